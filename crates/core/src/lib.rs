@@ -1,0 +1,18 @@
+//! Domain types shared by every part of buig-monitor: exact money
+//! ([`Money`], integer cents), percentages ([`Percentage`]), calendar years
+//! ([`Year`]), CBS gemeente codes ([`GemeenteCode`]) and Dutch display
+//! formatting ([`nl`]).
+//!
+//! Nothing here knows about rules, storage or the web: this crate is the
+//! vocabulary the others speak.
+
+pub mod gemeente;
+pub mod money;
+pub mod nl;
+pub mod percentage;
+pub mod year;
+
+pub use gemeente::GemeenteCode;
+pub use money::Money;
+pub use percentage::Percentage;
+pub use year::Year;

@@ -1,0 +1,125 @@
+//! Dutch display formats (SPEC §7): `€ 149.870`, `€ 3.148.839,83`,
+//! `8,21%`, `15 augustus 2024`, `jan 2023`, `31-12-2023`.
+//!
+//! Display only: every function here takes exact values and rounds for the
+//! reader; nothing computed is ever parsed back from these strings.
+
+use jiff::civil::Date;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::{Money, Percentage};
+
+const MONTHS: [&str; 12] = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+    "november", "december",
+];
+
+/// Groups the digits of a non-negative integer text with dots: `41984531` → `41.984.531`.
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal number in Dutch notation with exactly `dp` decimals:
+/// `getal(3148839.825, 2)` → `3.148.839,83`.
+pub fn getal(value: Decimal, dp: u32) -> String {
+    let r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let negative = r.is_sign_negative() && !r.is_zero();
+    let text = format!("{:.*}", dp as usize, r.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int));
+    if dp > 0 {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Euros rounded to whole euros: `€ 149.870`, `€ -500.000`.
+pub fn euro(value: Decimal) -> String {
+    format!("€ {}", getal(value, 0))
+}
+
+/// Euros with cents: `€ 3.148.839,83`.
+pub fn euro_cent(value: Decimal) -> String {
+    format!("€ {}", getal(value, 2))
+}
+
+/// [`Money`] rounded to whole euros.
+pub fn money(m: Money) -> String {
+    euro(m.to_decimal())
+}
+
+/// A percentage with two decimals: `8,21%`.
+pub fn percentage(p: Percentage) -> String {
+    percentage_dp(p, 2)
+}
+
+/// A percentage with `dp` decimals, trailing zeros kept: `7,5%` with dp 1.
+pub fn percentage_dp(p: Percentage, dp: u32) -> String {
+    format!("{}%", getal(p.value(), dp))
+}
+
+/// A rule percentage as the law writes it, without needless zeros: `7,5%`, `5%`, `12,5%`.
+pub fn rule_percentage(p: Percentage) -> String {
+    let v = p.value().normalize();
+    format!("{}%", getal(v, v.scale()))
+}
+
+/// A date written out: `15 augustus 2024`.
+pub fn date_long(d: Date) -> String {
+    format!("{} {} {}", d.day(), MONTHS[(d.month() - 1) as usize], d.year())
+}
+
+/// A date in figures: `31-12-2023`.
+pub fn date_short(d: Date) -> String {
+    format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
+}
+
+/// A month: `jan 2023`.
+pub fn month_short(year: i16, month: i8) -> String {
+    format!("{} {year}", &MONTHS[(month - 1) as usize][..3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn amounts_are_written_the_dutch_way() {
+        assert_eq!(euro(Decimal::new(1_498_700_875, 4)), "€ 149.870");
+        assert_eq!(euro(Decimal::from(41_984_531)), "€ 41.984.531");
+        assert_eq!(euro(Decimal::from(-500_000)), "€ -500.000");
+        assert_eq!(euro(Decimal::from(999)), "€ 999");
+        assert_eq!(euro(Decimal::ZERO), "€ 0");
+        assert_eq!(euro(Decimal::new(-4, 1)), "€ 0");
+        assert_eq!(euro_cent(Decimal::new(3_148_839_825, 3)), "€ 3.148.839,83");
+    }
+
+    #[test]
+    fn percentages_are_written_the_dutch_way() {
+        let p = Percentage::ratio(Money::from_euros(3_448_580), Money::from_euros(41_984_531)).unwrap();
+        assert_eq!(percentage(p), "8,21%");
+        assert_eq!(rule_percentage("7.5".parse().unwrap()), "7,5%");
+        assert_eq!(rule_percentage("5".parse().unwrap()), "5%");
+        assert_eq!(rule_percentage("12.50".parse().unwrap()), "12,5%");
+    }
+
+    #[test]
+    fn dates_are_written_the_dutch_way() {
+        assert_eq!(date_long(date(2024, 8, 15)), "15 augustus 2024");
+        assert_eq!(date_short(date(2023, 12, 31)), "31-12-2023");
+        assert_eq!(month_short(2023, 1), "jan 2023");
+    }
+}
