@@ -1,1 +1,188 @@
-fn main(){}
+//! `buig`: the command line of buig-monitor. Parses arguments and calls the
+//! libraries; nothing here computes. Exit codes: 0 success, 2 bad input or
+//! usage (with one message on stderr naming the field), 1 anything else.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use buig_core::{Money, Year};
+use buig_rules::{CaseFile, YearInput};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "buig", version, about = "BUIG-monitor: budget, bestand en vangnetuitkering voor gemeenten")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Recht op en hoogte van de vangnetuitkering, met uitleg per voorwaarde
+    Vangnet(VangnetArgs),
+    /// De vangnetregels per jaar met bron en status
+    Regels {
+        /// Uitvoer als JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+#[command(after_help = "Voorbeelden:\n  buig vangnet --input examples/deventer-2023.json\n  buig vangnet --jaar 2023 --budget 41984531 --tekort 3448580 \\\n      --tekort-vorig 2022=3668940 --tekort-vorig 2021=-1000000 --verleend 2022\n\nBedragen in euro's; decimalen met punt (1234.56) of in Nederlandse notatie (1.234,56).")]
+struct VangnetArgs {
+    /// Casusbestand (JSON, of TOML bij extensie .toml)
+    #[arg(long, value_name = "CASE.json", conflicts_with_all = ["jaar", "budget", "tekort", "lasten", "baten", "correcties", "tekort_vorig", "budget_vorig", "verleend", "gemeente", "inwoners"])]
+    input: Option<PathBuf>,
+    /// Uitvoer als JSON (sleutels: jaar, regel, status, tekort, …)
+    #[arg(long)]
+    json: bool,
+    /// Het uitkeringsjaar
+    #[arg(long, required_unless_present = "input")]
+    jaar: Option<i32>,
+    /// Definitief budget van het jaar (B_t)
+    #[arg(long, value_parser = parse_amount)]
+    budget: Option<Money>,
+    /// Tekort van het jaar (negatief = overschot); of geef --lasten en --baten
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    tekort: Option<Money>,
+    /// Lasten art. 69 PW van het jaar (SiSa)
+    #[arg(long, value_parser = parse_amount)]
+    lasten: Option<Money>,
+    /// Baten van het jaar (SiSa)
+    #[arg(long, value_parser = parse_amount)]
+    baten: Option<Money>,
+    /// Fouten en onzekerheden volgens de accountant
+    #[arg(long, value_parser = parse_amount)]
+    correcties: Option<Money>,
+    /// Tekort van een eerder jaar, als JAAR=BEDRAG (herhaalbaar)
+    #[arg(long, value_name = "JAAR=BEDRAG", value_parser = parse_year_amount, allow_hyphen_values = true)]
+    tekort_vorig: Vec<(Year, Money)>,
+    /// Definitief budget van een eerder jaar, als JAAR=BEDRAG (herhaalbaar; nodig voor de verlaagde drempel vanaf 2025)
+    #[arg(long, value_name = "JAAR=BEDRAG", value_parser = parse_year_amount)]
+    budget_vorig: Vec<(Year, Money)>,
+    /// Jaar waarover een vangnetuitkering is verleend (herhaalbaar); `--verleend geen` als er geen was
+    #[arg(long, value_name = "JAAR")]
+    verleend: Vec<String>,
+    /// Naam van de gemeente (voor de kop)
+    #[arg(long)]
+    gemeente: Option<String>,
+    /// Aantal inwoners
+    #[arg(long)]
+    inwoners: Option<u64>,
+}
+
+/// Euros as a user types them: `3448580`, `-500000`, `1234.56`, `1.234,56`, `€ 1.234`.
+fn parse_amount(s: &str) -> Result<Money, String> {
+    let t: String = s.trim().trim_start_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
+    let plain = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|f| f.len() == 3) {
+        // 41.984.531 or 3.448: dots as thousands separators.
+        t.replace('.', "")
+    } else {
+        t
+    };
+    plain.parse::<Money>().map_err(|e| e.to_string())
+}
+
+fn parse_year_amount(s: &str) -> Result<(Year, Money), String> {
+    let (y, a) = s.split_once('=').ok_or_else(|| format!("\"{s}\": verwacht JAAR=BEDRAG, bijvoorbeeld 2022=3668940"))?;
+    Ok((y.parse()?, parse_amount(a)?))
+}
+
+/// Builds the same case file schema from the flags, so both forms share one validation.
+fn case_from_flags(a: &VangnetArgs) -> Result<CaseFile, String> {
+    let jaar = a.jaar.expect("clap requires --jaar without --input");
+    let mut file = CaseFile { gemeente: a.gemeente.clone(), jaar, inwoners: a.inwoners, ..Default::default() };
+    file.jaren.insert(
+        jaar.to_string(),
+        YearInput { budget: a.budget, tekort: a.tekort, lasten: a.lasten, baten: a.baten, correcties: a.correcties },
+    );
+    for (y, t) in &a.tekort_vorig {
+        if y.get() == jaar {
+            return Err(format!("--tekort-vorig {y}: dat is het jaar zelf; gebruik --tekort"));
+        }
+        file.jaren.entry(y.to_string()).or_default().tekort = Some(*t);
+    }
+    for (y, b) in &a.budget_vorig {
+        if y.get() == jaar {
+            return Err(format!("--budget-vorig {y}: dat is het jaar zelf; gebruik --budget"));
+        }
+        file.jaren.entry(y.to_string()).or_default().budget = Some(*b);
+    }
+    if !a.verleend.is_empty() {
+        let mut years = Vec::new();
+        for v in &a.verleend {
+            if v.eq_ignore_ascii_case("geen") {
+                continue;
+            }
+            years.push(v.parse::<Year>().map_err(|e| format!("--verleend: {e}"))?.get());
+        }
+        file.vangnet_verleend = Some(years);
+    }
+    Ok(file)
+}
+
+fn vangnet(a: &VangnetArgs) -> Result<(), (u8, String)> {
+    let file = match &a.input {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| (2, format!("{}: kan het invoerbestand niet lezen: {e}", path.display())))?;
+            let toml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+            buig_rules::case::parse_file(&text, toml).map_err(|e| (2, format!("{}: {e}", path.display())))?
+        }
+        None => case_from_flags(a).map_err(|e| (2, e))?,
+    };
+    let result = buig_rules::bereken_bestand(file).map_err(|e| {
+        let prefix = a.input.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default();
+        (2, format!("{prefix}{e}"))
+    })?;
+    if a.json {
+        let text = serde_json::to_string_pretty(&result).map_err(|e| (1, e.to_string()))?;
+        println!("{text}");
+    } else {
+        print!("{}", buig_rules::text::render(&result));
+    }
+    Ok(())
+}
+
+fn regels(json: bool) -> Result<(), (u8, String)> {
+    let table = buig_rules::RuleTable::bundled();
+    if json {
+        println!("{}", serde_json::to_string_pretty(table.rules()).map_err(|e| (1, e.to_string()))?);
+        return Ok(());
+    }
+    println!("Vangnetregels {} t/m {}", table.first_year(), table.last_year());
+    for r in table.rules() {
+        let status = if r.statuses().contains(&buig_rules::Status::Onbevestigd) { "deels onbevestigd" } else { "bevestigd" };
+        println!("\n{} ({} t/m {}) — {status}", r.titel, r.van, r.tot);
+        println!("  drempel (a): meer dan {} {} [{}]", buig_core::nl::rule_percentage(r.drempel.percentage), r.drempel.eenheid, r.drempel.status);
+        if let Some(m) = &r.meerjarig {
+            println!("  meerjarig (b): t-{}..t samen meer dan {} {} [{}]", m.jaren_terug, buig_core::nl::rule_percentage(m.percentage), m.eenheid, m.status);
+        }
+        for t in &r.treden {
+            let tot = t.tot.map(|x| format!("tot {}", buig_core::nl::rule_percentage(x))).unwrap_or_else(|| "en hoger".into());
+            println!("  trede: {} van het deel vanaf {} {tot} [{}]", buig_core::nl::rule_percentage(t.vergoeding), buig_core::nl::rule_percentage(t.van), t.status);
+        }
+        if let Some(v) = &r.verlaagde_drempel {
+            println!("  verlaagde drempel: meer dan {} bij ≥ {} tekort in {} van de jaren t{}..t{} [{}]", buig_core::nl::rule_percentage(v.drempel.percentage), buig_core::nl::rule_percentage(v.minimum_percentage), v.minimum_aantal, v.venster_van, v.venster_tot, v.voorwaarde_status);
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Vangnet(a) => vangnet(a),
+        Command::Regels { json } => regels(*json),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, msg)) => {
+            eprintln!("buig: fout: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}

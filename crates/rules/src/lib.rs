@@ -1,1 +1,41 @@
+//! The vangnetuitkering Participatiewet (art. 74 PW), year by year.
+//!
+//! - [`table`]: the rule table — one dated, cited rule per validity period,
+//!   read from `data/vangnet.toml`; years outside 2015–2026 are refused.
+//! - [`case`]: the input schema (JSON/TOML) and its validation.
+//! - [`calc`]: the calculation and its Dutch explanation.
+//! - [`text`]: the readable Dutch report of a result.
+//!
+//! Start reading at [`calc::bereken`].
 
+pub mod calc;
+pub mod case;
+pub mod table;
+pub mod text;
+
+pub use calc::{bereken, bereken_met, VangnetResult};
+pub use case::{Case, CaseError, CaseFile, YearInput};
+pub use table::{Rule, RuleError, RuleTable, Status};
+
+/// Why a vangnet question cannot be answered: bad input or an uncovered year.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VangnetError {
+    #[error(transparent)]
+    Invoer(#[from] CaseError),
+    #[error(transparent)]
+    Regel(#[from] RuleError),
+}
+
+/// Answers a case file as the user wrote it: checks the year against the
+/// rule table first (an uncovered year is refused whatever else is wrong),
+/// then validates the figures, then computes.
+pub fn bereken_bestand(file: CaseFile) -> Result<VangnetResult, VangnetError> {
+    RuleTable::bundled().rule_for(buig_core::Year::new(file.jaar))?;
+    let case = Case::from_file(file)?;
+    Ok(bereken(&case)?)
+}
+
+/// [`bereken_bestand`] on the text of a JSON (or, with `toml`, TOML) case file.
+pub fn bereken_tekst(text: &str, toml: bool) -> Result<VangnetResult, VangnetError> {
+    bereken_bestand(case::parse_file(text, toml)?)
+}
