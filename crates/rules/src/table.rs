@@ -298,3 +298,64 @@ fn validate_rule(r: &Rule) -> Result<(), RuleError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled_text() -> &'static str {
+        include_str!("../data/vangnet.toml")
+    }
+
+    #[test]
+    fn the_bundled_table_loads() {
+        RuleTable::from_toml(bundled_text()).unwrap();
+    }
+
+    /// Rewrites the `van`/`tot` of one rule in the bundled text.
+    fn with_period(id: &str, van: i32, tot: i32) -> String {
+        let marker = format!("id = \"{id}\"\n");
+        let start = bundled_text().find(&marker).unwrap() + marker.len();
+        let rest = &bundled_text()[start..];
+        let end_of_tot = rest.find("\ntitel").unwrap();
+        format!("{}van = {van}\ntot = {tot}{}", &bundled_text()[..start], &rest[end_of_tot..])
+    }
+
+    #[test]
+    fn overlapping_periods_are_rejected() {
+        let text = with_period("vangnet-2019-2024", 2019, 2025);
+        let err = RuleTable::from_toml(&text).unwrap_err();
+        assert!(err.to_string().contains("sluiten niet aan"), "{err}");
+    }
+
+    #[test]
+    fn a_gap_between_periods_is_rejected() {
+        let text = with_period("vangnet-2019-2024", 2019, 2023);
+        assert!(RuleTable::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn tiers_that_do_not_start_at_the_threshold_are_rejected() {
+        let text = bundled_text().replacen(r#"{ van = "7.5", tot = "10""#, r#"{ van = "8", tot = "10""#, 1);
+        let err = RuleTable::from_toml(&text).unwrap_err();
+        assert!(err.to_string().contains("eerste trede"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_status_is_rejected() {
+        let text = bundled_text().replacen(r#"status = "bevestigd""#, r#"status = "misschien""#, 1);
+        assert!(RuleTable::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn every_quantity_names_a_source() {
+        for r in RuleTable::bundled().rules() {
+            let mut sources = vec![&r.drempel.bron, &r.procedure.bron, &r.termijn.bron];
+            sources.extend(r.treden.iter().map(|t| &t.bron));
+            sources.extend(r.meerjarig.iter().map(|m| &m.bron));
+            for s in sources {
+                assert!(s.len() > 10, "{}: empty source", r.id);
+            }
+        }
+    }
+}

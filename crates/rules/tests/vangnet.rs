@@ -1,0 +1,403 @@
+//! The vangnet rules, named as sentences: the seed cases to the euro, both
+//! sides of every rule change, exact thresholds, the multi-year condition,
+//! aanhoudend tekort, the 2025 extended route, and properties of the payout.
+
+use buig_core::{Money, Year};
+use buig_rules::{bereken, bereken_tekst, Case, CaseFile, RuleTable, Status, VangnetError, VangnetResult, YearInput};
+use rust_decimal::Decimal;
+
+/// A case for `jaar` with budget `b` and tekort `t` (euros), plus earlier years' tekorten.
+fn case(jaar: i32, b: i64, t: i64, vorige: &[(i32, i64)]) -> CaseFile {
+    let mut f = CaseFile { jaar, ..Default::default() };
+    f.jaren.insert(jaar.to_string(), YearInput { budget: Some(Money::from_euros(b)), tekort: Some(Money::from_euros(t)), ..Default::default() });
+    for &(y, ty) in vorige {
+        f.jaren.insert(y.to_string(), YearInput { tekort: Some(Money::from_euros(ty)), ..Default::default() });
+    }
+    f
+}
+
+fn run(f: CaseFile) -> VangnetResult {
+    bereken(&Case::from_file(f).expect("valid case")).expect("covered year")
+}
+
+fn euros(d: Option<Decimal>) -> i64 {
+    i64::try_from(d.expect("known payout")).unwrap()
+}
+
+/// The exact (unrounded) payout of the route taken.
+fn exact(r: &VangnetResult) -> Decimal {
+    r.treden.iter().map(|t| t.bedrag).sum()
+}
+
+#[test]
+fn every_year_2015_to_2026_has_exactly_one_rule() {
+    let table = RuleTable::bundled();
+    for y in 2015..=2026 {
+        let n = table.rules().iter().filter(|r| r.covers(Year::new(y))).count();
+        assert_eq!(n, 1, "year {y} is covered by {n} rules");
+    }
+    assert_eq!(table.first_year(), Year::new(2015));
+    assert_eq!(table.last_year(), Year::new(2026));
+}
+
+#[test]
+fn years_outside_2015_to_2026_are_refused_with_the_covered_span() {
+    for y in [2014, 2027, 1999] {
+        let err = bereken_tekst(&format!(r#"{{"jaar": {y}, "jaren": {{"{y}": {{"budget": 1000000, "tekort": 200000}}}}}}"#), false)
+            .expect_err("must refuse");
+        let msg = err.to_string();
+        assert!(matches!(err, VangnetError::Regel(_)), "{msg}");
+        assert!(msg.contains(&y.to_string()) && msg.contains("2015 t/m 2026"), "{msg}");
+    }
+}
+
+#[test]
+fn an_uncovered_year_is_refused_even_when_its_figures_are_also_wrong() {
+    let err = bereken_tekst(r#"{"jaar": 2014, "jaren": {}}"#, false).unwrap_err();
+    assert!(err.to_string().contains("2015 t/m 2026"), "{err}");
+}
+
+#[test]
+fn deventer_2023_gets_149_870_as_in_seed_002() {
+    let r = run(case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]));
+    assert_eq!(r.regel, "vangnet-2019-2024");
+    assert_eq!(r.tekort_percentage.value().round_dp(2), Decimal::new(821, 2));
+    assert_eq!(r.drempel_bedrag, Decimal::new(314_883_983, 2)); // 7,5% of B = 3.148.839,825
+    assert!(r.voorwaarde_a);
+    assert_eq!(r.meerjarig_tekort, Some(Money::from_euros(6_117_520)));
+    assert_eq!(r.voorwaarde_b, Some(true));
+    assert_eq!(r.recht, Some(true));
+    assert_eq!(r.treden[1].deel_tekort, Decimal::new(299_740_175, 3)); // € 299.740 above 7,5%
+    assert_eq!(euros(r.vangnetuitkering), 149_870);
+    assert_eq!(euros(r.eigen_risico), 3_448_580 - 149_870);
+    assert_eq!(r.status, Status::Bevestigd);
+    assert_eq!(r.uiterste_indiendatum, "2024-08-15");
+    let step_i = r.stappen.iter().find(|s| s.symbool == "I").unwrap();
+    assert_eq!(step_i.bedrag, Some(Decimal::from(149_870)));
+}
+
+#[test]
+fn deventer_2022_gets_about_444_700_from_9_9_percent_as_in_seed_001() {
+    // Seed 001 gives 9,9% and € 444.700 (rounded to hundreds); B is chosen so
+    // that the tekort is exactly 9,9%. 2020 below the threshold, 2021 a surplus.
+    let r = run(case(2022, 37_060_000, 3_668_940, &[(2021, -400_000), (2020, 1_500_000)]));
+    assert_eq!(r.tekort_percentage.value().round_dp(2), Decimal::new(990, 2));
+    let paid = euros(r.vangnetuitkering);
+    assert_eq!((paid + 50) / 100 * 100, 444_700, "paid {paid}");
+    assert_eq!(r.formulier, "basisverzoek");
+}
+
+#[test]
+fn seed_001_reads_the_multi_year_condition_as_a_sum_over_the_current_budget_not_an_average() {
+    // 2020: 5%, 2021: -1%, 2022: 9,9% of comparable budgets: the average (4,6%)
+    // is below 7,5%, yet the sum over B_2022 is 13,9%: the condition is met.
+    let b = 37_060_000;
+    let r = run(case(2022, b, b * 99 / 1000, &[(2021, -b / 100), (2020, b * 5 / 100)]));
+    assert_eq!(r.voorwaarde_b, Some(true));
+    assert_eq!(r.meerjarig_percentage.unwrap().value().round_dp(1), Decimal::new(139, 1));
+    assert!(r.uitleg.iter().any(|u| u.contains("niet om een gemiddeld percentage")));
+}
+
+#[test]
+fn the_four_2018_prognoses_of_seed_003_are_reproduced() {
+    // (gemeente, voorlopig budget 2018, tekort 2018, tekort 2017, tekort 2016, expected payout)
+    let seeds = [
+        ("Bedum", 2_253_777, 214_223, 446_189, 332_376, 50_767),
+        ("De Marne", 3_778_263, 367_737, 461_702, 559_807, 89_412),
+        ("Winsum", 3_816_060, 166_940, 394_593, 278_082, 0),
+        ("Eemsmond", 6_095_789, 218_211, 492_524, 240_402, 0),
+    ];
+    for (naam, b, t, t17, t16, expected) in seeds {
+        let r = run(case(2018, b, t, &[(2017, t17), (2016, t16)]));
+        assert_eq!(r.meerjarig_jaren, vec![Year::new(2016), Year::new(2017), Year::new(2018)], "{naam}");
+        assert_eq!(r.voorwaarde_b, Some(true), "{naam}: the cumulative shortfall is far above 5%");
+        assert_eq!(euros(r.vangnetuitkering), expected, "{naam}");
+        assert_eq!(r.voorwaarde_a, expected > 0, "{naam}");
+        assert_eq!(r.recht, Some(expected > 0), "{naam}");
+    }
+}
+
+#[test]
+fn a_shortfall_of_exactly_the_threshold_gives_nothing_and_one_cent_more_gives_a_right() {
+    let at = run(case(2023, 40_000_000, 3_000_000, &[(2022, 3_000_000), (2021, 0)]));
+    assert!(!at.voorwaarde_a);
+    assert_eq!(at.recht, Some(false));
+    assert_eq!(euros(at.vangnetuitkering), 0);
+    assert!(at.uitleg.iter().any(|u| u.contains("precies gelijk")));
+
+    let mut f = case(2023, 40_000_000, 0, &[(2022, 3_000_000), (2021, 0)]);
+    f.jaren.get_mut("2023").unwrap().tekort = Some(Money::from_cents(300_000_001));
+    let above = run(f);
+    assert!(above.voorwaarde_a);
+    assert_eq!(above.recht, Some(true));
+    assert_eq!(exact(&above), Decimal::new(5, 3)); // 50% of one cent
+}
+
+#[test]
+fn a_cumulative_shortfall_of_exactly_the_threshold_fails_condition_b() {
+    // B 40M; 7,5% = 3M. 2023: 8% = 3,2M; 2022 + 2021 = -0,2M: sum exactly 3M.
+    let r = run(case(2023, 40_000_000, 3_200_000, &[(2022, -100_000), (2021, -100_000)]));
+    assert!(r.voorwaarde_a);
+    assert_eq!(r.meerjarig_tekort, Some(Money::from_euros(3_000_000)));
+    assert_eq!(r.voorwaarde_b, Some(false));
+    assert_eq!(r.recht, Some(false));
+}
+
+#[test]
+fn the_multi_year_condition_can_fail_while_the_years_own_shortfall_passes() {
+    let r = run(case(2023, 40_000_000, 3_200_000, &[(2022, -1_000_000), (2021, -500_000)]));
+    assert!(r.voorwaarde_a, "8% is above 7,5%");
+    assert_eq!(r.voorwaarde_b, Some(false), "3,2M − 1,5M = 1,7M is not above 3M");
+    assert_eq!(r.recht, Some(false));
+    assert_eq!(euros(r.vangnetuitkering), 0);
+    assert_eq!(euros(r.eigen_risico), 3_200_000);
+}
+
+#[test]
+fn the_multi_year_window_is_two_years_in_2017_and_three_from_2018() {
+    // A large surplus in 2015 must not count for 2017; it does not exist for 2018's window either.
+    let r17 = run(case(2017, 10_000_000, 800_000, &[(2016, 0), (2015, -5_000_000)]));
+    assert_eq!(r17.meerjarig_jaren, vec![Year::new(2016), Year::new(2017)]);
+    assert_eq!(r17.voorwaarde_b, Some(true));
+    let r18 = run(case(2018, 10_000_000, 800_000, &[(2017, 0), (2016, -5_000_000)]));
+    assert_eq!(r18.meerjarig_jaren.len(), 3);
+    assert_eq!(r18.voorwaarde_b, Some(false), "2016's surplus counts negative in 2018");
+    let r19 = run(case(2019, 10_000_000, 800_000, &[(2018, 0), (2017, 0), (2016, -5_000_000)]));
+    assert_eq!(r19.meerjarig_jaren, vec![Year::new(2017), Year::new(2018), Year::new(2019)]);
+    assert_eq!(r19.voorwaarde_b, Some(true), "2016 is outside the 2019 window");
+}
+
+#[test]
+fn a_missing_year_of_the_window_makes_condition_b_and_the_right_unknown_with_a_warning() {
+    let r = run(case(2023, 40_000_000, 4_000_000, &[(2022, 1_000_000)]));
+    assert_eq!(r.voorwaarde_b, None);
+    assert_eq!(r.recht, None);
+    assert_eq!(r.vangnetuitkering, None);
+    assert_eq!(r.vangnetuitkering_indien_recht, Decimal::from(500_000)); // 50% of 10% − 7,5% of 40M
+    assert!(r.waarschuwingen.iter().any(|w| w.contains("2021")), "{:?}", r.waarschuwingen);
+}
+
+#[test]
+fn a_missing_year_does_not_matter_when_condition_a_already_fails() {
+    let r = run(case(2023, 40_000_000, 1_000_000, &[]));
+    assert_eq!(r.recht, Some(false));
+    assert_eq!(euros(r.vangnetuitkering), 0);
+}
+
+#[test]
+fn the_threshold_rises_from_5_to_7_5_percent_between_2018_and_2019() {
+    let prev = |y: i32| [(y - 1, 600_000), (y - 2, 600_000)];
+    let r18 = run(case(2018, 10_000_000, 600_000, &prev(2018)));
+    let r19 = run(case(2019, 10_000_000, 600_000, &prev(2019)));
+    assert_eq!(euros(r18.vangnetuitkering), 50_000, "50% of 6% − 5%");
+    assert_eq!(euros(r19.vangnetuitkering), 0, "6% is below 7,5%");
+}
+
+#[test]
+fn the_middle_tier_ends_at_10_percent_in_2016_and_at_12_5_percent_from_2017() {
+    let r16 = run(case(2016, 10_000_000, 1_100_000, &[]));
+    let r17 = run(case(2017, 10_000_000, 1_100_000, &[(2016, 1_100_000)]));
+    assert_eq!(euros(r16.vangnetuitkering), 350_000, "50% of 5% + 100% of 1%");
+    assert_eq!(euros(r17.vangnetuitkering), 300_000, "50% of 6%");
+    assert_eq!(r16.status, Status::Onbevestigd, "the 2016 rule is a working hypothesis");
+    assert_eq!(r17.status, Status::Bevestigd);
+}
+
+#[test]
+fn the_2015_sliding_scale_pays_double_between_7_5_and_10_percent_and_t_minus_5_percent_above() {
+    let at = |t| run(case(2015, 10_000_000, t, &[]));
+    assert_eq!(euros(at(900_000).vangnetuitkering), 300_000, "2 × (9% − 7,5%)");
+    assert_eq!(euros(at(1_200_000).vangnetuitkering), 700_000, "12% − 5%");
+    assert_eq!(euros(at(1_000_000).vangnetuitkering), 500_000, "continuous at 10%");
+    assert_eq!(euros(at(700_000).vangnetuitkering), 0);
+    assert_eq!(at(700_000).status, Status::Bevestigd, "below the verified threshold the unverified tiers decide nothing");
+    assert_eq!(at(900_000).status, Status::Onbevestigd);
+    assert!(!at(900_000).onbevestigd.is_empty());
+}
+
+#[test]
+fn between_2015_and_2016_the_threshold_drops_from_7_5_to_5_percent() {
+    let r15 = run(case(2015, 10_000_000, 600_000, &[]));
+    let r16 = run(case(2016, 10_000_000, 600_000, &[]));
+    assert_eq!(euros(r15.vangnetuitkering), 0);
+    assert_eq!(euros(r16.vangnetuitkering), 50_000);
+    assert!(!r15.instemming_raad && !r16.instemming_raad);
+}
+
+#[test]
+fn council_consent_and_aanhoudend_tekort_start_in_2017() {
+    let mut f16 = case(2016, 10_000_000, 600_000, &[]);
+    f16.vangnet_verleend = Some(vec![2015]);
+    let r16 = run(f16);
+    assert!(!r16.aanhoudend_tekort);
+    assert_eq!(r16.formulier, "basisverzoek");
+    let mut f17 = case(2017, 10_000_000, 600_000, &[(2016, 600_000)]);
+    f17.vangnet_verleend = Some(vec![2016]);
+    let r17 = run(f17);
+    assert!(r17.instemming_raad);
+    assert!(r17.aanhoudend_tekort);
+    assert_eq!(r17.formulier, "uitgebreid verzoek");
+}
+
+#[test]
+fn a_vangnet_granted_in_t_minus_1_or_t_minus_2_makes_an_uitgebreid_verzoek_but_t_minus_3_does_not() {
+    for (granted, uitgebreid) in [(vec![2022], true), (vec![2021], true), (vec![2020], false), (vec![], false)] {
+        let mut f = case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]);
+        f.vangnet_verleend = Some(granted.clone());
+        let r = run(f);
+        assert_eq!(r.aanhoudend_tekort, uitgebreid, "{granted:?}");
+        assert_eq!(r.formulier, if uitgebreid { "uitgebreid verzoek" } else { "basisverzoek" });
+        assert!(r.waarschuwingen.iter().all(|w| !w.contains("vangnet_verleend")));
+    }
+}
+
+#[test]
+fn an_unstated_grant_history_is_assumed_empty_with_a_warning() {
+    let r = run(case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]));
+    assert_eq!(r.formulier, "basisverzoek");
+    assert!(r.waarschuwingen.iter().any(|w| w.contains("vangnet_verleend")));
+}
+
+/// 2025 case with budgets for the window years so the extended route can be tested.
+fn case_2025(b: i64, t: i64, window: &[(i32, i64, i64)]) -> CaseFile {
+    let mut f = case(2025, b, t, &[]);
+    for &(y, by, ty) in window {
+        f.jaren.insert(y.to_string(), YearInput { budget: Some(Money::from_euros(by)), tekort: Some(Money::from_euros(ty)), ..Default::default() });
+    }
+    f
+}
+
+#[test]
+fn in_2025_a_gemeente_with_5_percent_shortfalls_in_two_of_2022_to_2024_gets_the_lowered_threshold() {
+    // 2025: 6% — below the regular 7,5%, above the lowered 5%. 2022 and 2023 exactly 5% ("minstens").
+    let r = run(case_2025(10_000_000, 600_000, &[(2022, 10_000_000, 500_000), (2023, 10_000_000, 500_000), (2024, 10_000_000, -2_000_000)]));
+    let v = r.verlaagde_drempel.as_ref().unwrap();
+    assert_eq!(v.jaren_met_tekort, vec![Year::new(2022), Year::new(2023)]);
+    assert_eq!(v.voorwaarde_b, Some(true));
+    assert_eq!(r.route, "verlaagde drempel");
+    assert_eq!(r.recht, Some(true));
+    assert_eq!(euros(r.vangnetuitkering), 50_000, "50% of 6% − 5%");
+    assert_eq!(r.status, Status::Onbevestigd, "the extended route's tiers are a working hypothesis");
+    // The regular route fails: 6% is not above 7,5%, and 2023 + 2024 + 2025 is negative.
+    assert_eq!(r.voorwaarde_a, true, "the shown route is the lowered one");
+}
+
+#[test]
+fn in_2025_one_qualifying_year_is_not_enough_for_the_lowered_threshold() {
+    let r = run(case_2025(10_000_000, 600_000, &[(2022, 10_000_000, 500_000), (2023, 10_000_000, 499_999), (2024, 10_000_000, 100_000)]));
+    assert_eq!(r.verlaagde_drempel.as_ref().unwrap().voorwaarde_b, Some(false));
+    assert_eq!(r.route, "regulier");
+    assert_eq!(r.recht, Some(false));
+}
+
+#[test]
+fn in_2024_there_is_no_lowered_threshold_yet() {
+    let r = run(case(2024, 10_000_000, 600_000, &[(2023, 500_000), (2022, 500_000)]));
+    assert!(r.verlaagde_drempel.is_none());
+    assert_eq!(r.recht, Some(false));
+}
+
+#[test]
+fn in_2025_the_regular_route_still_works_and_is_confirmed() {
+    let r = run(case_2025(10_000_000, 900_000, &[(2023, 10_000_000, 100_000), (2024, 10_000_000, 100_000)]));
+    assert_eq!(r.route, "regulier");
+    assert_eq!(r.recht, Some(true));
+    assert_eq!(euros(r.vangnetuitkering), 75_000, "50% of 9% − 7,5%");
+    assert_eq!(r.status, Status::Bevestigd);
+    let v = r.verlaagde_drempel.as_ref().unwrap();
+    assert_eq!(v.jaren_onbekend, vec![Year::new(2022)]);
+    assert_eq!(v.voorwaarde_b, Some(false), "2022 unknown, but even a qualifying 2022 would be one year of the two needed");
+}
+
+#[test]
+fn the_2026_rule_is_answered_but_marked_onbevestigd() {
+    let r = run(case(2026, 10_000_000, 900_000, &[(2025, 100_000), (2024, 100_000)]));
+    assert_eq!(r.regel, "vangnet-2026");
+    assert_eq!(r.status, Status::Onbevestigd);
+    assert!(r.waarschuwingen.iter().any(|w| w.starts_with("Onbevestigd")));
+    assert_eq!(r.uiterste_indiendatum, "2027-08-15");
+}
+
+#[test]
+fn the_shortfall_can_be_computed_from_lasten_baten_and_correcties_and_fills_steps_a_to_d() {
+    let r = bereken_tekst(
+        r#"{"jaar": 2023, "jaren": {"2023": {"budget": 41984531, "lasten": 45600000, "baten": 150000, "correcties": 16889},
+                                    "2022": {"tekort": 3668940}, "2021": {"tekort": -1000000}}}"#,
+        false,
+    )
+    .unwrap();
+    assert_eq!(r.tekort, Money::from_euros(3_448_580));
+    let step = |s: &str| r.stappen.iter().find(|x| x.symbool == s).unwrap().bedrag;
+    assert_eq!(step("A"), Some(Decimal::from(45_600_000)));
+    assert_eq!(step("C"), Some(Decimal::from(45_450_000)));
+    assert_eq!(step("E"), Some(Decimal::from(45_433_111)));
+    assert_eq!(step("G"), Some(Decimal::from(3_448_580)));
+    assert_eq!(step("I"), Some(Decimal::from(149_870)));
+}
+
+#[test]
+fn a_surplus_gives_nothing_and_no_own_risk() {
+    let r = run(case(2023, 40_000_000, -2_000_000, &[(2022, 0), (2021, 0)]));
+    assert_eq!(r.recht, Some(false));
+    assert_eq!(euros(r.eigen_risico), 0);
+    assert!(r.uitleg.iter().any(|u| u.contains("overschot")));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A case whose earlier years carry a large shortfall, so condition b holds
+    /// and the payout depends on T_t alone.
+    fn gated_open(jaar: i32, b_cents: i64, t_cents: i64) -> VangnetResult {
+        let mut f = CaseFile { jaar, ..Default::default() };
+        f.jaren.insert(jaar.to_string(), YearInput { budget: Some(Money::from_cents(b_cents)), tekort: Some(Money::from_cents(t_cents)), ..Default::default() });
+        for back in 1..=3 {
+            let y = jaar - back;
+            f.jaren.insert(y.to_string(), YearInput { budget: Some(Money::from_cents(b_cents)), tekort: Some(Money::from_cents(b_cents)), ..Default::default() });
+        }
+        run(f)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_payout_is_never_negative_and_never_more_than_the_shortfall(
+            jaar in 2015i32..=2026, b in 1i64..10_000_000_000_00, t in -10_000_000_000_00i64..20_000_000_000_00,
+        ) {
+            let r = gated_open(jaar, b, t);
+            let paid = r.vangnetuitkering.unwrap();
+            prop_assert!(paid >= Decimal::ZERO);
+            prop_assert!(exact(&r) <= Decimal::from(t.max(0)) / Decimal::ONE_HUNDRED);
+            prop_assert!(paid <= (Decimal::from(t.max(0)) / Decimal::ONE_HUNDRED).ceil());
+        }
+
+        #[test]
+        fn the_payout_is_monotone_in_the_shortfall(
+            jaar in 2015i32..=2026, b in 1_000_00i64..1_000_000_000_00, t in 0i64..300_000_000_00, d in 0i64..50_000_000_00,
+        ) {
+            let low = gated_open(jaar, b, t);
+            let high = gated_open(jaar, b, t + d);
+            prop_assert!(exact(&low) <= exact(&high));
+            prop_assert!(low.vangnetuitkering.unwrap() <= high.vangnetuitkering.unwrap());
+        }
+
+        #[test]
+        fn the_payout_is_continuous_at_every_tier_boundary(jaar in 2015i32..=2026, b in 1_000_00i64..1_000_000_000_00, eps in 1i64..1_000) {
+            let rule = RuleTable::bundled().rule_for(Year::new(jaar)).unwrap();
+            let mut boundaries: Vec<_> = rule.treden.iter().map(|t| t.van).collect();
+            if let Some(v) = &rule.verlaagde_drempel { boundaries.extend(v.treden.iter().map(|t| t.van)); }
+            let max_rate = Decimal::from(2); // the steepest tier (2015: 200%)
+            for p in boundaries {
+                let at = (p.of(Money::from_cents(b)) * Decimal::ONE_HUNDRED).floor();
+                let at = i64::try_from(at).unwrap();
+                let below = exact(&gated_open(jaar, b, at - eps));
+                let above = exact(&gated_open(jaar, b, at + eps));
+                let jump = above - below;
+                prop_assert!(jump >= Decimal::ZERO);
+                prop_assert!(jump <= max_rate * Decimal::from(2 * eps) / Decimal::ONE_HUNDRED, "jump {} at {}% in {}", jump, p, jaar);
+            }
+        }
+    }
+}
