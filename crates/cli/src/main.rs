@@ -72,18 +72,21 @@ struct VangnetArgs {
     inwoners: Option<u64>,
 }
 
-/// Euros as a user types them: `3448580`, `-500000`, `1234.56`, `1.234,56`, `€ 1.234`.
+/// Euros as a user types them: `3448580`, `-500000`, `1234.56`, `1.234,56`,
+/// `€ 41.984.531`. A comma is always the decimal separator; dots are
+/// thousands separators only in the strict Dutch grouping (`41.984.531`,
+/// `3.448`), so `3448580.125` stays a decimal (and is refused as sub-cent).
 fn parse_amount(s: &str) -> Result<Money, String> {
     let t: String = s.trim().trim_start_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
-    let plain = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|f| f.len() == 3) {
-        // 41.984.531 or 3.448: dots as thousands separators.
-        t.replace('.', "")
-    } else {
-        t
-    };
-    plain.parse::<Money>().map_err(|e| e.to_string())
+    let unsigned = t.strip_prefix('-').unwrap_or(&t);
+    let int_part = unsigned.split(',').next().unwrap_or("");
+    let groups: Vec<&str> = int_part.split('.').collect();
+    let dutch_grouping = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    let plain = if t.contains(',') || dutch_grouping { t.replace('.', "").replace(',', ".") } else { t.clone() };
+    plain.parse::<Money>().map_err(|e| format!("{e} (verwacht bijvoorbeeld 41984531, 1234.56 of 1.234,56)"))
 }
 
 fn parse_year_amount(s: &str) -> Result<(Year, Money), String> {
@@ -170,6 +173,25 @@ fn regels(json: bool) -> Result<(), (u8, String)> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_in_plain_and_dutch_notation() {
+        let cents = |s: &str| parse_amount(s).map(Money::cents);
+        assert_eq!(cents("41984531"), Ok(4_198_453_100));
+        assert_eq!(cents("41.984.531"), Ok(4_198_453_100));
+        assert_eq!(cents("€ 1.234,56"), Ok(123_456));
+        assert_eq!(cents("1234.56"), Ok(123_456));
+        assert_eq!(cents("-1.000.000"), Ok(-100_000_000));
+        assert_eq!(cents("3.448"), Ok(344_800));
+        assert!(cents("3448580.125").is_err(), "seven digits before the dot: a decimal, and sub-cent");
+        assert!(cents("1,2,3").is_err());
+        assert!(cents("veel").is_err());
+    }
 }
 
 fn main() -> ExitCode {

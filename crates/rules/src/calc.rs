@@ -71,6 +71,9 @@ pub struct VerlaagdeDrempelUitkomst {
     #[serde(serialize_with = "ser_cents")]
     pub drempel_bedrag: Decimal,
     pub voorwaarde_a: bool,
+    /// The shortfall (≥, of each year's own budget) that makes a window year count.
+    #[serde(serialize_with = "ser_pct")]
+    pub minimum_percentage: Percentage,
     /// The years of the window checked for a shortfall of at least the minimum.
     pub jaren: Vec<Year>,
     /// Those of them with such a shortfall.
@@ -90,6 +93,8 @@ pub struct VangnetResult {
     pub jaar: Year,
     pub gemeente: Option<String>,
     pub inwoners: Option<u64>,
+    /// The user's note on the figures, as given.
+    pub opmerking: Option<String>,
     /// Id of the rule period applied.
     pub regel: String,
     pub regel_titel: String,
@@ -383,6 +388,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
             drempel_percentage: v.drempel.percentage,
             drempel_bedrag: money::round_to_cents(d_bedrag),
             voorwaarde_a: a,
+            minimum_percentage: v.minimum_percentage,
             jaren,
             jaren_met_tekort: met,
             jaren_onbekend: onbekend,
@@ -598,6 +604,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         jaar: t,
         gemeente: case.gemeente.clone(),
         inwoners: case.inwoners,
+        opmerking: case.opmerking.clone(),
         regel: rule.id.clone(),
         regel_titel: rule.titel.clone(),
         status,

@@ -41,6 +41,9 @@ pub struct CaseFile {
     pub jaar: i32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inwoners: Option<u64>,
+    /// Free text about the figures (their source, what is assumed); shown with the result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opmerking: Option<String>,
     #[serde(default)]
     pub jaren: BTreeMap<String, YearInput>,
     /// Years for which a vangnetuitkering was granted; absent = not stated.
@@ -72,6 +75,7 @@ pub struct Case {
     pub gemeente: Option<String>,
     pub jaar: Year,
     pub inwoners: Option<u64>,
+    pub opmerking: Option<String>,
     /// The budget B_t of the year asked about (required, positive).
     pub budget: Money,
     pub jaren: BTreeMap<Year, YearFigures>,
@@ -181,7 +185,7 @@ impl Case {
                 return err("gemeente", "is leeg");
             }
         }
-        Ok(Case { gemeente: file.gemeente.clone(), jaar, inwoners: file.inwoners, budget, jaren, vangnet_verleend, notes })
+        Ok(Case { gemeente: file.gemeente.clone(), jaar, inwoners: file.inwoners, opmerking: file.opmerking.clone(), budget, jaren, vangnet_verleend, notes })
     }
 
     pub fn tekort(&self, y: Year) -> Option<Money> {

@@ -30,35 +30,47 @@ pub fn render(r: &VangnetResult) -> String {
     let wie = r.gemeente.as_deref().map(|g| format!(" — {g}")).unwrap_or_default();
     let _ = writeln!(o, "Vangnetuitkering {}{wie}", r.jaar);
     let _ = writeln!(o, "{}", "=".repeat(24 + wie.chars().count()));
-    let _ = writeln!(o, "Regel            {} ({}), {}", r.regel_titel, r.regel, r.status);
-    let _ = writeln!(o, "Definitief budget {}", nl::money(r.budget));
-    let _ = writeln!(o, "Tekort           {} ({})", nl::money(r.tekort), nl::percentage(r.tekort_percentage));
+    if let Some(m) = &r.opmerking {
+        let _ = writeln!(o, "({m})");
+    }
+    let _ = writeln!(o, "{:<19}{} ({}), {}", "Regel", r.regel_titel, r.regel, r.status);
+    let _ = writeln!(o, "{:<19}{}", "Definitief budget", nl::money(r.budget));
+    let _ = writeln!(o, "{:<19}{} ({})", "Tekort", nl::money(r.tekort), nl::percentage(r.tekort_percentage));
     let _ = writeln!(
         o,
-        "Voorwaarde a     {} (drempel {} = {})",
+        "{:<19}{} (drempel {} = {})",
+        "Voorwaarde a",
         ja_nee(Some(r.voorwaarde_a)),
         nl::rule_percentage(r.drempel_percentage),
         nl::euro(r.drempel_bedrag)
     );
-    let b_detail = match (r.meerjarig_tekort, r.meerjarig_percentage) {
-        (Some(m), Some(p)) => format!(" (gecumuleerd {} = {})", nl::money(m), nl::percentage(p)),
+    let years = |ys: &[buig_core::Year]| ys.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
+    let b_detail = match (&r.verlaagde_drempel, r.meerjarig_tekort, r.meerjarig_percentage) {
+        (Some(v), _, _) if r.route == "verlaagde drempel" => format!(
+            " (jaren met tekort ≥ {}: {}{})",
+            nl::rule_percentage(v.minimum_percentage),
+            if v.jaren_met_tekort.is_empty() { "geen".to_string() } else { years(&v.jaren_met_tekort) },
+            if v.jaren_onbekend.is_empty() { String::new() } else { format!("; onbekend: {}", years(&v.jaren_onbekend)) }
+        ),
+        (_, Some(m), Some(p)) => format!(" (gecumuleerd {} = {})", nl::money(m), nl::percentage(p)),
         _ => String::new(),
     };
-    let _ = writeln!(o, "Voorwaarde b     {}{b_detail}", ja_nee(r.voorwaarde_b));
+    let _ = writeln!(o, "{:<19}{}{b_detail}", "Voorwaarde b", ja_nee(r.voorwaarde_b));
     if r.route != "regulier" {
-        let _ = writeln!(o, "Route            {}", r.route);
+        let _ = writeln!(o, "{:<19}{}", "Route", r.route);
     }
-    let _ = writeln!(o, "Recht            {}", ja_nee(r.recht));
+    let _ = writeln!(o, "{:<19}{}", "Recht", ja_nee(r.recht));
     let _ = writeln!(
         o,
-        "Vangnetuitkering {}{}",
+        "{:<19}{}{}",
+        "Vangnetuitkering",
         opt_euro(r.vangnetuitkering),
         if r.recht.is_none() { format!(" (indien recht: {})", nl::euro(r.vangnetuitkering_indien_recht)) } else { String::new() }
     );
-    let _ = writeln!(o, "Eigen risico     {}", opt_euro(r.eigen_risico));
-    let _ = writeln!(o, "Formulier        {}", r.formulier);
+    let _ = writeln!(o, "{:<19}{}", "Eigen risico", opt_euro(r.eigen_risico));
+    let _ = writeln!(o, "{:<19}{}", "Formulier", r.formulier);
     let deadline = jiff::civil::Date::strptime("%Y-%m-%d", &r.uiterste_indiendatum).map(nl::date_long).unwrap_or_default();
-    let _ = writeln!(o, "Indienen vóór    {deadline} (uiterlijk)");
+    let _ = writeln!(o, "{:<19}{deadline}", "Indienen uiterlijk");
 
     let _ = writeln!(o, "\nSpecificatie per jaar");
     let _ = writeln!(o, "{:<6} {:>16} {:>16} {:>14} {:>14} {:>16} {:>8}", "jaar", "lasten", "baten", "correcties", "budget", "tekort", "%");

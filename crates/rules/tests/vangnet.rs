@@ -401,3 +401,32 @@ mod properties {
         }
     }
 }
+
+/// Walks `tests/cases/*.json`: each file holds `invoer` (a case file) and
+/// `verwacht` (keys of the JSON output with their expected values). A new
+/// case is a new file.
+#[test]
+fn every_case_in_the_cases_folder_gives_its_expected_figures() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let invoer = serde_json::to_string(&doc["invoer"]).unwrap();
+        let result = bereken_tekst(&invoer, false).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let out = serde_json::to_value(&result).unwrap();
+        for (key, want) in doc["verwacht"].as_object().expect("verwacht is an object") {
+            let got = &out[key];
+            let same = match (got.as_f64(), want.as_f64()) {
+                (Some(g), Some(w)) => g == w,
+                _ => got == want,
+            };
+            assert!(same, "{}: {key} is {got}, expected {want}", path.display());
+        }
+        n += 1;
+    }
+    assert!(n >= 5, "only {n} cases found in {}", dir.display());
+}
