@@ -17,6 +17,7 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 enum Command {
     /// Recht op en hoogte van de vangnetuitkering, met uitleg per voorwaarde
     Vangnet(VangnetArgs),
@@ -175,6 +176,21 @@ fn regels(json: bool) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Vangnet(a) => vangnet(a),
+        Command::Regels { json } => regels(*json),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, msg)) => {
+            eprintln!("buig: fout: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,20 +207,5 @@ mod tests {
         assert!(cents("3448580.125").is_err(), "seven digits before the dot: a decimal, and sub-cent");
         assert!(cents("1,2,3").is_err());
         assert!(cents("veel").is_err());
-    }
-}
-
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let outcome = match &cli.command {
-        Command::Vangnet(a) => vangnet(a),
-        Command::Regels { json } => regels(*json),
-    };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err((code, msg)) => {
-            eprintln!("buig: fout: {msg}");
-            ExitCode::from(code)
-        }
     }
 }

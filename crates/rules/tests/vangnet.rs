@@ -279,7 +279,7 @@ fn in_2025_a_gemeente_with_5_percent_shortfalls_in_two_of_2022_to_2024_gets_the_
     assert_eq!(euros(r.vangnetuitkering), 50_000, "50% of 6% − 5%");
     assert_eq!(r.status, Status::Onbevestigd, "the extended route's tiers are a working hypothesis");
     // The regular route fails: 6% is not above 7,5%, and 2023 + 2024 + 2025 is negative.
-    assert_eq!(r.voorwaarde_a, true, "the shown route is the lowered one");
+    assert!(r.voorwaarde_a, "the shown route is the lowered one: 6% is above 5%");
 }
 
 #[test]
@@ -364,7 +364,8 @@ mod properties {
 
         #[test]
         fn the_payout_is_never_negative_and_never_more_than_the_shortfall(
-            jaar in 2015i32..=2026, b in 1i64..10_000_000_000_00, t in -10_000_000_000_00i64..20_000_000_000_00,
+            // cents: budgets up to 10 billion euros, shortfalls from -10 to 20 billion
+            jaar in 2015i32..=2026, b in 1i64..1_000_000_000_000, t in -1_000_000_000_000i64..2_000_000_000_000,
         ) {
             let r = gated_open(jaar, b, t);
             let paid = r.vangnetuitkering.unwrap();
@@ -375,7 +376,7 @@ mod properties {
 
         #[test]
         fn the_payout_is_monotone_in_the_shortfall(
-            jaar in 2015i32..=2026, b in 1_000_00i64..1_000_000_000_00, t in 0i64..300_000_000_00, d in 0i64..50_000_000_00,
+            jaar in 2015i32..=2026, b in 100_000i64..100_000_000_000, t in 0i64..30_000_000_000, d in 0i64..5_000_000_000,
         ) {
             let low = gated_open(jaar, b, t);
             let high = gated_open(jaar, b, t + d);
@@ -384,7 +385,7 @@ mod properties {
         }
 
         #[test]
-        fn the_payout_is_continuous_at_every_tier_boundary(jaar in 2015i32..=2026, b in 1_000_00i64..1_000_000_000_00, eps in 1i64..1_000) {
+        fn the_payout_is_continuous_at_every_tier_boundary(jaar in 2015i32..=2026, b in 100_000i64..100_000_000_000, eps in 1i64..1_000) {
             let rule = RuleTable::bundled().rule_for(Year::new(jaar)).unwrap();
             let mut boundaries: Vec<_> = rule.treden.iter().map(|t| t.van).collect();
             if let Some(v) = &rule.verlaagde_drempel { boundaries.extend(v.treden.iter().map(|t| t.van)); }
