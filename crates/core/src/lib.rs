@@ -10,6 +10,7 @@ pub mod gemeente;
 pub mod money;
 pub mod nl;
 pub mod percentage;
+pub mod records;
 pub mod year;
 
 pub use gemeente::GemeenteCode;

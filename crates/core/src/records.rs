@@ -1,0 +1,155 @@
+//! The typed records the product stores: benefit spells, budget decisions,
+//! monthly realisation and inhabitants. Importers produce them, the store
+//! keeps them, the engines read them. Field names follow the file formats
+//! (SPEC §7, `docs/import.md`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{GemeenteCode, Money, Year};
+
+/// The scheme a benefit is paid under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Regeling {
+    #[serde(rename = "PW")]
+    Pw,
+    #[serde(rename = "IOAW")]
+    Ioaw,
+    #[serde(rename = "IOAZ")]
+    Ioaz,
+    #[serde(rename = "BBZ")]
+    Bbz,
+}
+
+impl Regeling {
+    pub const ALL: [Regeling; 4] = [Regeling::Pw, Regeling::Ioaw, Regeling::Ioaz, Regeling::Bbz];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Regeling::Pw => "PW",
+            Regeling::Ioaw => "IOAW",
+            Regeling::Ioaz => "IOAZ",
+            Regeling::Bbz => "BBZ",
+        }
+    }
+}
+
+impl FromStr for Regeling {
+    type Err = String;
+    /// `PW`, `IOAW`, `IOAZ`, `BBZ`, case-insensitive; `Bbz 2004` and `Participatiewet` too.
+    fn from_str(s: &str) -> Result<Regeling, String> {
+        let t = s.trim().to_ascii_uppercase();
+        match t.as_str() {
+            "PW" | "PARTICIPATIEWET" | "WWB" => Ok(Regeling::Pw),
+            "IOAW" => Ok(Regeling::Ioaw),
+            "IOAZ" => Ok(Regeling::Ioaz),
+            "BBZ" | "BBZ 2004" | "BBZ2004" => Ok(Regeling::Bbz),
+            _ => Err(format!("\"{}\" is geen regeling (verwacht PW, IOAW, IOAZ of BBZ)", s.trim())),
+        }
+    }
+}
+
+impl fmt::Display for Regeling {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A pseudonymised client identifier: a keyed hash, never the raw id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClientPseudoniem(pub String);
+
+/// One benefit spell (uitkering).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uitkering {
+    /// From the file's `gemeente` column or the import's `--gemeente`.
+    pub gemeente: GemeenteCode,
+    pub client: ClientPseudoniem,
+    pub regeling: Regeling,
+    pub startdatum: Date,
+    /// Last day with benefit; `None` = still running.
+    pub einddatum: Option<Date>,
+    pub reden_einde: Option<String>,
+    pub geboortedatum: Option<Date>,
+    pub huishouden: Option<String>,
+}
+
+/// The three budget decisions of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetSoort {
+    Voorlopig,
+    NaderVoorlopig,
+    Definitief,
+}
+
+impl BudgetSoort {
+    pub fn code(self) -> &'static str {
+        match self {
+            BudgetSoort::Voorlopig => "voorlopig",
+            BudgetSoort::NaderVoorlopig => "nader_voorlopig",
+            BudgetSoort::Definitief => "definitief",
+        }
+    }
+}
+
+impl FromStr for BudgetSoort {
+    type Err = String;
+    /// `voorlopig`, `nader_voorlopig` (also `nader voorlopig`, `NV`), `definitief`; `V`/`D` too.
+    fn from_str(s: &str) -> Result<BudgetSoort, String> {
+        let t = s.trim().to_lowercase().replace([' ', '-'], "_");
+        match t.as_str() {
+            "voorlopig" | "v" => Ok(BudgetSoort::Voorlopig),
+            "nader_voorlopig" | "nv" => Ok(BudgetSoort::NaderVoorlopig),
+            "definitief" | "d" => Ok(BudgetSoort::Definitief),
+            _ => Err(format!("\"{}\" is geen soort beschikking (verwacht voorlopig, nader_voorlopig of definitief)", s.trim())),
+        }
+    }
+}
+
+impl fmt::Display for BudgetSoort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A budget decision (beschikking) of a gemeente for a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budgetbeschikking {
+    pub gemeente: GemeenteCode,
+    pub jaar: Year,
+    pub soort: BudgetSoort,
+    pub datum: Option<Date>,
+    pub bedrag: Money,
+    /// The loonkostensubsidie component (BLKS), from 2022.
+    pub blks: Option<Money>,
+    /// The national macrobudget the decision was based on.
+    pub macrobudget: Option<Money>,
+    /// The gemeente's share (aandeel) in percent, e.g. `0.62`.
+    pub aandeel: Option<Decimal>,
+}
+
+/// Realisation of one month: lasten, baten and LKS costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RealisatieMaand {
+    pub gemeente: GemeenteCode,
+    pub jaar: Year,
+    /// 1–12.
+    pub maand: u8,
+    pub lasten: Money,
+    pub baten: Money,
+    pub lks: Option<Money>,
+}
+
+/// Inhabitants of a gemeente on 1 January of a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inwoners {
+    pub gemeente: GemeenteCode,
+    pub jaar: Year,
+    pub aantal: u64,
+}
