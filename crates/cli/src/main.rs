@@ -27,6 +27,57 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Gegevens inlezen uit CSV of XLSX: alles of niets, met fouten per rij
+    Import(ImportArgs),
+    /// De demodata laden (Voorbeeldstad en de cijfers uit de brondocumenten)
+    Demo(DbArgs),
+    /// Een synthetisch landelijk uitkeringenbestand maken (CSV)
+    Genereer(GenereerArgs),
+    /// De importgeschiedenis van de database
+    Historie(DbArgs),
+}
+
+#[derive(Args)]
+struct DbArgs {
+    /// Database-URL (sqlite://pad.db of postgres://…); standaard DATABASE_URL of sqlite://buig.db
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database: Option<String>,
+}
+
+#[derive(Args)]
+#[command(after_help = "Soorten: uitkeringen, realisatie, budget, inwoners. Formaten: zie docs/import.md.\n\nVoorbeeld:\n  buig import uitkeringen uitkeringen.csv --gemeente GM0150")]
+struct ImportArgs {
+    /// uitkeringen | realisatie | budget | inwoners
+    soort: String,
+    /// CSV (met , of ;) of XLSX
+    bestand: PathBuf,
+    /// CBS-code voor bestanden zonder kolom gemeente, bijvoorbeeld GM0150
+    #[arg(long)]
+    gemeente: Option<String>,
+    /// Werkblad in een XLSX-bestand (standaard het eerste)
+    #[arg(long)]
+    blad: Option<String>,
+    /// Hoeveel foute rijen ten hoogste worden gemeld
+    #[arg(long, default_value_t = 50)]
+    max_fouten: usize,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Args)]
+struct GenereerArgs {
+    /// Aantal gemeenten (de grootste eerst)
+    #[arg(long, default_value_t = 340)]
+    gemeenten: usize,
+    /// Aantal uitkeringen (spells)
+    #[arg(long, default_value_t = 100_000)]
+    uitkeringen: usize,
+    /// Startwaarde van de toevalsgenerator: dezelfde waarde geeft hetzelfde bestand
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Uitvoerbestand (standaard de standaarduitvoer)
+    #[arg(short = 'o', long)]
+    uitvoer: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -176,11 +227,104 @@ fn regels(json: bool) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+fn open_store(db: &DbArgs) -> Result<buig_store::Store, (u8, String)> {
+    let url = db.database.clone().unwrap_or_else(buig_store::url_from_env);
+    buig_store::block_on(buig_store::Store::open(&url)).map_err(|e| (1, e.to_string()))
+}
+
+fn import(a: &ImportArgs) -> Result<(), (u8, String)> {
+    let soort: buig_import::Soort = a.soort.parse().map_err(|e| (2, format!("{e}")))?;
+    let gemeente = a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
+    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten };
+    let store = open_store(&a.db)?;
+    let started = std::time::Instant::now();
+    let mut voortgang = |n: u64| eprintln!("… {} rijen gelezen", buig_core::nl::getal(n.into(), 0));
+    let r = buig_store::block_on(store.importeer(&a.bestand, soort, &opts, &mut voortgang));
+    match r {
+        Ok(r) => {
+            let secs = started.elapsed().as_secs_f64();
+            let gem = r.gemeenten.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(", ");
+            match &r.uitkomst {
+                buig_store::import::Uitkomst::Ongewijzigd { eerder } => {
+                    println!("{}: dit bestand is al geïmporteerd (import {eerder}); er is niets gewijzigd.", r.bestand)
+                }
+                buig_store::import::Uitkomst::Opgeslagen { vervangt } => {
+                    println!(
+                        "{}: {} rijen {} opgeslagen voor {gem}{} in {:.1} s (import {}).",
+                        r.bestand,
+                        buig_core::nl::getal(r.rijen.into(), 0),
+                        r.soort,
+                        r.periode.as_deref().map(|p| format!(", periode {p}")).unwrap_or_default(),
+                        secs,
+                        r.id
+                    );
+                    if !vervangt.is_empty() {
+                        println!("Vervangt eerdere import(s): {}.", vervangt.iter().map(i64::to_string).collect::<Vec<_>>().join(", "));
+                    }
+                }
+            }
+            Ok(())
+        }
+        Err(e) => Err((2, format!("{e}\nEr is niets opgeslagen; de database is ongewijzigd."))),
+    }
+}
+
+fn demo(a: &DbArgs) -> Result<(), (u8, String)> {
+    let store = open_store(a)?;
+    let parts = buig_store::block_on(store.laad_demo()).map_err(|e| (1, e.to_string()))?;
+    if parts.is_empty() {
+        println!("De demodata staan al in de database; er is niets gewijzigd.");
+    }
+    for p in parts {
+        println!("{}: {} rijen", p.bestand, buig_core::nl::getal(p.rijen.into(), 0));
+    }
+    Ok(())
+}
+
+fn genereer(a: &GenereerArgs) -> Result<(), (u8, String)> {
+    let params = buig_synth::NationaalParams { gemeenten: a.gemeenten, uitkeringen: a.uitkeringen, seed: a.seed, ..buig_synth::NationaalParams::default() };
+    let spells = buig_synth::nationaal(&params);
+    let n = match &a.uitvoer {
+        Some(p) => {
+            let f = std::fs::File::create(p).map_err(|e| (1, format!("{}: {e}", p.display())))?;
+            buig_synth::write_csv(spells, f).map_err(|e| (1, format!("{}: {e}", p.display())))?
+        }
+        None => buig_synth::write_csv(spells, std::io::stdout().lock()).map_err(|e| (1, e.to_string()))?,
+    };
+    if let Some(p) = &a.uitvoer {
+        eprintln!("{}: {} uitkeringen geschreven", p.display(), buig_core::nl::getal(n.into(), 0));
+    }
+    Ok(())
+}
+
+fn historie(a: &DbArgs) -> Result<(), (u8, String)> {
+    let store = open_store(a)?;
+    let rows = buig_store::block_on(store.historie()).map_err(|e| (1, e.to_string()))?;
+    println!("{:>4}  {:<20} {:<12} {:<12} {:>10}  {:<16} bestand", "id", "tijdstip", "soort", "status", "rijen", "periode");
+    for r in rows {
+        println!(
+            "{:>4}  {:<20} {:<12} {:<12} {:>10}  {:<16} {}",
+            r.id,
+            r.tijdstip,
+            r.soort,
+            r.status,
+            buig_core::nl::getal(r.rijen.into(), 0),
+            r.periode.unwrap_or_default(),
+            r.bestand
+        );
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Vangnet(a) => vangnet(a),
         Command::Regels { json } => regels(*json),
+        Command::Import(a) => import(a),
+        Command::Demo(a) => demo(a),
+        Command::Genereer(a) => genereer(a),
+        Command::Historie(a) => historie(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,90 @@
+//! The demo dataset: the synthetic gemeente Voorbeeldstad (crate
+//! `buig-synth`: spells, budgets, monthly realisation and inhabitants that
+//! agree with each other) and the real budget decisions quoted in the seed
+//! documents (Deventer 2023–2024; Bedum, De Marne, Winsum, Eemsmond
+//! 2014–2018). Loaded by `buig demo`, each part as one import recorded in the
+//! history; a database that has Voorbeeldstad already is left alone.
+
+use buig_core::records::{Budgetbeschikking, Uitkering};
+use buig_core::GemeenteCode;
+use buig_import::{Pseudonimiseerder, Record, RowError, Soort};
+
+use crate::import::{ImportFout, ImportResultaat};
+use crate::{Store, StoreError};
+
+/// Version tag of the generated demo data: bump it when the generator changes,
+/// so an existing database gets the new data instead of "unchanged".
+const DEMO_VERSIE: &str = "demo-voorbeeldstad-1";
+
+impl Store {
+    /// Is Voorbeeldstad's data present?
+    pub async fn heeft_demo(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM uitkeringen WHERE gemeente = $1")
+            .bind(buig_synth::VOORBEELDSTAD)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n > 0)
+    }
+
+    /// Loads the demo dataset; returns one result per part, or nothing when
+    /// Voorbeeldstad is already there (loading twice changes nothing).
+    pub async fn laad_demo(&self) -> Result<Vec<ImportResultaat>, ImportFout> {
+        if self.heeft_demo().await? {
+            return Ok(Vec::new());
+        }
+        let demo = buig_synth::voorbeeldstad();
+        let code: GemeenteCode = demo.gemeente;
+        sqlx::query(
+            "INSERT INTO gemeenten (code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum, bron)
+             VALUES ($1, $2, 2015, NULL, NULL, NULL, $3) ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(code.to_string())
+        .bind(demo.naam.to_string())
+        .bind("fictieve demogemeente (buig-synth); geen echte CBS-code")
+        .execute(self.pool())
+        .await?;
+
+        let key = self.pseudoniem_sleutel().await?;
+        let pseudo = Pseudonimiseerder::new(&key);
+        let label = |deel: &str| format!("demo: {} ({deel})", demo.naam);
+        let sha = |deel: &str| format!("{DEMO_VERSIE}-{deel}");
+        let mut out = Vec::new();
+        let ok = |r: Record| Ok::<Record, RowError>(r);
+
+        let spells = demo.spells.iter().map(|s| {
+            ok(Record::Uitkering(Uitkering {
+                gemeente: s.gemeente,
+                client: pseudo.pseudoniem(&s.client_id),
+                regeling: s.regeling,
+                startdatum: s.startdatum,
+                einddatum: s.einddatum,
+                reden_einde: s.reden_einde.map(str::to_string),
+                geboortedatum: Some(s.geboortedatum),
+                huishouden: Some(s.huishouden.to_string()),
+            }))
+        });
+        out.push(self.importeer_rijen(Soort::Uitkeringen, label("uitkeringen"), &sha("uitkeringen"), spells, 1, &mut |_| {}).await?);
+        let budget = demo.budgetten.iter().cloned().map(Record::Budget).map(ok);
+        out.push(self.importeer_rijen(Soort::Budget, label("budget"), &sha("budget"), budget, 1, &mut |_| {}).await?);
+        let real = demo.realisatie.iter().cloned().map(Record::Realisatie).map(ok);
+        out.push(self.importeer_rijen(Soort::Realisatie, label("realisatie"), &sha("realisatie"), real, 1, &mut |_| {}).await?);
+        let inw = demo.inwoners.iter().cloned().map(Record::Inwoners).map(ok);
+        out.push(self.importeer_rijen(Soort::Inwoners, label("inwoners"), &sha("inwoners"), inw, 1, &mut |_| {}).await?);
+
+        // The seed documents' real budget decisions, with their source.
+        let seeds = buig_referentie::seed_budgetten().iter().map(|b| {
+            ok(Record::Budget(Budgetbeschikking {
+                gemeente: b.code,
+                jaar: b.jaar,
+                soort: b.soort,
+                datum: None,
+                bedrag: b.bedrag,
+                blks: None,
+                macrobudget: None,
+                aandeel: b.aandeel,
+            }))
+        });
+        out.push(self.importeer_rijen(Soort::Budget, "demo: budgetten uit de seed-documenten (data/budgetten.csv)".into(), &sha("seedbudget"), seeds, 1, &mut |_| {}).await?);
+        Ok(out)
+    }
+}

@@ -1,0 +1,185 @@
+//! Reading figures back from the store as typed records.
+
+use buig_core::records::{Budgetbeschikking, ClientPseudoniem, Inwoners, RealisatieMaand, Uitkering};
+use buig_core::{GemeenteCode, Money, Year};
+use jiff::civil::Date;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::{parse_col, Store, StoreError};
+
+/// A gemeente row of the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GemeenteRij {
+    pub code: GemeenteCode,
+    pub naam: String,
+    pub geldig_van: Year,
+    pub geldig_tot: Option<Year>,
+    pub opgegaan_in: Option<GemeenteCode>,
+    pub opheffingsdatum: Option<Date>,
+}
+
+/// One line of the import history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistorieRij {
+    pub id: i64,
+    pub soort: String,
+    pub bestand: String,
+    pub gemeenten: String,
+    pub periode: Option<String>,
+    pub rijen: i64,
+    pub status: String,
+    pub vervangt: Option<String>,
+    pub tijdstip: String,
+}
+
+fn opt_date(veld: &str, s: Option<String>) -> Result<Option<Date>, StoreError> {
+    s.map(|s| parse_col::<Date>(veld, &s)).transpose()
+}
+
+impl Store {
+    /// A gemeente by code.
+    pub async fn gemeente(&self, code: GemeenteCode) -> Result<Option<GemeenteRij>, StoreError> {
+        let row = sqlx::query("SELECT code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum FROM gemeenten WHERE code = $1")
+            .bind(code.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(gemeente_rij).transpose()
+    }
+
+    /// All gemeenten, by code.
+    pub async fn gemeenten(&self) -> Result<Vec<GemeenteRij>, StoreError> {
+        sqlx::query("SELECT code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum FROM gemeenten ORDER BY code")
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(gemeente_rij)
+            .collect()
+    }
+
+    /// The gemeenten that merged into `code`.
+    pub async fn voorgangers(&self, code: GemeenteCode) -> Result<Vec<GemeenteRij>, StoreError> {
+        sqlx::query("SELECT code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum FROM gemeenten WHERE opgegaan_in = $1 ORDER BY code")
+            .bind(code.to_string())
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(gemeente_rij)
+            .collect()
+    }
+
+    /// Budget decisions of a gemeente, by year and kind.
+    pub async fn budgetten(&self, code: GemeenteCode) -> Result<Vec<Budgetbeschikking>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT jaar, soort, datum, bedrag_cent, blks_cent, macrobudget_cent, aandeel FROM budgetbeschikkingen WHERE gemeente = $1 ORDER BY jaar, soort",
+        )
+        .bind(code.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Budgetbeschikking {
+                    gemeente: code,
+                    jaar: Year::new(r.get::<i64, _>(0) as i32),
+                    soort: parse_col("budgetbeschikkingen.soort", &r.get::<String, _>(1))?,
+                    datum: opt_date("budgetbeschikkingen.datum", r.get(2))?,
+                    bedrag: Money::from_cents(r.get(3)),
+                    blks: r.get::<Option<i64>, _>(4).map(Money::from_cents),
+                    macrobudget: r.get::<Option<i64>, _>(5).map(Money::from_cents),
+                    aandeel: r.get::<Option<String>, _>(6).map(|a| parse_col("budgetbeschikkingen.aandeel", &a)).transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Monthly realisation of a gemeente, in order.
+    pub async fn realisatie(&self, code: GemeenteCode) -> Result<Vec<RealisatieMaand>, StoreError> {
+        let rows = sqlx::query("SELECT jaar, maand, lasten_cent, baten_cent, lks_cent FROM realisatie WHERE gemeente = $1 ORDER BY jaar, maand")
+            .bind(code.to_string())
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| RealisatieMaand {
+                gemeente: code,
+                jaar: Year::new(r.get::<i64, _>(0) as i32),
+                maand: r.get::<i64, _>(1) as i32 as u8,
+                lasten: Money::from_cents(r.get(2)),
+                baten: Money::from_cents(r.get(3)),
+                lks: r.get::<Option<i64>, _>(4).map(Money::from_cents),
+            })
+            .collect())
+    }
+
+    /// Inhabitants of a gemeente per year that the store knows.
+    pub async fn inwoners(&self, code: GemeenteCode) -> Result<Vec<Inwoners>, StoreError> {
+        let rows = sqlx::query("SELECT jaar, aantal FROM inwoners WHERE gemeente = $1 ORDER BY jaar").bind(code.to_string()).fetch_all(self.pool()).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Inwoners { gemeente: code, jaar: Year::new(r.get::<i64, _>(0) as i32), aantal: r.get::<i64, _>(1) as u64 })
+            .collect())
+    }
+
+    /// The benefit spells of a gemeente (pseudonymised clients).
+    pub async fn uitkeringen(&self, code: GemeenteCode) -> Result<Vec<Uitkering>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT client, regeling, startdatum, einddatum, reden_einde, geboortedatum, huishouden FROM uitkeringen WHERE gemeente = $1 ORDER BY startdatum, client",
+        )
+        .bind(code.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|r: AnyRow| {
+                Ok(Uitkering {
+                    gemeente: code,
+                    client: ClientPseudoniem(r.get(0)),
+                    regeling: parse_col("uitkeringen.regeling", &r.get::<String, _>(1))?,
+                    startdatum: parse_col("uitkeringen.startdatum", &r.get::<String, _>(2))?,
+                    einddatum: opt_date("uitkeringen.einddatum", r.get(3))?,
+                    reden_einde: r.get(4),
+                    geboortedatum: opt_date("uitkeringen.geboortedatum", r.get(5))?,
+                    huishouden: r.get(6),
+                })
+            })
+            .collect()
+    }
+
+    /// Number of stored spells per gemeente (all gemeenten with any).
+    pub async fn aantal_uitkeringen(&self) -> Result<Vec<(GemeenteCode, i64)>, StoreError> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT gemeente, COUNT(*) FROM uitkeringen GROUP BY gemeente ORDER BY gemeente").fetch_all(self.pool()).await?;
+        rows.into_iter().map(|(g, n)| Ok((parse_col("uitkeringen.gemeente", &g)?, n))).collect()
+    }
+
+    /// The import history, newest first.
+    pub async fn historie(&self) -> Result<Vec<HistorieRij>, StoreError> {
+        let rows = sqlx::query("SELECT id, soort, bestand, gemeenten, periode, rijen, status, vervangt, tijdstip FROM import_historie ORDER BY id DESC")
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| HistorieRij {
+                id: r.get(0),
+                soort: r.get(1),
+                bestand: r.get(2),
+                gemeenten: r.get(3),
+                periode: r.get(4),
+                rijen: r.get(5),
+                status: r.get(6),
+                vervangt: r.get(7),
+                tijdstip: r.get(8),
+            })
+            .collect())
+    }
+}
+
+fn gemeente_rij(r: AnyRow) -> Result<GemeenteRij, StoreError> {
+    Ok(GemeenteRij {
+        code: parse_col("gemeenten.code", &r.get::<String, _>(0))?,
+        naam: r.get(1),
+        geldig_van: Year::new(r.get::<i64, _>(2) as i32),
+        geldig_tot: r.get::<Option<i64>, _>(3).map(|y| Year::new(y as i32)),
+        opgegaan_in: r.get::<Option<String>, _>(4).map(|c| parse_col("gemeenten.opgegaan_in", &c)).transpose()?,
+        opheffingsdatum: opt_date("gemeenten.opheffingsdatum", r.get(5))?,
+    })
+}

@@ -1,0 +1,171 @@
+//! The store's story, on both backends: a fresh database gets the reference
+//! data; imports of every kind are stored and read back with the right
+//! figures; the same file twice changes nothing; a newer file replaces the
+//! older one; a bad file leaves everything as it was.
+//!
+//! SQLite always runs. PostgreSQL runs when `BUIG_TEST_POSTGRES_URL` points
+//! at a server (`.ci/run` starts one); under `CI=true` it is required.
+
+use std::path::{Path, PathBuf};
+
+use buig_core::records::BudgetSoort;
+use buig_core::{GemeenteCode, Money, Year};
+use buig_import::{Options, Soort};
+use buig_store::import::{ImportFout, Uitkomst};
+use buig_store::Store;
+
+fn gm(s: &str) -> GemeenteCode {
+    s.parse().unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn opts(g: Option<&str>) -> Options {
+    Options { gemeente: g.map(gm), ..Options::default() }
+}
+
+/// Everything the database holds that an import may touch, for "unchanged" checks.
+async fn snapshot(store: &Store) -> String {
+    let d = gm("GM0150");
+    format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}",
+        store.budgetten(d).await.unwrap(),
+        store.realisatie(d).await.unwrap(),
+        store.inwoners(d).await.unwrap(),
+        store.uitkeringen(d).await.unwrap(),
+        store.aantal_uitkeringen().await.unwrap()
+    )
+}
+
+async fn story(url: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(url).await.unwrap();
+
+    // Reference data: the four Groningen gemeenten merged into Het Hogeland in 2019.
+    let voorgangers = store.voorgangers(gm("GM1966")).await.unwrap();
+    assert_eq!(voorgangers.len(), 4);
+    assert!(voorgangers.iter().all(|g| g.opheffingsdatum == Some(jiff::civil::date(2019, 1, 1))));
+    assert_eq!(store.inwoners(gm("GM0150")).await.unwrap().len(), 2, "2020 and 2024 bundled");
+
+    // Budget (Dutch ';' file with € amounts) and realisation.
+    let budget = write(
+        dir.path(),
+        "budget.csv",
+        "gemeente;jaar;soort;datum;bedrag;aandeel\nGM0150;2023;definitief;01-10-2023;€ 41.984.531,00;0,62%\nGM0150;2024;voorlopig;29-09-2023;€ 45.917.564,00;0,66%\n",
+    );
+    let r = store.importeer(&budget, Soort::Budget, &opts(None), &mut |_| {}).await.unwrap();
+    assert_eq!(r.rijen, 2);
+    let b = store.budgetten(gm("GM0150")).await.unwrap();
+    assert_eq!(b.len(), 2);
+    assert_eq!(b[0].soort, BudgetSoort::Definitief);
+    assert_eq!(b[0].bedrag, Money::from_euros(41_984_531));
+    assert_eq!(b[1].bedrag, Money::from_euros(45_917_564));
+    assert_eq!(b[0].aandeel.unwrap().to_string(), "0.62");
+
+    let real = write(dir.path(), "realisatie.csv", "gemeente,jaar,maand,lasten,baten,lks\nGM0150,2023,1,3600000.50,40000,12000\nGM0150,2023,2,3550000,38000.25,\n");
+    store.importeer(&real, Soort::Realisatie, &opts(None), &mut |_| {}).await.unwrap();
+    let m = store.realisatie(gm("GM0150")).await.unwrap();
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].lasten, Money::from_cents(360_000_050));
+    assert_eq!(m[1].baten, Money::from_cents(3_800_025));
+    assert_eq!(m[1].lks, None);
+
+    // Spells with --gemeente; client ids are pseudonymised.
+    let spells = write(
+        dir.path(),
+        "uitkeringen.csv",
+        "client_id;regeling;startdatum;einddatum;reden_einde;geboortedatum;huishouden\n\
+         a1;PW;15-03-2021;;;01-01-1980;alleenstaand\n\
+         a2;PW;01-06-2022;31-12-2023;werk;12-05-1999;alleenstaand\n\
+         a3;IOAW;31-01-2023;28-02-2023;overig;03-03-1962;gezin\n",
+    );
+    let r = store.importeer(&spells, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
+    assert_eq!(r.rijen, 3);
+    let u = store.uitkeringen(gm("GM0150")).await.unwrap();
+    assert_eq!(u.len(), 3);
+    assert!(u.iter().all(|s| !s.client.0.contains("a1") && s.client.0.len() >= 16), "{u:?}");
+    assert_eq!(u[2].einddatum, Some(jiff::civil::date(2023, 2, 28)));
+
+    // The same file again: nothing changes, the history says so.
+    let before = snapshot(&store).await;
+    let again = store.importeer(&spells, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
+    assert!(matches!(again.uitkomst, Uitkomst::Ongewijzigd { .. }), "{again:?}");
+    assert_eq!(snapshot(&store).await, before);
+    let u2 = store.uitkeringen(gm("GM0150")).await.unwrap();
+    assert_eq!(u, u2, "same pseudonyms, no duplicates");
+
+    // A bad file: row-precise errors, nothing stored.
+    let bad = write(
+        dir.path(),
+        "fout.csv",
+        "client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\nb1,PW,2021-01-01,,,1980-01-01,alleenstaand\nb2,PW,2021-02-31,,,1980-01-01,alleenstaand\n",
+    );
+    let err = store.importeer(&bad, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("rij 3") && msg.contains("startdatum"), "{msg}");
+    assert_eq!(snapshot(&store).await, before, "a bad file leaves the database unchanged");
+
+    // An unknown gemeente: refused, nothing stored.
+    let unknown = write(dir.path(), "onbekend.csv", "gemeente,jaar,inwoners\nGM0150,2023,102000\nGM9876,2023,5000\n");
+    let err = store.importeer(&unknown, Soort::Inwoners, &opts(None), &mut |_| {}).await.unwrap_err();
+    assert!(matches!(err, ImportFout::OnbekendeGemeente { .. }), "{err}");
+    assert_eq!(snapshot(&store).await, before);
+
+    // A newer spells file for the same gemeente replaces the old one.
+    let newer = write(
+        dir.path(),
+        "uitkeringen-nieuw.csv",
+        "client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\na1,PW,2021-03-15,2024-01-31,werk,1980-01-01,alleenstaand\na4,BBZ,2024-01-01,,,1990-07-07,paar\n",
+    );
+    let r = store.importeer(&newer, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
+    assert!(matches!(&r.uitkomst, Uitkomst::Opgeslagen { vervangt } if vervangt.len() == 1), "{r:?}");
+    let u3 = store.uitkeringen(gm("GM0150")).await.unwrap();
+    assert_eq!(u3.len(), 2);
+    assert_eq!(u3[0].client, u[0].client, "the same client keeps its pseudonym");
+    let h = store.historie().await.unwrap();
+    assert_eq!(h.iter().filter(|x| x.soort == "uitkeringen" && x.status == "vervangen").count(), 1);
+    assert_eq!(h.iter().filter(|x| x.status == "ongewijzigd").count(), 1);
+
+    // Inhabitants: an import fills a gap next to the bundled years.
+    let inw = write(dir.path(), "inwoners.csv", "gemeente,jaar,inwoners\nGM0150,2023,102000\n");
+    store.importeer(&inw, Soort::Inwoners, &opts(None), &mut |_| {}).await.unwrap();
+    let i = store.inwoners(gm("GM0150")).await.unwrap();
+    assert_eq!(i.iter().map(|x| x.jaar).collect::<Vec<_>>(), vec![Year::new(2020), Year::new(2023), Year::new(2024)]);
+    store.close().await;
+
+    // Reopening applies no migration twice and keeps everything.
+    let store = Store::open(url).await.unwrap();
+    assert_eq!(store.uitkeringen(gm("GM0150")).await.unwrap().len(), 2);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn the_story_holds_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("story.db").display());
+    story(&url).await;
+}
+
+#[tokio::test]
+async fn the_story_holds_on_postgresql() {
+    let Some(base) = std::env::var("BUIG_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
+        assert!(std::env::var("CI").is_err(), "CI must provide BUIG_TEST_POSTGRES_URL (see .ci/run)");
+        eprintln!("skipped: BUIG_TEST_POSTGRES_URL is not set");
+        return;
+    };
+    // A fresh database per run.
+    sqlx::any::install_default_drivers();
+    let name = format!("buig_story_{}_{}", std::process::id(), jiff::Timestamp::now().as_millisecond());
+    let admin = sqlx::AnyPool::connect(&base).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
+    let url = match base.rfind('/') {
+        Some(i) => format!("{}/{name}", &base[..i]),
+        None => unreachable!("a postgres URL has a path"),
+    };
+    story(&url).await;
+    sqlx::query(&format!("DROP DATABASE {name}")).execute(&admin).await.unwrap();
+}
