@@ -30,7 +30,7 @@ pub(crate) async fn vul_als_leeg(store: &Store) -> Result<(), StoreError> {
         })
         .collect();
     let n_gemeenten = rows.len();
-    insert_many(&mut tx, "gemeenten", &["code", "naam", "geldig_van", "geldig_tot", "opgegaan_in", "opheffingsdatum", "bron"], &rows).await?;
+    insert_many(&mut tx, "gemeenten", &["code", "naam", "geldig_van", "geldig_tot", "opgegaan_in", "opheffingsdatum", "bron"], rows).await?;
     let rows: Vec<Vec<Val>> = buig_referentie::inwoners()
         .iter()
         .map(|r| {
@@ -43,7 +43,7 @@ pub(crate) async fn vul_als_leeg(store: &Store) -> Result<(), StoreError> {
             ]
         })
         .collect();
-    insert_many(&mut tx, "inwoners", &["gemeente", "jaar", "aantal", "bron", "import_id"], &rows).await?;
+    insert_many(&mut tx, "inwoners", &["gemeente", "jaar", "aantal", "bron", "import_id"], rows).await?;
     let rows: Vec<Vec<Val>> = buig_referentie::macrobudget()
         .iter()
         .map(|m| {
@@ -57,7 +57,7 @@ pub(crate) async fn vul_als_leeg(store: &Store) -> Result<(), StoreError> {
             ]
         })
         .collect();
-    insert_many(&mut tx, "macrobudget", &["jaar", "beschikking", "bedrag_cent", "status", "bron", "opmerking"], &rows).await?;
+    insert_many(&mut tx, "macrobudget", &["jaar", "beschikking", "bedrag_cent", "status", "bron", "opmerking"], rows).await?;
     sqlx::query(
         "INSERT INTO import_historie (id, soort, bestand, sha256, gemeenten, periode, rijen, status, vervangt, tijdstip)
          VALUES ($1, 'referentie', 'data/ (gebundeld)', '', '', '2015..2026', $2, 'actief', NULL, $3)",
