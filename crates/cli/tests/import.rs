@@ -1,0 +1,119 @@
+//! `buig import`, `buig demo` and `buig genereer` as a user runs them,
+//! including the hard case: the process killed (SIGKILL) in the middle of a
+//! large import leaves the earlier data exactly as it was.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use buig_store::Store;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_buig")
+}
+
+fn buig(db: &str, args: &[&str]) -> Output {
+    Command::new(bin()).args(args).env("DATABASE_URL", db).output().expect("buig runs")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+const SPELLS: &str = "client_id;regeling;startdatum;einddatum;reden_einde;geboortedatum;huishouden\n\
+                      a1;PW;15-03-2021;;;01-01-1980;alleenstaand\n\
+                      a2;PW;01-06-2022;31-12-2023;werk;12-05-1999;alleenstaand\n";
+
+#[test]
+fn killing_an_import_midway_leaves_the_previous_data_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("kill.db").display());
+    let small = write(dir.path(), "klein.csv", SPELLS);
+    let o = buig(&db, &["import", "uitkeringen", small.to_str().unwrap(), "--gemeente", "GM0150"]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    // A national file large enough to be killed mid-way (progress every 100.000 rows).
+    let big = dir.path().join("groot.csv");
+    let o = buig(&db, &["genereer", "--gemeenten", "5", "--uitkeringen", "400000", "--seed", "7", "-o", big.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+
+    let mut child = Command::new(bin())
+        .args(["import", "uitkeringen", big.to_str().unwrap()])
+        .env("DATABASE_URL", &db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().expect("a progress line").unwrap();
+    assert!(first.contains("rijen gelezen"), "{first}");
+    child.kill().unwrap(); // SIGKILL on Unix: no cleanup runs
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the import must have been killed, not finished");
+
+    let counts = buig_store::block_on(async {
+        let store = Store::open(&db).await.unwrap();
+        let n = store.aantal_uitkeringen().await.unwrap();
+        let h = store.historie().await.unwrap();
+        store.close().await;
+        (n, h)
+    });
+    assert_eq!(counts.0, vec![("GM0150".parse().unwrap(), 2)], "only the earlier import's spells");
+    assert_eq!(counts.1.iter().filter(|h| h.soort == "uitkeringen").count(), 1, "the killed import left no history");
+
+    // The database still works: the same file imports completely afterwards.
+    let o = buig(&db, &["import", "uitkeringen", big.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("400.000 rijen"), "{}", text(&o));
+}
+
+#[test]
+fn a_bad_file_is_refused_with_dutch_row_errors_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("fout.db").display());
+    let bad = write(
+        dir.path(),
+        "fout.csv",
+        "client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\nb1,PW,2021-01-01,2020-01-01,,1980-01-01,x\nb2,XX,2021-01-01,,,1980-01-01,x\n",
+    );
+    let o = buig(&db, &["import", "uitkeringen", bad.to_str().unwrap(), "--gemeente", "GM0150"]);
+    assert_eq!(o.status.code(), Some(2));
+    let t = text(&o);
+    assert!(t.contains("rij 2, kolom einddatum") && t.contains("rij 3, kolom regeling"), "{t}");
+    assert!(t.contains("niets opgeslagen"), "{t}");
+}
+
+#[test]
+fn a_file_without_gemeente_column_needs_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("g.db").display());
+    let f = write(dir.path(), "u.csv", SPELLS);
+    let o = buig(&db, &["import", "uitkeringen", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("--gemeente"), "{}", text(&o));
+}
+
+#[test]
+fn the_demo_loads_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let o = buig(&db, &["demo"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("Voorbeeldstad"));
+    let o = buig(&db, &["demo"]);
+    assert!(text(&o).contains("al in de database"), "{}", text(&o));
+    let h = buig(&db, &["historie"]);
+    assert!(text(&h).contains("demo: Voorbeeldstad (uitkeringen)"));
+}
+
+#[test]
+fn an_unknown_kind_is_a_usage_error() {
+    let o = buig("sqlite::memory:", &["import", "salarissen", "x.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+}
