@@ -130,9 +130,20 @@ async fn story(url: &str) {
     assert_eq!(h.iter().filter(|x| x.soort == "uitkeringen" && x.status == "vervangen").count(), 1);
     assert_eq!(h.iter().filter(|x| x.status == "ongewijzigd").count(), 1);
 
-    // Inhabitants: an import fills a gap next to the bundled years.
-    let inw = write(dir.path(), "inwoners.csv", "gemeente,jaar,inwoners\nGM0150,2023,102000\n");
-    store.importeer(&inw, Soort::Inwoners, &opts(None), &mut |_| {}).await.unwrap();
+    // Inhabitants from an XLSX workbook (second sheet): an import fills a gap next to the bundled years.
+    let inw = dir.path().join("inwoners.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("toelichting").unwrap().write(0, 0, "cijfers op blad 2").unwrap();
+    let ws = wb.add_worksheet().set_name("Inwoners").unwrap();
+    for (c, h) in ["gemeente", "jaar", "inwoners"].iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.write(1, 0, "GM0150").unwrap();
+    ws.write(1, 1, 2023).unwrap();
+    ws.write(1, 2, 102_000).unwrap();
+    wb.save(&inw).unwrap();
+    let xlsx_opts = Options { blad: Some("Inwoners".into()), ..Options::default() };
+    store.importeer(&inw, Soort::Inwoners, &xlsx_opts, &mut |_| {}).await.unwrap();
     let i = store.inwoners(gm("GM0150")).await.unwrap();
     assert_eq!(i.iter().map(|x| x.jaar).collect::<Vec<_>>(), vec![Year::new(2020), Year::new(2023), Year::new(2024)]);
     store.close().await;
