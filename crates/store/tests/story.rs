@@ -87,7 +87,10 @@ async fn story(url: &str) {
     assert_eq!(r.rijen, 3);
     let u = store.uitkeringen(gm("GM0150")).await.unwrap();
     assert_eq!(u.len(), 3);
-    assert!(u.iter().all(|s| !s.client.0.contains("a1") && s.client.0.len() >= 16), "{u:?}");
+    // Stored as a 32-hex-digit keyed hash, never as the raw id.
+    assert!(u.iter().all(|s| s.client.0.len() == 32 && s.client.0.bytes().all(|b| b.is_ascii_hexdigit())), "{u:?}");
+    let raw: Vec<String> = sqlx::query_scalar("SELECT client FROM uitkeringen").fetch_all(store.pool()).await.unwrap();
+    assert!(raw.iter().all(|c| !["a1", "a2", "a3"].contains(&c.as_str())), "{raw:?}");
     assert_eq!(u[2].einddatum, Some(jiff::civil::date(2023, 2, 28)));
 
     // The same file again: nothing changes, the history says so.
