@@ -78,6 +78,25 @@ pub struct SeedBudget {
     pub opmerking: String,
 }
 
+/// Yearly figures of a gemeente as a seed document states them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedJaarcijfer {
+    pub code: GemeenteCode,
+    pub naam: String,
+    pub jaar: Year,
+    /// `realisatie` or `prognose`.
+    pub stadium: String,
+    pub lasten: Option<Money>,
+    pub budget: Option<Money>,
+    /// Negative = overschot.
+    pub tekort: Option<Money>,
+    /// Only when the source gives just a percentage (Deventer 2022: 9,9%).
+    pub tekort_percentage: Option<Decimal>,
+    pub status: String,
+    pub bron: String,
+    pub opmerking: String,
+}
+
 /// Herindelingen that did not take effect on 1 January (source: data/BRONNEN.md).
 const AFWIJKENDE_DATUM: [(&str, Date); 2] = [
     // Weesp → Amsterdam on 24 March 2022.
@@ -263,6 +282,50 @@ pub fn seed_budgetten() -> &'static [SeedBudget] {
     })
 }
 
+#[derive(Deserialize)]
+struct JaarCsv {
+    gemeentecode: String,
+    gemeente: String,
+    jaar: i32,
+    stadium: String,
+    lasten_euro: String,
+    budget_euro: String,
+    tekort_euro: String,
+    tekort_percentage: String,
+    status: String,
+    bron: String,
+    opmerking: String,
+}
+
+fn opt_money(s: &str) -> Option<Money> {
+    Some(s.trim()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap_or_else(|e| panic!("bundled amount {s}: {e}")))
+}
+
+/// The yearly shortfalls and spending quoted in the seed documents
+/// (`data/seed_jaarcijfers.csv`): Deventer 2022–2024, the four Groningen
+/// gemeenten 2014–2018.
+pub fn seed_jaarcijfers() -> &'static [SeedJaarcijfer] {
+    static J: OnceLock<Vec<SeedJaarcijfer>> = OnceLock::new();
+    J.get_or_init(|| {
+        rows::<JaarCsv>("seed_jaarcijfers.csv", include_str!("../../../data/seed_jaarcijfers.csv"))
+            .into_iter()
+            .map(|r| SeedJaarcijfer {
+                code: code(&r.gemeentecode),
+                naam: r.gemeente,
+                jaar: Year::new(r.jaar),
+                stadium: r.stadium,
+                lasten: opt_money(&r.lasten_euro),
+                budget: opt_money(&r.budget_euro),
+                tekort: opt_money(&r.tekort_euro),
+                tekort_percentage: Some(r.tekort_percentage.trim()).filter(|s| !s.is_empty()).map(|s| s.parse().expect("bundled percentage")),
+                status: r.status,
+                bron: r.bron,
+                opmerking: r.opmerking,
+            })
+            .collect()
+    })
+}
+
 /// Counts of gemeenten per year, for display ("393 gemeenten in 2015").
 pub fn aantallen_per_jaar() -> BTreeMap<Year, usize> {
     Year::range(Year::new(2015), LAATSTE_JAAR).map(|y| (y, actief_in(y).len())).collect()
@@ -312,6 +375,19 @@ mod tests {
         assert_eq!(inwoners_van(d, Year::new(2020)).unwrap().inwoners, 100_719);
         assert_eq!(inwoners_van(d, Year::new(2024)).unwrap().inwoners, 103_405);
         assert!(inwoners_van(d, Year::new(2023)).is_none(), "a gap stays a gap");
+    }
+
+    #[test]
+    fn seed_yearly_figures_add_up_where_the_source_gives_all_three() {
+        let rows = seed_jaarcijfers();
+        assert_eq!(rows.len(), 23);
+        for r in rows {
+            if let (Some(l), Some(b), Some(t)) = (r.lasten, r.budget, r.tekort) {
+                assert_eq!(l - b, t, "{} {}", r.naam, r.jaar);
+            }
+        }
+        let d22 = rows.iter().find(|r| r.code == gm("GM0150") && r.jaar == Year::new(2022)).unwrap();
+        assert_eq!((d22.tekort, d22.budget), (None, None), "only 9,9% is known: no amount is invented");
     }
 
     #[test]

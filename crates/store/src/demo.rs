@@ -17,6 +17,31 @@ use crate::{Store, StoreError};
 const DEMO_VERSIE: &str = "demo-voorbeeldstad-1";
 
 impl Store {
+    /// The seed documents' yearly shortfalls (`data/seed_jaarcijfers.csv`), with their source.
+    async fn laad_seed_jaarcijfers(&self) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
+        for r in buig_referentie::seed_jaarcijfers() {
+            sqlx::query(
+                "INSERT INTO jaarcijfers (gemeente, jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (gemeente, jaar, stadium) DO NOTHING",
+            )
+            .bind(r.code.to_string())
+            .bind(i64::from(r.jaar.get()))
+            .bind(r.stadium.clone())
+            .bind(r.lasten.map(|m| m.cents()))
+            .bind(r.budget.map(|m| m.cents()))
+            .bind(r.tekort.map(|m| m.cents()))
+            .bind(r.tekort_percentage.map(|p| p.to_string()))
+            .bind(r.status.clone())
+            .bind(r.bron.clone())
+            .bind(r.opmerking.clone())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Is Voorbeeldstad's data present?
     pub async fn heeft_demo(&self) -> Result<bool, StoreError> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM uitkeringen WHERE gemeente = $1")
@@ -85,6 +110,7 @@ impl Store {
             }))
         });
         out.push(self.importeer_rijen(Soort::Budget, "demo: budgetten uit de seed-documenten (data/budgetten.csv)".into(), &sha("seedbudget"), seeds, 1, &mut |_| {}).await?);
+        self.laad_seed_jaarcijfers().await?;
         Ok(out)
     }
 }

@@ -19,6 +19,20 @@ pub struct GemeenteRij {
     pub opheffingsdatum: Option<Date>,
 }
 
+/// Yearly figures of a gemeente as a source states them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jaarcijfer {
+    pub jaar: Year,
+    pub stadium: String,
+    pub lasten: Option<Money>,
+    pub budget: Option<Money>,
+    pub tekort: Option<Money>,
+    pub tekort_percentage: Option<rust_decimal::Decimal>,
+    pub status: String,
+    pub bron: String,
+    pub opmerking: String,
+}
+
 /// One line of the import history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistorieRij {
@@ -149,6 +163,31 @@ impl Store {
         let rows: Vec<(String, i64)> =
             sqlx::query_as("SELECT gemeente, COUNT(*) FROM uitkeringen GROUP BY gemeente ORDER BY gemeente").fetch_all(self.pool()).await?;
         rows.into_iter().map(|(g, n)| Ok((parse_col("uitkeringen.gemeente", &g)?, n))).collect()
+    }
+
+    /// Yearly figures (realisation and prognoses) of a gemeente, by year.
+    pub async fn jaarcijfers(&self, code: GemeenteCode) -> Result<Vec<Jaarcijfer>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking FROM jaarcijfers WHERE gemeente = $1 ORDER BY jaar, stadium",
+        )
+        .bind(code.to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(Jaarcijfer {
+                    jaar: Year::new(r.get::<i64, _>(0) as i32),
+                    stadium: r.get(1),
+                    lasten: r.get::<Option<i64>, _>(2).map(Money::from_cents),
+                    budget: r.get::<Option<i64>, _>(3).map(Money::from_cents),
+                    tekort: r.get::<Option<i64>, _>(4).map(Money::from_cents),
+                    tekort_percentage: r.get::<Option<String>, _>(5).map(|p| parse_col("jaarcijfers.tekort_percentage", &p)).transpose()?,
+                    status: r.get(6),
+                    bron: r.get(7),
+                    opmerking: r.get(8),
+                })
+            })
+            .collect()
     }
 
     /// The import history, newest first.

@@ -1,0 +1,37 @@
+//! The demo dataset loads completely, once, with the seed figures and their sources.
+
+use buig_core::records::BudgetSoort;
+use buig_core::{GemeenteCode, Money, Year};
+use buig_store::Store;
+
+fn gm(s: &str) -> GemeenteCode {
+    s.parse().unwrap()
+}
+
+#[tokio::test]
+async fn the_demo_brings_voorbeeldstad_and_the_seed_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&format!("sqlite://{}", dir.path().join("demo.db").display())).await.unwrap();
+    let parts = store.laad_demo().await.unwrap();
+    assert_eq!(parts.len(), 5);
+
+    let vs = gm(buig_synth::VOORBEELDSTAD);
+    assert_eq!(store.gemeente(vs).await.unwrap().unwrap().naam, "Voorbeeldstad");
+    assert!(store.uitkeringen(vs).await.unwrap().len() > 5_000);
+    assert_eq!(store.realisatie(vs).await.unwrap().len(), 142);
+    let b = store.budgetten(vs).await.unwrap();
+    assert!(b.iter().any(|x| x.jaar == Year::new(2023) && x.soort == BudgetSoort::Definitief));
+
+    let bedum = store.jaarcijfers(gm("GM0005")).await.unwrap();
+    assert_eq!(bedum.len(), 5);
+    assert_eq!(bedum[4].stadium, "prognose");
+    assert_eq!(bedum[4].tekort, Some(Money::from_euros(214_223)));
+    let deventer = store.jaarcijfers(gm("GM0150")).await.unwrap();
+    assert_eq!(deventer.iter().find(|j| j.jaar == Year::new(2023)).unwrap().tekort, Some(Money::from_euros(3_448_580)));
+    let d_budget = store.budgetten(gm("GM0150")).await.unwrap();
+    assert_eq!(d_budget.iter().find(|x| x.jaar == Year::new(2023)).unwrap().bedrag, Money::from_euros(41_984_531));
+
+    // Twice: nothing changes.
+    assert!(store.laad_demo().await.unwrap().is_empty());
+    assert_eq!(store.jaarcijfers(gm("GM0005")).await.unwrap().len(), 5);
+}
