@@ -233,7 +233,7 @@ fn open_store(db: &DbArgs) -> Result<buig_store::Store, (u8, String)> {
 }
 
 fn import(a: &ImportArgs) -> Result<(), (u8, String)> {
-    let soort: buig_import::Soort = a.soort.parse().map_err(|e| (2, format!("{e}")))?;
+    let soort: buig_import::Soort = a.soort.parse().map_err(|e: String| (2, e))?;
     let gemeente = a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
     let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten };
     let store = open_store(&a.db)?;

@@ -350,7 +350,7 @@ impl Store {
                     if w.rows.len() >= BATCH {
                         w.flush(&mut tx).await?;
                     }
-                    if w.count % 100_000 == 0 {
+                    if w.count.is_multiple_of(100_000) {
                         voortgang(w.count);
                     }
                 }
