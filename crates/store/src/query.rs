@@ -8,16 +8,8 @@ use sqlx::Row;
 
 use crate::{parse_col, Store, StoreError};
 
-/// A gemeente row of the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GemeenteRij {
-    pub code: GemeenteCode,
-    pub naam: String,
-    pub geldig_van: Year,
-    pub geldig_tot: Option<Year>,
-    pub opgegaan_in: Option<GemeenteCode>,
-    pub opheffingsdatum: Option<Date>,
-}
+/// A gemeente row of the store: the same shape as the bundled reference data.
+pub use buig_referentie::Gemeente as GemeenteRij;
 
 /// Yearly figures of a gemeente as a source states them.
 #[derive(Debug, Clone, PartialEq, Eq)]
