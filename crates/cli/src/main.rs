@@ -243,7 +243,11 @@ fn import(a: &ImportArgs) -> Result<(), (u8, String)> {
     match r {
         Ok(r) => {
             let secs = started.elapsed().as_secs_f64();
-            let gem = r.gemeenten.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(", ");
+            let gem = if r.gemeenten.len() > 8 {
+                format!("{} gemeenten", r.gemeenten.len())
+            } else {
+                r.gemeenten.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(", ")
+            };
             match &r.uitkomst {
                 buig_store::import::Uitkomst::Ongewijzigd { eerder } => {
                     println!("{}: dit bestand is al geïmporteerd (import {eerder}); er is niets gewijzigd.", r.bestand)

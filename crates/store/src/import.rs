@@ -288,6 +288,29 @@ fn dedup_last(rows: Vec<Vec<Val>>, key_len: usize) -> Vec<Vec<Val>> {
     out
 }
 
+/// Runs a reader on its own thread, a few thousand rows ahead, so parsing
+/// (CSV, dates, pseudonymisation) overlaps with writing to the database.
+/// Dropping the returned iterator stops the thread at its next batch.
+fn vooruit_lezen<I>(reader: I) -> impl Iterator<Item = I::Item>
+where
+    I: Iterator + Send + 'static,
+    I::Item: Send + 'static,
+{
+    const STUK: usize = 4096;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<I::Item>>(4);
+    std::thread::spawn(move || {
+        let mut reader = reader;
+        loop {
+            let batch: Vec<I::Item> = reader.by_ref().take(STUK).collect();
+            let last = batch.len() < STUK;
+            if batch.is_empty() || tx.send(batch).is_err() || last {
+                break;
+            }
+        }
+    });
+    rx.into_iter().flatten()
+}
+
 /// Progress callback: rows read so far.
 pub type Voortgang<'a> = &'a mut dyn FnMut(u64);
 
@@ -315,7 +338,7 @@ impl Store {
         let key = self.pseudoniem_sleutel().await?;
         let pseudo = Pseudonimiseerder::new(&key);
         let reader = buig_import::open(path, soort, opts, &pseudo)?;
-        self.importeer_rijen(soort, bestand, &sha, reader, opts.max_fouten, voortgang).await
+        self.importeer_rijen(soort, bestand, &sha, vooruit_lezen(reader), opts.max_fouten, voortgang).await
     }
 
     /// Stores parsed rows of one kind as one import (the common path of files
