@@ -117,3 +117,35 @@ fn an_unknown_kind_is_a_usage_error() {
     let o = buig("sqlite::memory:", &["import", "salarissen", "x.csv"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_cli_imports_and_reads_back_on_postgresql() {
+    let Some(base) = std::env::var("BUIG_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
+        assert!(std::env::var("CI").is_err(), "CI must provide BUIG_TEST_POSTGRES_URL (see .ci/run)");
+        eprintln!("skipped: BUIG_TEST_POSTGRES_URL is not set");
+        return;
+    };
+    let name = format!("buig_cli_{}", std::process::id());
+    let admin = |sql: String| {
+        buig_store::block_on(async {
+            sqlx::any::install_default_drivers();
+            let pool = sqlx::AnyPool::connect(&base).await.unwrap();
+            sqlx::query(&sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        })
+    };
+    admin(format!("DROP DATABASE IF EXISTS {name}"));
+    admin(format!("CREATE DATABASE {name}"));
+    let db = format!("{}/{name}", &base[..base.rfind('/').unwrap()]);
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "u.csv", SPELLS);
+    // Several database calls in one process: the pool must outlive each call.
+    let o = buig(&db, &["import", "uitkeringen", f.to_str().unwrap(), "--gemeente", "GM0150"]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("2 rijen"), "{}", text(&o));
+    let o = buig(&db, &["demo"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = buig(&db, &["historie"]);
+    assert!(text(&o).contains("uitkeringen"), "{}", text(&o));
+    admin(format!("DROP DATABASE {name}"));
+}

@@ -196,14 +196,13 @@ where
     s.parse().map_err(|e: T::Err| StoreError::Data { veld: veld.into(), melding: e.to_string() })
 }
 
-/// Runs a body on a fresh multi-threaded runtime: the CLI is synchronous,
-/// the store is async.
+/// Runs a future on the process-wide runtime: the CLI is synchronous, the
+/// store is async. One runtime for the whole process, because a pool's
+/// PostgreSQL connections belong to the runtime that opened them.
 pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("tokio runtime")
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME
+        .get_or_init(|| tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime"))
         .block_on(f)
 }
 
