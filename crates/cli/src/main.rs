@@ -35,6 +35,42 @@ enum Command {
     Genereer(GenereerArgs),
     /// De importgeschiedenis van de database
     Historie(DbArgs),
+    /// Het bijstandsbestand: stand, instroom, uitstroom, duur en leeftijd per periode
+    Bestand(BestandArgs),
+}
+
+#[derive(Args)]
+#[command(after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n\nDefinities: zie docs/bestand.md.")]
+struct BestandArgs {
+    /// Uitkeringenbestand (CSV/XLSX); zonder deze optie uit de database
+    #[arg(long, value_name = "SPELLS.csv")]
+    invoer: Option<PathBuf>,
+    /// CBS-code van de gemeente; verplicht bij de database, bij --invoer een filter (of voor een bestand zonder kolom gemeente)
+    #[arg(long)]
+    gemeente: Option<String>,
+    /// Eerste maand, bijvoorbeeld 2023-01
+    #[arg(long)]
+    van: String,
+    /// Laatste maand, bijvoorbeeld 2023-12
+    #[arg(long)]
+    tot: String,
+    /// maand | kwartaal | jaar
+    #[arg(long, default_value = "maand")]
+    per: String,
+    /// Alleen deze regelingen, bijvoorbeeld PW,IOAW
+    #[arg(long, value_delimiter = ',')]
+    regeling: Vec<String>,
+    /// Uitvoer als JSON
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// Uitvoer als CSV
+    #[arg(long)]
+    csv: bool,
+    /// Werkblad in een XLSX-bestand
+    #[arg(long)]
+    blad: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Args)]
@@ -320,6 +356,91 @@ fn historie(a: &DbArgs) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+/// Spells of one gemeente (or all in the file) read from a CSV/XLSX file,
+/// streaming: a national file is filtered while it is read, so only the
+/// gemeente's spells are held. Any bad row refuses the file, row-precise.
+fn spells_from_file(path: &std::path::Path, gemeente: Option<buig_core::GemeenteCode>, blad: Option<String>) -> Result<Vec<buig_core::records::Uitkering>, (u8, String)> {
+    // Pseudonyms only link a client's spells within this run (for herinstroom); nothing is stored.
+    let pseudo = buig_import::Pseudonimiseerder::new(b"buig bestand --invoer");
+    let open = |g: Option<buig_core::GemeenteCode>| {
+        let opts = buig_import::Options { gemeente: g, blad: blad.clone(), ..Default::default() };
+        buig_import::open(path, buig_import::Soort::Uitkeringen, &opts, &pseudo)
+    };
+    // A national file has its own gemeente column: read it and filter; a file
+    // without one needs --gemeente.
+    let reader = match open(None) {
+        Ok(r) => r,
+        Err(buig_import::ImportError::Bestand { melding, .. }) if melding.contains("--gemeente") && gemeente.is_some() => {
+            open(gemeente).map_err(|e| (2, e.to_string()))?
+        }
+        Err(e) => return Err((2, e.to_string())),
+    };
+    let mut spells = Vec::new();
+    let mut fouten = Vec::new();
+    for item in reader {
+        match item {
+            Ok(buig_import::Record::Uitkering(u)) if gemeente.is_none_or(|g| g == u.gemeente) => spells.push(u),
+            Ok(_) => {}
+            Err(e) if fouten.len() < 50 => fouten.push(e),
+            Err(_) => return Err((2, buig_import::ImportError::Rijen { fouten, meer: true }.to_string())),
+        }
+    }
+    if !fouten.is_empty() {
+        return Err((2, buig_import::ImportError::Rijen { fouten, meer: false }.to_string()));
+    }
+    Ok(spells)
+}
+
+fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
+    let van: buig_bestand::Maand = a.van.parse().map_err(|e| (2, format!("--van: {e}")))?;
+    let tot: buig_bestand::Maand = a.tot.parse().map_err(|e| (2, format!("--tot: {e}")))?;
+    if tot < van {
+        return Err((2, format!("--tot {tot} ligt vóór --van {van}")));
+    }
+    let per: buig_bestand::Per = a.per.parse().map_err(|e| (2, format!("--per: {e}")))?;
+    let regelingen = if a.regeling.is_empty() {
+        None
+    } else {
+        Some(a.regeling.iter().map(|r| r.parse()).collect::<Result<Vec<buig_core::records::Regeling>, String>>().map_err(|e| (2, format!("--regeling: {e}")))?)
+    };
+    let gemeente: Option<buig_core::GemeenteCode> =
+        a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
+    let (spells, inwoners) = match &a.invoer {
+        Some(path) => {
+            let spells = spells_from_file(path, gemeente, a.blad.clone())?;
+            let inwoners = gemeente
+                .map(|g| buig_referentie::inwoners().iter().filter(|r| r.code == g).map(|r| (r.jaar.get(), r.inwoners)).collect())
+                .unwrap_or_default();
+            (spells, inwoners)
+        }
+        None => {
+            let g = gemeente.ok_or((2, "geef --gemeente (uit de database) of --invoer met een uitkeringenbestand".to_string()))?;
+            let store = open_store(&a.db)?;
+            buig_store::block_on(async {
+                if store.gemeente(g).await.map_err(|e| (1, e.to_string()))?.is_none() {
+                    return Err((2, format!("--gemeente: {g} staat niet in de gemeentelijst")));
+                }
+                let spells = store.uitkeringen(g).await.map_err(|e| (1, e.to_string()))?;
+                let inwoners = store.inwoners(g).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
+                Ok((spells, inwoners))
+            })?
+        }
+    };
+    let vraag = buig_bestand::Vraag { van, tot, per, regelingen, inwoners };
+    let reeks = buig_bestand::bereken(&spells, &vraag);
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&reeks).map_err(|e| (1, e.to_string()))?);
+    } else if a.csv {
+        print!("{}", buig_bestand::render_csv(&reeks));
+    } else {
+        if spells.is_empty() {
+            eprintln!("Let op: er zijn geen uitkeringen gevonden{}.", gemeente.map(|g| format!(" voor {g}")).unwrap_or_default());
+        }
+        print!("{}", buig_bestand::render_tabel(&reeks));
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
@@ -329,6 +450,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => demo(a),
         Command::Genereer(a) => genereer(a),
         Command::Historie(a) => historie(a),
+        Command::Bestand(a) => bestand(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -149,3 +149,67 @@ fn the_cli_imports_and_reads_back_on_postgresql() {
     assert!(text(&o).contains("uitkeringen"), "{}", text(&o));
     admin(format!("DROP DATABASE {name}"));
 }
+
+const CONTRACT_SPELLS: &str = "client_id;regeling;startdatum;einddatum;reden_einde;geboortedatum;huishouden\n\
+                               a1;PW;15-03-2021;;;01-01-1980;alleenstaand\n\
+                               a2;PW;01-06-2022;31-12-2023;werk;12-05-1999;alleenstaand\n\
+                               a3;IOAW;31-01-2023;28-02-2023;overig;03-03-1962;gezin\n";
+
+fn reeks(o: &Output) -> Vec<serde_json::Value> {
+    assert!(o.status.success(), "{}", text(o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["reeks"].as_array().unwrap().clone()
+}
+
+#[test]
+fn bestand_gives_the_same_series_from_a_file_and_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("b.db").display());
+    let f = write(dir.path(), "u.csv", CONTRACT_SPELLS);
+    let args = ["--van", "2023-01", "--tot", "2023-12", "--json"];
+    let from_file = reeks(&buig(&db, &[&["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", "GM0150"][..], &args[..]].concat()));
+    let o = buig(&db, &["import", "uitkeringen", f.to_str().unwrap(), "--gemeente", "GM0150"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let from_store = reeks(&buig(&db, &[&["bestand", "--gemeente", "GM0150"][..], &args[..]].concat()));
+    assert_eq!(from_file, from_store);
+    assert_eq!(from_file.len(), 12);
+    assert_eq!((from_file[0]["stand"].as_u64(), from_file[0]["instroom"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(from_file[1]["uitstroom"], 1);
+    assert_eq!((from_file[11]["stand"].as_u64(), from_file[11]["saldo"].as_i64()), (Some(1), Some(-1)));
+    assert_eq!(from_file[11]["duur"]["24-36"], 1);
+}
+
+#[test]
+fn bestand_filters_a_national_file_by_gemeente_and_aggregates_quarters() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("nl.csv");
+    let o = buig("sqlite::memory:", &["genereer", "--gemeenten", "3", "--uitkeringen", "3000", "--seed", "3", "-o", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let code = std::fs::read_to_string(&f).unwrap().lines().nth(1).unwrap().split(',').next().unwrap().to_string();
+    let q = reeks(&buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-12", "--per", "kwartaal", "--json"]));
+    let m = reeks(&buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-12", "--json"]));
+    assert_eq!(q.len(), 4);
+    assert_eq!(q[3]["stand"], m[11]["stand"], "a quarter's stand is the stand at its end");
+    let inflow: u64 = m[..3].iter().map(|p| p["instroom"].as_u64().unwrap()).sum();
+    assert_eq!(q[0]["instroom"].as_u64().unwrap(), inflow);
+    let table = buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-03"]);
+    assert!(text(&table).contains("jan 2024") || text(&table).contains("2024-01"), "{}", text(&table));
+}
+
+#[test]
+fn bestand_refuses_bad_input_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "fout.csv",
+        "client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\nb1,PW,2021-05-01,2021-04-30,,1980-01-01,x\n",
+    );
+    let o = buig("sqlite::memory:", &["bestand", "--invoer", bad.to_str().unwrap(), "--gemeente", "GM0150", "--van", "2021-01", "--tot", "2021-12"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("rij 2, kolom einddatum"), "{}", text(&o));
+    let o = buig("sqlite::memory:", &["bestand", "--gemeente", "GM0150", "--van", "2023-12", "--tot", "2023-01"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = buig("sqlite::memory:", &["bestand", "--van", "2023-01", "--tot", "2023-12"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("--gemeente"), "{}", text(&o));
+}
