@@ -422,6 +422,12 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
                 (format!("verlaagde drempel {}", nl::rule_percentage(v.drempel.percentage)), v.drempel.status),
                 ("voorwaarde verlaagde drempel".into(), v.voorwaarde_status),
             ];
+            if recht_regulier == Some(true) {
+                uitleg.push(format!(
+                    "Ook de reguliere route geeft recht, met een vangnetuitkering van {}; de verlaagde drempel geeft meer en is daarom getoond.",
+                    nl::euro(money::round_to_whole_euros(uitkering_regulier))
+                ));
+            }
         }
     }
     let uitkering_afgerond = money::round_to_whole_euros(exact);

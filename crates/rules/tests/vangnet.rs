@@ -283,6 +283,15 @@ fn in_2025_a_gemeente_with_5_percent_shortfalls_in_two_of_2022_to_2024_gets_the_
 }
 
 #[test]
+fn in_2025_when_both_routes_qualify_the_lowered_one_is_shown_and_the_regular_amount_is_named() {
+    // 9% in 2025 with 6% in 2023 and 2024: both routes give a right.
+    let r = run(case_2025(10_000_000, 900_000, &[(2022, 10_000_000, 0), (2023, 10_000_000, 600_000), (2024, 10_000_000, 600_000)]));
+    assert_eq!(r.route, "verlaagde drempel");
+    assert_eq!(euros(r.vangnetuitkering), 200_000, "50% of 9% − 5%");
+    assert!(r.uitleg.iter().any(|u| u.contains("reguliere route") && u.contains("€ 75.000")), "{:?}", r.uitleg);
+}
+
+#[test]
 fn in_2025_one_qualifying_year_is_not_enough_for_the_lowered_threshold() {
     let r = run(case_2025(10_000_000, 600_000, &[(2022, 10_000_000, 500_000), (2023, 10_000_000, 499_999), (2024, 10_000_000, 100_000)]));
     assert_eq!(r.verlaagde_drempel.as_ref().unwrap().voorwaarde_b, Some(false));
