@@ -9,6 +9,8 @@
 //! - [`bereken_csv_per_gemeente`]: the same straight from a national spells
 //!   file, without building [`Uitkering`] values (the benchmark path);
 //! - [`uitsplitsing`]: a series per regeling or per household type;
+//! - [`groepsreeks`], [`Vergelijkreeks`]: a comparison group or an imported
+//!   series beside one gemeente (module `vergelijk`);
 //! - [`index`], [`render_tabel`], [`render_csv`]: presentation.
 //!
 //! The engine (module `teller`) uses difference arrays over the months: the cost
@@ -18,6 +20,7 @@ mod maand;
 mod reeks;
 mod snel;
 mod teller;
+mod vergelijk;
 mod weergave;
 
 use std::collections::{BTreeMap, HashMap};
@@ -28,6 +31,11 @@ use buig_core::GemeenteCode;
 pub use crate::maand::{Maand, Per};
 pub use crate::reeks::{index, Banden, Duur, Leeftijd, Punt, Reeks, DUUR_BANDEN, LEEFTIJD_BANDEN};
 pub use crate::snel::bereken_csv_per_gemeente;
+pub use crate::vergelijk::{
+    groepsreeks, met_index, render_uitsplitsing_csv, render_uitsplitsing_tabel,
+    render_vergelijking, GebiedReeks, GroepPunt, Grootteklasse, PuntMetIndex, Vergeleken,
+    Vergelijking, Vergelijkreeks, WaardePunt,
+};
 pub use crate::weergave::{render_csv, render_tabel, CSV_HEADER};
 
 use crate::maand::Dag;
@@ -110,25 +118,57 @@ pub fn bereken_per_gemeente(
     spells: impl Iterator<Item = Uitkering>,
     vraag: &Vraag,
 ) -> BTreeMap<GemeenteCode, Reeks> {
-    let b = Bereik::van(vraag);
-    let mut tellers: BTreeMap<GemeenteCode, Teller> = BTreeMap::new();
-    let mut ids: HashMap<String, u64> = HashMap::new();
+    let mut p = PerGemeente::new(vraag);
     for u in spells {
-        let t = tellers.entry(u.gemeente).or_insert_with(|| Teller::new(b));
-        if !vraag.telt_mee(u.regeling) {
-            continue;
-        }
-        let n = ids.len() as u64;
-        let id = match ids.get(u.client.0.as_str()) {
-            Some(&id) => id,
-            None => *ids.entry(u.client.0.clone()).or_insert(n),
-        };
-        t.voeg_toe(&feit(&u), id);
+        p.voeg_toe(&u);
     }
-    tellers
-        .into_iter()
-        .map(|(g, t)| (g, t.reeks(vraag)))
-        .collect()
+    p.reeksen()
+}
+
+/// [`bereken_per_gemeente`] one spell at a time, for sources that push
+/// spells rather than hand out an iterator (a database cursor): feed every
+/// spell with [`PerGemeente::voeg_toe`], then take [`PerGemeente::reeksen`].
+#[derive(Debug)]
+pub struct PerGemeente<'v> {
+    vraag: &'v Vraag,
+    bereik: Bereik,
+    tellers: BTreeMap<GemeenteCode, Teller>,
+    ids: HashMap<String, u64>,
+}
+
+impl<'v> PerGemeente<'v> {
+    pub fn new(vraag: &'v Vraag) -> PerGemeente<'v> {
+        PerGemeente {
+            vraag,
+            bereik: Bereik::van(vraag),
+            tellers: BTreeMap::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    /// Counts one spell in its gemeente.
+    pub fn voeg_toe(&mut self, u: &Uitkering) {
+        let b = self.bereik;
+        let t = self.tellers.entry(u.gemeente).or_insert_with(|| Teller::new(b));
+        if !self.vraag.telt_mee(u.regeling) {
+            return;
+        }
+        let n = self.ids.len() as u64;
+        let id = match self.ids.get(u.client.0.as_str()) {
+            Some(&id) => id,
+            None => *self.ids.entry(u.client.0.clone()).or_insert(n),
+        };
+        t.voeg_toe(&feit(u), id);
+    }
+
+    /// The series of every gemeente seen.
+    pub fn reeksen(self) -> BTreeMap<GemeenteCode, Reeks> {
+        let vraag = self.vraag;
+        self.tellers
+            .into_iter()
+            .map(|(g, t)| (g, t.reeks(vraag)))
+            .collect()
+    }
 }
 
 /// What to break the caseload down by.
@@ -138,6 +178,31 @@ pub enum Splitsing {
     Regeling,
     /// Per household type as in the file (`alleenstaand`, …); `onbekend` when empty.
     Huishouden,
+}
+
+impl Splitsing {
+    /// `regeling` or `huishouden`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Splitsing::Regeling => "regeling",
+            Splitsing::Huishouden => "huishouden",
+        }
+    }
+}
+
+impl std::str::FromStr for Splitsing {
+    type Err = String;
+    /// `regeling` or `huishouden` (case-insensitive).
+    fn from_str(s: &str) -> Result<Splitsing, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "regeling" => Ok(Splitsing::Regeling),
+            "huishouden" => Ok(Splitsing::Huishouden),
+            _ => Err(format!(
+                "\"{}\" is geen uitsplitsing (verwacht regeling of huishouden)",
+                s.trim()
+            )),
+        }
+    }
 }
 
 /// A series per group of one gemeente's spells. Each group is counted on

@@ -40,7 +40,7 @@ enum Command {
 }
 
 #[derive(Args)]
-#[command(after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n\nDefinities: zie docs/bestand.md.")]
+#[command(after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12 --uitsplitsing regeling\n  buig bestand --invoer landelijk.csv --gemeente GM0150 --van 2024-01 --tot 2024-12 --vergelijk grootteklasse\n  buig bestand --gemeente GM0150 --van 2023-01 --tot 2023-12 --vergelijk-reeks \"CBS 82015NED\"\n\nDefinities: zie docs/bestand.md.")]
 struct BestandArgs {
     /// Uitkeringenbestand (CSV/XLSX); zonder deze optie uit de database
     #[arg(long, value_name = "SPELLS.csv")]
@@ -69,6 +69,15 @@ struct BestandArgs {
     /// Werkblad in een XLSX-bestand
     #[arg(long)]
     blad: Option<String>,
+    /// Een reeks per groep: regeling | huishouden
+    #[arg(long, value_name = "regeling|huishouden")]
+    uitsplitsing: Option<String>,
+    /// Vergelijk met een groep gemeenten: land | grootteklasse (vraagt --gemeente)
+    #[arg(long, value_name = "land|grootteklasse")]
+    vergelijk: Option<String>,
+    /// Een geïmporteerde vergelijkingsreeks ernaast, bijvoorbeeld "CBS 82015NED" (vraagt --gemeente)
+    #[arg(long, value_name = "NAAM")]
+    vergelijk_reeks: Option<String>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -81,9 +90,9 @@ struct DbArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "Soorten: uitkeringen, realisatie, budget, inwoners. Formaten: zie docs/import.md.\n\nVoorbeeld:\n  buig import uitkeringen uitkeringen.csv --gemeente GM0150")]
+#[command(after_help = "Soorten: uitkeringen, realisatie, budget, inwoners, vergelijking. Formaten: zie docs/import.md.\n\nVoorbeeld:\n  buig import uitkeringen uitkeringen.csv --gemeente GM0150")]
 struct ImportArgs {
-    /// uitkeringen | realisatie | budget | inwoners
+    /// uitkeringen | realisatie | budget | inwoners | vergelijking
     soort: String,
     /// CSV (met , of ;) of XLSX
     bestand: PathBuf,
@@ -391,6 +400,100 @@ fn spells_from_file(path: &std::path::Path, gemeente: Option<buig_core::Gemeente
     Ok(spells)
 }
 
+/// The comparison group of `--vergelijk`.
+#[derive(Clone, Copy)]
+enum Groep {
+    Land,
+    Grootteklasse,
+}
+
+fn groep_van(v: &str) -> Result<Groep, (u8, String)> {
+    match v.trim().to_lowercase().as_str() {
+        "land" => Ok(Groep::Land),
+        "grootteklasse" => Ok(Groep::Grootteklasse),
+        "provincie" => Err((
+            2,
+            "--vergelijk provincie kan niet: de meegeleverde gegevens hebben geen provincie per gemeente, en die wordt niet verzonnen (zie docs/bestand.md); kies land of grootteklasse".to_string(),
+        )),
+        _ => Err((2, format!("--vergelijk: \"{}\" is geen vergelijkingsgroep (verwacht land of grootteklasse)", v.trim()))),
+    }
+}
+
+/// Inhabitants for the size class: 2024, else 2020.
+fn grootte(inwoners: &std::collections::BTreeMap<(buig_core::GemeenteCode, i32), u64>, g: buig_core::GemeenteCode) -> Option<u64> {
+    inwoners.get(&(g, 2024)).or_else(|| inwoners.get(&(g, 2020))).copied()
+}
+
+/// The comparison group beside `eigen`: every gemeente of the source
+/// (`--invoer` file or the database), computed in one streaming pass.
+fn vergelijking(a: &BestandArgs, g: buig_core::GemeenteCode, groep: Groep, vraag: &buig_bestand::Vraag, eigen: &buig_bestand::Reeks) -> Result<buig_bestand::Vergelijking, (u8, String)> {
+    let mut per = buig_bestand::PerGemeente::new(vraag);
+    let inwoners: std::collections::BTreeMap<(buig_core::GemeenteCode, i32), u64> = match &a.invoer {
+        Some(path) => {
+            let pseudo = buig_import::Pseudonimiseerder::new(b"buig bestand --invoer");
+            let opts = buig_import::Options { gemeente: None, blad: a.blad.clone(), ..Default::default() };
+            let reader = buig_import::open(path, buig_import::Soort::Uitkeringen, &opts, &pseudo).map_err(|e| match e {
+                buig_import::ImportError::Bestand { bestand, melding } if melding.contains("--gemeente") => {
+                    (2, format!("{bestand}: --vergelijk vraagt een landelijk bestand met een kolom gemeente"))
+                }
+                e => (2, e.to_string()),
+            })?;
+            for item in reader {
+                match item {
+                    Ok(buig_import::Record::Uitkering(u)) => per.voeg_toe(&u),
+                    Ok(_) => {}
+                    Err(e) => return Err((2, buig_import::ImportError::Rijen { fouten: vec![e], meer: false }.to_string())),
+                }
+            }
+            buig_referentie::inwoners().iter().map(|r| ((r.code, r.jaar.get()), r.inwoners)).collect()
+        }
+        None => {
+            let store = open_store(&a.db)?;
+            buig_store::block_on(async {
+                store.alle_uitkeringen(&mut |u| per.voeg_toe(&u)).await.map_err(|e| (1, e.to_string()))?;
+                let inw = store.alle_inwoners().await.map_err(|e| (1, e.to_string()))?;
+                Ok::<_, (u8, String)>(inw.into_iter().map(|i| ((i.gemeente, i.jaar.get()), i.aantal)).collect())
+            })?
+        }
+    };
+    let alle = per.reeksen();
+    let inw = |c: buig_core::GemeenteCode, j: i32| inwoners.get(&(c, j)).copied();
+    Ok(match groep {
+        Groep::Land => buig_bestand::groepsreeks(eigen, &alle, |_| true, inw, "alle gemeenten in de bron".to_string()),
+        Groep::Grootteklasse => {
+            let klasse = grootte(&inwoners, g)
+                .map(buig_bestand::Grootteklasse::van)
+                .ok_or((2, format!("--vergelijk grootteklasse: van {g} zijn geen inwoners 2024 of 2020 bekend, dus ook geen grootteklasse")))?;
+            let naam = format!("grootteklasse {} (inwoners 2024, anders 2020)", klasse.naam());
+            buig_bestand::groepsreeks(eigen, &alle, |c| grootte(&inwoners, c).map(buig_bestand::Grootteklasse::van) == Some(klasse), inw, naam)
+        }
+    })
+}
+
+/// The imported series `naam` for the gemeente and for NL01, at the periods of `eigen`.
+fn vergelijkreeks(a: &BestandArgs, g: buig_core::GemeenteCode, naam: &str, eigen: &buig_bestand::Reeks) -> Result<buig_bestand::Vergelijkreeks, (u8, String)> {
+    use buig_core::records::Gebied;
+    let store = open_store(&a.db)?;
+    buig_store::block_on(async {
+        let mut gebieden = Vec::new();
+        for gebied in [Gebied::Gemeente(g), Gebied::Nederland] {
+            let rijen = store.vergelijkreeks(naam, &gebied).await.map_err(|e| (1, e.to_string()))?;
+            if !rijen.is_empty() {
+                gebieden.push((gebied.to_string(), rijen.into_iter().map(|v| (v.periode, v.waarde)).collect()));
+            }
+        }
+        if gebieden.is_empty() {
+            let namen = store.vergelijkreeksen().await.map_err(|e| (1, e.to_string()))?;
+            let bekend = if namen.is_empty() { "geen".to_string() } else { namen.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ") };
+            return Err((
+                2,
+                format!("--vergelijk-reeks: de database heeft geen cijfers van reeks \"{naam}\" voor {g} of NL01 (geïmporteerde reeksen: {bekend}); importeer ze met buig import vergelijking BESTAND"),
+            ));
+        }
+        Ok(buig_bestand::Vergelijkreeks::naast(naam, eigen, gebieden))
+    })
+}
+
 fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     let van: buig_bestand::Maand = a.van.parse().map_err(|e| (2, format!("--van: {e}")))?;
     let tot: buig_bestand::Maand = a.tot.parse().map_err(|e| (2, format!("--tot: {e}")))?;
@@ -405,6 +508,21 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     };
     let gemeente: Option<buig_core::GemeenteCode> =
         a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
+    let splitsing: Option<buig_bestand::Splitsing> =
+        a.uitsplitsing.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--uitsplitsing: {e}")))?;
+    let groep = a.vergelijk.as_deref().map(groep_van).transpose()?;
+    let vergelijkt = groep.is_some() || a.vergelijk_reeks.is_some();
+    if vergelijkt {
+        if splitsing.is_some() {
+            return Err((2, "--uitsplitsing kan niet samen met --vergelijk of --vergelijk-reeks".to_string()));
+        }
+        if gemeente.is_none() {
+            return Err((2, "--vergelijk en --vergelijk-reeks vragen --gemeente (de gemeente die wordt vergeleken)".to_string()));
+        }
+        if a.csv {
+            return Err((2, "--csv kan niet bij een vergelijking; gebruik --json of de tabel".to_string()));
+        }
+    }
     let (spells, inwoners) = match &a.invoer {
         Some(path) => {
             let spells = spells_from_file(path, gemeente, a.blad.clone())?;
@@ -427,15 +545,39 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
         }
     };
     let vraag = buig_bestand::Vraag { van, tot, per, regelingen, inwoners };
+    if spells.is_empty() && !a.json && !a.csv {
+        eprintln!("Let op: er zijn geen uitkeringen gevonden{}.", gemeente.map(|g| format!(" voor {g}")).unwrap_or_default());
+    }
+    if let Some(naar) = splitsing {
+        let groepen = buig_bestand::uitsplitsing(&spells, &vraag, naar);
+        if a.json {
+            let out = serde_json::json!({ "uitsplitsing": groepen });
+            println!("{}", serde_json::to_string_pretty(&out).map_err(|e| (1, e.to_string()))?);
+        } else if a.csv {
+            print!("{}", buig_bestand::render_uitsplitsing_csv(&groepen));
+        } else {
+            print!("{}", buig_bestand::render_uitsplitsing_tabel(naar, &groepen));
+        }
+        return Ok(());
+    }
     let reeks = buig_bestand::bereken(&spells, &vraag);
+    if vergelijkt {
+        let g = gemeente.expect("checked above");
+        let vergelijking = groep.map(|gr| vergelijking(a, g, gr, &vraag, &reeks)).transpose()?;
+        let vergelijkreeks = a.vergelijk_reeks.as_deref().map(|naam| vergelijkreeks(a, g, naam, &reeks)).transpose()?;
+        let v = buig_bestand::Vergeleken { reeks: buig_bestand::met_index(&reeks), vergelijking, vergelijkreeks };
+        if a.json {
+            println!("{}", serde_json::to_string_pretty(&v).map_err(|e| (1, e.to_string()))?);
+        } else {
+            print!("{}", buig_bestand::render_vergelijking(&v));
+        }
+        return Ok(());
+    }
     if a.json {
         println!("{}", serde_json::to_string_pretty(&reeks).map_err(|e| (1, e.to_string()))?);
     } else if a.csv {
         print!("{}", buig_bestand::render_csv(&reeks));
     } else {
-        if spells.is_empty() {
-            eprintln!("Let op: er zijn geen uitkeringen gevonden{}.", gemeente.map(|g| format!(" voor {g}")).unwrap_or_default());
-        }
         print!("{}", buig_bestand::render_tabel(&reeks));
     }
     Ok(())

@@ -213,3 +213,103 @@ fn bestand_refuses_bad_input_clearly() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("--gemeente"), "{}", text(&o));
 }
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", text(o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn bestand_breaks_the_caseload_down_by_regeling_and_by_household() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "u.csv", CONTRACT_SPELLS);
+    let args = ["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-12"];
+    let v = json(&buig("sqlite::memory:", &[&args[..], &["--uitsplitsing", "regeling", "--json"]].concat()));
+    let groepen = v["uitsplitsing"].as_object().unwrap();
+    assert_eq!(groepen.keys().collect::<Vec<_>>(), ["IOAW", "PW"]);
+    assert_eq!((v["uitsplitsing"]["PW"]["reeks"][0]["stand"].as_u64(), v["uitsplitsing"]["IOAW"]["reeks"][0]["stand"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(v["uitsplitsing"]["PW"]["reeks"].as_array().unwrap().len(), 12);
+    let t = buig("sqlite::memory:", &[&args[..], &["--uitsplitsing", "huishouden"]].concat());
+    assert!(t.status.success());
+    let t = text(&t);
+    assert!(t.contains("Huishouden alleenstaand\n") && t.contains("Huishouden gezin\n") && t.contains("jan 2023"), "{t}");
+    let o = buig("sqlite::memory:", &[&args[..], &["--uitsplitsing", "leeftijd"]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("--uitsplitsing: \"leeftijd\" is geen uitsplitsing"), "{}", text(&o));
+}
+
+#[test]
+fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_national_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("nl.csv");
+    let o = buig("sqlite::memory:", &["genereer", "--gemeenten", "3", "--uitkeringen", "3000", "--seed", "3", "-o", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let inhoud = std::fs::read_to_string(&f).unwrap();
+    let mut codes: Vec<String> = inhoud.lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), 3);
+    let base = |g: &str| vec!["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", g, "--van", "2024-01", "--tot", "2024-06", "--json"].into_iter().map(String::from).collect::<Vec<_>>();
+    let run = |extra: &[&str], g: &str| {
+        let mut a = base(g);
+        a.extend(extra.iter().map(|s| s.to_string()));
+        json(&buig("sqlite::memory:", &a.iter().map(String::as_str).collect::<Vec<_>>()))
+    };
+    let v = run(&["--vergelijk", "land"], &codes[0]);
+    let g = &v["vergelijking"];
+    assert_eq!((g["groep"].as_str(), g["gemeenten"].as_u64()), (Some("alle gemeenten in de bron"), Some(3)));
+    let som: u64 = codes.iter().map(|c| run(&[], c)["reeks"][5]["stand"].as_u64().unwrap()).sum();
+    assert_eq!(g["reeks"][5]["stand"].as_u64(), Some(som), "the group's stand is the sum of its gemeenten");
+    assert_eq!(g["reeks"][0]["index"], 100.0);
+    assert_eq!(v["reeks"][0]["index"], 100.0);
+    assert_eq!(g["reeks"][0]["per_1000_gemeenten"], 3, "bundled inhabitants 2024 of all three");
+    assert!(g["reeks"][0]["per_1000"].as_f64().unwrap() > 0.0);
+    let k = run(&["--vergelijk", "grootteklasse"], &codes[0]);
+    assert!(k["vergelijking"]["groep"].as_str().unwrap().starts_with("grootteklasse "), "{k}");
+    assert!(k["vergelijking"]["gemeenten"].as_u64().unwrap() >= 1);
+    let t = buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &codes[0], "--van", "2024-01", "--tot", "2024-03", "--vergelijk", "land"]);
+    assert!(t.status.success());
+    let t = text(&t);
+    assert!(t.starts_with("Vergelijkingsgroep: alle gemeenten in de bron (3 gemeenten") && t.contains("groep per 1.000"), "{t}");
+}
+
+#[test]
+fn bestand_refuses_a_province_comparison_because_the_data_has_no_province() {
+    let o = buig("sqlite::memory:", &["bestand", "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-12", "--vergelijk", "provincie"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("geen provincie per gemeente"), "{}", text(&o));
+    let o = buig("sqlite::memory:", &["bestand", "--invoer", "x.csv", "--van", "2023-01", "--tot", "2023-12", "--vergelijk", "land"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("vragen --gemeente"), "{}", text(&o));
+}
+
+#[test]
+fn bestand_shows_an_imported_cbs_series_beside_the_stand_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("v.db").display());
+    let f = write(dir.path(), "u.csv", CONTRACT_SPELLS);
+    let cbs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/import/vergelijking-cbs.csv");
+    let args = ["bestand", "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-03", "--vergelijk-reeks", "CBS 82015NED"];
+    let o = buig(&db, &args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("buig import vergelijking"), "{}", text(&o));
+    for (soort, pad) in [("uitkeringen", f.as_path()), ("vergelijking", cbs.as_path())] {
+        let mut a = vec!["import", soort, pad.to_str().unwrap()];
+        if soort == "uitkeringen" {
+            a.extend(["--gemeente", "GM0150"]);
+        }
+        let o = buig(&db, &a);
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    let v = json(&buig(&db, &[&args[..], &["--json", "--vergelijk", "land"]].concat()));
+    let gebieden = v["vergelijkreeks"]["gebieden"].as_array().unwrap();
+    assert_eq!(v["vergelijkreeks"]["naam"], "CBS 82015NED");
+    assert_eq!((gebieden[0]["gebied"].as_str(), gebieden[1]["gebied"].as_str()), (Some("GM0150"), Some("NL01")));
+    assert_eq!(gebieden[0]["reeks"][1]["waarde"], 2155);
+    assert_eq!(gebieden[0]["reeks"][1]["index"], 100.7);
+    assert_eq!(gebieden[1]["reeks"][2]["index"], 100.63);
+    assert_eq!((v["reeks"][0]["stand"].as_u64(), v["reeks"][0]["index"].as_f64()), (Some(3), Some(100.0)));
+    assert_eq!(v["vergelijking"]["gemeenten"], 1, "the store holds spells of one gemeente");
+    let t = text(&buig(&db, &args));
+    assert!(t.contains("Vergelijkingsreeks: CBS 82015NED") && t.contains("NL01 index") && t.contains("400.000"), "{t}");
+}

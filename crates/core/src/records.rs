@@ -153,3 +153,63 @@ pub struct Inwoners {
     pub jaar: Year,
     pub aantal: u64,
 }
+
+/// The area of a published comparison series: a gemeente, or the whole
+/// country (`NL01`, as CBS StatLine writes Nederland).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Gebied {
+    Nederland,
+    Gemeente(GemeenteCode),
+}
+
+impl FromStr for Gebied {
+    type Err = String;
+    /// `NL01` (Nederland) or a gemeente code (`GM0150`), case-insensitive,
+    /// surrounding spaces ignored (CBS pads its codes: `GM0150    `).
+    fn from_str(s: &str) -> Result<Gebied, String> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("NL01") {
+            return Ok(Gebied::Nederland);
+        }
+        t.parse().map(Gebied::Gemeente).map_err(|_| {
+            format!("\"{t}\" is geen gebied (verwacht een CBS-gemeentecode zoals GM0150, of NL01 voor Nederland)")
+        })
+    }
+}
+
+impl fmt::Display for Gebied {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Gebied::Nederland => f.write_str("NL01"),
+            Gebied::Gemeente(g) => write!(f, "{g}"),
+        }
+    }
+}
+
+impl TryFrom<String> for Gebied {
+    type Error = String;
+    fn try_from(s: String) -> Result<Gebied, String> {
+        s.parse()
+    }
+}
+
+impl From<Gebied> for String {
+    fn from(g: Gebied) -> String {
+        g.to_string()
+    }
+}
+
+/// One figure of a published comparison series (e.g. CBS StatLine table
+/// 82015NED: benefits per gemeente per month), imported as the user
+/// downloaded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vergelijkingswaarde {
+    /// The series' name as the file gives it (`CBS 82015NED`).
+    pub reeks: String,
+    pub gebied: Gebied,
+    /// `2023-01` (month), `2023-K1` (quarter) or `2023` (year): the labels of `buig bestand`.
+    pub periode: String,
+    /// A count, not negative.
+    pub waarde: u64,
+}

@@ -1,10 +1,12 @@
-//! The four file kinds: which columns each has (found by name in the
+//! The file kinds: which columns each has (found by name in the
 //! header row) and how one row becomes a typed [`Record`] or a
 //! [`RowError`] naming the column. Both sources (CSV and XLSX) hand rows to
 //! the same [`Converter`], so a file means the same in either format.
 
 use buig_core::nl;
-use buig_core::records::{BudgetSoort, Budgetbeschikking, Inwoners, RealisatieMaand, Regeling, Uitkering};
+use buig_core::records::{
+    BudgetSoort, Budgetbeschikking, Gebied, Inwoners, RealisatieMaand, Regeling, Uitkering, Vergelijkingswaarde,
+};
 use buig_core::{GemeenteCode, Money};
 
 use crate::value::{self, Cell};
@@ -93,11 +95,20 @@ struct InwonersCols {
 }
 
 #[derive(Clone, Copy)]
+struct VergelijkingCols {
+    reeks: usize,
+    gebied: usize,
+    periode: usize,
+    waarde: usize,
+}
+
+#[derive(Clone, Copy)]
 enum Columns {
     Uitkeringen(UitkeringCols),
     Budget(BudgetCols),
     Realisatie(RealisatieCols),
     Inwoners(InwonersCols),
+    Vergelijking(VergelijkingCols),
 }
 
 /// Collects the lookups of one header, then says what is missing.
@@ -161,8 +172,18 @@ impl Converter {
             Soort::Inwoners => &["gemeente", "code"],
             _ => &["gemeente"],
         };
-        let gemeente_col = l.optional(gemeente_names);
-        if gemeente_col.is_none() && gemeente.is_none() {
+        // A comparison series names its area per row (`gebied`), never by --gemeente.
+        let gemeente_col = if soort == Soort::Vergelijking {
+            if let Some(g) = gemeente {
+                return Err(format!(
+                    "--gemeente {g} kan niet bij een vergelijkingsreeks; het gebied staat per rij in de kolom gebied"
+                ));
+            }
+            None
+        } else {
+            l.optional(gemeente_names)
+        };
+        if gemeente_col.is_none() && gemeente.is_none() && soort != Soort::Vergelijking {
             l.missing.push("gemeente");
         }
         let columns = match soort {
@@ -194,6 +215,12 @@ impl Converter {
             Soort::Inwoners => Columns::Inwoners(InwonersCols {
                 jaar: l.required(&["jaar"]),
                 inwoners: l.required(&["inwoners", "aantal"]),
+            }),
+            Soort::Vergelijking => Columns::Vergelijking(VergelijkingCols {
+                reeks: l.required(&["reeks"]),
+                gebied: l.required(&["gebied", "regios"]),
+                periode: l.required(&["periode", "perioden"]),
+                waarde: l.required(&["waarde"]),
             }),
         };
         if !l.missing.is_empty() {
@@ -237,8 +264,25 @@ impl Converter {
                 melding,
             }
         };
-        let gemeente = gemeente_of(gemeente, row).map_err(fout("gemeente"))?;
         let cd = *comma_decimal;
+        if let Columns::Vergelijking(c) = *columns {
+            let reeks = required(value::text(&row.cell(c.reeks))).map_err(fout("reeks"))?.into_owned();
+            let gebied = required(value::text(&row.cell(c.gebied)))
+                .and_then(|t| t.parse::<Gebied>())
+                .map_err(fout("gebied"))?;
+            let periode = required(value::text(&row.cell(c.periode)))
+                .and_then(|t| value::periode(&t))
+                .map_err(fout("periode"))?;
+            let waarde_cell = row.cell(c.waarde);
+            if let value::Cell::Text(b"." | b"x" | b"-") = waarde_cell {
+                return Err(fout("waarde")(
+                    "waarde ontbreekt (CBS schrijft . voor een onbekend cijfer; laat die rij weg)".to_string(),
+                ));
+            }
+            let waarde = required(value::count(&waarde_cell)).map_err(fout("waarde"))?;
+            return Ok(Record::Vergelijking(Vergelijkingswaarde { reeks, gebied, periode, waarde }));
+        }
+        let gemeente = gemeente_of(gemeente, row).map_err(fout("gemeente"))?;
         match *columns {
             Columns::Uitkeringen(c) => {
                 let client_cell = row.cell(c.client_id);
@@ -331,6 +375,7 @@ impl Converter {
                 }
                 Ok(Record::Inwoners(Inwoners { gemeente, jaar, aantal }))
             }
+            Columns::Vergelijking(_) => unreachable!("handled before the gemeente is read"),
         }
     }
 }

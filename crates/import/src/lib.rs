@@ -1,7 +1,8 @@
-//! Import of the four input files of buig-monitor — benefit spells
+//! Import of the input files of buig-monitor — benefit spells
 //! (`uitkeringen`), budget decisions (`budget`), monthly realisation
-//! (`realisatie`) and inhabitants (`inwoners`) — from CSV or XLSX into the
-//! typed records of [`buig_core::records`].
+//! (`realisatie`), inhabitants (`inwoners`) and published comparison series
+//! (`vergelijking`) — from CSV or XLSX into the typed records of
+//! [`buig_core::records`].
 //!
 //! A pure parsing library: no database. [`open`] checks the file as a
 //! whole (format, header, required columns) and returns a streaming
@@ -30,7 +31,7 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::str::FromStr;
 
-use buig_core::records::{Budgetbeschikking, Inwoners, RealisatieMaand, Uitkering};
+use buig_core::records::{Budgetbeschikking, Inwoners, RealisatieMaand, Uitkering, Vergelijkingswaarde};
 use buig_core::GemeenteCode;
 use sha2::{Digest, Sha256};
 
@@ -52,10 +53,12 @@ pub enum Soort {
     Budget,
     /// Inhabitants on 1 January.
     Inwoners,
+    /// A published comparison series (e.g. CBS StatLine 82015NED): reeks, gebied, periode, waarde.
+    Vergelijking,
 }
 
 impl Soort {
-    pub const ALL: [Soort; 4] = [Soort::Uitkeringen, Soort::Realisatie, Soort::Budget, Soort::Inwoners];
+    pub const ALL: [Soort; 5] = [Soort::Uitkeringen, Soort::Realisatie, Soort::Budget, Soort::Inwoners, Soort::Vergelijking];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -63,17 +66,18 @@ impl Soort {
             Soort::Realisatie => "realisatie",
             Soort::Budget => "budget",
             Soort::Inwoners => "inwoners",
+            Soort::Vergelijking => "vergelijking",
         }
     }
 }
 
 impl FromStr for Soort {
     type Err = String;
-    /// `uitkeringen`, `realisatie`, `budget` or `inwoners` (case-insensitive).
+    /// `uitkeringen`, `realisatie`, `budget`, `inwoners` or `vergelijking` (case-insensitive).
     fn from_str(s: &str) -> Result<Soort, String> {
         let t = s.trim();
         Soort::ALL.into_iter().find(|k| k.code().eq_ignore_ascii_case(t)).ok_or_else(|| {
-            format!("\"{t}\" is geen soort bestand (verwacht uitkeringen, realisatie, budget of inwoners)")
+            format!("\"{t}\" is geen soort bestand (verwacht uitkeringen, realisatie, budget, inwoners of vergelijking)")
         })
     }
 }
@@ -109,6 +113,7 @@ pub enum Record {
     Budget(Budgetbeschikking),
     Realisatie(RealisatieMaand),
     Inwoners(Inwoners),
+    Vergelijking(Vergelijkingswaarde),
 }
 
 /// Streams the records of an opened file: one item per data row (blank
@@ -296,7 +301,7 @@ mod tests {
             assert_eq!(s.to_string().parse::<Soort>(), Ok(s));
         }
         assert_eq!("Uitkeringen".parse::<Soort>(), Ok(Soort::Uitkeringen));
-        assert!("spells".parse::<Soort>().unwrap_err().contains("uitkeringen, realisatie, budget of inwoners"));
+        assert!("spells".parse::<Soort>().unwrap_err().contains("uitkeringen, realisatie, budget, inwoners of vergelijking"));
     }
 
     #[test]

@@ -520,6 +520,44 @@ pub(crate) fn gemeente(cell: &Cell<'_>) -> Result<Option<GemeenteCode>, String> 
     }
 }
 
+/// A period of a comparison series, as `buig bestand` labels it: months
+/// `2023-01` (also CBS StatLine's `2023MM01`), quarters `2023-K1` (CBS
+/// `2023KW01`) and years `2023` (CBS `2023JJ00`). Years 1990–2100.
+pub(crate) fn periode(t: &str) -> Result<String, String> {
+    let t = t.trim();
+    let bad = || {
+        format!(
+            "{} is geen periode (verwacht 2023-01, 2023-K1 of 2023, of zoals CBS schrijft 2023MM01, 2023KW01, 2023JJ00)",
+            quote(t)
+        )
+    };
+    let u = t.to_ascii_uppercase();
+    let jaar: i32 = match u.get(..4) {
+        Some(j) if j.bytes().all(|b| b.is_ascii_digit()) => j.parse().map_err(|_| bad())?,
+        _ => return Err(bad()),
+    };
+    if !YEARS.contains(&jaar) {
+        return Err(bad());
+    }
+    let rest = &u[4..];
+    let getal = |s: &str, max: u32| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|n| (1..=max).contains(n))
+    };
+    let uit = if rest.is_empty() || rest == "JJ00" {
+        Some(format!("{jaar:04}"))
+    } else if let Some(m) = rest.strip_prefix("MM").filter(|m| m.len() == 2).or_else(|| rest.strip_prefix('-').filter(|m| m.len() == 2 && !m.starts_with('K'))) {
+        getal(m, 12).map(|m| format!("{jaar:04}-{m:02}"))
+    } else if let Some(k) = rest.strip_prefix("KW").filter(|k| k.len() == 2).or_else(|| rest.strip_prefix("-K")) {
+        getal(k, 4).map(|k| format!("{jaar:04}-K{k}"))
+    } else {
+        None
+    };
+    uit.ok_or_else(bad)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,15 @@
 //! - `uitkeringen`: the gemeenten in the file — their spells are replaced
 //!   wholesale (a spells file is a full extract of the benefits system);
 //! - `realisatie`: the (gemeente, jaar, maand) rows in the file;
-//! - `budget`: the (gemeente, jaar, soort) rows; `inwoners`: (gemeente, jaar).
+//! - `budget`: the (gemeente, jaar, soort) rows; `inwoners`: (gemeente, jaar);
+//! - `vergelijking`: the (reeks, gebied, periode) rows. The history does not
+//!   record series names, so an earlier comparison import is never marked
+//!   `vervangen` (its rows are overwritten where the new file has them).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use buig_core::records::{Budgetbeschikking, Inwoners, RealisatieMaand, Uitkering};
+use buig_core::records::{Budgetbeschikking, Gebied, Inwoners, RealisatieMaand, Uitkering, Vergelijkingswaarde};
 use buig_core::{GemeenteCode, Year};
 use buig_import::{ImportError, Options, Pseudonimiseerder, Record, RowError, Soort};
 use sqlx::{Any, Transaction};
@@ -209,6 +212,14 @@ impl Writer {
                     Val::Int(id),
                 ]
             }
+            Record::Vergelijking(v) => {
+                let Vergelijkingswaarde { reeks, gebied, periode, waarde } = v;
+                if let Gebied::Gemeente(g) = gebied {
+                    self.gemeenten.insert(g);
+                }
+                self.note_periode(periode.clone());
+                vec![Val::Text(reeks), Val::Text(gebied.to_string()), Val::Text(periode), Val::Int(waarde as i64), Val::Int(id)]
+            }
             Record::Inwoners(i) => {
                 let Inwoners { gemeente, jaar, aantal } = i;
                 self.gemeenten.insert(gemeente);
@@ -270,6 +281,16 @@ impl Writer {
                     &["gemeente", "jaar", "aantal", "bron", "import_id"],
                     dedup_last(rows, 2),
                     " ON CONFLICT (gemeente, jaar) DO UPDATE SET aantal = excluded.aantal, bron = excluded.bron, import_id = excluded.import_id",
+                )
+                .await
+            }
+            Soort::Vergelijking => {
+                insert_many_with(
+                    tx,
+                    "vergelijkreeksen",
+                    &["reeks", "gebied", "periode", "waarde", "import_id"],
+                    dedup_last(rows, 3),
+                    " ON CONFLICT (reeks, gebied, periode) DO UPDATE SET waarde = excluded.waarde, import_id = excluded.import_id",
                 )
                 .await
             }
@@ -465,6 +486,7 @@ async fn superseded(tx: &mut Transaction<'static, Any>, soort: Soort, w: &Writer
         .filter(|(_, gem, periode)| {
             let covered = gem.split(',').filter(|s| !s.is_empty()).all(|g| w.gemeenten.iter().any(|x| x.to_string() == g));
             let within = match (soort, periode.as_deref().and_then(|p| p.split_once("..")), &new_periode) {
+                (Soort::Vergelijking, _, _) => false,
                 (Soort::Uitkeringen, _, _) => true,
                 (_, Some((lo, hi)), Some((nlo, nhi))) => nlo.as_str() <= lo && hi <= nhi.as_str(),
                 _ => false,

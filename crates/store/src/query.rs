@@ -1,6 +1,6 @@
 //! Reading figures back from the store as typed records.
 
-use buig_core::records::{Budgetbeschikking, ClientPseudoniem, Inwoners, RealisatieMaand, Uitkering};
+use buig_core::records::{Budgetbeschikking, ClientPseudoniem, Gebied, Inwoners, RealisatieMaand, Uitkering, Vergelijkingswaarde};
 use buig_core::{GemeenteCode, Money, Year};
 use jiff::civil::Date;
 use sqlx::any::AnyRow;
@@ -134,20 +134,61 @@ impl Store {
         .bind(code.to_string())
         .fetch_all(self.pool())
         .await?;
+        rows.into_iter().map(|r: AnyRow| uitkering(code, &r, 0)).collect()
+    }
+
+    /// Every stored spell of every gemeente, streamed from the database one
+    /// row at a time into `f` (ordered by gemeente), so a national table is
+    /// never held in memory at once. Returns the number of spells.
+    pub async fn alle_uitkeringen(&self, f: &mut dyn FnMut(Uitkering)) -> Result<u64, StoreError> {
+        use futures_util::TryStreamExt;
+        let mut rows = sqlx::query(
+            "SELECT gemeente, client, regeling, startdatum, einddatum, reden_einde, geboortedatum, huishouden FROM uitkeringen ORDER BY gemeente",
+        )
+        .fetch(self.pool());
+        let mut n = 0;
+        let mut last: Option<(String, GemeenteCode)> = None;
+        while let Some(r) = rows.try_next().await? {
+            let g: String = r.get(0);
+            let code = match &last {
+                Some((t, c)) if *t == g => *c,
+                _ => {
+                    let c: GemeenteCode = parse_col("uitkeringen.gemeente", &g)?;
+                    last = Some((g, c));
+                    c
+                }
+            };
+            f(uitkering(code, &r, 1)?);
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Inhabitants of every gemeente and year the store knows.
+    pub async fn alle_inwoners(&self) -> Result<Vec<Inwoners>, StoreError> {
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as("SELECT gemeente, jaar, aantal FROM inwoners ORDER BY gemeente, jaar").fetch_all(self.pool()).await?;
         rows.into_iter()
-            .map(|r: AnyRow| {
-                Ok(Uitkering {
-                    gemeente: code,
-                    client: ClientPseudoniem(r.get(0)),
-                    regeling: parse_col("uitkeringen.regeling", &r.get::<String, _>(1))?,
-                    startdatum: parse_col("uitkeringen.startdatum", &r.get::<String, _>(2))?,
-                    einddatum: opt_date("uitkeringen.einddatum", r.get(3))?,
-                    reden_einde: r.get(4),
-                    geboortedatum: opt_date("uitkeringen.geboortedatum", r.get(5))?,
-                    huishouden: r.get(6),
-                })
-            })
+            .map(|(g, j, a)| Ok(Inwoners { gemeente: parse_col("inwoners.gemeente", &g)?, jaar: Year::new(j as i32), aantal: a as u64 }))
             .collect()
+    }
+
+    /// The values of imported comparison series `reeks` for area `gebied`
+    /// (`GM0150` or `NL01`), by period label.
+    pub async fn vergelijkreeks(&self, reeks: &str, gebied: &Gebied) -> Result<Vec<Vergelijkingswaarde>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT periode, waarde FROM vergelijkreeksen WHERE reeks = $1 AND gebied = $2 ORDER BY periode")
+            .bind(reeks.to_string())
+            .bind(gebied.to_string())
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(periode, waarde)| Vergelijkingswaarde { reeks: reeks.to_string(), gebied: *gebied, periode, waarde: waarde as u64 })
+            .collect())
+    }
+
+    /// The names of the imported comparison series.
+    pub async fn vergelijkreeksen(&self) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT DISTINCT reeks FROM vergelijkreeksen ORDER BY reeks").fetch_all(self.pool()).await?)
     }
 
     /// Number of stored spells per gemeente (all gemeenten with any).
@@ -202,6 +243,21 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// A spell from the columns client, regeling, startdatum, einddatum,
+/// reden_einde, geboortedatum, huishouden starting at column `at`.
+fn uitkering(gemeente: GemeenteCode, r: &AnyRow, at: usize) -> Result<Uitkering, StoreError> {
+    Ok(Uitkering {
+        gemeente,
+        client: ClientPseudoniem(r.get(at)),
+        regeling: parse_col("uitkeringen.regeling", &r.get::<String, _>(at + 1))?,
+        startdatum: parse_col("uitkeringen.startdatum", &r.get::<String, _>(at + 2))?,
+        einddatum: opt_date("uitkeringen.einddatum", r.get(at + 3))?,
+        reden_einde: r.get(at + 4),
+        geboortedatum: opt_date("uitkeringen.geboortedatum", r.get(at + 5))?,
+        huishouden: r.get(at + 6),
+    })
 }
 
 fn gemeente_rij(r: AnyRow) -> Result<GemeenteRij, StoreError> {

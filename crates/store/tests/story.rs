@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use buig_core::records::BudgetSoort;
+use buig_core::records::{BudgetSoort, Gebied, Vergelijkingswaarde};
 use buig_core::{GemeenteCode, Money, Year};
 use buig_import::{Options, Soort};
 use buig_store::import::{ImportFout, Uitkomst};
@@ -149,12 +149,62 @@ async fn story(url: &str) {
     store.importeer(&inw, Soort::Inwoners, &xlsx_opts, &mut |_| {}).await.unwrap();
     let i = store.inwoners(gm("GM0150")).await.unwrap();
     assert_eq!(i.iter().map(|x| x.jaar).collect::<Vec<_>>(), vec![Year::new(2020), Year::new(2023), Year::new(2024)]);
+
+    // All spells of all gemeenten, streamed: the same spells as per gemeente.
+    let mut alle = Vec::new();
+    let n = store.alle_uitkeringen(&mut |u| alle.push(u)).await.unwrap();
+    let totaal: i64 = store.aantal_uitkeringen().await.unwrap().iter().map(|(_, n)| n).sum();
+    assert_eq!(n as i64, totaal);
+    let mut eigen = store.uitkeringen(gm("GM0150")).await.unwrap();
+    let sleutel = |u: &buig_core::records::Uitkering| (u.startdatum, u.client.clone());
+    alle.sort_by_key(sleutel);
+    eigen.sort_by_key(sleutel);
+    assert_eq!(alle, eigen);
+    assert!(store.alle_inwoners().await.unwrap().iter().any(|i| i.gemeente == gm("GM0150") && i.jaar == Year::new(2023)));
+
+    vergelijking_story(&store, dir.path()).await;
     store.close().await;
 
     // Reopening applies no migration twice and keeps everything.
     let store = Store::open(url).await.unwrap();
     assert_eq!(store.uitkeringen(gm("GM0150")).await.unwrap().len(), 2);
     store.close().await;
+}
+
+/// Comparison series: the CBS-style example file (padded codes, StatLine
+/// periods, NL01), an upsert by a newer file, an unknown code refused.
+async fn vergelijking_story(store: &Store, dir: &Path) {
+    let reeks = "CBS 82015NED";
+    let deventer = Gebied::Gemeente(gm("GM0150"));
+    let cbs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/import/vergelijking-cbs.csv");
+    let r = store.importeer(&cbs, Soort::Vergelijking, &opts(None), &mut |_| {}).await.unwrap();
+    assert_eq!((r.rijen, r.gemeenten.clone()), (9, vec![gm("GM0150")]));
+    let periodes = |v: &[Vergelijkingswaarde]| v.iter().map(|w| (w.periode.clone(), w.waarde)).collect::<Vec<_>>();
+    let g = store.vergelijkreeks(reeks, &deventer).await.unwrap();
+    assert_eq!(
+        periodes(&g),
+        vec![("2023-01".into(), 2140), ("2023-02".into(), 2155), ("2023-03".into(), 2163), ("2023-K1".into(), 2163)]
+    );
+    let nl = store.vergelijkreeks(reeks, &Gebied::Nederland).await.unwrap();
+    assert_eq!(nl.len(), 5);
+    assert_eq!((nl[0].periode.as_str(), nl[0].waarde), ("2023", 405_000));
+    assert_eq!(store.vergelijkreeksen().await.unwrap(), vec![reeks.to_string()]);
+
+    // The same file again changes nothing.
+    let again = store.importeer(&cbs, Soort::Vergelijking, &opts(None), &mut |_| {}).await.unwrap();
+    assert!(matches!(again.uitkomst, Uitkomst::Ongewijzigd { .. }));
+
+    // A newer file corrects one figure and keeps the others.
+    let nieuw = write(dir, "cbs-nieuw.csv", "reeks,gebied,periode,waarde\nCBS 82015NED,GM0150,2023-01,2150\n");
+    store.importeer(&nieuw, Soort::Vergelijking, &opts(None), &mut |_| {}).await.unwrap();
+    let g = store.vergelijkreeks(reeks, &deventer).await.unwrap();
+    assert_eq!((g.len(), g[0].waarde, g[1].waarde), (4, 2150, 2155));
+
+    // An unknown gemeente code refuses the whole file.
+    let fout = write(dir, "cbs-fout.csv", "reeks,gebied,periode,waarde\nCBS 82015NED,GM0150,2023-04,2170\nCBS 82015NED,GM0000,2023-04,10\n");
+    let e = store.importeer(&fout, Soort::Vergelijking, &opts(None), &mut |_| {}).await.unwrap_err();
+    assert!(matches!(e, ImportFout::OnbekendeGemeente { .. }), "{e}");
+    assert_eq!(store.vergelijkreeks(reeks, &deventer).await.unwrap().len(), 4, "nothing stored");
 }
 
 #[tokio::test]
