@@ -271,3 +271,15 @@ fn punten(maanden: &[Maandcijfers], lo: i32, vraag: &Vraag) -> Reeks {
 fn inwoners(inw: &BTreeMap<i32, u64>, jaar: i16) -> Option<u64> {
     inw.get(&i32::from(jaar)).copied().filter(|&n| n > 0)
 }
+
+/// Fills `per_1000` of a series computed without inhabitants (the national
+/// fast path), with the same rule as [`bereken`](crate::bereken): the
+/// inhabitants of the year the period ends in; `None` when unknown.
+pub fn zet_per_1000(reeks: &mut Reeks, inw: &BTreeMap<i32, u64>) {
+    for p in &mut reeks.reeks {
+        let jaar: Option<i16> = p.periode.get(..4).and_then(|y| y.parse().ok());
+        p.per_1000 = jaar
+            .and_then(|j| inwoners(inw, j))
+            .map(|n| afgerond(u128::from(p.stand) * 1000, u128::from(n), 2));
+    }
+}

@@ -78,6 +78,9 @@ struct BestandArgs {
     /// Een geïmporteerde vergelijkingsreeks ernaast, bijvoorbeeld "CBS 82015NED" (vraagt --gemeente)
     #[arg(long, value_name = "NAAM")]
     vergelijk_reeks: Option<String>,
+    /// Elke gemeente van een landelijk CSV-bestand (met kolom gemeente) in één keer: CSV met kolom gemeente, of JSON per gemeente
+    #[arg(long, requires = "invoer", conflicts_with_all = ["gemeente", "vergelijk", "vergelijk_reeks", "uitsplitsing"])]
+    alle_gemeenten: bool,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -494,6 +497,51 @@ fn vergelijkreeks(a: &BestandArgs, g: buig_core::GemeenteCode, naam: &str, eigen
     })
 }
 
+/// `--alle-gemeenten`: the series of every gemeente of a national CSV file at
+/// once, through the engine's fast path; per 1,000 with the bundled inhabitants.
+fn alle_gemeenten(
+    a: &BestandArgs,
+    van: buig_bestand::Maand,
+    tot: buig_bestand::Maand,
+    per: buig_bestand::Per,
+    regelingen: Option<Vec<buig_core::records::Regeling>>,
+) -> Result<(), (u8, String)> {
+    let path = a.invoer.as_ref().expect("clap requires --invoer");
+    let vraag = buig_bestand::Vraag { van, tot, per, regelingen, inwoners: Default::default() };
+    let started = std::time::Instant::now();
+    let mut alle = buig_bestand::bereken_csv_per_gemeente(path, &vraag).map_err(|e| (2, e))?;
+    for (g, reeks) in alle.iter_mut() {
+        let inwoners: std::collections::BTreeMap<i32, u64> =
+            buig_referentie::inwoners().iter().filter(|r| r.code == *g).map(|r| (r.jaar.get(), r.inwoners)).collect();
+        buig_bestand::zet_per_1000(reeks, &inwoners);
+    }
+    if a.json {
+        let out = serde_json::json!({ "gemeenten": alle });
+        println!("{}", serde_json::to_string(&out).map_err(|e| (1, e.to_string()))?);
+    } else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        use std::io::Write;
+        let mut first = true;
+        for (g, reeks) in &alle {
+            for (i, line) in buig_bestand::render_csv(reeks).lines().enumerate() {
+                let r = if i == 0 {
+                    if !first {
+                        continue;
+                    }
+                    first = false;
+                    writeln!(out, "gemeente,{line}")
+                } else {
+                    writeln!(out, "{g},{line}")
+                };
+                r.map_err(|e| (1, e.to_string()))?;
+            }
+        }
+        out.flush().map_err(|e| (1, e.to_string()))?;
+    }
+    eprintln!("{} gemeenten berekend in {:.2} s", alle.len(), started.elapsed().as_secs_f64());
+    Ok(())
+}
+
 fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     let van: buig_bestand::Maand = a.van.parse().map_err(|e| (2, format!("--van: {e}")))?;
     let tot: buig_bestand::Maand = a.tot.parse().map_err(|e| (2, format!("--tot: {e}")))?;
@@ -506,6 +554,9 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     } else {
         Some(a.regeling.iter().map(|r| r.parse()).collect::<Result<Vec<buig_core::records::Regeling>, String>>().map_err(|e| (2, format!("--regeling: {e}")))?)
     };
+    if a.alle_gemeenten {
+        return alle_gemeenten(a, van, tot, per, regelingen);
+    }
     let gemeente: Option<buig_core::GemeenteCode> =
         a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
     let splitsing: Option<buig_bestand::Splitsing> =

@@ -313,3 +313,22 @@ fn bestand_shows_an_imported_cbs_series_beside_the_stand_from_the_store() {
     let t = text(&buig(&db, &args));
     assert!(t.contains("Vergelijkingsreeks: CBS 82015NED") && t.contains("NL01 index") && t.contains("400.000"), "{t}");
 }
+
+#[test]
+fn bestand_alle_gemeenten_gives_every_gemeente_as_the_single_gemeente_command_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("nl.csv");
+    let o = buig("sqlite::memory:", &["genereer", "--gemeenten", "4", "--uitkeringen", "4000", "--seed", "5", "-o", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let period = ["--van", "2023-01", "--tot", "2024-12", "--per", "kwartaal", "--json"];
+    let alle = buig("sqlite::memory:", &[&["bestand", "--invoer", f.to_str().unwrap(), "--alle-gemeenten"][..], &period[..]].concat());
+    assert!(alle.status.success(), "{}", text(&alle));
+    let alle: serde_json::Value = serde_json::from_slice(&alle.stdout).unwrap();
+    let gemeenten = alle["gemeenten"].as_object().unwrap();
+    assert_eq!(gemeenten.len(), 4);
+    for (code, reeks) in gemeenten {
+        let one = buig("sqlite::memory:", &[&["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", code][..], &period[..]].concat());
+        let one: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+        assert_eq!(reeks["reeks"], one["reeks"], "{code}");
+    }
+}
