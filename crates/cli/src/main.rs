@@ -37,6 +37,23 @@ enum Command {
     Historie(DbArgs),
     /// Het bijstandsbestand: stand, instroom, uitstroom, duur en leeftijd per periode
     Bestand(BestandArgs),
+    /// Het BUIG-budget: beschikkingen, macro- en aandeeleffect, resultaat en vangnet per jaar
+    Budget(BudgetArgs),
+}
+
+#[derive(Args)]
+struct BudgetArgs {
+    /// CBS-code van de gemeente, bijvoorbeeld GM0150
+    #[arg(long)]
+    gemeente: String,
+    /// Jaar waarover een vangnetuitkering is verleend (herhaalbaar); `--verleend geen` als er geen was
+    #[arg(long, value_name = "JAAR")]
+    verleend: Vec<String>,
+    /// Uitvoer als JSON
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Args)]
@@ -634,6 +651,51 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+fn budget(a: &BudgetArgs) -> Result<(), (u8, String)> {
+    let code: buig_core::GemeenteCode = a.gemeente.parse().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
+    let verleend = if a.verleend.is_empty() {
+        None
+    } else {
+        let mut years = Vec::new();
+        for v in a.verleend.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
+            years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
+        }
+        Some(years)
+    };
+    let store = open_store(&a.db)?;
+    let gegevens = buig_store::block_on(async {
+        let db = |e: buig_store::StoreError| (1, e.to_string());
+        let Some(g) = store.gemeente(code).await.map_err(db)? else {
+            return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
+        };
+        let jaarcijfers = store
+            .jaarcijfers(code)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|j| buig_prognose::Jaarcijfer { jaar: j.jaar, stadium: j.stadium, budget: j.budget, tekort: j.tekort, tekort_percentage: j.tekort_percentage, bron: j.bron })
+            .collect();
+        Ok(buig_prognose::Gegevens {
+            gemeente: Some(code),
+            naam: Some(g.naam),
+            budgetten: store.budgetten(code).await.map_err(db)?,
+            realisatie: store.realisatie(code).await.map_err(db)?,
+            jaarcijfers,
+            vangnet_verleend: verleend,
+        })
+    })?;
+    if gegevens.budgetten.is_empty() && gegevens.realisatie.is_empty() && gegevens.jaarcijfers.is_empty() {
+        return Err((2, format!("voor {code} staan geen budgetten of realisatie in de database: importeer ze met buig import budget/realisatie, of laad de demo met buig demo")));
+    }
+    let o = buig_prognose::budgetoverzicht(&gegevens);
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&o).map_err(|e| (1, e.to_string()))?);
+    } else {
+        print!("{}", buig_prognose::render_tabel(&o));
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
@@ -644,6 +706,7 @@ fn main() -> ExitCode {
         Command::Genereer(a) => genereer(a),
         Command::Historie(a) => historie(a),
         Command::Bestand(a) => bestand(a),
+        Command::Budget(a) => budget(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -332,3 +332,29 @@ fn bestand_alle_gemeenten_gives_every_gemeente_as_the_single_gemeente_command_do
         assert_eq!(reeks["reeks"], one["reeks"], "{code}");
     }
 }
+
+#[test]
+fn budget_shows_the_seed_000_decisions_and_splits_the_change_from_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("budget.db").display());
+    assert!(buig(&db, &["demo"]).status.success());
+    let o = buig(&db, &["budget", "--gemeente", "GM0150"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(t.contains("€ 41.984.531") && t.contains("€ 45.917.564"), "{t}");
+    assert!(t.contains("definitief 2023 → voorlopig 2024: € 3.933.033"), "{t}");
+    let o = buig(&db, &["budget", "--gemeente", "GM0150", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let w = &v["wijzigingen"][0];
+    assert_eq!(w["verschil"], 3_933_033);
+    let som = w["macro_effect"].as_f64().unwrap() + w["aandeel_effect"].as_f64().unwrap();
+    assert!((som - 3_933_033.0).abs() < 0.005, "{w}");
+    // Bedum: the 2018 prognosis of seed 003 gives € 50.767 through the budget view.
+    let o = buig(&db, &["budget", "--gemeente", "GM0005", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let j2018 = v["jaren"].as_array().unwrap().iter().find(|j| j["jaar"] == 2018).unwrap();
+    assert_eq!(j2018["vangnet"]["vangnetuitkering"], 50_767);
+    assert_eq!(j2018["vangnet"]["stadium"], "prognose");
+    let o = buig(&db, &["budget", "--gemeente", "GM0344"]);
+    assert_eq!(o.status.code(), Some(2), "no data for Utrecht: a clear refusal");
+}
