@@ -189,7 +189,7 @@ fn wijziging(oud: (Year, &Beschikking), nieuw: (Year, &Beschikking)) -> Wijzigin
             let m = (mn - mo).to_decimal() * excl(o).to_decimal() / mo.to_decimal();
             let macro_effect = Money::from_decimal_euros(money::round_to_cents(m)).unwrap_or(Money::ZERO);
             let aandeel_effect = (excl(n) - excl(o)) - macro_effect;
-            let pct = Percentage::ratio(mn - mo, mo).map(|p| buig_core::nl::percentage(p)).unwrap_or_default();
+            let pct = Percentage::ratio(mn - mo, mo).map(buig_core::nl::percentage).unwrap_or_default();
             (
                 Some(macro_effect),
                 Some(aandeel_effect),
@@ -329,6 +329,94 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
     BudgetOverzicht { gemeente: g.gemeente.map(|c| c.to_string()), naam: g.naam.clone(), jaren, wijzigingen, waarschuwingen }
 }
 
+/// The readable Dutch report of the view, as `buig budget` prints it.
+pub fn render_tabel(o: &BudgetOverzicht) -> String {
+    use buig_core::nl;
+    use std::fmt::Write;
+    let e = |m: Option<Money>| m.map(nl::money).unwrap_or_else(|| "—".into());
+    let mut s = String::new();
+    let wie = match (&o.naam, &o.gemeente) {
+        (Some(n), Some(c)) => format!("{n} ({c})"),
+        (None, Some(c)) => c.clone(),
+        (Some(n), None) => n.clone(),
+        (None, None) => String::new(),
+    };
+    let _ = writeln!(s, "BUIG-budget {wie}\n");
+    let _ = writeln!(
+        s,
+        "{:<6} {:>14} {:>16} {:>14} {:>14} {:>14} {:>8}  vangnet",
+        "jaar", "voorlopig", "nader voorlopig", "definitief", "netto lasten", "resultaat", "tekort"
+    );
+    for j in &o.jaren {
+        let b = |soort: BudgetSoort| j.beschikkingen.iter().find(|b| b.soort == soort).map(|b| b.bedrag);
+        let vangnet = match &j.vangnet {
+            None => String::new(),
+            Some(v) => {
+                let bedrag = match (v.recht, v.vangnetuitkering) {
+                    (Some(true), Some(x)) => nl::euro(x),
+                    (Some(false), _) => "geen recht".into(),
+                    _ => "onbekend".into(),
+                };
+                let mut t = bedrag;
+                if v.stadium == "prognose" {
+                    t.push_str(" (prognose)");
+                }
+                if v.status == "onbevestigd" {
+                    t.push_str(" [onbevestigd]");
+                }
+                t
+            }
+        };
+        let netto = match (j.netto_lasten, j.maanden) {
+            (Some(n), _) => nl::money(n),
+            (None, m) if m > 0 => format!("{m} mnd"),
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            s,
+            "{:<6} {:>14} {:>16} {:>14} {:>14} {:>14} {:>8}  {}",
+            j.jaar.to_string(),
+            e(b(BudgetSoort::Voorlopig)),
+            e(b(BudgetSoort::NaderVoorlopig)),
+            e(b(BudgetSoort::Definitief)),
+            netto,
+            e(j.resultaat),
+            j.tekort_percentage.map(|p| format!("{}%", nl::getal(p, 2))).unwrap_or_else(|| "—".into()),
+            vangnet
+        );
+    }
+    if !o.wijzigingen.is_empty() {
+        let _ = writeln!(s, "\nWijzigingen tussen beschikkingen (macro-effect = Δmacro × aandeel oud; aandeeleffect = macro nieuw × Δaandeel)");
+        for w in &o.wijzigingen {
+            let _ = writeln!(
+                s,
+                "- {} → {}: {} (macro {}, aandeel {}{}); {}",
+                w.van,
+                w.naar,
+                nl::money(w.verschil),
+                e(w.macro_effect),
+                e(w.aandeel_effect),
+                w.blks_verschil.map(|b| format!(", BLKS {}", nl::money(b))).unwrap_or_default(),
+                w.toelichting
+            );
+        }
+    }
+    let bronnen: Vec<String> = o.jaren.iter().filter_map(|j| j.netto_bron.as_ref().map(|b| format!("{}: {b}", j.jaar))).collect();
+    if !bronnen.is_empty() {
+        let _ = writeln!(s, "\nNetto lasten");
+        for b in bronnen {
+            let _ = writeln!(s, "- {b}");
+        }
+    }
+    if !o.waarschuwingen.is_empty() {
+        let _ = writeln!(s, "\nLet op");
+        for w in &o.waarschuwingen {
+            let _ = writeln!(s, "! {w}");
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,92 +519,4 @@ mod tests {
         assert_eq!(o.jaren[0].resultaat, None);
         assert!(o.jaren[0].vangnet.is_none());
     }
-}
-
-/// The readable Dutch report of the view, as `buig budget` prints it.
-pub fn render_tabel(o: &BudgetOverzicht) -> String {
-    use buig_core::nl;
-    use std::fmt::Write;
-    let e = |m: Option<Money>| m.map(nl::money).unwrap_or_else(|| "—".into());
-    let mut s = String::new();
-    let wie = match (&o.naam, &o.gemeente) {
-        (Some(n), Some(c)) => format!("{n} ({c})"),
-        (None, Some(c)) => c.clone(),
-        (Some(n), None) => n.clone(),
-        (None, None) => String::new(),
-    };
-    let _ = writeln!(s, "BUIG-budget {wie}\n");
-    let _ = writeln!(
-        s,
-        "{:<6} {:>14} {:>16} {:>14} {:>14} {:>14} {:>8}  {}",
-        "jaar", "voorlopig", "nader voorlopig", "definitief", "netto lasten", "resultaat", "tekort", "vangnet"
-    );
-    for j in &o.jaren {
-        let b = |soort: BudgetSoort| j.beschikkingen.iter().find(|b| b.soort == soort).map(|b| b.bedrag);
-        let vangnet = match &j.vangnet {
-            None => String::new(),
-            Some(v) => {
-                let bedrag = match (v.recht, v.vangnetuitkering) {
-                    (Some(true), Some(x)) => nl::euro(x),
-                    (Some(false), _) => "geen recht".into(),
-                    _ => "onbekend".into(),
-                };
-                let mut t = bedrag;
-                if v.stadium == "prognose" {
-                    t.push_str(" (prognose)");
-                }
-                if v.status == "onbevestigd" {
-                    t.push_str(" [onbevestigd]");
-                }
-                t
-            }
-        };
-        let netto = match (j.netto_lasten, j.maanden) {
-            (Some(n), _) => nl::money(n),
-            (None, m) if m > 0 => format!("{m} mnd"),
-            _ => "—".into(),
-        };
-        let _ = writeln!(
-            s,
-            "{:<6} {:>14} {:>16} {:>14} {:>14} {:>14} {:>8}  {}",
-            j.jaar.to_string(),
-            e(b(BudgetSoort::Voorlopig)),
-            e(b(BudgetSoort::NaderVoorlopig)),
-            e(b(BudgetSoort::Definitief)),
-            netto,
-            e(j.resultaat),
-            j.tekort_percentage.map(|p| format!("{}%", nl::getal(p, 2))).unwrap_or_else(|| "—".into()),
-            vangnet
-        );
-    }
-    if !o.wijzigingen.is_empty() {
-        let _ = writeln!(s, "\nWijzigingen tussen beschikkingen (macro-effect = Δmacro × aandeel oud; aandeeleffect = macro nieuw × Δaandeel)");
-        for w in &o.wijzigingen {
-            let _ = writeln!(
-                s,
-                "- {} → {}: {} (macro {}, aandeel {}{}); {}",
-                w.van,
-                w.naar,
-                nl::money(w.verschil),
-                e(w.macro_effect),
-                e(w.aandeel_effect),
-                w.blks_verschil.map(|b| format!(", BLKS {}", nl::money(b))).unwrap_or_default(),
-                w.toelichting
-            );
-        }
-    }
-    let bronnen: Vec<String> = o.jaren.iter().filter_map(|j| j.netto_bron.as_ref().map(|b| format!("{}: {b}", j.jaar))).collect();
-    if !bronnen.is_empty() {
-        let _ = writeln!(s, "\nNetto lasten");
-        for b in bronnen {
-            let _ = writeln!(s, "- {b}");
-        }
-    }
-    if !o.waarschuwingen.is_empty() {
-        let _ = writeln!(s, "\nLet op");
-        for w in &o.waarschuwingen {
-            let _ = writeln!(s, "! {w}");
-        }
-    }
-    s
 }
