@@ -24,19 +24,10 @@ fn main() -> Result<(), String> {
     for (g, r) in &alle {
         for p in &r.reeks {
             let [a, b, c, d, e, f] = p.duur.0;
-            writeln!(
-                w,
-                "{g},{},{},{},{},{a},{b},{c},{d},{e},{f}",
-                p.periode, p.stand, p.instroom, p.uitstroom
-            )
-            .map_err(io)?;
+            writeln!(w, "{g},{},{},{},{},{a},{b},{c},{d},{e},{f}", p.periode, p.stand, p.instroom, p.uitstroom).map_err(io)?;
         }
     }
     w.flush().map_err(io)?;
-    eprintln!(
-        "{} gemeenten in {:.2} s",
-        alle.len(),
-        t.elapsed().as_secs_f64()
-    );
+    eprintln!("{} gemeenten in {:.2} s", alle.len(), t.elapsed().as_secs_f64());
     Ok(())
 }

@@ -33,9 +33,8 @@ pub use crate::reeks::{index, Banden, Duur, Leeftijd, Punt, Reeks, DUUR_BANDEN, 
 pub use crate::snel::bereken_csv_per_gemeente;
 pub use crate::teller::zet_per_1000;
 pub use crate::vergelijk::{
-    groepsreeks, met_index, render_uitsplitsing_csv, render_uitsplitsing_tabel,
-    render_vergelijking, GebiedReeks, GroepPunt, Grootteklasse, PuntMetIndex, Vergeleken,
-    Vergelijking, Vergelijkreeks, WaardePunt,
+    groepsreeks, met_index, render_uitsplitsing_csv, render_uitsplitsing_tabel, render_vergelijking, GebiedReeks, GroepPunt, Grootteklasse,
+    PuntMetIndex, Vergeleken, Vergelijking, Vergelijkreeks, WaardePunt,
 };
 pub use crate::weergave::{render_csv, render_tabel, CSV_HEADER};
 
@@ -64,13 +63,7 @@ impl Vraag {
         if van > tot {
             return Err(format!("--van {van} ligt na --tot {tot}"));
         }
-        Ok(Vraag {
-            van,
-            tot,
-            per,
-            regelingen: None,
-            inwoners: BTreeMap::new(),
-        })
+        Ok(Vraag { van, tot, per, regelingen: None, inwoners: BTreeMap::new() })
     }
 
     fn telt_mee(&self, r: Regeling) -> bool {
@@ -115,10 +108,7 @@ pub fn bereken(spells: &[Uitkering], vraag: &Vraag) -> Reeks {
 /// spells are all filtered out by `regelingen` still gets a (zero) series.
 /// Re-entry looks at the client's spells in the same gemeente only, so the
 /// result for a gemeente equals [`bereken`] over its spells.
-pub fn bereken_per_gemeente(
-    spells: impl Iterator<Item = Uitkering>,
-    vraag: &Vraag,
-) -> BTreeMap<GemeenteCode, Reeks> {
+pub fn bereken_per_gemeente(spells: impl Iterator<Item = Uitkering>, vraag: &Vraag) -> BTreeMap<GemeenteCode, Reeks> {
     let mut p = PerGemeente::new(vraag);
     for u in spells {
         p.voeg_toe(&u);
@@ -139,12 +129,7 @@ pub struct PerGemeente<'v> {
 
 impl<'v> PerGemeente<'v> {
     pub fn new(vraag: &'v Vraag) -> PerGemeente<'v> {
-        PerGemeente {
-            vraag,
-            bereik: Bereik::van(vraag),
-            tellers: BTreeMap::new(),
-            ids: HashMap::new(),
-        }
+        PerGemeente { vraag, bereik: Bereik::van(vraag), tellers: BTreeMap::new(), ids: HashMap::new() }
     }
 
     /// Counts one spell in its gemeente.
@@ -165,10 +150,7 @@ impl<'v> PerGemeente<'v> {
     /// The series of every gemeente seen.
     pub fn reeksen(self) -> BTreeMap<GemeenteCode, Reeks> {
         let vraag = self.vraag;
-        self.tellers
-            .into_iter()
-            .map(|(g, t)| (g, t.reeks(vraag)))
-            .collect()
+        self.tellers.into_iter().map(|(g, t)| (g, t.reeks(vraag))).collect()
     }
 }
 
@@ -198,10 +180,7 @@ impl std::str::FromStr for Splitsing {
         match s.trim().to_ascii_lowercase().as_str() {
             "regeling" => Ok(Splitsing::Regeling),
             "huishouden" => Ok(Splitsing::Huishouden),
-            _ => Err(format!(
-                "\"{}\" is geen uitsplitsing (verwacht regeling of huishouden)",
-                s.trim()
-            )),
+            _ => Err(format!("\"{}\" is geen uitsplitsing (verwacht regeling of huishouden)", s.trim())),
         }
     }
 }
@@ -209,11 +188,7 @@ impl std::str::FromStr for Splitsing {
 /// A series per group of one gemeente's spells. Each group is counted on
 /// its own (re-entry too: within the group); the regeling filter of
 /// `vraag` applies first. Groups without spells are absent.
-pub fn uitsplitsing(
-    spells: &[Uitkering],
-    vraag: &Vraag,
-    naar: Splitsing,
-) -> BTreeMap<String, Reeks> {
+pub fn uitsplitsing(spells: &[Uitkering], vraag: &Vraag, naar: Splitsing) -> BTreeMap<String, Reeks> {
     let mut groepen: BTreeMap<String, Vec<&Uitkering>> = BTreeMap::new();
     for u in spells.iter().filter(|u| vraag.telt_mee(u.regeling)) {
         let sleutel = match naar {
@@ -225,8 +200,5 @@ pub fn uitsplitsing(
         };
         groepen.entry(sleutel).or_default().push(u);
     }
-    groepen
-        .into_iter()
-        .map(|(k, us)| (k, tel(us.into_iter(), vraag)))
-        .collect()
+    groepen.into_iter().map(|(k, us)| (k, tel(us.into_iter(), vraag))).collect()
 }

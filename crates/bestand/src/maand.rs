@@ -20,18 +20,13 @@ pub struct Maand {
 impl Maand {
     /// The month `jaar-maand`; `None` when `maand` is not 1–12 or the year is outside 1000–9999.
     pub fn new(jaar: i16, maand: i8) -> Option<Maand> {
-        ((1..=12).contains(&maand) && (1000..=9999).contains(&jaar))
-            .then_some(Maand { jaar, maand })
+        ((1..=12).contains(&maand) && (1000..=9999).contains(&jaar)).then_some(Maand { jaar, maand })
     }
 
     /// The last day of the month: the day every series point is measured on.
     pub fn last_day(self) -> Date {
-        Date::new(
-            self.jaar,
-            self.maand,
-            dagen_in_maand(i32::from(self.jaar), self.maand as u8) as i8,
-        )
-        .expect("a valid month has a last day")
+        Date::new(self.jaar, self.maand, dagen_in_maand(i32::from(self.jaar), self.maand as u8) as i8)
+            .expect("a valid month has a last day")
     }
 
     /// The first day of the month.
@@ -46,18 +41,12 @@ impl Maand {
 
     /// The month with [`Maand::index`] `i`.
     pub(crate) fn uit_index(i: i32) -> Maand {
-        Maand {
-            jaar: i.div_euclid(12) as i16,
-            maand: (i.rem_euclid(12) + 1) as i8,
-        }
+        Maand { jaar: i.div_euclid(12) as i16, maand: (i.rem_euclid(12) + 1) as i8 }
     }
 
     /// The month of a date.
     pub fn van_datum(d: Date) -> Maand {
-        Maand {
-            jaar: d.year(),
-            maand: d.month(),
-        }
+        Maand { jaar: d.year(), maand: d.month() }
     }
 }
 
@@ -68,16 +57,10 @@ impl FromStr for Maand {
         let t = s.trim();
         let fout = || format!("\"{t}\" is geen maand (verwacht JJJJ-MM, bijvoorbeeld 2023-01)");
         let (j, m) = t.split_once('-').ok_or_else(fout)?;
-        if j.len() != 4
-            || !(1..=2).contains(&m.len())
-            || !(j.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
-        {
+        if j.len() != 4 || !(1..=2).contains(&m.len()) || !(j.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit()) {
             return Err(fout());
         }
-        let (j, m) = (
-            j.parse::<i16>().map_err(|_| fout())?,
-            m.parse::<i8>().map_err(|_| fout())?,
-        );
+        let (j, m) = (j.parse::<i16>().map_err(|_| fout())?, m.parse::<i8>().map_err(|_| fout())?);
         Maand::new(j, m).ok_or_else(fout)
     }
 }
@@ -96,9 +79,7 @@ impl Serialize for Maand {
 
 impl<'de> Deserialize<'de> for Maand {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Maand, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -146,10 +127,7 @@ impl FromStr for Per {
             "maand" => Ok(Per::Maand),
             "kwartaal" => Ok(Per::Kwartaal),
             "jaar" => Ok(Per::Jaar),
-            _ => Err(format!(
-                "\"{}\" is geen periode (verwacht maand, kwartaal of jaar)",
-                s.trim()
-            )),
+            _ => Err(format!("\"{}\" is geen periode (verwacht maand, kwartaal of jaar)", s.trim())),
         }
     }
 }
@@ -174,11 +152,7 @@ pub(crate) struct Dag {
 
 impl Dag {
     pub(crate) fn van(d: Date) -> Dag {
-        Dag {
-            j: i32::from(d.year()),
-            m: d.month() as u8,
-            d: d.day() as u8,
-        }
+        Dag { j: i32::from(d.year()), m: d.month() as u8, d: d.day() as u8 }
     }
 
     pub(crate) fn maandindex(self) -> i32 {
@@ -206,21 +180,13 @@ impl Dag {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        Dag {
-            j: yoe + era * 400 + i32::from(m <= 2),
-            m,
-            d,
-        }
+        Dag { j: yoe + era * 400 + i32::from(m <= 2), m, d }
     }
 
     /// The same day twelve months earlier, clamped to the month's end (29 Feb → 28 Feb).
     pub(crate) fn jaar_eerder(self) -> Dag {
         let j = self.j - 1;
-        Dag {
-            j,
-            m: self.m,
-            d: self.d.min(dagen_in_maand(j, self.m)),
-        }
+        Dag { j, m: self.m, d: self.d.min(dagen_in_maand(j, self.m)) }
     }
 
     /// Is this a real calendar day?
@@ -253,23 +219,14 @@ mod tests {
     #[test]
     fn months_parse_print_and_order() {
         let m: Maand = "2023-01".parse().unwrap();
-        assert_eq!(
-            m,
-            Maand {
-                jaar: 2023,
-                maand: 1
-            }
-        );
+        assert_eq!(m, Maand { jaar: 2023, maand: 1 });
         assert_eq!(m.to_string(), "2023-01");
         assert_eq!("2023-1".parse::<Maand>().unwrap(), m);
         assert!(m < "2023-02".parse().unwrap() && m > "2022-12".parse().unwrap());
         for bad in ["2023-13", "2023-00", "23-01", "2023/01", "", "2023-001"] {
             assert!(bad.parse::<Maand>().is_err(), "{bad}");
         }
-        assert_eq!(
-            "2024-02".parse::<Maand>().unwrap().last_day(),
-            jiff::civil::date(2024, 2, 29)
-        );
+        assert_eq!("2024-02".parse::<Maand>().unwrap().last_day(), jiff::civil::date(2024, 2, 29));
         assert_eq!(Maand::uit_index(m.index()), m);
     }
 
@@ -289,10 +246,7 @@ mod tests {
         let i = "2023-05".parse::<Maand>().unwrap().index();
         assert_eq!(Per::Kwartaal.label(i), "2023-K2");
         assert_eq!(Per::Jaar.label(i), "2023");
-        assert_eq!(
-            Maand::uit_index(Per::Kwartaal.begin(i)).to_string(),
-            "2023-04"
-        );
+        assert_eq!(Maand::uit_index(Per::Kwartaal.begin(i)).to_string(), "2023-04");
         assert_eq!(Maand::uit_index(Per::Jaar.begin(i)).to_string(), "2023-01");
         assert_eq!("Kwartaal".parse::<Per>().unwrap(), Per::Kwartaal);
         assert!("week".parse::<Per>().is_err());

@@ -39,10 +39,7 @@ impl<const N: usize> Banden<N> {
 
     /// The count of band `naam` (`"24-36"`), if there is such a band.
     pub fn get(&self, naam: &str) -> Option<u64> {
-        Self::namen()
-            .iter()
-            .position(|n| *n == naam)
-            .map(|i| self.0[i])
+        Self::namen().iter().position(|n| *n == naam).map(|i| self.0[i])
     }
 }
 
@@ -55,10 +52,7 @@ impl<const N: usize> Default for Banden<N> {
 impl<const N: usize> std::ops::Index<&str> for Banden<N> {
     type Output = u64;
     fn index(&self, naam: &str) -> &u64 {
-        let i = Self::namen()
-            .iter()
-            .position(|n| *n == naam)
-            .unwrap_or_else(|| panic!("no band {naam:?}"));
+        let i = Self::namen().iter().position(|n| *n == naam).unwrap_or_else(|| panic!("no band {naam:?}"));
         &self.0[i]
     }
 }
@@ -78,9 +72,7 @@ impl<'de, const N: usize> Deserialize<'de> for Banden<N> {
         let mut m = BTreeMap::<String, u64>::deserialize(d)?;
         let mut out = [0; N];
         for (i, naam) in Self::namen().iter().enumerate() {
-            out[i] = m
-                .remove(*naam)
-                .ok_or_else(|| serde::de::Error::missing_field(naam))?;
+            out[i] = m.remove(*naam).ok_or_else(|| serde::de::Error::missing_field(naam))?;
         }
         match m.into_keys().next() {
             Some(k) => Err(serde::de::Error::custom(format!("unknown band {k:?}"))),
@@ -132,15 +124,7 @@ impl Reeks {
 /// or its stand is zero (an index of nothing is unknown, not infinite).
 pub fn index(r: &Reeks, basis: &str) -> Vec<(String, Option<f64>)> {
     let b = r.punt(basis).map(|p| p.stand).filter(|&s| s > 0);
-    r.reeks
-        .iter()
-        .map(|p| {
-            (
-                p.periode.clone(),
-                b.map(|b| afgerond(u128::from(p.stand) * 100, u128::from(b), 2)),
-            )
-        })
-        .collect()
+    r.reeks.iter().map(|p| (p.periode.clone(), b.map(|b| afgerond(u128::from(p.stand) * 100, u128::from(b), 2)))).collect()
 }
 
 /// `teller / noemer` rounded half up to `dp` decimals, exactly (integer arithmetic).
@@ -157,10 +141,7 @@ mod tests {
     #[test]
     fn bands_serialise_as_ordered_objects() {
         let d = Duur::default();
-        assert_eq!(
-            serde_json::to_string(&d).unwrap(),
-            r#"{"0-6":0,"6-12":0,"12-24":0,"24-36":0,"36-60":0,"60+":0}"#
-        );
+        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"0-6":0,"6-12":0,"12-24":0,"24-36":0,"36-60":0,"60+":0}"#);
         let l = Banden([1, 2, 3]);
         let json = serde_json::to_string(&l).unwrap();
         assert_eq!(json, r#"{"0-27":1,"27-45":2,"45+":3}"#);

@@ -35,18 +35,13 @@ const KLEIN: u64 = 1 << 20;
 /// dates). Rows are checked as the importer checks them (dates, scheme,
 /// gemeente code, einddatum not before startdatum, geboortedatum not after
 /// it); the first bad row gives an error naming the file, row and column.
-pub fn bereken_csv_per_gemeente(
-    path: &Path,
-    vraag: &Vraag,
-) -> Result<BTreeMap<GemeenteCode, Reeks>, String> {
+pub fn bereken_csv_per_gemeente(path: &Path, vraag: &Vraag) -> Result<BTreeMap<GemeenteCode, Reeks>, String> {
     let naam = path.display().to_string();
     let io = |e: std::io::Error| format!("{naam}: {e}");
     let mut f = File::open(path).map_err(io)?;
     let lengte = f.metadata().map_err(io)?.len();
     let mut kopregel = Vec::new();
-    BufReader::new(&mut f)
-        .read_until(b'\n', &mut kopregel)
-        .map_err(io)?;
+    BufReader::new(&mut f).read_until(b'\n', &mut kopregel).map_err(io)?;
     let kolommen = Kolommen::uit_kop(&kopregel).map_err(|e| format!("{naam}: {e}"))?;
     let begin = kopregel.len() as u64;
 
@@ -57,9 +52,7 @@ pub fn bereken_csv_per_gemeente(
         let ruw = begin + (lengte - begin) * i as u64 / delen as u64;
         f.seek(SeekFrom::Start(ruw)).map_err(io)?;
         let mut rest = Vec::new();
-        BufReader::new(&mut f)
-            .read_until(b'\n', &mut rest)
-            .map_err(io)?;
+        BufReader::new(&mut f).read_until(b'\n', &mut rest).map_err(io)?;
         grenzen.push((ruw + rest.len() as u64).max(*grenzen.last().unwrap_or(&begin)));
     }
     grenzen.push(lengte);
@@ -74,10 +67,7 @@ pub fn bereken_csv_per_gemeente(
                 s.spawn(move || lees_deel(path, van, tot, kolommen, b, vraag))
             })
             .collect();
-        taken
-            .into_iter()
-            .map(|t| t.join().expect("a reader thread panicked"))
-            .collect()
+        taken.into_iter().map(|t| t.join().expect("a reader thread panicked")).collect()
     });
 
     let mut totaal = Tellers::default();
@@ -88,10 +78,7 @@ pub fn bereken_csv_per_gemeente(
                 // Lines before this part: only counted when there is an error.
                 let eerder = regels_tussen(path, begin, grenzen[deel]).map_err(io)?;
                 let rij = 1 + eerder + e.regel;
-                return Err(format!(
-                    "{naam}, rij {rij}, kolom {}: {}",
-                    e.kolom, e.melding
-                ));
+                return Err(format!("{naam}, rij {rij}, kolom {}: {}", e.kolom, e.melding));
             }
         }
     }
@@ -101,16 +88,8 @@ pub fn bereken_csv_per_gemeente(
     let helft = lijst.len().div_ceil(DRADEN);
     let tweede = lijst.split_off(helft.min(lijst.len()));
     let (mut a, bb) = std::thread::scope(|s| {
-        let h = s.spawn(|| {
-            tweede
-                .into_iter()
-                .map(|(g, t)| (g, t.reeks(vraag)))
-                .collect::<Vec<_>>()
-        });
-        let a: Vec<_> = lijst
-            .into_iter()
-            .map(|(g, t)| (g, t.reeks(vraag)))
-            .collect();
+        let h = s.spawn(|| tweede.into_iter().map(|(g, t)| (g, t.reeks(vraag))).collect::<Vec<_>>());
+        let a: Vec<_> = lijst.into_iter().map(|(g, t)| (g, t.reeks(vraag))).collect();
         (a, h.join().expect("a thread panicked"))
     });
     a.extend(bb);
@@ -155,20 +134,10 @@ impl Kolommen {
         let tekst = tekst.trim_end_matches(['\r', '\n']);
         let tel = |c: char| tekst.matches(c).count();
         let scheiding = if tel(';') > tel(',') { b';' } else { b',' };
-        let namen: Vec<String> = tekst
-            .split(scheiding as char)
-            .map(|n| {
-                n.trim()
-                    .trim_matches('"')
-                    .trim()
-                    .to_lowercase()
-                    .replace([' ', '-'], "_")
-            })
-            .collect();
+        let namen: Vec<String> =
+            tekst.split(scheiding as char).map(|n| n.trim().trim_matches('"').trim().to_lowercase().replace([' ', '-'], "_")).collect();
         let zoek = |n: &str| namen.iter().position(|x| x == n);
-        let nodig = |n: &str| {
-            zoek(n).ok_or_else(|| format!("kolom {n} ontbreekt (gevonden: {})", namen.join(", ")))
-        };
+        let nodig = |n: &str| zoek(n).ok_or_else(|| format!("kolom {n} ontbreekt (gevonden: {})", namen.join(", ")));
         Ok(Kolommen {
             scheiding,
             gemeente: nodig("gemeente")?,
@@ -226,19 +195,8 @@ impl Tellers {
 }
 
 /// Reads the rows in `[van, tot)` of the file.
-fn lees_deel(
-    path: &Path,
-    van: u64,
-    tot: u64,
-    k: &Kolommen,
-    b: Bereik,
-    vraag: &Vraag,
-) -> Result<Tellers, Fout> {
-    let io = |e: std::io::Error| Fout {
-        regel: 0,
-        kolom: "-",
-        melding: e.to_string(),
-    };
+fn lees_deel(path: &Path, van: u64, tot: u64, k: &Kolommen, b: Bereik, vraag: &Vraag) -> Result<Tellers, Fout> {
+    let io = |e: std::io::Error| Fout { regel: 0, kolom: "-", melding: e.to_string() };
     let mut f = File::open(path).map_err(io)?;
     f.seek(SeekFrom::Start(van)).map_err(io)?;
     let mut rdr = csv::ReaderBuilder::new()
@@ -256,20 +214,10 @@ fn lees_deel(
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => {
-                return Err(Fout {
-                    regel: regel + 1,
-                    kolom: "-",
-                    melding: e.to_string(),
-                })
-            }
+            Err(e) => return Err(Fout { regel: regel + 1, kolom: "-", melding: e.to_string() }),
         }
         regel = rec.position().map_or(regel + 1, |p| p.line());
-        let fout = |kolom: &'static str, melding: String| Fout {
-            regel,
-            kolom,
-            melding,
-        };
+        let fout = |kolom: &'static str, melding: String| Fout { regel, kolom, melding };
         let veld = |i: usize| trim(rec.get(i).unwrap_or(b""));
         // Gemeente: the file is usually grouped by gemeente, so remember the last one.
         let gb = veld(k.gemeente);
@@ -286,28 +234,20 @@ fn lees_deel(
         };
         let regeling = regeling(veld(k.regeling)).map_err(|m| fout("regeling", m))?;
         let teller = tellers.teller(g, b);
-        let start = datum(veld(k.start))
-            .map_err(|m| fout("startdatum", m))?
-            .ok_or_else(|| fout("startdatum", "ontbreekt".into()))?;
+        let start = datum(veld(k.start)).map_err(|m| fout("startdatum", m))?.ok_or_else(|| fout("startdatum", "ontbreekt".into()))?;
         let eind = match k.eind {
             Some(i) => datum(veld(i)).map_err(|m| fout("einddatum", m))?,
             None => None,
         };
         if eind.is_some_and(|e| e < start) {
-            return Err(fout(
-                "einddatum",
-                format!("einddatum ligt voor startdatum {}", toon(start)),
-            ));
+            return Err(fout("einddatum", format!("einddatum ligt voor startdatum {}", toon(start))));
         }
         let geboren = match k.geboren {
             Some(i) => datum(veld(i)).map_err(|m| fout("geboortedatum", m))?,
             None => None,
         };
         if geboren.is_some_and(|d| d > start) {
-            return Err(fout(
-                "geboortedatum",
-                format!("geboortedatum ligt na startdatum {}", toon(start)),
-            ));
+            return Err(fout("geboortedatum", format!("geboortedatum ligt na startdatum {}", toon(start))));
         }
         if !vraag.telt_mee(regeling) {
             continue;
@@ -316,18 +256,8 @@ fn lees_deel(
         if client.is_empty() {
             return Err(fout("client_id", "ontbreekt".into()));
         }
-        let werk = eind.is_some()
-            && k.reden
-                .is_some_and(|i| std::str::from_utf8(veld(i)).is_ok_and(is_werk));
-        teller.voeg_toe(
-            &Feit {
-                start,
-                eind,
-                geboren,
-                werk,
-            },
-            hasher.hash_one(client),
-        );
+        let werk = eind.is_some() && k.reden.is_some_and(|i| std::str::from_utf8(veld(i)).is_ok_and(is_werk));
+        teller.voeg_toe(&Feit { start, eind, geboren, werk }, hasher.hash_one(client));
     }
     Ok(tellers)
 }
@@ -354,9 +284,7 @@ fn cijfers(b: &[u8]) -> Option<i32> {
     if b.is_empty() || b.len() > 4 {
         return None;
     }
-    b.iter().try_fold(0i32, |n, &c| {
-        c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0'))
-    })
+    b.iter().try_fold(0i32, |n, &c| c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0')))
 }
 
 /// A date: `2023-12-31`, `31-12-2023`, `1-2-2023`, `31/12/2023`, `2023/12/31`,
@@ -365,12 +293,7 @@ fn datum(b: &[u8]) -> Result<Option<Dag>, String> {
     if b.is_empty() {
         return Ok(None);
     }
-    let fout = || {
-        format!(
-            "\"{}\" is geen datum (verwacht JJJJ-MM-DD of DD-MM-JJJJ)",
-            String::from_utf8_lossy(b)
-        )
-    };
+    let fout = || format!("\"{}\" is geen datum (verwacht JJJJ-MM-DD of DD-MM-JJJJ)", String::from_utf8_lossy(b));
     // The common case, ISO.
     let (j, m, d) = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         (cijfers(&b[..4]), cijfers(&b[5..7]), cijfers(&b[8..]))
@@ -386,25 +309,16 @@ fn datum(b: &[u8]) -> Result<Option<Dag>, String> {
         let delen: Vec<&[u8]> = dag.split(|&c| c == sep).collect();
         match delen[..] {
             [a, m, d] if a.len() == 4 => (cijfers(a), cijfers(m), cijfers(d)),
-            [d, m, a] if a.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
-                (cijfers(a), cijfers(m), cijfers(d))
-            }
+            [d, m, a] if a.len() == 4 && d.len() <= 2 && m.len() <= 2 => (cijfers(a), cijfers(m), cijfers(d)),
             _ => return Err(fout()),
         }
     };
     let (Some(j), Some(m), Some(d)) = (j, m, d) else {
         return Err(fout());
     };
-    let dag = Dag {
-        j,
-        m: m.min(99) as u8,
-        d: d.min(99) as u8,
-    };
+    let dag = Dag { j, m: m.min(99) as u8, d: d.min(99) as u8 };
     if !(1000..=9999).contains(&j) || !dag.geldig() {
-        return Err(format!(
-            "\"{}\" is geen geldige datum",
-            String::from_utf8_lossy(b)
-        ));
+        return Err(format!("\"{}\" is geen geldige datum", String::from_utf8_lossy(b)));
     }
     Ok(Some(dag))
 }
@@ -415,60 +329,21 @@ mod tests {
 
     #[test]
     fn dates_are_read_iso_and_dutch() {
-        let want = Some(Dag {
-            j: 2023,
-            m: 12,
-            d: 31,
-        });
-        for s in [
-            "2023-12-31",
-            "31-12-2023",
-            "31/12/2023",
-            "2023/12/31",
-            "2023-12-31T00:00:00",
-            "2023-12-31 00:00",
-        ] {
+        let want = Some(Dag { j: 2023, m: 12, d: 31 });
+        for s in ["2023-12-31", "31-12-2023", "31/12/2023", "2023/12/31", "2023-12-31T00:00:00", "2023-12-31 00:00"] {
             assert_eq!(datum(s.as_bytes()), Ok(want), "{s}");
         }
-        assert_eq!(
-            datum(b"1-2-2023"),
-            Ok(Some(Dag {
-                j: 2023,
-                m: 2,
-                d: 1
-            }))
-        );
+        assert_eq!(datum(b"1-2-2023"), Ok(Some(Dag { j: 2023, m: 2, d: 1 })));
         assert_eq!(datum(b""), Ok(None));
-        for bad in [
-            "31-02-2023",
-            "2023-12-31 12:00",
-            "31-12-23",
-            "0223-01-01",
-            "2023-12/31",
-            "gisteren",
-        ] {
+        for bad in ["31-02-2023", "2023-12-31 12:00", "31-12-23", "0223-01-01", "2023-12/31", "gisteren"] {
             assert!(datum(bad.as_bytes()).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn the_header_is_matched_loosely() {
-        let k =
-            Kolommen::uit_kop(b"\xEF\xBB\xBFGemeente;Client ID;Regeling;Startdatum;Einddatum\r\n")
-                .unwrap();
-        assert_eq!(
-            (
-                k.scheiding,
-                k.gemeente,
-                k.client,
-                k.start,
-                k.eind,
-                k.geboren
-            ),
-            (b';', 0, 1, 3, Some(4), None)
-        );
-        assert!(Kolommen::uit_kop(b"client_id,regeling,startdatum\n")
-            .unwrap_err()
-            .contains("gemeente"));
+        let k = Kolommen::uit_kop(b"\xEF\xBB\xBFGemeente;Client ID;Regeling;Startdatum;Einddatum\r\n").unwrap();
+        assert_eq!((k.scheiding, k.gemeente, k.client, k.start, k.eind, k.geboren), (b';', 0, 1, 3, Some(4), None));
+        assert!(Kolommen::uit_kop(b"client_id,regeling,startdatum\n").unwrap_err().contains("gemeente"));
     }
 }

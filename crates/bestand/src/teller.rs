@@ -81,18 +81,8 @@ pub(crate) struct Teller {
 impl Teller {
     pub(crate) fn new(b: Bereik) -> Teller {
         let eerste = Maand::uit_index(b.lo - 12);
-        let eind_vanaf = Dag {
-            j: i32::from(eerste.jaar),
-            m: eerste.maand as u8,
-            d: 1,
-        }
-        .nummer();
-        Teller {
-            b,
-            cel: vec![[0; K]; b.n() + 1],
-            sporen: Vec::new(),
-            eind_vanaf,
-        }
+        let eind_vanaf = Dag { j: i32::from(eerste.jaar), m: eerste.maand as u8, d: 1 }.nummer();
+        Teller { b, cel: vec![[0; K]; b.n() + 1], sporen: Vec::new(), eind_vanaf }
     }
 
     /// `+1` on column `k` for the months `[a, z)` (already within range).
@@ -135,11 +125,7 @@ impl Teller {
         }
         let eind = f.eind.map_or(i32::MAX, Dag::nummer);
         if (lo..hi).contains(&ms) || (eind >= self.eind_vanaf && me < hi) {
-            self.sporen.push(Spoor {
-                client,
-                start: f.start.nummer(),
-                eind,
-            });
+            self.sporen.push(Spoor { client, start: f.start.nummer(), eind });
         }
     }
 
@@ -180,11 +166,7 @@ impl Teller {
                     continue;
                 }
                 let grens = dag.jaar_eerder().nummer();
-                if groep
-                    .iter()
-                    .enumerate()
-                    .any(|(i, t)| i != j && t.eind >= grens && t.eind < s.start)
-                {
+                if groep.iter().enumerate().any(|(i, t)| i != j && t.eind >= grens && t.eind < s.start) {
                     her[(mi - lo) as usize] += 1;
                 }
             }
@@ -238,18 +220,12 @@ fn punten(maanden: &[Maandcijfers], lo: i32, vraag: &Vraag) -> Reeks {
         .enumerate()
         .map(|(p, ms)| {
             let laatste = ms[ms.len() - 1];
-            let (instroom, uitstroom, werk, herinstroom) = ms.iter().fold((0, 0, 0, 0), |t, m| {
-                (
-                    t.0 + m.instroom,
-                    t.1 + m.uitstroom,
-                    t.2 + m.werk,
-                    t.3 + m.herinstroom,
-                )
-            });
+            let (instroom, uitstroom, werk, herinstroom) =
+                ms.iter().fold((0, 0, 0, 0), |t, m| (t.0 + m.instroom, t.1 + m.uitstroom, t.2 + m.werk, t.3 + m.herinstroom));
             let eind = lo + (p * per + ms.len() - 1) as i32;
             let stand: u64 = laatste.duur.0.iter().sum();
-            let per_1000 = inwoners(&vraag.inwoners, Maand::uit_index(eind).jaar)
-                .map(|inw| afgerond(u128::from(stand) * 1000, u128::from(inw), 2));
+            let per_1000 =
+                inwoners(&vraag.inwoners, Maand::uit_index(eind).jaar).map(|inw| afgerond(u128::from(stand) * 1000, u128::from(inw), 2));
             Punt {
                 periode: vraag.per.label(eind),
                 stand,
@@ -258,8 +234,7 @@ fn punten(maanden: &[Maandcijfers], lo: i32, vraag: &Vraag) -> Reeks {
                 saldo: instroom as i64 - uitstroom as i64,
                 duur: laatste.duur,
                 leeftijd: laatste.leeftijd,
-                uitstroom_werk: (uitstroom > 0)
-                    .then(|| afgerond(u128::from(werk), u128::from(uitstroom), 4)),
+                uitstroom_werk: (uitstroom > 0).then(|| afgerond(u128::from(werk), u128::from(uitstroom), 4)),
                 herinstroom,
                 per_1000,
             }
@@ -278,8 +253,6 @@ fn inwoners(inw: &BTreeMap<i32, u64>, jaar: i16) -> Option<u64> {
 pub fn zet_per_1000(reeks: &mut Reeks, inw: &BTreeMap<i32, u64>) {
     for p in &mut reeks.reeks {
         let jaar: Option<i16> = p.periode.get(..4).and_then(|y| y.parse().ok());
-        p.per_1000 = jaar
-            .and_then(|j| inwoners(inw, j))
-            .map(|n| afgerond(u128::from(p.stand) * 1000, u128::from(n), 2));
+        p.per_1000 = jaar.and_then(|j| inwoners(inw, j)).map(|n| afgerond(u128::from(p.stand) * 1000, u128::from(n), 2));
     }
 }

@@ -83,9 +83,7 @@ fn jaar_van(periode: &str) -> Option<i32> {
 
 /// The index of `v` on `basis` (×100, 2 decimals); `None` without a positive base.
 fn index_op(v: u64, basis: Option<u64>) -> Option<f64> {
-    basis
-        .filter(|&b| b > 0)
-        .map(|b| afgerond(u128::from(v) * 100, u128::from(b), 2))
+    basis.filter(|&b| b > 0).map(|b| afgerond(u128::from(v) * 100, u128::from(b), 2))
 }
 
 /// The comparison group beside `eigen` (the gemeente's own series): the
@@ -101,11 +99,7 @@ pub fn groepsreeks(
     inwoners: impl Fn(GemeenteCode, i32) -> Option<u64>,
     groep: String,
 ) -> Vergelijking {
-    let leden: Vec<(GemeenteCode, &Reeks)> = alle
-        .iter()
-        .filter(|(g, _)| in_groep(**g))
-        .map(|(g, r)| (*g, r))
-        .collect();
+    let leden: Vec<(GemeenteCode, &Reeks)> = alle.iter().filter(|(g, _)| in_groep(**g)).map(|(g, r)| (*g, r)).collect();
     let mut reeks: Vec<GroepPunt> = eigen
         .reeks
         .iter()
@@ -125,8 +119,7 @@ pub fn groepsreeks(
             GroepPunt {
                 periode: p.periode.clone(),
                 stand,
-                per_1000: (inw > 0)
-                    .then(|| afgerond(u128::from(stand_bekend) * 1000, u128::from(inw), 2)),
+                per_1000: (inw > 0).then(|| afgerond(u128::from(stand_bekend) * 1000, u128::from(inw), 2)),
                 per_1000_gemeenten: n,
                 index: None,
             }
@@ -136,11 +129,7 @@ pub fn groepsreeks(
     for p in &mut reeks {
         p.index = index_op(p.stand, basis);
     }
-    Vergelijking {
-        groep,
-        gemeenten: leden.len(),
-        reeks,
-    }
+    Vergelijking { groep, gemeenten: leden.len(), reeks }
 }
 
 /// A point of the gemeente's own series with its index (first period = 100):
@@ -154,19 +143,8 @@ pub struct PuntMetIndex {
 
 /// The series with the stand indexed on its first period.
 pub fn met_index(r: &Reeks) -> Vec<PuntMetIndex> {
-    let basis = r
-        .reeks
-        .first()
-        .map(|p| p.periode.clone())
-        .unwrap_or_default();
-    r.reeks
-        .iter()
-        .zip(index(r, &basis))
-        .map(|(p, (_, i))| PuntMetIndex {
-            punt: p.clone(),
-            index: i,
-        })
-        .collect()
+    let basis = r.reeks.first().map(|p| p.periode.clone()).unwrap_or_default();
+    r.reeks.iter().zip(index(r, &basis)).map(|(p, (_, i))| PuntMetIndex { punt: p.clone(), index: i }).collect()
 }
 
 /// One value of an imported comparison series at a period of the question.
@@ -196,37 +174,23 @@ pub struct Vergelijkreeks {
 impl Vergelijkreeks {
     /// The values of each area at the periods of `eigen` (matched by label:
     /// `2023-01`, `2023-K1`, `2023`), indexed on the first period.
-    pub fn naast(
-        naam: &str,
-        eigen: &Reeks,
-        gebieden: Vec<(String, BTreeMap<String, u64>)>,
-    ) -> Vergelijkreeks {
+    pub fn naast(naam: &str, eigen: &Reeks, gebieden: Vec<(String, BTreeMap<String, u64>)>) -> Vergelijkreeks {
         let gebieden = gebieden
             .into_iter()
             .map(|(gebied, waarden)| {
-                let basis = eigen
-                    .reeks
-                    .first()
-                    .and_then(|p| waarden.get(&p.periode).copied());
+                let basis = eigen.reeks.first().and_then(|p| waarden.get(&p.periode).copied());
                 let reeks = eigen
                     .reeks
                     .iter()
                     .map(|p| {
                         let waarde = waarden.get(&p.periode).copied();
-                        WaardePunt {
-                            periode: p.periode.clone(),
-                            waarde,
-                            index: waarde.and_then(|w| index_op(w, basis)),
-                        }
+                        WaardePunt { periode: p.periode.clone(), waarde, index: waarde.and_then(|w| index_op(w, basis)) }
                     })
                     .collect();
                 GebiedReeks { gebied, reeks }
             })
             .collect();
-        Vergelijkreeks {
-            naam: naam.to_string(),
-            gebieden,
-        }
+        Vergelijkreeks { naam: naam.to_string(), gebieden }
     }
 }
 
@@ -246,9 +210,7 @@ fn aantal(v: u64) -> String {
 }
 
 fn decimaal(v: Option<f64>) -> String {
-    v.map_or("–".into(), |v| {
-        nl::getal(Decimal::new((v * 100.0).round() as i64, 2), 2)
-    })
+    v.map_or("–".into(), |v| nl::getal(Decimal::new((v * 100.0).round() as i64, 2), 2))
 }
 
 /// A period label for readers (as the main table): `jan 2023`, `K1 2023`, `2023`.
@@ -265,16 +227,8 @@ fn leesbaar(p: &str) -> String {
 
 /// Aligns cells: the first column left, the others right.
 fn uitgelijnd(kop: &[String], rijen: &[Vec<String>]) -> String {
-    let breedte: Vec<usize> = (0..kop.len())
-        .map(|i| {
-            rijen
-                .iter()
-                .map(|r| r[i].chars().count())
-                .chain([kop[i].chars().count()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let breedte: Vec<usize> =
+        (0..kop.len()).map(|i| rijen.iter().map(|r| r[i].chars().count()).chain([kop[i].chars().count()]).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for rij in std::iter::once(kop).chain(rijen.iter().map(Vec::as_slice)) {
         let mut regel = String::new();
@@ -297,19 +251,13 @@ fn uitgelijnd(kop: &[String], rijen: &[Vec<String>]) -> String {
 /// imported area's (value, index); a line above names the group and series.
 pub fn render_vergelijking(v: &Vergeleken) -> String {
     let mut out = String::new();
-    let mut kop: Vec<String> = ["periode", "stand", "per 1.000", "index"]
-        .map(String::from)
-        .to_vec();
+    let mut kop: Vec<String> = ["periode", "stand", "per 1.000", "index"].map(String::from).to_vec();
     if let Some(g) = &v.vergelijking {
         let n = match g.gemeenten {
             1 => "1 gemeente".to_string(),
             n => format!("{} gemeenten", aantal(n as u64)),
         };
-        let _ = writeln!(
-            out,
-            "Vergelijkingsgroep: {} ({n}; per 1.000 over de gemeenten met bekende inwoners)",
-            g.groep
-        );
+        let _ = writeln!(out, "Vergelijkingsgroep: {} ({n}; per 1.000 over de gemeenten met bekende inwoners)", g.groep);
         kop.extend(["groep stand", "groep per 1.000", "groep index"].map(String::from));
     }
     if let Some(r) = &v.vergelijkreeks {
@@ -324,12 +272,7 @@ pub fn render_vergelijking(v: &Vergeleken) -> String {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut rij = vec![
-                leesbaar(&p.punt.periode),
-                aantal(p.punt.stand),
-                decimaal(p.punt.per_1000),
-                decimaal(p.index),
-            ];
+            let mut rij = vec![leesbaar(&p.punt.periode), aantal(p.punt.stand), decimaal(p.punt.per_1000), decimaal(p.index)];
             if let Some(g) = &v.vergelijking {
                 let q = &g.reeks[i];
                 rij.extend([aantal(q.stand), decimaal(q.per_1000), decimaal(q.index)]);
@@ -370,11 +313,7 @@ pub fn render_uitsplitsing_tabel(naar: Splitsing, groepen: &BTreeMap<String, Ree
 pub fn render_uitsplitsing_csv(groepen: &BTreeMap<String, Reeks>) -> String {
     let mut out = format!("groep,{CSV_HEADER}\n");
     for (groep, r) in groepen {
-        let veld = if groep.contains([',', '"', '\n']) {
-            format!("\"{}\"", groep.replace('"', "\"\""))
-        } else {
-            groep.clone()
-        };
+        let veld = if groep.contains([',', '"', '\n']) { format!("\"{}\"", groep.replace('"', "\"\"")) } else { groep.clone() };
         for regel in render_csv(r).lines().skip(1) {
             let _ = writeln!(out, "{veld},{regel}");
         }

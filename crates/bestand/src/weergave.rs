@@ -18,22 +18,12 @@ pub fn render_csv(r: &Reeks) -> String {
     out.push_str(CSV_HEADER);
     out.push('\n');
     for p in &r.reeks {
-        let _ = write!(
-            out,
-            "{},{},{},{},{}",
-            p.periode, p.stand, p.instroom, p.uitstroom, p.saldo
-        );
+        let _ = write!(out, "{},{},{},{},{}", p.periode, p.stand, p.instroom, p.uitstroom, p.saldo);
         for v in p.duur.0.iter().chain(&p.leeftijd.0) {
             let _ = write!(out, ",{v}");
         }
         let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            ",{},{},{}",
-            opt(p.uitstroom_werk),
-            p.herinstroom,
-            opt(p.per_1000)
-        );
+        let _ = writeln!(out, ",{},{},{}", opt(p.uitstroom_werk), p.herinstroom, opt(p.per_1000));
     }
     out
 }
@@ -59,9 +49,7 @@ fn aantal(v: u64) -> String {
 /// the share of exits to work, herinstroom and the stock per 1,000
 /// inhabitants; `–` where a figure is unknown.
 pub fn render_tabel(r: &Reeks) -> String {
-    let mut kop: Vec<String> = ["periode", "stand", "instroom", "uitstroom", "saldo"]
-        .map(String::from)
-        .to_vec();
+    let mut kop: Vec<String> = ["periode", "stand", "instroom", "uitstroom", "saldo"].map(String::from).to_vec();
     kop.extend(DUUR_BANDEN.iter().map(|b| format!("{b} mnd")));
     kop.extend(LEEFTIJD_BANDEN.iter().map(|b| format!("{b} jr")));
     kop.extend(["% werk", "herinstroom", "per 1.000"].map(String::from));
@@ -69,42 +57,18 @@ pub fn render_tabel(r: &Reeks) -> String {
         .reeks
         .iter()
         .map(|p| {
-            let mut rij = vec![
-                periode_leesbaar(&p.periode),
-                aantal(p.stand),
-                aantal(p.instroom),
-                aantal(p.uitstroom),
-            ];
+            let mut rij = vec![periode_leesbaar(&p.periode), aantal(p.stand), aantal(p.instroom), aantal(p.uitstroom)];
             let saldo = nl::getal(Decimal::from(p.saldo), 0);
-            rij.push(if p.saldo > 0 {
-                format!("+{saldo}")
-            } else {
-                saldo
-            });
+            rij.push(if p.saldo > 0 { format!("+{saldo}") } else { saldo });
             rij.extend(p.duur.0.iter().chain(&p.leeftijd.0).map(|&v| aantal(v)));
-            rij.push(p.uitstroom_werk.map_or("–".into(), |w| {
-                format!(
-                    "{}%",
-                    nl::getal(Decimal::new((w * 10_000.0).round() as i64, 2), 1)
-                )
-            }));
+            rij.push(p.uitstroom_werk.map_or("–".into(), |w| format!("{}%", nl::getal(Decimal::new((w * 10_000.0).round() as i64, 2), 1))));
             rij.push(aantal(p.herinstroom));
-            rij.push(p.per_1000.map_or("–".into(), |v| {
-                nl::getal(Decimal::new((v * 100.0).round() as i64, 2), 2)
-            }));
+            rij.push(p.per_1000.map_or("–".into(), |v| nl::getal(Decimal::new((v * 100.0).round() as i64, 2), 2)));
             rij
         })
         .collect();
-    let breedte: Vec<usize> = (0..kop.len())
-        .map(|i| {
-            rijen
-                .iter()
-                .map(|r| r[i].chars().count())
-                .chain([kop[i].chars().count()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let breedte: Vec<usize> =
+        (0..kop.len()).map(|i| rijen.iter().map(|r| r[i].chars().count()).chain([kop[i].chars().count()]).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for rij in std::iter::once(&kop).chain(&rijen) {
         let mut regel = String::new();
@@ -145,52 +109,21 @@ mod tests {
     #[test]
     fn the_table_speaks_dutch() {
         let t = render_tabel(&Reeks {
-            reeks: vec![
-                punt(),
-                Punt {
-                    periode: "2023-K2".into(),
-                    uitstroom_werk: None,
-                    per_1000: None,
-                    ..punt()
-                },
-            ],
+            reeks: vec![punt(), Punt { periode: "2023-K2".into(), uitstroom_werk: None, per_1000: None, ..punt() }],
         });
         let regels: Vec<&str> = t.lines().collect();
-        assert!(
-            regels[0].starts_with("periode")
-                && regels[0].contains("60+ mnd")
-                && regels[0].contains("per 1.000")
-        );
-        assert!(
-            regels[1].starts_with("jan 2023")
-                && regels[1].contains("12.345")
-                && regels[1].contains("+200")
-        );
+        assert!(regels[0].starts_with("periode") && regels[0].contains("60+ mnd") && regels[0].contains("per 1.000"));
+        assert!(regels[1].starts_with("jan 2023") && regels[1].contains("12.345") && regels[1].contains("+200"));
         assert!(regels[1].contains("49,8%") && regels[1].ends_with("12,50"));
         assert!(regels[2].starts_with("K2 2023") && regels[2].ends_with("–"));
     }
 
     #[test]
     fn the_csv_is_flat_with_one_header() {
-        let c = render_csv(&Reeks {
-            reeks: vec![
-                punt(),
-                Punt {
-                    uitstroom_werk: None,
-                    per_1000: None,
-                    ..punt()
-                },
-            ],
-        });
+        let c = render_csv(&Reeks { reeks: vec![punt(), Punt { uitstroom_werk: None, per_1000: None, ..punt() }] });
         let regels: Vec<&str> = c.lines().collect();
         assert_eq!(regels[0], CSV_HEADER);
-        assert_eq!(
-            regels[1],
-            "2023-01,12345,1200,1000,200,1,2,3,4,5,12330,10,20,30,0.4975,7,12.5"
-        );
-        assert_eq!(
-            regels[2],
-            "2023-01,12345,1200,1000,200,1,2,3,4,5,12330,10,20,30,,7,"
-        );
+        assert_eq!(regels[1], "2023-01,12345,1200,1000,200,1,2,3,4,5,12330,10,20,30,0.4975,7,12.5");
+        assert_eq!(regels[2], "2023-01,12345,1200,1000,200,1,2,3,4,5,12330,10,20,30,,7,");
     }
 }

@@ -16,41 +16,26 @@ fn tijdelijk(naam: &str) -> PathBuf {
 fn synthetisch(naam: &str, n: usize) -> PathBuf {
     let pad = tijdelijk(naam);
     let p = buig_synth::NationaalParams::new(12, n, 7);
-    buig_synth::write_csv(
-        buig_synth::nationaal(&p),
-        std::fs::File::create(&pad).unwrap(),
-    )
-    .unwrap();
+    buig_synth::write_csv(buig_synth::nationaal(&p), std::fs::File::create(&pad).unwrap()).unwrap();
     pad
 }
 
 #[test]
 fn the_csv_fast_path_equals_import_plus_engine_on_a_national_file() {
     let pad = synthetisch("gelijk", 30_000);
-    assert!(
-        std::fs::metadata(&pad).unwrap().len() > 1 << 20,
-        "big enough to be read by two threads"
-    );
+    assert!(std::fs::metadata(&pad).unwrap().len() > 1 << 20, "big enough to be read by two threads");
     let pseudo = Pseudonimiseerder::new(b"a test key of at least thirty-two bytes");
-    for (per, regelingen) in [
-        (Per::Maand, None),
-        (Per::Kwartaal, Some(vec![Regeling::Pw, Regeling::Bbz])),
-    ] {
-        let mut v =
-            Vraag::new("2015-01".parse().unwrap(), "2026-10".parse().unwrap(), per).unwrap();
+    for (per, regelingen) in [(Per::Maand, None), (Per::Kwartaal, Some(vec![Regeling::Pw, Regeling::Bbz]))] {
+        let mut v = Vraag::new("2015-01".parse().unwrap(), "2026-10".parse().unwrap(), per).unwrap();
         v.regelingen = regelingen;
         let snel = bereken_csv_per_gemeente(&pad, &v).unwrap();
-        let spells = open(&pad, Soort::Uitkeringen, &Options::default(), &pseudo)
-            .unwrap()
-            .map(|r| match r.unwrap() {
-                Record::Uitkering(u) => u,
-                other => panic!("{other:?}"),
-            });
+        let spells = open(&pad, Soort::Uitkeringen, &Options::default(), &pseudo).unwrap().map(|r| match r.unwrap() {
+            Record::Uitkering(u) => u,
+            other => panic!("{other:?}"),
+        });
         let traag = bereken_per_gemeente(spells, &v);
         assert_eq!(snel.len(), 12);
-        assert!(snel
-            .values()
-            .any(|r| r.reeks.iter().any(|p| p.herinstroom > 0)));
+        assert!(snel.values().any(|r| r.reeks.iter().any(|p| p.herinstroom > 0)));
         assert_eq!(snel, traag);
     }
     std::fs::remove_dir_all(pad.parent().unwrap()).unwrap();
@@ -64,17 +49,9 @@ fn a_bad_row_is_named_by_its_spreadsheet_row_number() {
     let rij = regels.len() - 10; // in the second half: read by the second thread
     regels[rij - 1] = regels[rij - 1].replacen(",20", ",31-02-20", 1);
     std::fs::write(&pad, regels.join("\n") + "\n").unwrap();
-    let v = Vraag::new(
-        "2023-01".parse().unwrap(),
-        "2023-12".parse().unwrap(),
-        Per::Maand,
-    )
-    .unwrap();
+    let v = Vraag::new("2023-01".parse().unwrap(), "2023-12".parse().unwrap(), Per::Maand).unwrap();
     let fout = bereken_csv_per_gemeente(&pad, &v).unwrap_err();
-    assert!(
-        fout.contains(&format!("rij {rij}, kolom startdatum")),
-        "{fout}"
-    );
+    assert!(fout.contains(&format!("rij {rij}, kolom startdatum")), "{fout}");
     std::fs::remove_dir_all(pad.parent().unwrap()).unwrap();
 }
 
@@ -82,14 +59,7 @@ fn a_bad_row_is_named_by_its_spreadsheet_row_number() {
 fn a_file_without_a_gemeente_column_is_refused() {
     let pad = tijdelijk("zonder");
     std::fs::write(&pad, "client_id,regeling,startdatum\nc1,PW,2023-01-01\n").unwrap();
-    let v = Vraag::new(
-        "2023-01".parse().unwrap(),
-        "2023-12".parse().unwrap(),
-        Per::Maand,
-    )
-    .unwrap();
-    assert!(bereken_csv_per_gemeente(&pad, &v)
-        .unwrap_err()
-        .contains("kolom gemeente ontbreekt"));
+    let v = Vraag::new("2023-01".parse().unwrap(), "2023-12".parse().unwrap(), Per::Maand).unwrap();
+    assert!(bereken_csv_per_gemeente(&pad, &v).unwrap_err().contains("kolom gemeente ontbreekt"));
     std::fs::remove_dir_all(pad.parent().unwrap()).unwrap();
 }

@@ -12,13 +12,7 @@ fn gm(s: &str) -> GemeenteCode {
     s.parse().unwrap()
 }
 
-fn spell(
-    g: &str,
-    client: &str,
-    regeling: Regeling,
-    start: &str,
-    huishouden: Option<&str>,
-) -> Uitkering {
+fn spell(g: &str, client: &str, regeling: Regeling, start: &str, huishouden: Option<&str>) -> Uitkering {
     Uitkering {
         gemeente: gm(g),
         client: ClientPseudoniem(client.into()),
@@ -32,23 +26,12 @@ fn spell(
 }
 
 fn vraag() -> Vraag {
-    Vraag::new(
-        "2024-01".parse().unwrap(),
-        "2024-03".parse().unwrap(),
-        Per::Maand,
-    )
-    .unwrap()
+    Vraag::new("2024-01".parse().unwrap(), "2024-03".parse().unwrap(), Per::Maand).unwrap()
 }
 
 fn spells() -> Vec<Uitkering> {
     vec![
-        spell(
-            "GM0150",
-            "a",
-            Regeling::Pw,
-            "2023-05-01",
-            Some("alleenstaand"),
-        ),
+        spell("GM0150", "a", Regeling::Pw, "2023-05-01", Some("alleenstaand")),
         spell("GM0150", "b", Regeling::Ioaw, "2024-02-10", None),
         spell("GM0363", "c", Regeling::Pw, "2023-01-01", None),
         spell("GM0363", "d", Regeling::Pw, "2023-01-01", None),
@@ -62,18 +45,8 @@ fn the_group_sums_the_stand_and_counts_only_gemeenten_with_inhabitants_in_per_10
     let v = vraag();
     let alle = bereken_per_gemeente(spells().into_iter(), &v);
     let eigen = &alle[&gm("GM0150")];
-    let inw: BTreeMap<(GemeenteCode, i32), u64> = [
-        ((gm("GM0150"), 2024), 100_000),
-        ((gm("GM0363"), 2024), 900_000),
-    ]
-    .into();
-    let g = groepsreeks(
-        eigen,
-        &alle,
-        |_| true,
-        |c, j| inw.get(&(c, j)).copied(),
-        "land".into(),
-    );
+    let inw: BTreeMap<(GemeenteCode, i32), u64> = [((gm("GM0150"), 2024), 100_000), ((gm("GM0363"), 2024), 900_000)].into();
+    let g = groepsreeks(eigen, &alle, |_| true, |c, j| inw.get(&(c, j)).copied(), "land".into());
     assert_eq!(g.gemeenten, 3);
     let standen: Vec<u64> = g.reeks.iter().map(|p| p.stand).collect();
     assert_eq!(standen, vec![1 + 3 + 1, 2 + 3 + 1, 2 + 3 + 1]);
@@ -84,10 +57,7 @@ fn the_group_sums_the_stand_and_counts_only_gemeenten_with_inhabitants_in_per_10
     assert_eq!(g.reeks[1].index, Some(120.0));
     // A member filter: only GM0363.
     let g = groepsreeks(eigen, &alle, |c| c == gm("GM0363"), |_, _| None, "x".into());
-    assert_eq!(
-        (g.gemeenten, g.reeks[0].stand, g.reeks[0].per_1000),
-        (1, 3, None)
-    );
+    assert_eq!((g.gemeenten, g.reeks[0].stand, g.reeks[0].per_1000), (1, 3, None));
 }
 
 #[test]
@@ -104,24 +74,11 @@ fn feeding_spells_one_by_one_equals_bereken_per_gemeente() {
 fn the_own_series_is_indexed_on_its_first_period_and_keeps_every_contract_key() {
     let r = bereken(&spells()[..2], &vraag());
     let m = met_index(&r);
-    assert_eq!(
-        m.iter().map(|p| p.index).collect::<Vec<_>>(),
-        vec![Some(100.0), Some(200.0), Some(200.0)]
-    );
+    assert_eq!(m.iter().map(|p| p.index).collect::<Vec<_>>(), vec![Some(100.0), Some(200.0), Some(200.0)]);
     let json = serde_json::to_value(&m[0]).unwrap();
-    for k in [
-        "periode",
-        "stand",
-        "instroom",
-        "uitstroom",
-        "saldo",
-        "duur",
-        "leeftijd",
-        "uitstroom_werk",
-        "herinstroom",
-        "per_1000",
-        "index",
-    ] {
+    for k in
+        ["periode", "stand", "instroom", "uitstroom", "saldo", "duur", "leeftijd", "uitstroom_werk", "herinstroom", "per_1000", "index"]
+    {
         assert!(json.get(k).is_some(), "{k} in {json}");
     }
 }
@@ -131,63 +88,29 @@ fn an_imported_series_is_matched_by_period_label_and_indexed_on_the_first_period
     let r = bereken(&spells()[..2], &vraag());
     let gm = [("2024-01".to_string(), 200), ("2024-03".to_string(), 210)].into();
     let nl = [("2024-02".to_string(), 5)].into();
-    let v = Vergelijkreeks::naast(
-        "CBS 82015NED",
-        &r,
-        vec![("GM0150".into(), gm), ("NL01".into(), nl)],
-    );
-    let w: Vec<(Option<u64>, Option<f64>)> = v.gebieden[0]
-        .reeks
-        .iter()
-        .map(|p| (p.waarde, p.index))
-        .collect();
-    assert_eq!(
-        w,
-        vec![
-            (Some(200), Some(100.0)),
-            (None, None),
-            (Some(210), Some(105.0))
-        ]
-    );
-    assert!(
-        v.gebieden[1].reeks.iter().all(|p| p.index.is_none()),
-        "no value in the first period: no index"
-    );
-    let out = Vergeleken {
-        reeks: met_index(&r),
-        vergelijking: None,
-        vergelijkreeks: Some(v),
-    };
+    let v = Vergelijkreeks::naast("CBS 82015NED", &r, vec![("GM0150".into(), gm), ("NL01".into(), nl)]);
+    let w: Vec<(Option<u64>, Option<f64>)> = v.gebieden[0].reeks.iter().map(|p| (p.waarde, p.index)).collect();
+    assert_eq!(w, vec![(Some(200), Some(100.0)), (None, None), (Some(210), Some(105.0))]);
+    assert!(v.gebieden[1].reeks.iter().all(|p| p.index.is_none()), "no value in the first period: no index");
+    let out = Vergeleken { reeks: met_index(&r), vergelijking: None, vergelijkreeks: Some(v) };
     let t = render_vergelijking(&out);
     assert!(t.starts_with("Vergelijkingsreeks: CBS 82015NED"), "{t}");
     assert!(t.contains("NL01 index") && t.contains("105,00"), "{t}");
     let json = serde_json::to_value(&out).unwrap();
     assert!(json.get("vergelijking").is_none());
-    assert_eq!(
-        json["vergelijkreeks"]["gebieden"][0]["reeks"][2]["waarde"],
-        210
-    );
+    assert_eq!(json["vergelijkreeks"]["gebieden"][0]["reeks"][2]["waarde"], 210);
 }
 
 #[test]
 fn a_breakdown_renders_a_heading_per_group_and_one_csv_with_a_group_column() {
-    let own: Vec<Uitkering> = spells()
-        .into_iter()
-        .filter(|u| u.gemeente == gm("GM0150"))
-        .collect();
+    let own: Vec<Uitkering> = spells().into_iter().filter(|u| u.gemeente == gm("GM0150")).collect();
     let per = uitsplitsing(&own, &vraag(), "huishouden".parse().unwrap());
     assert_eq!(per.keys().collect::<Vec<_>>(), ["alleenstaand", "onbekend"]);
     let t = render_uitsplitsing_tabel(Splitsing::Huishouden, &per);
-    assert!(
-        t.starts_with("Huishouden alleenstaand\nperiode") && t.contains("\nHuishouden onbekend\n"),
-        "{t}"
-    );
+    assert!(t.starts_with("Huishouden alleenstaand\nperiode") && t.contains("\nHuishouden onbekend\n"), "{t}");
     let c = render_uitsplitsing_csv(&per);
     assert!(c.starts_with(&format!("groep,{CSV_HEADER}\n")));
     assert_eq!(c.lines().count(), 1 + 2 * 3);
     assert!(c.contains("\nonbekend,2024-02,1,1,"), "{c}");
-    assert!("provincie"
-        .parse::<Splitsing>()
-        .unwrap_err()
-        .contains("regeling of huishouden"));
+    assert!("provincie".parse::<Splitsing>().unwrap_err().contains("regeling of huishouden"));
 }

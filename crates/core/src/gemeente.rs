@@ -24,11 +24,7 @@ impl FromStr for GemeenteCode {
     fn from_str(s: &str) -> Result<GemeenteCode, String> {
         let t = s.trim();
         let bad = || format!("\"{t}\" is geen CBS-gemeentecode (verwacht GM gevolgd door vier cijfers, bijvoorbeeld GM0150)");
-        let digits = t
-            .get(..2)
-            .filter(|p| p.eq_ignore_ascii_case("GM"))
-            .and_then(|_| t.get(2..))
-            .ok_or_else(bad)?;
+        let digits = t.get(..2).filter(|p| p.eq_ignore_ascii_case("GM")).and_then(|_| t.get(2..)).ok_or_else(bad)?;
         if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }

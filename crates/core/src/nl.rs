@@ -9,10 +9,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::{Money, Percentage};
 
-const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-    "november", "december",
-];
+const MONTHS: [&str; 12] =
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
 /// Groups the digits of a non-negative integer text with dots: `41984531` → `41.984.531`.
 fn group_thousands(digits: &str) -> String {

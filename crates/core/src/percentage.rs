@@ -54,9 +54,7 @@ impl Percentage {
 impl FromStr for Percentage {
     type Err = String;
     fn from_str(s: &str) -> Result<Percentage, String> {
-        Decimal::from_str_exact(s.trim())
-            .map(Percentage)
-            .map_err(|_| format!("\"{s}\" is geen percentage"))
+        Decimal::from_str_exact(s.trim()).map(Percentage).map_err(|_| format!("\"{s}\" is geen percentage"))
     }
 }
 

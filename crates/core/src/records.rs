@@ -172,9 +172,9 @@ impl FromStr for Gebied {
         if t.eq_ignore_ascii_case("NL01") {
             return Ok(Gebied::Nederland);
         }
-        t.parse().map(Gebied::Gemeente).map_err(|_| {
-            format!("\"{t}\" is geen gebied (verwacht een CBS-gemeentecode zoals GM0150, of NL01 voor Nederland)")
-        })
+        t.parse()
+            .map(Gebied::Gemeente)
+            .map_err(|_| format!("\"{t}\" is geen gebied (verwacht een CBS-gemeentecode zoals GM0150, of NL01 voor Nederland)"))
     }
 }
 

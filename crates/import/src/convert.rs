@@ -4,9 +4,7 @@
 //! the same [`Converter`], so a file means the same in either format.
 
 use buig_core::nl;
-use buig_core::records::{
-    BudgetSoort, Budgetbeschikking, Gebied, Inwoners, RealisatieMaand, Regeling, Uitkering, Vergelijkingswaarde,
-};
+use buig_core::records::{BudgetSoort, Budgetbeschikking, Gebied, Inwoners, RealisatieMaand, Regeling, Uitkering, Vergelijkingswaarde};
 use buig_core::{GemeenteCode, Money};
 
 use crate::value::{self, Cell};
@@ -175,9 +173,7 @@ impl Converter {
         // A comparison series names its area per row (`gebied`), never by --gemeente.
         let gemeente_col = if soort == Soort::Vergelijking {
             if let Some(g) = gemeente {
-                return Err(format!(
-                    "--gemeente {g} kan niet bij een vergelijkingsreeks; het gebied staat per rij in de kolom gebied"
-                ));
+                return Err(format!("--gemeente {g} kan niet bij een vergelijkingsreeks; het gebied staat per rij in de kolom gebied"));
             }
             None
         } else {
@@ -212,10 +208,9 @@ impl Converter {
                 baten: l.required(&["baten"]),
                 lks: l.optional(&["lks"]),
             }),
-            Soort::Inwoners => Columns::Inwoners(InwonersCols {
-                jaar: l.required(&["jaar"]),
-                inwoners: l.required(&["inwoners", "aantal"]),
-            }),
+            Soort::Inwoners => {
+                Columns::Inwoners(InwonersCols { jaar: l.required(&["jaar"]), inwoners: l.required(&["inwoners", "aantal"]) })
+            }
             Soort::Vergelijking => Columns::Vergelijking(VergelijkingCols {
                 reeks: l.required(&["reeks"]),
                 gebied: l.required(&["gebied", "regios"]),
@@ -257,27 +252,16 @@ impl Converter {
         let bestand: &str = bestand;
         // Builds the error lazily: nothing is allocated for a good row.
         let fout = |kolom: &'static str| {
-            move |melding: String| RowError {
-                bestand: bestand.to_string(),
-                rij,
-                kolom: Some(kolom.to_string()),
-                melding,
-            }
+            move |melding: String| RowError { bestand: bestand.to_string(), rij, kolom: Some(kolom.to_string()), melding }
         };
         let cd = *comma_decimal;
         if let Columns::Vergelijking(c) = *columns {
             let reeks = required(value::text(&row.cell(c.reeks))).map_err(fout("reeks"))?.into_owned();
-            let gebied = required(value::text(&row.cell(c.gebied)))
-                .and_then(|t| t.parse::<Gebied>())
-                .map_err(fout("gebied"))?;
-            let periode = required(value::text(&row.cell(c.periode)))
-                .and_then(|t| value::periode(&t))
-                .map_err(fout("periode"))?;
+            let gebied = required(value::text(&row.cell(c.gebied))).and_then(|t| t.parse::<Gebied>()).map_err(fout("gebied"))?;
+            let periode = required(value::text(&row.cell(c.periode))).and_then(|t| value::periode(&t)).map_err(fout("periode"))?;
             let waarde_cell = row.cell(c.waarde);
             if let value::Cell::Text(b"." | b"x" | b"-") = waarde_cell {
-                return Err(fout("waarde")(
-                    "waarde ontbreekt (CBS schrijft . voor een onbekend cijfer; laat die rij weg)".to_string(),
-                ));
+                return Err(fout("waarde")("waarde ontbreekt (CBS schrijft . voor een onbekend cijfer; laat die rij weg)".to_string()));
             }
             let waarde = required(value::count(&waarde_cell)).map_err(fout("waarde"))?;
             return Ok(Record::Vergelijking(Vergelijkingswaarde { reeks, gebied, periode, waarde }));
@@ -326,9 +310,7 @@ impl Converter {
             }
             Columns::Budget(c) => {
                 let jaar = required(value::year(&row.cell(c.jaar))).map_err(fout("jaar"))?;
-                let soort = required(value::text(&row.cell(c.soort)))
-                    .and_then(|t| t.parse::<BudgetSoort>())
-                    .map_err(fout("soort"))?;
+                let soort = required(value::text(&row.cell(c.soort))).and_then(|t| t.parse::<BudgetSoort>()).map_err(fout("soort"))?;
                 let bedrag = required(value::money(&row.cell(c.bedrag), cd)).map_err(fout("bedrag"))?;
                 if !bedrag.is_positive() {
                     return Err(fout("bedrag")(format!("bedrag moet positief zijn (gelezen: {})", euro(bedrag))));
@@ -340,16 +322,7 @@ impl Converter {
                     return Err(fout("macrobudget")(format!("macrobudget moet positief zijn (gelezen: {})", euro(m))));
                 }
                 let aandeel = value::percent(&cell(row, c.aandeel)).map_err(fout("aandeel"))?;
-                Ok(Record::Budget(Budgetbeschikking {
-                    gemeente,
-                    jaar,
-                    soort,
-                    datum,
-                    bedrag,
-                    blks,
-                    macrobudget,
-                    aandeel,
-                }))
+                Ok(Record::Budget(Budgetbeschikking { gemeente, jaar, soort, datum, bedrag, blks, macrobudget, aandeel }))
             }
             Columns::Realisatie(c) => {
                 let jaar = required(value::year(&row.cell(c.jaar))).map_err(fout("jaar"))?;
@@ -360,10 +333,8 @@ impl Converter {
                         _ => Err(format!("{m} is geen maand (verwacht 1 tot en met 12)")),
                     })
                     .map_err(fout("maand"))?;
-                let lasten =
-                    required(not_negative(value::money(&row.cell(c.lasten), cd), "lasten")).map_err(fout("lasten"))?;
-                let baten =
-                    required(not_negative(value::money(&row.cell(c.baten), cd), "baten")).map_err(fout("baten"))?;
+                let lasten = required(not_negative(value::money(&row.cell(c.lasten), cd), "lasten")).map_err(fout("lasten"))?;
+                let baten = required(not_negative(value::money(&row.cell(c.baten), cd), "baten")).map_err(fout("baten"))?;
                 let lks = not_negative(value::money(&cell(row, c.lks), cd), "lks").map_err(fout("lks"))?;
                 Ok(Record::Realisatie(RealisatieMaand { gemeente, jaar, maand, lasten, baten, lks }))
             }

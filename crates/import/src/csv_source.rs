@@ -39,10 +39,7 @@ impl CsvSource {
     /// positioned at the first data row.
     pub(crate) fn open(mut file: File) -> Result<(CsvSource, Header), Fault> {
         let mut prefix = Vec::with_capacity(PREFIX);
-        (&mut file)
-            .take(PREFIX as u64)
-            .read_to_end(&mut prefix)
-            .map_err(|e| format!("kan niet worden gelezen: {e}"))?;
+        (&mut file).take(PREFIX as u64).read_to_end(&mut prefix).map_err(|e| format!("kan niet worden gelezen: {e}"))?;
         if prefix.starts_with(b"\xFF\xFE") || prefix.starts_with(b"\xFE\xFF") {
             return Err("is in UTF-16 opgeslagen; sla het op als \"CSV UTF-8\" of als XLSX".to_string());
         }

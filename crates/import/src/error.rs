@@ -59,12 +59,7 @@ mod tests {
     use super::*;
 
     fn fout(rij: usize, kolom: Option<&str>) -> RowError {
-        RowError {
-            bestand: "spells.csv".into(),
-            rij,
-            kolom: kolom.map(Into::into),
-            melding: "\"31-02-2023\" is geen geldige datum".into(),
-        }
+        RowError { bestand: "spells.csv".into(), rij, kolom: kolom.map(Into::into), melding: "\"31-02-2023\" is geen geldige datum".into() }
     }
 
     #[test]

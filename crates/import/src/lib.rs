@@ -76,9 +76,10 @@ impl FromStr for Soort {
     /// `uitkeringen`, `realisatie`, `budget`, `inwoners` or `vergelijking` (case-insensitive).
     fn from_str(s: &str) -> Result<Soort, String> {
         let t = s.trim();
-        Soort::ALL.into_iter().find(|k| k.code().eq_ignore_ascii_case(t)).ok_or_else(|| {
-            format!("\"{t}\" is geen soort bestand (verwacht uitkeringen, realisatie, budget, inwoners of vergelijking)")
-        })
+        Soort::ALL
+            .into_iter()
+            .find(|k| k.code().eq_ignore_ascii_case(t))
+            .ok_or_else(|| format!("\"{t}\" is geen soort bestand (verwacht uitkeringen, realisatie, budget, inwoners of vergelijking)"))
     }
 }
 
@@ -173,12 +174,7 @@ impl Iterator for Reader {
                     Err(melding) => {
                         self.done = true;
                         let rij = src.row_after_last();
-                        return Some(Err(RowError {
-                            bestand: converter.bestand().to_string(),
-                            rij,
-                            kolom: None,
-                            melding,
-                        }));
+                        return Some(Err(RowError { bestand: converter.bestand().to_string(), rij, kolom: None, melding }));
                     }
                 }
             },
@@ -203,10 +199,7 @@ pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerde
     }
     let mut file = File::open(path).map_err(|e| fout(format!("kan niet worden geopend: {}", io_melding(&e))))?;
     let mut magic = Vec::with_capacity(8);
-    (&mut file)
-        .take(8)
-        .read_to_end(&mut magic)
-        .map_err(|e| fout(format!("kan niet worden gelezen: {}", io_melding(&e))))?;
+    (&mut file).take(8).read_to_end(&mut magic).map_err(|e| fout(format!("kan niet worden gelezen: {}", io_melding(&e))))?;
     if magic.is_empty() {
         return Err(fout("is leeg".to_string()));
     }
@@ -235,12 +228,7 @@ pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerde
 
 /// Reads the whole file: all records, or up to `opts.max_fouten` row
 /// errors (with `meer` when there are more; reading stops there).
-pub fn read_all(
-    path: &Path,
-    soort: Soort,
-    opts: &Options,
-    pseudo: &Pseudonimiseerder,
-) -> Result<Vec<Record>, ImportError> {
+pub fn read_all(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerder) -> Result<Vec<Record>, ImportError> {
     let max = opts.max_fouten.max(1);
     let mut records = Vec::new();
     let mut fouten = Vec::new();

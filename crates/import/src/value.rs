@@ -80,9 +80,8 @@ pub(crate) fn decode(b: &[u8]) -> Cow<'_, str> {
 
 fn windows_1252(b: u8) -> char {
     const HIGH: [u16; 32] = [
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
-        0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0x009D, 0x017E, 0x0178,
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ];
     match b {
         0x80..=0x9F => char::from_u32(u32::from(HIGH[usize::from(b - 0x80)])).unwrap_or('\u{FFFD}'),
@@ -227,8 +226,7 @@ fn general_date(b: &[u8]) -> Result<(u32, u32, u32), DateFault> {
         None => (b, None),
     };
     if let Some(time) = time {
-        let midnight =
-            time.split(|&c| c == b':' || c == b'.').all(|part| !part.is_empty() && part.iter().all(|&c| c == b'0'));
+        let midnight = time.split(|&c| c == b':' || c == b'.').all(|part| !part.is_empty() && part.iter().all(|&c| c == b'0'));
         if !midnight || !time.contains(&b':') {
             return Err(DateFault::Format);
         }
@@ -442,10 +440,7 @@ pub(crate) fn count(cell: &Cell<'_>) -> Result<Option<u64>, String> {
             }
             let mut n: u64 = 0;
             for &c in b.iter().filter(|c| c.is_ascii_digit()) {
-                n = n
-                    .checked_mul(10)
-                    .and_then(|n| n.checked_add(u64::from(c - b'0')))
-                    .ok_or_else(|| bad(&decode(b)))?;
+                n = n.checked_mul(10).and_then(|n| n.checked_add(u64::from(c - b'0'))).ok_or_else(|| bad(&decode(b)))?;
             }
             Ok(Some(n))
         }
@@ -467,9 +462,7 @@ pub(crate) fn year(cell: &Cell<'_>) -> Result<Option<Year>, String> {
     let bad = |shown: &str| format!("{} is geen geldig jaar (verwacht vier cijfers, 1990–2100)", quote(shown));
     let n = match *cell {
         Cell::Empty => return Ok(None),
-        Cell::Text(b) if b.len() == 4 && b.iter().all(u8::is_ascii_digit) => {
-            b.iter().fold(0i32, |n, &c| n * 10 + i32::from(c - b'0'))
-        }
+        Cell::Text(b) if b.len() == 4 && b.iter().all(u8::is_ascii_digit) => b.iter().fold(0i32, |n, &c| n * 10 + i32::from(c - b'0')),
         Cell::Int(i) => i32::try_from(i).map_err(|_| bad(&i.to_string()))?,
         Cell::Float(f) if f.fract() == 0.0 && (0.0..10000.0).contains(&f) => f as i32,
         Cell::Error(e) => return Err(excel_error(e)),
@@ -500,9 +493,7 @@ pub(crate) fn percent(cell: &Cell<'_>) -> Result<Option<Decimal>, String> {
             Decimal::from_str_exact(&s.replace(',', ".")).map_err(|_| bad(&t))?
         }
         Cell::Int(i) => Decimal::from(i),
-        Cell::Float(f) if f.is_finite() && f.abs() < 1e9 => {
-            Decimal::from_str_exact(&float_text(f)).map_err(|_| bad(&float_text(f)))?
-        }
+        Cell::Float(f) if f.is_finite() && f.abs() < 1e9 => Decimal::from_str_exact(&float_text(f)).map_err(|_| bad(&float_text(f)))?,
         Cell::Error(e) => return Err(excel_error(e)),
         _ => return Err(bad(&shown(cell))),
     };
@@ -525,12 +516,8 @@ pub(crate) fn gemeente(cell: &Cell<'_>) -> Result<Option<GemeenteCode>, String> 
 /// `2023KW01`) and years `2023` (CBS `2023JJ00`). Years 1990–2100.
 pub(crate) fn periode(t: &str) -> Result<String, String> {
     let t = t.trim();
-    let bad = || {
-        format!(
-            "{} is geen periode (verwacht 2023-01, 2023-K1 of 2023, of zoals CBS schrijft 2023MM01, 2023KW01, 2023JJ00)",
-            quote(t)
-        )
-    };
+    let bad =
+        || format!("{} is geen periode (verwacht 2023-01, 2023-K1 of 2023, of zoals CBS schrijft 2023MM01, 2023KW01, 2023JJ00)", quote(t));
     let u = t.to_ascii_uppercase();
     let jaar: i32 = match u.get(..4) {
         Some(j) if j.bytes().all(|b| b.is_ascii_digit()) => j.parse().map_err(|_| bad())?,
@@ -548,7 +535,9 @@ pub(crate) fn periode(t: &str) -> Result<String, String> {
     };
     let uit = if rest.is_empty() || rest == "JJ00" {
         Some(format!("{jaar:04}"))
-    } else if let Some(m) = rest.strip_prefix("MM").filter(|m| m.len() == 2).or_else(|| rest.strip_prefix('-').filter(|m| m.len() == 2 && !m.starts_with('K'))) {
+    } else if let Some(m) =
+        rest.strip_prefix("MM").filter(|m| m.len() == 2).or_else(|| rest.strip_prefix('-').filter(|m| m.len() == 2 && !m.starts_with('K')))
+    {
         getal(m, 12).map(|m| format!("{jaar:04}-{m:02}"))
     } else if let Some(k) = rest.strip_prefix("KW").filter(|k| k.len() == 2).or_else(|| rest.strip_prefix("-K")) {
         getal(k, 4).map(|k| format!("{jaar:04}-K{k}"))

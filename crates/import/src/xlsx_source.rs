@@ -24,8 +24,8 @@ impl XlsxSource {
     pub(crate) fn open(path: &Path, blad: Option<&str>) -> Result<(XlsxSource, Header), String> {
         // calamine parses untrusted bytes; should it panic on a malformed
         // workbook, the user still gets a message about the file.
-        let range = catch_unwind(AssertUnwindSafe(|| load(path, blad)))
-            .unwrap_or_else(|_| Err("is geen leesbaar XLSX-bestand".to_string()))?;
+        let range =
+            catch_unwind(AssertUnwindSafe(|| load(path, blad))).unwrap_or_else(|_| Err("is geen leesbaar XLSX-bestand".to_string()))?;
         let first_rij = range.start().map_or(1, |(r, _)| r as usize + 1);
         let mut source = XlsxSource { range, next: 0, first_rij, current: 0 };
         loop {

@@ -168,9 +168,7 @@ fn valid_xlsx() -> &'static [u8] {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
         let date = Format::new().set_num_format("dd-mm-yyyy");
-        for (c, name) in
-            ["gemeente", "client_id", "regeling", "startdatum", "jaar", "maand", "lasten", "baten"].iter().enumerate()
-        {
+        for (c, name) in ["gemeente", "client_id", "regeling", "startdatum", "jaar", "maand", "lasten", "baten"].iter().enumerate() {
             ws.write_string(0, c as u16, *name).unwrap();
         }
         ws.write_string(1, 0, "GM0150").unwrap();
@@ -213,8 +211,7 @@ fn xcell() -> impl Strategy<Value = XCell> {
     prop_oneof![
         prop::sample::select(VALUES).prop_map(XCell::Text),
         prop::sample::select(COLUMNS).prop_map(XCell::Text),
-        prop_oneof![any::<f64>(), -1e6..1e6f64, (0i64..100_000).prop_map(|i| i as f64), Just(0.1 + 0.2)]
-            .prop_map(XCell::Number),
+        prop_oneof![any::<f64>(), -1e6..1e6f64, (0i64..100_000).prop_map(|i| i as f64), Just(0.1 + 0.2)].prop_map(XCell::Number),
         prop_oneof![-10.0..3e6f64, 30000.0..60000.0f64].prop_map(XCell::Date),
     ]
 }

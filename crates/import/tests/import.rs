@@ -64,8 +64,7 @@ fn spells(records: Vec<Record>) -> Vec<buig_core::records::Uitkering> {
 
 #[test]
 fn the_example_spells_file_is_read_with_the_gemeente_of_the_import() {
-    let records =
-        read_all(&example("uitkeringen.csv"), Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap();
+    let records = read_all(&example("uitkeringen.csv"), Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap();
     let u = spells(records);
     assert_eq!(u.len(), 7);
     assert!(u.iter().all(|u| u.gemeente == gm("GM0150")));
@@ -90,10 +89,8 @@ fn a_spells_file_without_gemeente_column_or_option_names_the_option() {
 
 #[test]
 fn a_national_spells_file_takes_the_gemeente_of_each_row() {
-    let (_d, path) = file(
-        "landelijk.csv",
-        "gemeente,client_id,regeling,startdatum\nGM0150,1,PW,2023-01-01\ngm0363,2,Participatiewet,2023-02-01\n",
-    );
+    let (_d, path) =
+        file("landelijk.csv", "gemeente,client_id,regeling,startdatum\nGM0150,1,PW,2023-01-01\ngm0363,2,Participatiewet,2023-02-01\n");
     let u = spells(read_all(&path, Soort::Uitkeringen, &Options::default(), &pseudo()).unwrap());
     assert_eq!(u[0].gemeente, gm("GM0150"));
     assert_eq!(u[1].gemeente, gm("GM0363"));
@@ -102,10 +99,8 @@ fn a_national_spells_file_takes_the_gemeente_of_each_row() {
 
 #[test]
 fn a_row_whose_gemeente_differs_from_the_option_is_an_error() {
-    let (_d, path) = file(
-        "s.csv",
-        "gemeente,client_id,regeling,startdatum\nGM0150,1,PW,2023-01-01\nGM0363,2,PW,2023-01-01\n,3,PW,2023-01-01\n",
-    );
+    let (_d, path) =
+        file("s.csv", "gemeente,client_id,regeling,startdatum\nGM0150,1,PW,2023-01-01\nGM0363,2,PW,2023-01-01\n,3,PW,2023-01-01\n");
     let (fouten, _) = row_errors(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()));
     assert_eq!(fouten.len(), 1);
     assert_eq!(fouten[0].to_string(), "s.csv: rij 3, kolom gemeente: GM0363 wijkt af van --gemeente GM0150");
@@ -145,11 +140,7 @@ fn a_dutch_semicolon_file_reads_euro_amounts_with_decimal_commas() {
         .collect();
     assert_eq!(
         months,
-        [
-            (4, 372_541_860, 9_510_235, Some(4_131_800)),
-            (5, 373_395_005, 9_048_000, Some(4_150_275)),
-            (6, 370_281_190, 9_765_510, None)
-        ]
+        [(4, 372_541_860, 9_510_235, Some(4_131_800)), (5, 373_395_005, 9_048_000, Some(4_150_275)), (6, 370_281_190, 9_765_510, None)]
     );
 }
 
@@ -172,10 +163,8 @@ fn a_dutch_budget_file_with_bom_reads_dates_amounts_and_percentages() {
 
 #[test]
 fn column_names_are_matched_loosely_in_any_order_and_extra_columns_are_ignored() {
-    let (_d, path) = file(
-        "s.csv",
-        " Huishouden ,STARTDATUM,opmerking,Client ID,Regeling,Reden-einde\nalleenstaande,01-02-2023,x,77,ioaw,werk\n",
-    );
+    let (_d, path) =
+        file("s.csv", " Huishouden ,STARTDATUM,opmerking,Client ID,Regeling,Reden-einde\nalleenstaande,01-02-2023,x,77,ioaw,werk\n");
     let u = spells(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap());
     assert_eq!(u[0].startdatum, date(2023, 2, 1));
     assert_eq!(u[0].regeling, Regeling::Ioaw);
@@ -204,10 +193,8 @@ fn a_windows_1252_file_from_dutch_excel_is_read() {
 
 #[test]
 fn an_impossible_date_on_row_3_is_reported_on_row_3_in_its_column() {
-    let (_d, path) = file(
-        "spells.csv",
-        "client_id,regeling,startdatum,einddatum\n1,PW,2021-01-01,\n2,PW,2021-02-31,\n3,PW,2021-03-01,31-02-2023\n",
-    );
+    let (_d, path) =
+        file("spells.csv", "client_id,regeling,startdatum,einddatum\n1,PW,2021-01-01,\n2,PW,2021-02-31,\n3,PW,2021-03-01,31-02-2023\n");
     let (fouten, meer) = row_errors(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()));
     assert!(!meer);
     assert_eq!(fouten.len(), 2);
@@ -251,14 +238,8 @@ fn an_ending_before_the_start_and_a_birth_after_it_are_row_errors() {
         "client_id,regeling,startdatum,einddatum,geboortedatum\n1,PW,2023-05-01,2023-04-30,\n2,PW,2023-05-01,2023-05-01,2023-05-02\n",
     );
     let (fouten, _) = row_errors(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()));
-    assert_eq!(
-        fouten[0].to_string(),
-        "s.csv: rij 2, kolom einddatum: einddatum 30-04-2023 ligt voor startdatum 01-05-2023"
-    );
-    assert_eq!(
-        fouten[1].to_string(),
-        "s.csv: rij 3, kolom geboortedatum: geboortedatum 02-05-2023 ligt na startdatum 01-05-2023"
-    );
+    assert_eq!(fouten[0].to_string(), "s.csv: rij 2, kolom einddatum: einddatum 30-04-2023 ligt voor startdatum 01-05-2023");
+    assert_eq!(fouten[1].to_string(), "s.csv: rij 3, kolom geboortedatum: geboortedatum 02-05-2023 ligt na startdatum 01-05-2023");
 }
 
 #[test]
@@ -356,10 +337,7 @@ fn empty_missing_and_foreign_files_are_refused_as_a_whole() {
     let (_d, xls) = file("oud.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest");
     assert!(file_error(read_all(&xls, Soort::Budget, &Options::default(), &pseudo())).contains(".xls"));
     let (_d, fake) = file("nep.xlsx", "gemeente,jaar\n");
-    assert_eq!(
-        file_error(read_all(&fake, Soort::Budget, &Options::default(), &pseudo())),
-        "nep.xlsx: is geen geldig XLSX-bestand"
-    );
+    assert_eq!(file_error(read_all(&fake, Soort::Budget, &Options::default(), &pseudo())), "nep.xlsx: is geen geldig XLSX-bestand");
     let (_d, binary) = file("bin.csv", b"\x00\x01\x02gemeente");
     assert!(file_error(read_all(&binary, Soort::Budget, &Options::default(), &pseudo())).contains("geen CSV-bestand"));
     let (_d, csv) = file("b.csv", "gemeente,jaar,soort,bedrag\n");
@@ -444,18 +422,10 @@ fn budget_realisation_and_inhabitants_are_read_from_xlsx_numbers_and_text() {
     assert_eq!(b0.datum, Some(date(2023, 9, 15)));
     assert_eq!(b0.aandeel, Some(Decimal::new(62, 2)));
     let Record::Budget(b1) = &b[1] else { panic!() };
-    assert_eq!(
-        (b1.jaar, b1.soort, b1.bedrag),
-        (Year::new(2024), BudgetSoort::Voorlopig, Money::from_euros(45_917_564))
-    );
+    assert_eq!((b1.jaar, b1.soort, b1.bedrag), (Year::new(2024), BudgetSoort::Voorlopig, Money::from_euros(45_917_564)));
 
-    let (_d, path) = workbook(
-        &[
-            &["gemeente", "jaar", "maand", "lasten", "baten"],
-            &["GM0150", "=num:2024", "=num:1", "=num:3712450.18", "=num:0"],
-        ],
-        0,
-    );
+    let (_d, path) =
+        workbook(&[&["gemeente", "jaar", "maand", "lasten", "baten"], &["GM0150", "=num:2024", "=num:1", "=num:3712450.18", "=num:0"]], 0);
     let r = read_all(&path, Soort::Realisatie, &blad("Data"), &pseudo()).unwrap();
     let Record::Realisatie(r) = &r[0] else { panic!() };
     assert_eq!((r.maand, r.lasten, r.baten), (1, Money::from_cents(371_245_018), Money::ZERO));
@@ -477,7 +447,10 @@ fn xlsx_rows_are_numbered_as_excel_shows_them_and_sub_cent_floats_are_refused() 
         2,
     );
     let (fouten, _) = row_errors(read_all(&path, Soort::Realisatie, &blad("Data"), &pseudo()));
-    assert_eq!(fouten[0].to_string(), "invoer.xlsx: rij 5, kolom lasten: 10.005 heeft meer dan twee decimalen (bedragen zijn in euro's met hoogstens centen)");
+    assert_eq!(
+        fouten[0].to_string(),
+        "invoer.xlsx: rij 5, kolom lasten: 10.005 heeft meer dan twee decimalen (bedragen zijn in euro's met hoogstens centen)"
+    );
 }
 
 #[test]

@@ -57,11 +57,7 @@ fn plain_periods_and_cbs_column_names_are_accepted() {
     let v = lees(&p).unwrap();
     assert_eq!(
         v.iter().map(|w| (w.gebied.to_string(), w.periode.clone(), w.waarde)).collect::<Vec<_>>(),
-        vec![
-            ("GM0150".into(), "2024-03".into(), 1234),
-            ("NL01".into(), "2024-K4".into(), 5),
-            ("NL01".into(), "2024".into(), 6)
-        ]
+        vec![("GM0150".into(), "2024-03".into(), 1234), ("NL01".into(), "2024-K4".into(), 5), ("NL01".into(), "2024".into(), 6)]
     );
 }
 

@@ -317,7 +317,9 @@ pub fn seed_jaarcijfers() -> &'static [SeedJaarcijfer] {
                 lasten: opt_money(&r.lasten_euro),
                 budget: opt_money(&r.budget_euro),
                 tekort: opt_money(&r.tekort_euro),
-                tekort_percentage: Some(r.tekort_percentage.trim()).filter(|s| !s.is_empty()).map(|s| s.parse().expect("bundled percentage")),
+                tekort_percentage: Some(r.tekort_percentage.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse().expect("bundled percentage")),
                 status: r.status,
                 bron: r.bron,
                 opmerking: r.opmerking,
@@ -344,7 +346,18 @@ mod tests {
         // data/BRONNEN.md: 2015 393, 2016 390, 2017 388, 2018 380, 2019 355, 2020 355,
         // 2021 352, 2022 345 (Weesp counts), 2023–2025 342.
         let n = aantallen_per_jaar();
-        let want = [(2015, 393), (2016, 390), (2017, 388), (2018, 380), (2019, 355), (2020, 355), (2021, 352), (2022, 345), (2023, 342), (2025, 342)];
+        let want = [
+            (2015, 393),
+            (2016, 390),
+            (2017, 388),
+            (2018, 380),
+            (2019, 355),
+            (2020, 355),
+            (2021, 352),
+            (2022, 345),
+            (2023, 342),
+            (2025, 342),
+        ];
         for (y, count) in want {
             assert_eq!(n[&Year::new(y)], count, "{y}");
         }

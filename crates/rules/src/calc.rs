@@ -219,7 +219,9 @@ fn tier_label(t: &TredeUitkomst) -> String {
             nl::rule_percentage(t.van_percentage),
             nl::rule_percentage(tot)
         ),
-        None => format!("{} van het deel boven {} van B", nl::rule_percentage(t.vergoeding_percentage), nl::rule_percentage(t.van_percentage)),
+        None => {
+            format!("{} van het deel boven {} van B", nl::rule_percentage(t.vergoeding_percentage), nl::rule_percentage(t.van_percentage))
+        }
     }
 }
 
@@ -251,10 +253,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
     };
     let mut onbevestigd: Vec<String> = Vec::new();
 
-    uitleg.push(format!(
-        "Toegepaste regel: {} ({}), geldig voor {} t/m {}.",
-        rule.titel, rule.id, rule.van, rule.tot
-    ));
+    uitleg.push(format!("Toegepaste regel: {} ({}), geldig voor {} t/m {}.", rule.titel, rule.id, rule.van, rule.tot));
     uitleg.extend(rule.toelichting.iter().cloned());
     let resultaat_woord = if tekort.is_negative() { "een overschot" } else { "een tekort" };
     uitleg.push(format!(
@@ -314,10 +313,8 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
                 meerjarig_tekort = Some(sum);
                 meerjarig_percentage = Some(sum_pct);
                 let ok = sum.to_decimal() > threshold;
-                let terms: Vec<String> = meerjarig_jaren
-                    .iter()
-                    .map(|y| format!("{y}: {}", nl::money(case.tekort(*y).unwrap_or(Money::ZERO))))
-                    .collect();
+                let terms: Vec<String> =
+                    meerjarig_jaren.iter().map(|y| format!("{y}: {}", nl::money(case.tekort(*y).unwrap_or(Money::ZERO)))).collect();
                 uitleg.push(format!(
                     "{regel_tekst} {} geeft samen {}, dat is {} van het budget {t}: voorwaarde b is {}. Het gaat om de som van de tekorten ten opzichte van het budget {t}, niet om een gemiddeld percentage.",
                     terms.join(" + "),
@@ -494,13 +491,19 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
                         "vangnet_verleend is niet opgegeven: aangenomen is dat over {} geen vangnetuitkering is verleend (basisverzoek). Is die wel verleend, dan is een uitgebreid verzoek nodig.",
                         years_text(&window)
                     ));
-                    uitleg.push(format!("Aanhoudend tekort: niet opgegeven of over {} een vangnetuitkering is verleend; aangenomen van niet.", years_text(&window)));
+                    uitleg.push(format!(
+                        "Aanhoudend tekort: niet opgegeven of over {} een vangnetuitkering is verleend; aangenomen van niet.",
+                        years_text(&window)
+                    ));
                     false
                 }
                 Some(list) => {
                     let hits: Vec<Year> = window.iter().copied().filter(|y| list.contains(y)).collect();
                     if hits.is_empty() {
-                        uitleg.push(format!("Geen aanhoudend tekort: over {} is geen vangnetuitkering verleend, dus volstaat een basisverzoek.", years_text(&window)));
+                        uitleg.push(format!(
+                            "Geen aanhoudend tekort: over {} is geen vangnetuitkering verleend, dus volstaat een basisverzoek.",
+                            years_text(&window)
+                        ));
                         false
                     } else {
                         uitleg.push(format!(
@@ -550,7 +553,9 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
     // --- Steps A–I ---
     let own = case.jaren.get(&t).expect("own year present");
     let (a, bb, d) = match own.herkomst {
-        Herkomst::Berekend { lasten, baten, correcties } => (Some(lasten.to_decimal()), Some(baten.to_decimal()), Some(correcties.to_decimal())),
+        Herkomst::Berekend { lasten, baten, correcties } => {
+            (Some(lasten.to_decimal()), Some(baten.to_decimal()), Some(correcties.to_decimal()))
+        }
         Herkomst::Opgegeven => (None, None, None),
     };
     let c = a.zip(bb).map(|(a, b)| a - b);

@@ -105,12 +105,20 @@ pub fn parse_file(text: &str, toml: bool) -> Result<CaseFile, CaseError> {
                 let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
                 format!(" (regel {line})")
             });
-            CaseError { veld: "invoer".into(), melding: format!("geen geldige TOML{}: {}", waar.unwrap_or_default(), dutch_serde(e.message())) }
+            CaseError {
+                veld: "invoer".into(),
+                melding: format!("geen geldige TOML{}: {}", waar.unwrap_or_default(), dutch_serde(e.message())),
+            }
         })
     } else {
         serde_json::from_str(text).map_err(|e| CaseError {
             veld: "invoer".into(),
-            melding: format!("geen geldige JSON (regel {}, kolom {}): {}", e.line(), e.column(), dutch_serde(&strip_position(&e.to_string()))),
+            melding: format!(
+                "geen geldige JSON (regel {}, kolom {}): {}",
+                e.line(),
+                e.column(),
+                dutch_serde(&strip_position(&e.to_string()))
+            ),
         })
     }
 }
@@ -154,7 +162,10 @@ impl Case {
             jaren.insert(y, year_figures(y, input)?);
         }
         let Some(own) = jaren.get(&jaar) else {
-            return err(format!("jaren.{jaar}"), format!("ontbreekt: geef voor {jaar} het definitieve budget en het tekort (of lasten en baten)"));
+            return err(
+                format!("jaren.{jaar}"),
+                format!("ontbreekt: geef voor {jaar} het definitieve budget en het tekort (of lasten en baten)"),
+            );
         };
         let Some(budget) = own.budget else {
             return err(format!("jaren.{jaar}.budget"), format!("ontbreekt: het definitieve budget {jaar} (B_t) is nodig"));
@@ -171,7 +182,10 @@ impl Case {
                 for &y in years {
                     let y = Year::new(y);
                     if y >= jaar {
-                        return err("vangnet_verleend", format!("{y} ligt niet vóór {jaar}: alleen eerdere jaren kunnen al een vangnetuitkering hebben gekregen"));
+                        return err(
+                            "vangnet_verleend",
+                            format!("{y} ligt niet vóór {jaar}: alleen eerdere jaren kunnen al een vangnetuitkering hebben gekregen"),
+                        );
                     }
                     out.push(y);
                 }
@@ -185,7 +199,16 @@ impl Case {
                 return err("gemeente", "is leeg");
             }
         }
-        Ok(Case { gemeente: file.gemeente.clone(), jaar, inwoners: file.inwoners, opmerking: file.opmerking.clone(), budget, jaren, vangnet_verleend, notes })
+        Ok(Case {
+            gemeente: file.gemeente.clone(),
+            jaar,
+            inwoners: file.inwoners,
+            opmerking: file.opmerking.clone(),
+            budget,
+            jaren,
+            vangnet_verleend,
+            notes,
+        })
     }
 
     pub fn tekort(&self, y: Year) -> Option<Money> {
@@ -231,10 +254,7 @@ fn year_figures(y: Year, input: &YearInput) -> Result<YearFigures, CaseError> {
         (None, Some(c)) => c,
         (Some(t), Some((c, h))) if t == c => (t, h),
         (Some(t), Some((c, _))) => {
-            return err(
-                field("tekort"),
-                format!("{t} klopt niet met lasten − baten − correcties − budget = {c}; geef één van beide"),
-            )
+            return err(field("tekort"), format!("{t} klopt niet met lasten − baten − correcties − budget = {c}; geef één van beide"))
         }
         (None, None) => return err(field("tekort"), "ontbreekt: geef tekort (negatief = overschot) of lasten en baten"),
     };
@@ -287,11 +307,7 @@ mod tests {
 
     #[test]
     fn toml_uses_the_same_schema() {
-        let c = Case::parse(
-            "jaar = 2023\n[jaren.2023]\nbudget = 41984531\ntekort = 3448580.25\n",
-            true,
-        )
-        .unwrap();
+        let c = Case::parse("jaar = 2023\n[jaren.2023]\nbudget = 41984531\ntekort = 3448580.25\n", true).unwrap();
         assert_eq!(c.tekort(Year::new(2023)), Some(Money::from_cents(344_858_025)));
     }
 }

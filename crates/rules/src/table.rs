@@ -208,8 +208,7 @@ impl RuleTable {
     pub fn bundled() -> &'static RuleTable {
         static TABLE: OnceLock<RuleTable> = OnceLock::new();
         TABLE.get_or_init(|| {
-            RuleTable::from_toml(include_str!("../data/vangnet.toml"))
-                .expect("the bundled rule table is validated by the test suite")
+            RuleTable::from_toml(include_str!("../data/vangnet.toml")).expect("the bundled rule table is validated by the test suite")
         })
     }
 

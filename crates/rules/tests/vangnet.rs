@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 /// A case for `jaar` with budget `b` and tekort `t` (euros), plus earlier years' tekorten.
 fn case(jaar: i32, b: i64, t: i64, vorige: &[(i32, i64)]) -> CaseFile {
     let mut f = CaseFile { jaar, ..Default::default() };
-    f.jaren.insert(jaar.to_string(), YearInput { budget: Some(Money::from_euros(b)), tekort: Some(Money::from_euros(t)), ..Default::default() });
+    f.jaren.insert(
+        jaar.to_string(),
+        YearInput { budget: Some(Money::from_euros(b)), tekort: Some(Money::from_euros(t)), ..Default::default() },
+    );
     for &(y, ty) in vorige {
         f.jaren.insert(y.to_string(), YearInput { tekort: Some(Money::from_euros(ty)), ..Default::default() });
     }
@@ -262,7 +265,10 @@ fn an_unstated_grant_history_is_assumed_empty_with_a_warning() {
 fn case_2025(b: i64, t: i64, window: &[(i32, i64, i64)]) -> CaseFile {
     let mut f = case(2025, b, t, &[]);
     for &(y, by, ty) in window {
-        f.jaren.insert(y.to_string(), YearInput { budget: Some(Money::from_euros(by)), tekort: Some(Money::from_euros(ty)), ..Default::default() });
+        f.jaren.insert(
+            y.to_string(),
+            YearInput { budget: Some(Money::from_euros(by)), tekort: Some(Money::from_euros(ty)), ..Default::default() },
+        );
     }
     f
 }
@@ -270,7 +276,8 @@ fn case_2025(b: i64, t: i64, window: &[(i32, i64, i64)]) -> CaseFile {
 #[test]
 fn in_2025_a_gemeente_with_5_percent_shortfalls_in_two_of_2022_to_2024_gets_the_lowered_threshold() {
     // 2025: 6% — below the regular 7,5%, above the lowered 5%. 2022 and 2023 exactly 5% ("minstens").
-    let r = run(case_2025(10_000_000, 600_000, &[(2022, 10_000_000, 500_000), (2023, 10_000_000, 500_000), (2024, 10_000_000, -2_000_000)]));
+    let r =
+        run(case_2025(10_000_000, 600_000, &[(2022, 10_000_000, 500_000), (2023, 10_000_000, 500_000), (2024, 10_000_000, -2_000_000)]));
     let v = r.verlaagde_drempel.as_ref().unwrap();
     assert_eq!(v.jaren_met_tekort, vec![Year::new(2022), Year::new(2023)]);
     assert_eq!(v.voorwaarde_b, Some(true));
@@ -360,10 +367,16 @@ mod properties {
     /// and the payout depends on T_t alone.
     fn gated_open(jaar: i32, b_cents: i64, t_cents: i64) -> VangnetResult {
         let mut f = CaseFile { jaar, ..Default::default() };
-        f.jaren.insert(jaar.to_string(), YearInput { budget: Some(Money::from_cents(b_cents)), tekort: Some(Money::from_cents(t_cents)), ..Default::default() });
+        f.jaren.insert(
+            jaar.to_string(),
+            YearInput { budget: Some(Money::from_cents(b_cents)), tekort: Some(Money::from_cents(t_cents)), ..Default::default() },
+        );
         for back in 1..=3 {
             let y = jaar - back;
-            f.jaren.insert(y.to_string(), YearInput { budget: Some(Money::from_cents(b_cents)), tekort: Some(Money::from_cents(b_cents)), ..Default::default() });
+            f.jaren.insert(
+                y.to_string(),
+                YearInput { budget: Some(Money::from_cents(b_cents)), tekort: Some(Money::from_cents(b_cents)), ..Default::default() },
+            );
         }
         run(f)
     }

@@ -109,7 +109,17 @@ impl Store {
                 aandeel: b.aandeel,
             }))
         });
-        out.push(self.importeer_rijen(Soort::Budget, "demo: budgetten uit de seed-documenten (data/budgetten.csv)".into(), &sha("seedbudget"), seeds, 1, &mut |_| {}).await?);
+        out.push(
+            self.importeer_rijen(
+                Soort::Budget,
+                "demo: budgetten uit de seed-documenten (data/budgetten.csv)".into(),
+                &sha("seedbudget"),
+                seeds,
+                1,
+                &mut |_| {},
+            )
+            .await?,
+        );
         self.laad_seed_jaarcijfers().await?;
         Ok(out)
     }

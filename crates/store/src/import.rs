@@ -36,7 +36,12 @@ pub(crate) enum Val {
 }
 
 /// Inserts rows with multi-row `VALUES` statements of at most [`BATCH`] rows.
-pub(crate) async fn insert_many(tx: &mut Transaction<'static, Any>, table: &str, columns: &[&str], rows: Vec<Vec<Val>>) -> Result<(), StoreError> {
+pub(crate) async fn insert_many(
+    tx: &mut Transaction<'static, Any>,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Val>>,
+) -> Result<(), StoreError> {
     insert_many_with(tx, table, columns, rows, "").await
 }
 
@@ -338,18 +343,24 @@ pub type Voortgang<'a> = &'a mut dyn FnMut(u64);
 impl Store {
     /// Imports a CSV or XLSX file of `soort` atomically. Bad rows (up to
     /// `opts.max_fouten`) are all reported and nothing is stored.
-    pub async fn importeer(&self, path: &Path, soort: Soort, opts: &Options, voortgang: Voortgang<'_>) -> Result<ImportResultaat, ImportFout> {
+    pub async fn importeer(
+        &self,
+        path: &Path,
+        soort: Soort,
+        opts: &Options,
+        voortgang: Voortgang<'_>,
+    ) -> Result<ImportResultaat, ImportFout> {
         let bestand = path.display().to_string();
-        let sha = buig_import::file_sha256(path)
-            .map_err(|e| ImportFout::Bestand(ImportError::Bestand { bestand: bestand.clone(), melding: format!("kan het bestand niet lezen: {e}") }))?;
+        let sha = buig_import::file_sha256(path).map_err(|e| {
+            ImportFout::Bestand(ImportError::Bestand { bestand: bestand.clone(), melding: format!("kan het bestand niet lezen: {e}") })
+        })?;
 
         // The same file as the latest import of this kind: nothing to do.
-        let laatste: Option<(i64, String)> = sqlx::query_as(
-            "SELECT id, sha256 FROM import_historie WHERE soort = $1 AND status <> 'ongewijzigd' ORDER BY id DESC LIMIT 1",
-        )
-        .bind(soort.to_string())
-        .fetch_optional(self.pool())
-        .await?;
+        let laatste: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, sha256 FROM import_historie WHERE soort = $1 AND status <> 'ongewijzigd' ORDER BY id DESC LIMIT 1")
+                .bind(soort.to_string())
+                .fetch_optional(self.pool())
+                .await?;
         let eerder = laatste.filter(|(_, s)| *s == sha).map(|(id, _)| id);
 
         if let Some(eerder) = eerder {
@@ -440,7 +451,10 @@ impl Store {
     /// Records a re-import of an unchanged file without reading it again.
     async fn ongewijzigd(&self, eerder: i64, soort: Soort, bestand: String, sha: &str) -> Result<ImportResultaat, ImportFout> {
         let (gemeenten, periode, rijen): (String, Option<String>, i64) =
-            sqlx::query_as("SELECT gemeenten, periode, rijen FROM import_historie WHERE id = $1").bind(eerder).fetch_one(self.pool()).await?;
+            sqlx::query_as("SELECT gemeenten, periode, rijen FROM import_historie WHERE id = $1")
+                .bind(eerder)
+                .fetch_one(self.pool())
+                .await?;
         let mut tx = self.pool().begin().await?;
         let id = next_import_id(&mut tx).await?;
         sqlx::query(
@@ -473,13 +487,12 @@ impl Store {
 
 /// Earlier active imports of the same kind whose whole scope the new file covers.
 async fn superseded(tx: &mut Transaction<'static, Any>, soort: Soort, w: &Writer) -> Result<Vec<i64>, StoreError> {
-    let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, gemeenten, periode FROM import_historie WHERE soort = $1 AND status = 'actief' AND id <> $2",
-    )
-    .bind(soort.to_string())
-    .bind(w.id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let rows: Vec<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, gemeenten, periode FROM import_historie WHERE soort = $1 AND status = 'actief' AND id <> $2")
+            .bind(soort.to_string())
+            .bind(w.id)
+            .fetch_all(&mut **tx)
+            .await?;
     let new_periode = w.periode.as_ref().map(|(lo, hi)| (lo.clone(), hi.clone()));
     Ok(rows
         .into_iter()

@@ -171,7 +171,8 @@ impl Store {
     }
 
     async fn instelling(&self, sleutel: &str) -> Result<Option<String>, StoreError> {
-        let row: Option<AnyRow> = sqlx::query("SELECT waarde FROM instellingen WHERE sleutel = $1").bind(sleutel).fetch_optional(&self.pool).await?;
+        let row: Option<AnyRow> =
+            sqlx::query("SELECT waarde FROM instellingen WHERE sleutel = $1").bind(sleutel).fetch_optional(&self.pool).await?;
         Ok(row.map(|r| r.get::<String, _>(0)))
     }
 

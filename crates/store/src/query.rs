@@ -65,13 +65,15 @@ impl Store {
 
     /// The gemeenten that merged into `code`.
     pub async fn voorgangers(&self, code: GemeenteCode) -> Result<Vec<GemeenteRij>, StoreError> {
-        sqlx::query("SELECT code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum FROM gemeenten WHERE opgegaan_in = $1 ORDER BY code")
-            .bind(code.to_string())
-            .fetch_all(self.pool())
-            .await?
-            .into_iter()
-            .map(gemeente_rij)
-            .collect()
+        sqlx::query(
+            "SELECT code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum FROM gemeenten WHERE opgegaan_in = $1 ORDER BY code",
+        )
+        .bind(code.to_string())
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .map(gemeente_rij)
+        .collect()
     }
 
     /// Budget decisions of a gemeente, by year and kind.
@@ -100,10 +102,11 @@ impl Store {
 
     /// Monthly realisation of a gemeente, in order.
     pub async fn realisatie(&self, code: GemeenteCode) -> Result<Vec<RealisatieMaand>, StoreError> {
-        let rows = sqlx::query("SELECT jaar, maand, lasten_cent, baten_cent, lks_cent FROM realisatie WHERE gemeente = $1 ORDER BY jaar, maand")
-            .bind(code.to_string())
-            .fetch_all(self.pool())
-            .await?;
+        let rows =
+            sqlx::query("SELECT jaar, maand, lasten_cent, baten_cent, lks_cent FROM realisatie WHERE gemeente = $1 ORDER BY jaar, maand")
+                .bind(code.to_string())
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows
             .into_iter()
             .map(|r| RealisatieMaand {
@@ -119,7 +122,10 @@ impl Store {
 
     /// Inhabitants of a gemeente per year that the store knows.
     pub async fn inwoners(&self, code: GemeenteCode) -> Result<Vec<Inwoners>, StoreError> {
-        let rows = sqlx::query("SELECT jaar, aantal FROM inwoners WHERE gemeente = $1 ORDER BY jaar").bind(code.to_string()).fetch_all(self.pool()).await?;
+        let rows = sqlx::query("SELECT jaar, aantal FROM inwoners WHERE gemeente = $1 ORDER BY jaar")
+            .bind(code.to_string())
+            .fetch_all(self.pool())
+            .await?;
         Ok(rows
             .into_iter()
             .map(|r| Inwoners { gemeente: code, jaar: Year::new(r.get::<i64, _>(0) as i32), aantal: r.get::<i64, _>(1) as u64 })
@@ -166,7 +172,8 @@ impl Store {
 
     /// Inhabitants of every gemeente and year the store knows.
     pub async fn alle_inwoners(&self) -> Result<Vec<Inwoners>, StoreError> {
-        let rows: Vec<(String, i64, i64)> = sqlx::query_as("SELECT gemeente, jaar, aantal FROM inwoners ORDER BY gemeente, jaar").fetch_all(self.pool()).await?;
+        let rows: Vec<(String, i64, i64)> =
+            sqlx::query_as("SELECT gemeente, jaar, aantal FROM inwoners ORDER BY gemeente, jaar").fetch_all(self.pool()).await?;
         rows.into_iter()
             .map(|(g, j, a)| Ok(Inwoners { gemeente: parse_col("inwoners.gemeente", &g)?, jaar: Year::new(j as i32), aantal: a as u64 }))
             .collect()
@@ -175,11 +182,12 @@ impl Store {
     /// The values of imported comparison series `reeks` for area `gebied`
     /// (`GM0150` or `NL01`), by period label.
     pub async fn vergelijkreeks(&self, reeks: &str, gebied: &Gebied) -> Result<Vec<Vergelijkingswaarde>, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT periode, waarde FROM vergelijkreeksen WHERE reeks = $1 AND gebied = $2 ORDER BY periode")
-            .bind(reeks.to_string())
-            .bind(gebied.to_string())
-            .fetch_all(self.pool())
-            .await?;
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT periode, waarde FROM vergelijkreeksen WHERE reeks = $1 AND gebied = $2 ORDER BY periode")
+                .bind(reeks.to_string())
+                .bind(gebied.to_string())
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows
             .into_iter()
             .map(|(periode, waarde)| Vergelijkingswaarde { reeks: reeks.to_string(), gebied: *gebied, periode, waarde: waarde as u64 })
@@ -225,9 +233,11 @@ impl Store {
 
     /// The import history, newest first.
     pub async fn historie(&self) -> Result<Vec<HistorieRij>, StoreError> {
-        let rows = sqlx::query("SELECT id, soort, bestand, gemeenten, periode, rijen, status, vervangt, tijdstip FROM import_historie ORDER BY id DESC")
-            .fetch_all(self.pool())
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, soort, bestand, gemeenten, periode, rijen, status, vervangt, tijdstip FROM import_historie ORDER BY id DESC",
+        )
+        .fetch_all(self.pool())
+        .await?;
         Ok(rows
             .into_iter()
             .map(|r| HistorieRij {

@@ -1,7 +1,6 @@
 //! Fills the bundled reference data (crate `buig-referentie`) into an empty
 //! database, in one transaction, recorded in the import history.
 
-
 use crate::import::{insert_many, next_import_id, now_utc, Val};
 use crate::{Store, StoreError};
 
@@ -30,7 +29,8 @@ pub(crate) async fn vul_als_leeg(store: &Store) -> Result<(), StoreError> {
         })
         .collect();
     let n_gemeenten = rows.len();
-    insert_many(&mut tx, "gemeenten", &["code", "naam", "geldig_van", "geldig_tot", "opgegaan_in", "opheffingsdatum", "bron"], rows).await?;
+    insert_many(&mut tx, "gemeenten", &["code", "naam", "geldig_van", "geldig_tot", "opgegaan_in", "opheffingsdatum", "bron"], rows)
+        .await?;
     let rows: Vec<Vec<Val>> = buig_referentie::inwoners()
         .iter()
         .map(|r| {

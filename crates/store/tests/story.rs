@@ -66,7 +66,11 @@ async fn story(url: &str) {
     assert_eq!(b[1].bedrag, Money::from_euros(45_917_564));
     assert_eq!(b[0].aandeel.unwrap().to_string(), "0.62");
 
-    let real = write(dir.path(), "realisatie.csv", "gemeente,jaar,maand,lasten,baten,lks\nGM0150,2023,1,3600000.50,40000,12000\nGM0150,2023,2,3550000,38000.25,\n");
+    let real = write(
+        dir.path(),
+        "realisatie.csv",
+        "gemeente,jaar,maand,lasten,baten,lks\nGM0150,2023,1,3600000.50,40000,12000\nGM0150,2023,2,3550000,38000.25,\n",
+    );
     store.importeer(&real, Soort::Realisatie, &opts(None), &mut |_| {}).await.unwrap();
     let m = store.realisatie(gm("GM0150")).await.unwrap();
     assert_eq!(m.len(), 2);
@@ -181,10 +185,7 @@ async fn vergelijking_story(store: &Store, dir: &Path) {
     assert_eq!((r.rijen, r.gemeenten.clone()), (9, vec![gm("GM0150")]));
     let periodes = |v: &[Vergelijkingswaarde]| v.iter().map(|w| (w.periode.clone(), w.waarde)).collect::<Vec<_>>();
     let g = store.vergelijkreeks(reeks, &deventer).await.unwrap();
-    assert_eq!(
-        periodes(&g),
-        vec![("2023-01".into(), 2140), ("2023-02".into(), 2155), ("2023-03".into(), 2163), ("2023-K1".into(), 2163)]
-    );
+    assert_eq!(periodes(&g), vec![("2023-01".into(), 2140), ("2023-02".into(), 2155), ("2023-03".into(), 2163), ("2023-K1".into(), 2163)]);
     let nl = store.vergelijkreeks(reeks, &Gebied::Nederland).await.unwrap();
     assert_eq!(nl.len(), 5);
     assert_eq!((nl[0].periode.as_str(), nl[0].waarde), ("2023", 405_000));
@@ -201,7 +202,8 @@ async fn vergelijking_story(store: &Store, dir: &Path) {
     assert_eq!((g.len(), g[0].waarde, g[1].waarde), (4, 2150, 2155));
 
     // An unknown gemeente code refuses the whole file.
-    let fout = write(dir, "cbs-fout.csv", "reeks,gebied,periode,waarde\nCBS 82015NED,GM0150,2023-04,2170\nCBS 82015NED,GM0000,2023-04,10\n");
+    let fout =
+        write(dir, "cbs-fout.csv", "reeks,gebied,periode,waarde\nCBS 82015NED,GM0150,2023-04,2170\nCBS 82015NED,GM0000,2023-04,10\n");
     let e = store.importeer(&fout, Soort::Vergelijking, &opts(None), &mut |_| {}).await.unwrap_err();
     assert!(matches!(e, ImportFout::OnbekendeGemeente { .. }), "{e}");
     assert_eq!(store.vergelijkreeks(reeks, &deventer).await.unwrap().len(), 4, "nothing stored");

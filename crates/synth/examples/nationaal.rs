@@ -25,7 +25,11 @@ fn main() -> std::io::Result<()> {
     let rows = write_csv(nationaal(&p), File::create(&pad)?)?;
     let secs = t.elapsed().as_secs_f64();
     let bytes = std::fs::metadata(&pad)?.len();
-    println!("{rows} spells → {pad}: {bytes} bytes ({:.1} MB) in {secs:.2} s ({:.2} M spells/s)", bytes as f64 / 1e6, rows as f64 / secs / 1e6);
+    println!(
+        "{rows} spells → {pad}: {bytes} bytes ({:.1} MB) in {secs:.2} s ({:.2} M spells/s)",
+        bytes as f64 / 1e6,
+        rows as f64 / secs / 1e6
+    );
 
     let t = Instant::now();
     let only = nationaal(&p).count();
@@ -75,7 +79,13 @@ fn beschrijf(p: &NationaalParams) {
             let b = [6, 12, 24, 36, 60].iter().position(|&g| m < g).unwrap_or(5);
             duur_banden[b] += 1;
             let a = p.year() - s.geboortedatum.year() - i16::from((p.month(), p.day()) < (s.geboortedatum.month(), s.geboortedatum.day()));
-            leeftijd[if a < 27 { 0 } else if a < 45 { 1 } else { 2 }] += 1;
+            leeftijd[if a < 27 {
+                0
+            } else if a < 45 {
+                1
+            } else {
+                2
+            }] += 1;
         }
     }
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b as f64;
@@ -100,8 +110,17 @@ fn beschrijf(p: &NationaalParams) {
     for (y, c) in &instroom {
         println!("  instroom {y}: {c}");
     }
-    println!("  instroom per maand 2015–2025 (index, mean = 100): {:?}", maand_in.iter().map(|&c| 1200 * c / maand_in.iter().sum::<u64>()).collect::<Vec<_>>());
+    println!(
+        "  instroom per maand 2015–2025 (index, mean = 100): {:?}",
+        maand_in.iter().map(|&c| 1200 * c / maand_in.iter().sum::<u64>()).collect::<Vec<_>>()
+    );
     let lopend: u64 = duur_banden.iter().sum();
-    println!("  duur op 2024-12-31 (<6, 6–12, 12–24, 24–36, 36–60, >60 mnd): {:?} %", duur_banden.iter().map(|&c| (pct(c, lopend) * 10.0).round() / 10.0).collect::<Vec<_>>());
-    println!("  leeftijd op 2024-12-31 (<27, 27–45, 45+): {:?} %", leeftijd.iter().map(|&c| (pct(c, lopend) * 10.0).round() / 10.0).collect::<Vec<_>>());
+    println!(
+        "  duur op 2024-12-31 (<6, 6–12, 12–24, 24–36, 36–60, >60 mnd): {:?} %",
+        duur_banden.iter().map(|&c| (pct(c, lopend) * 10.0).round() / 10.0).collect::<Vec<_>>()
+    );
+    println!(
+        "  leeftijd op 2024-12-31 (<27, 27–45, 45+): {:?} %",
+        leeftijd.iter().map(|&c| (pct(c, lopend) * 10.0).round() / 10.0).collect::<Vec<_>>()
+    );
 }

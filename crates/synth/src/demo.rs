@@ -70,7 +70,8 @@ pub const PRIJS_PER_UITKERING: [(i32, i64); 12] = [
 /// Loonkostensubsidie (LKS) from 2020: the number of placements grows from
 /// 10 in January 2020 by 4 every 5 months; the cost per placement per month
 /// (euros) rises with the minimum wage.
-const LKS_KOSTEN: [(i32, i64); 7] = [(2020, 1_050), (2021, 1_080), (2022, 1_120), (2023, 1_240), (2024, 1_310), (2025, 1_360), (2026, 1_410)];
+const LKS_KOSTEN: [(i32, i64); 7] =
+    [(2020, 1_050), (2021, 1_080), (2022, 1_120), (2023, 1_240), (2024, 1_310), (2025, 1_360), (2026, 1_410)];
 
 /// The story per year: (year, relevant shortfall as a share of the definitief
 /// budget in basis points — negative is a surplus —, voorlopig and nader
@@ -145,11 +146,8 @@ pub fn voorbeeldstad() -> Demo {
     let mut volgnummer = 0;
     let spells: Vec<SynthSpell> = std::iter::from_fn(|| g.volgende(&model, &mut volgnummer)).collect();
 
-    let inwoners = INWONERS
-        .iter()
-        .enumerate()
-        .map(|(i, &aantal)| Inwoners { gemeente, jaar: Year::new(EERSTE_JAAR + i as i32), aantal })
-        .collect();
+    let inwoners =
+        INWONERS.iter().enumerate().map(|(i, &aantal)| Inwoners { gemeente, jaar: Year::new(EERSTE_JAAR + i as i32), aantal }).collect();
 
     let realisatie = realisatie(gemeente, &spells);
     let budgetten = budgetten(gemeente, &realisatie);
@@ -227,9 +225,7 @@ fn budgetten(gemeente: GemeenteCode, realisatie: &[RealisatieMaand]) -> Vec<Budg
     for &(jaar, tekort_bp, v_pm, nv_pm) in &VERHAAL {
         let (_, _, netto_jaar) = netto(realisatie, jaar);
         let definitief = euros(netto_jaar.cents(), 10_000, 10_000 + i128::from(tekort_bp));
-        let blks = |basisjaar: i32| {
-            (jaar >= 2022).then(|| euros(lks_jaar(realisatie, basisjaar).cents(), BLKS_PROMILLE, 1_000))
-        };
+        let blks = |basisjaar: i32| (jaar >= 2022).then(|| euros(lks_jaar(realisatie, basisjaar).cents(), BLKS_PROMILLE, 1_000));
         let beschikkingen = [
             (BudgetSoort::Voorlopig, v_pm, jaar - 1, 10, blks(jaar - 2)),
             (BudgetSoort::NaderVoorlopig, nv_pm, jaar, 5, blks(jaar - 1)),
@@ -257,10 +253,8 @@ fn beschikking(
     bedrag: Money,
     blks: Option<Money>,
 ) -> Budgetbeschikking {
-    let macrobudget = buig_referentie::macrobudget()
-        .iter()
-        .find(|m| m.jaar.get() == jaar && m.beschikking == soort.code())
-        .map(|m| m.bedrag);
+    let macrobudget =
+        buig_referentie::macrobudget().iter().find(|m| m.jaar.get() == jaar && m.beschikking == soort.code()).map(|m| m.bedrag);
     let aandeel = macrobudget.filter(|m| m.is_positive()).map(|m| {
         (bedrag.to_decimal() * Decimal::ONE_HUNDRED / m.to_decimal()).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
     });
