@@ -25,6 +25,11 @@ impl Percentage {
         Percentage(percent)
     }
 
+    /// The absolute value (8,21% for −8,21%).
+    pub fn abs(self) -> Percentage {
+        Percentage(self.0.abs())
+    }
+
     /// The number of percent (7.5 for 7,5%).
     pub fn value(self) -> Decimal {
         self.0

@@ -260,7 +260,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         "Over {t} is er {resultaat_woord} van {} op een definitief budget van {}: {} van het budget.",
         nl::money(tekort.abs()),
         nl::money(b),
-        nl::percentage(pct.abs_pct())
+        nl::percentage(pct.abs())
     ));
 
     // --- Condition a (regular route) ---
@@ -610,7 +610,6 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         })
         .collect();
 
-    let _ = &mut cite;
     Ok(VangnetResult {
         jaar: t,
         gemeente: case.gemeente.clone(),
@@ -658,16 +657,6 @@ fn cite_tier(cite: &mut impl FnMut(&str), regular: &[Trede], ext: &Option<crate:
             cite(&t.bron);
             return;
         }
-    }
-}
-
-trait AbsPct {
-    fn abs_pct(self) -> Percentage;
-}
-
-impl AbsPct for Percentage {
-    fn abs_pct(self) -> Percentage {
-        Percentage::new(self.value().abs())
     }
 }
 

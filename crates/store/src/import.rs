@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use buig_core::records::{Budgetbeschikking, Gebied, Inwoners, RealisatieMaand, Uitkering, Vergelijkingswaarde};
-use buig_core::{GemeenteCode, Year};
+use buig_core::GemeenteCode;
 use buig_import::{ImportError, Options, Pseudonimiseerder, Record, RowError, Soort};
 use sqlx::{Any, Transaction};
 
@@ -551,9 +551,4 @@ fn resultaat(id: i64, soort: Soort, bestand: String, w: &Writer, uitkomst: Uitko
         periode: w.periode.as_ref().map(|(lo, hi)| format!("{lo}..{hi}")),
         uitkomst,
     }
-}
-
-/// Years covered, for messages ("2015..2026").
-pub fn jaren(van: Year, tot: Year) -> String {
-    format!("{van}..{tot}")
 }
