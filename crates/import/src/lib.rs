@@ -253,6 +253,15 @@ pub fn read_all(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimise
     }
 }
 
+/// Parses an amount of euros as a user writes it, with the same rules as a
+/// file's cells: `1234.56`, `1.234,56`, `€ 41.984.531`, `-500`. With
+/// `komma_decimaal` (a `;` file, or a Dutch user on the command line) a lone
+/// `1.234` is grouping, otherwise a decimal point; more than two decimals is
+/// refused, never rounded.
+pub fn bedrag(text: &str, komma_decimaal: bool) -> Result<buig_core::Money, buig_core::money::MoneyError> {
+    value::money_text(text, komma_decimaal)
+}
+
 /// The SHA-256 of the file's bytes, lower-case hex, read in blocks.
 pub fn file_sha256(path: &Path) -> io::Result<String> {
     let mut file = File::open(path)?;
