@@ -39,6 +39,44 @@ enum Command {
     Bestand(BestandArgs),
     /// Het BUIG-budget: beschikkingen, macro- en aandeeleffect, resultaat en vangnet per jaar
     Budget(BudgetArgs),
+    /// Prognose van het jaarresultaat op een peildatum: onzekerheid, vangnet, scenario's en backtest
+    Prognose(PrognoseArgs),
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Voorbeelden:\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30 --scenario knoppen.toml --runs 10000 --seed 1 --json\n  buig prognose --gemeente GM9999 --backtest\n\nDefinities en JSON-sleutels: zie docs/prognose.md."
+)]
+struct PrognoseArgs {
+    /// CBS-code van de gemeente, bijvoorbeeld GM0150
+    #[arg(long)]
+    gemeente: String,
+    /// Het jaar van de prognose, bijvoorbeeld 2024
+    #[arg(long, required_unless_present = "backtest")]
+    jaar: Option<String>,
+    /// Peildatum (JJJJ-MM-DD): alleen wat op die dag bekend was telt mee
+    #[arg(long, required_unless_present = "backtest")]
+    peildatum: Option<String>,
+    /// Scenariobestand met knoppen (TOML of JSON), zie docs/prognose.md
+    #[arg(long, value_name = "BESTAND")]
+    scenario: Option<PathBuf>,
+    /// Aantal Monte-Carloruns (0 = geen onzekerheid)
+    #[arg(long, default_value_t = 10_000)]
+    runs: u32,
+    /// Startwaarde van de toevalsgenerator (zelfde seed = zelfde uitkomst)
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Jaar waarover een vangnetuitkering is verleend (herhaalbaar); `--verleend geen` als er geen was
+    #[arg(long, value_name = "JAAR")]
+    verleend: Vec<String>,
+    /// De prognose op elk maandeinde van de afgesloten jaren naast de realisatie
+    #[arg(long, conflicts_with_all = ["scenario"])]
+    backtest: bool,
+    /// Uitvoer als JSON
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Args)]
@@ -57,7 +95,9 @@ struct BudgetArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12 --uitsplitsing regeling\n  buig bestand --invoer landelijk.csv --gemeente GM0150 --van 2024-01 --tot 2024-12 --vergelijk grootteklasse\n  buig bestand --gemeente GM0150 --van 2023-01 --tot 2023-12 --vergelijk-reeks \"CBS 82015NED\"\n\nDefinities: zie docs/bestand.md.")]
+#[command(
+    after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12 --uitsplitsing regeling\n  buig bestand --invoer landelijk.csv --gemeente GM0150 --van 2024-01 --tot 2024-12 --vergelijk grootteklasse\n  buig bestand --gemeente GM0150 --van 2023-01 --tot 2023-12 --vergelijk-reeks \"CBS 82015NED\"\n\nDefinities: zie docs/bestand.md."
+)]
 struct BestandArgs {
     /// Uitkeringenbestand (CSV/XLSX); zonder deze optie uit de database
     #[arg(long, value_name = "SPELLS.csv")]
@@ -110,7 +150,9 @@ struct DbArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "Soorten: uitkeringen, realisatie, budget, inwoners, vergelijking. Formaten: zie docs/import.md.\n\nVoorbeeld:\n  buig import uitkeringen uitkeringen.csv --gemeente GM0150")]
+#[command(
+    after_help = "Soorten: uitkeringen, realisatie, budget, inwoners, vergelijking. Formaten: zie docs/import.md.\n\nVoorbeeld:\n  buig import uitkeringen uitkeringen.csv --gemeente GM0150"
+)]
 struct ImportArgs {
     /// uitkeringen | realisatie | budget | inwoners | vergelijking
     soort: String,
@@ -146,7 +188,9 @@ struct GenereerArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "Voorbeelden:\n  buig vangnet --input examples/deventer-2023.json\n  buig vangnet --jaar 2023 --budget 41984531 --tekort 3448580 \\\n      --tekort-vorig 2022=3668940 --tekort-vorig 2021=-1000000 --verleend 2022\n\nBedragen in euro's; decimalen met punt (1234.56) of in Nederlandse notatie (1.234,56).")]
+#[command(
+    after_help = "Voorbeelden:\n  buig vangnet --input examples/deventer-2023.json\n  buig vangnet --jaar 2023 --budget 41984531 --tekort 3448580 \\\n      --tekort-vorig 2022=3668940 --tekort-vorig 2021=-1000000 --verleend 2022\n\nBedragen in euro's; decimalen met punt (1234.56) of in Nederlandse notatie (1.234,56)."
+)]
 struct VangnetArgs {
     /// Casusbestand (JSON, of TOML bij extensie .toml)
     #[arg(long, value_name = "CASE.json", conflicts_with_all = ["jaar", "budget", "tekort", "lasten", "baten", "correcties", "tekort_vorig", "budget_vorig", "verleend", "gemeente", "inwoners"])]
@@ -189,21 +233,10 @@ struct VangnetArgs {
     inwoners: Option<u64>,
 }
 
-/// Euros as a user types them: `3448580`, `-500000`, `1234.56`, `1.234,56`,
-/// `€ 41.984.531`. A comma is always the decimal separator; dots are
-/// thousands separators only in the strict Dutch grouping (`41.984.531`,
-/// `3.448`), so `3448580.125` stays a decimal (and is refused as sub-cent).
+/// Euros as a user types them (`3448580`, `-500000`, `1234.56`,
+/// `1.234,56`, `€ 41.984.531`): the importer's parser, Dutch conventions.
 fn parse_amount(s: &str) -> Result<Money, String> {
-    let t: String = s.trim().trim_start_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
-    let unsigned = t.strip_prefix('-').unwrap_or(&t);
-    let int_part = unsigned.split(',').next().unwrap_or("");
-    let groups: Vec<&str> = int_part.split('.').collect();
-    let dutch_grouping = groups.len() > 1
-        && (1..=3).contains(&groups[0].len())
-        && groups[1..].iter().all(|g| g.len() == 3)
-        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-    let plain = if t.contains(',') || dutch_grouping { t.replace('.', "").replace(',', ".") } else { t.clone() };
-    plain.parse::<Money>().map_err(|e| format!("{e} (verwacht bijvoorbeeld 41984531, 1234.56 of 1.234,56)"))
+    buig_import::bedrag(s, true).map_err(|e| format!("{e} (verwacht bijvoorbeeld 41984531, 1234.56 of 1.234,56)"))
 }
 
 fn parse_year_amount(s: &str) -> Result<(Year, Money), String> {
@@ -247,8 +280,8 @@ fn case_from_flags(a: &VangnetArgs) -> Result<CaseFile, String> {
 fn vangnet(a: &VangnetArgs) -> Result<(), (u8, String)> {
     let file = match &a.input {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| (2, format!("{}: kan het invoerbestand niet lezen: {e}", path.display())))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| (2, format!("{}: kan het invoerbestand niet lezen: {e}", path.display())))?;
             let toml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
             buig_rules::case::parse_file(&text, toml).map_err(|e| (2, format!("{}: {e}", path.display())))?
         }
@@ -277,16 +310,40 @@ fn regels(json: bool) -> Result<(), (u8, String)> {
     for r in table.rules() {
         let status = if r.statuses().contains(&buig_rules::Status::Onbevestigd) { "deels onbevestigd" } else { "bevestigd" };
         println!("\n{} ({} t/m {}) — {status}", r.titel, r.van, r.tot);
-        println!("  drempel (a): meer dan {} {} [{}]", buig_core::nl::rule_percentage(r.drempel.percentage), r.drempel.eenheid, r.drempel.status);
+        println!(
+            "  drempel (a): meer dan {} {} [{}]",
+            buig_core::nl::rule_percentage(r.drempel.percentage),
+            r.drempel.eenheid,
+            r.drempel.status
+        );
         if let Some(m) = &r.meerjarig {
-            println!("  meerjarig (b): t-{}..t samen meer dan {} {} [{}]", m.jaren_terug, buig_core::nl::rule_percentage(m.percentage), m.eenheid, m.status);
+            println!(
+                "  meerjarig (b): t-{}..t samen meer dan {} {} [{}]",
+                m.jaren_terug,
+                buig_core::nl::rule_percentage(m.percentage),
+                m.eenheid,
+                m.status
+            );
         }
         for t in &r.treden {
             let tot = t.tot.map(|x| format!("tot {}", buig_core::nl::rule_percentage(x))).unwrap_or_else(|| "en hoger".into());
-            println!("  trede: {} van het deel vanaf {} {tot} [{}]", buig_core::nl::rule_percentage(t.vergoeding), buig_core::nl::rule_percentage(t.van), t.status);
+            println!(
+                "  trede: {} van het deel vanaf {} {tot} [{}]",
+                buig_core::nl::rule_percentage(t.vergoeding),
+                buig_core::nl::rule_percentage(t.van),
+                t.status
+            );
         }
         if let Some(v) = &r.verlaagde_drempel {
-            println!("  verlaagde drempel: meer dan {} bij ≥ {} tekort in {} van de jaren t{}..t{} [{}]", buig_core::nl::rule_percentage(v.drempel.percentage), buig_core::nl::rule_percentage(v.minimum_percentage), v.minimum_aantal, v.venster_van, v.venster_tot, v.voorwaarde_status);
+            println!(
+                "  verlaagde drempel: meer dan {} bij ≥ {} tekort in {} van de jaren t{}..t{} [{}]",
+                buig_core::nl::rule_percentage(v.drempel.percentage),
+                buig_core::nl::rule_percentage(v.minimum_percentage),
+                v.minimum_aantal,
+                v.venster_van,
+                v.venster_tot,
+                v.voorwaarde_status
+            );
         }
     }
     Ok(())
@@ -351,7 +408,12 @@ fn demo(a: &DbArgs) -> Result<(), (u8, String)> {
 }
 
 fn genereer(a: &GenereerArgs) -> Result<(), (u8, String)> {
-    let params = buig_synth::NationaalParams { gemeenten: a.gemeenten, uitkeringen: a.uitkeringen, seed: a.seed, ..buig_synth::NationaalParams::default() };
+    let params = buig_synth::NationaalParams {
+        gemeenten: a.gemeenten,
+        uitkeringen: a.uitkeringen,
+        seed: a.seed,
+        ..buig_synth::NationaalParams::default()
+    };
     let spells = buig_synth::nationaal(&params);
     let n = match &a.uitvoer {
         Some(p) => {
@@ -388,7 +450,11 @@ fn historie(a: &DbArgs) -> Result<(), (u8, String)> {
 /// Spells of one gemeente (or all in the file) read from a CSV/XLSX file,
 /// streaming: a national file is filtered while it is read, so only the
 /// gemeente's spells are held. Any bad row refuses the file, row-precise.
-fn spells_from_file(path: &std::path::Path, gemeente: Option<buig_core::GemeenteCode>, blad: Option<String>) -> Result<Vec<buig_core::records::Uitkering>, (u8, String)> {
+fn spells_from_file(
+    path: &std::path::Path,
+    gemeente: Option<buig_core::GemeenteCode>,
+    blad: Option<String>,
+) -> Result<Vec<buig_core::records::Uitkering>, (u8, String)> {
     // Pseudonyms only link a client's spells within this run (for herinstroom); nothing is stored.
     let pseudo = buig_import::Pseudonimiseerder::new(b"buig bestand --invoer");
     let open = |g: Option<buig_core::GemeenteCode>| {
@@ -446,7 +512,13 @@ fn grootte(inwoners: &std::collections::BTreeMap<(buig_core::GemeenteCode, i32),
 
 /// The comparison group beside `eigen`: every gemeente of the source
 /// (`--invoer` file or the database), computed in one streaming pass.
-fn vergelijking(a: &BestandArgs, g: buig_core::GemeenteCode, groep: Groep, vraag: &buig_bestand::Vraag, eigen: &buig_bestand::Reeks) -> Result<buig_bestand::Vergelijking, (u8, String)> {
+fn vergelijking(
+    a: &BestandArgs,
+    g: buig_core::GemeenteCode,
+    groep: Groep,
+    vraag: &buig_bestand::Vraag,
+    eigen: &buig_bestand::Reeks,
+) -> Result<buig_bestand::Vergelijking, (u8, String)> {
     let mut per = buig_bestand::PerGemeente::new(vraag);
     let inwoners: std::collections::BTreeMap<(buig_core::GemeenteCode, i32), u64> = match &a.invoer {
         Some(path) => {
@@ -481,17 +553,29 @@ fn vergelijking(a: &BestandArgs, g: buig_core::GemeenteCode, groep: Groep, vraag
     Ok(match groep {
         Groep::Land => buig_bestand::groepsreeks(eigen, &alle, |_| true, inw, "alle gemeenten in de bron".to_string()),
         Groep::Grootteklasse => {
-            let klasse = grootte(&inwoners, g)
-                .map(buig_bestand::Grootteklasse::van)
-                .ok_or((2, format!("--vergelijk grootteklasse: van {g} zijn geen inwoners 2024 of 2020 bekend, dus ook geen grootteklasse")))?;
+            let klasse = grootte(&inwoners, g).map(buig_bestand::Grootteklasse::van).ok_or((
+                2,
+                format!("--vergelijk grootteklasse: van {g} zijn geen inwoners 2024 of 2020 bekend, dus ook geen grootteklasse"),
+            ))?;
             let naam = format!("grootteklasse {} (inwoners 2024, anders 2020)", klasse.naam());
-            buig_bestand::groepsreeks(eigen, &alle, |c| grootte(&inwoners, c).map(buig_bestand::Grootteklasse::van) == Some(klasse), inw, naam)
+            buig_bestand::groepsreeks(
+                eigen,
+                &alle,
+                |c| grootte(&inwoners, c).map(buig_bestand::Grootteklasse::van) == Some(klasse),
+                inw,
+                naam,
+            )
         }
     })
 }
 
 /// The imported series `naam` for the gemeente and for NL01, at the periods of `eigen`.
-fn vergelijkreeks(a: &BestandArgs, g: buig_core::GemeenteCode, naam: &str, eigen: &buig_bestand::Reeks) -> Result<buig_bestand::Vergelijkreeks, (u8, String)> {
+fn vergelijkreeks(
+    a: &BestandArgs,
+    g: buig_core::GemeenteCode,
+    naam: &str,
+    eigen: &buig_bestand::Reeks,
+) -> Result<buig_bestand::Vergelijkreeks, (u8, String)> {
     use buig_core::records::Gebied;
     let store = open_store(&a.db)?;
     buig_store::block_on(async {
@@ -504,7 +588,8 @@ fn vergelijkreeks(a: &BestandArgs, g: buig_core::GemeenteCode, naam: &str, eigen
         }
         if gebieden.is_empty() {
             let namen = store.vergelijkreeksen().await.map_err(|e| (1, e.to_string()))?;
-            let bekend = if namen.is_empty() { "geen".to_string() } else { namen.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ") };
+            let bekend =
+                if namen.is_empty() { "geen".to_string() } else { namen.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ") };
             return Err((
                 2,
                 format!("--vergelijk-reeks: de database heeft geen cijfers van reeks \"{naam}\" voor {g} of NL01 (geïmporteerde reeksen: {bekend}); importeer ze met buig import vergelijking BESTAND"),
@@ -569,7 +654,13 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     let regelingen = if a.regeling.is_empty() {
         None
     } else {
-        Some(a.regeling.iter().map(|r| r.parse()).collect::<Result<Vec<buig_core::records::Regeling>, String>>().map_err(|e| (2, format!("--regeling: {e}")))?)
+        Some(
+            a.regeling
+                .iter()
+                .map(|r| r.parse())
+                .collect::<Result<Vec<buig_core::records::Regeling>, String>>()
+                .map_err(|e| (2, format!("--regeling: {e}")))?,
+        )
     };
     if a.alle_gemeenten {
         return alle_gemeenten(a, van, tot, per, regelingen);
@@ -607,7 +698,8 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
                     return Err((2, format!("--gemeente: {g} staat niet in de gemeentelijst")));
                 }
                 let spells = store.uitkeringen(g).await.map_err(|e| (1, e.to_string()))?;
-                let inwoners = store.inwoners(g).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
+                let inwoners =
+                    store.inwoners(g).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
                 Ok((spells, inwoners))
             })?
         }
@@ -673,7 +765,14 @@ fn budget(a: &BudgetArgs) -> Result<(), (u8, String)> {
             .await
             .map_err(db)?
             .into_iter()
-            .map(|j| buig_prognose::Jaarcijfer { jaar: j.jaar, stadium: j.stadium, budget: j.budget, tekort: j.tekort, tekort_percentage: j.tekort_percentage, bron: j.bron })
+            .map(|j| buig_prognose::Jaarcijfer {
+                jaar: j.jaar,
+                stadium: j.stadium,
+                budget: j.budget,
+                tekort: j.tekort,
+                tekort_percentage: j.tekort_percentage,
+                bron: j.bron,
+            })
             .collect();
         Ok(buig_prognose::Gegevens {
             gemeente: Some(code),
@@ -696,6 +795,91 @@ fn budget(a: &BudgetArgs) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+fn prognose(a: &PrognoseArgs) -> Result<(), (u8, String)> {
+    let code: buig_core::GemeenteCode = a.gemeente.parse().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
+    let verleend = if a.verleend.is_empty() {
+        None
+    } else {
+        let mut years = Vec::new();
+        for v in a.verleend.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
+            years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
+        }
+        Some(years)
+    };
+    let vraag = if a.backtest {
+        None
+    } else {
+        let jaar: buig_core::Year = a.jaar.as_deref().unwrap_or_default().parse().map_err(|e| (2, format!("--jaar: {e}")))?;
+        let peildatum =
+            buig_prognose::lees_peildatum(a.peildatum.as_deref().unwrap_or_default()).map_err(|e| (2, format!("--peildatum: {e}")))?;
+        let scenarios = match &a.scenario {
+            None => Vec::new(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| (2, format!("--scenario: {}: {e}", path.display())))?;
+                let toml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+                buig_prognose::lees_scenarios(&text, toml).map_err(|e| (2, format!("--scenario: {e}")))?
+            }
+        };
+        Some(buig_prognose::rapport::PrognoseVraag { jaar, peildatum, scenarios, runs: a.runs, seed: a.seed })
+    };
+    let store = open_store(&a.db)?;
+    let (gegevens, spells) = buig_store::block_on(async {
+        let db = |e: buig_store::StoreError| (1, e.to_string());
+        let Some(g) = store.gemeente(code).await.map_err(db)? else {
+            return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
+        };
+        let jaarcijfers = store
+            .jaarcijfers(code)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|j| buig_prognose::Jaarcijfer {
+                jaar: j.jaar,
+                stadium: j.stadium,
+                budget: j.budget,
+                tekort: j.tekort,
+                tekort_percentage: j.tekort_percentage,
+                bron: j.bron,
+            })
+            .collect();
+        let gegevens = buig_prognose::Gegevens {
+            gemeente: Some(code),
+            naam: Some(g.naam),
+            budgetten: store.budgetten(code).await.map_err(db)?,
+            realisatie: store.realisatie(code).await.map_err(db)?,
+            jaarcijfers,
+            vangnet_verleend: verleend,
+        };
+        Ok((gegevens, store.uitkeringen(code).await.map_err(db)?))
+    })?;
+    if gegevens.realisatie.is_empty() || gegevens.budgetten.is_empty() || spells.is_empty() {
+        return Err((2, format!("voor {code} ontbreken uitkeringen, maandrealisatie of budgetten in de database: importeer ze met buig import, of laad de demo met buig demo")));
+    }
+    match vraag {
+        None => {
+            let b = buig_prognose::Basis::new(&gegevens, &spells).map_err(|e| (2, e.to_string()))?;
+            let bt = buig_prognose::backtest::backtest(&b);
+            if bt.regels.is_empty() {
+                return Err((2, format!("voor {code} is geen afgesloten jaar met een voorgaand jaar: er valt niets te backtesten")));
+            }
+            if a.json {
+                println!("{}", serde_json::to_string_pretty(&bt).map_err(|e| (1, e.to_string()))?);
+            } else {
+                print!("{}", buig_prognose::rapport::render_backtest(&bt));
+            }
+        }
+        Some(v) => {
+            let r = buig_prognose::rapport::prognose_rapport(&gegevens, &spells, &v).map_err(|e| (2, e.to_string()))?;
+            if a.json {
+                println!("{}", serde_json::to_string_pretty(&r).map_err(|e| (1, e.to_string()))?);
+            } else {
+                print!("{}", buig_prognose::rapport::render_rapport(&r));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
@@ -707,6 +891,7 @@ fn main() -> ExitCode {
         Command::Historie(a) => historie(a),
         Command::Bestand(a) => bestand(a),
         Command::Budget(a) => budget(a),
+        Command::Prognose(a) => prognose(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -38,9 +38,25 @@ fn refused(o: &Output, needle: &str) {
 }
 
 const KEYS: [&str; 19] = [
-    "jaar", "regel", "status", "tekort", "tekort_percentage", "drempel_percentage", "drempel_bedrag", "voorwaarde_a",
-    "meerjarig_tekort", "voorwaarde_b", "aanhoudend_tekort", "recht", "vangnetuitkering", "eigen_risico", "formulier",
-    "stappen", "uitleg", "bronnen", "waarschuwingen",
+    "jaar",
+    "regel",
+    "status",
+    "tekort",
+    "tekort_percentage",
+    "drempel_percentage",
+    "drempel_bedrag",
+    "voorwaarde_a",
+    "meerjarig_tekort",
+    "voorwaarde_b",
+    "aanhoudend_tekort",
+    "recht",
+    "vangnetuitkering",
+    "eigen_risico",
+    "formulier",
+    "stappen",
+    "uitleg",
+    "bronnen",
+    "waarschuwingen",
 ];
 
 #[test]
@@ -72,9 +88,28 @@ fn json_output_has_every_contract_key() {
 fn the_flag_form_gives_the_same_answer_as_the_file_form() {
     let file = buig(&["vangnet", "--input", "examples/deventer-2023.json", "--json"]);
     let flags = buig(&[
-        "vangnet", "--jaar", "2023", "--budget", "41984531", "--tekort", "3448580", "--tekort-vorig", "2022=3668940",
-        "--tekort-vorig", "2021=-1000000", "--budget-vorig", "2022=37060000", "--budget-vorig", "2021=36000000",
-        "--verleend", "2022", "--gemeente", "Deventer", "--inwoners", "103405", "--json",
+        "vangnet",
+        "--jaar",
+        "2023",
+        "--budget",
+        "41984531",
+        "--tekort",
+        "3448580",
+        "--tekort-vorig",
+        "2022=3668940",
+        "--tekort-vorig",
+        "2021=-1000000",
+        "--budget-vorig",
+        "2022=37060000",
+        "--budget-vorig",
+        "2021=36000000",
+        "--verleend",
+        "2022",
+        "--gemeente",
+        "Deventer",
+        "--inwoners",
+        "103405",
+        "--json",
     ]);
     assert!(flags.status.success(), "{}", stderr(&flags));
     let mut a: serde_json::Value = serde_json::from_str(&stdout(&file)).unwrap();
@@ -86,7 +121,20 @@ fn the_flag_form_gives_the_same_answer_as_the_file_form() {
 
 #[test]
 fn flags_accept_dutch_amounts() {
-    let o = buig(&["vangnet", "--jaar", "2023", "--budget", "41.984.531", "--tekort", "€ 3.448.580,00", "--tekort-vorig", "2022=3.668.940", "--tekort-vorig", "2021=-1.000.000", "--json"]);
+    let o = buig(&[
+        "vangnet",
+        "--jaar",
+        "2023",
+        "--budget",
+        "41.984.531",
+        "--tekort",
+        "€ 3.448.580,00",
+        "--tekort-vorig",
+        "2022=3.668.940",
+        "--tekort-vorig",
+        "2021=-1.000.000",
+        "--json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["vangnetuitkering"], 149_870);

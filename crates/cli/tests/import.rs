@@ -186,13 +186,33 @@ fn bestand_filters_a_national_file_by_gemeente_and_aggregates_quarters() {
     let o = buig("sqlite::memory:", &["genereer", "--gemeenten", "3", "--uitkeringen", "3000", "--seed", "3", "-o", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     let code = std::fs::read_to_string(&f).unwrap().lines().nth(1).unwrap().split(',').next().unwrap().to_string();
-    let q = reeks(&buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-12", "--per", "kwartaal", "--json"]));
-    let m = reeks(&buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-12", "--json"]));
+    let q = reeks(&buig(
+        "sqlite::memory:",
+        &[
+            "bestand",
+            "--invoer",
+            f.to_str().unwrap(),
+            "--gemeente",
+            &code,
+            "--van",
+            "2024-01",
+            "--tot",
+            "2024-12",
+            "--per",
+            "kwartaal",
+            "--json",
+        ],
+    ));
+    let m = reeks(&buig(
+        "sqlite::memory:",
+        &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-12", "--json"],
+    ));
     assert_eq!(q.len(), 4);
     assert_eq!(q[3]["stand"], m[11]["stand"], "a quarter's stand is the stand at its end");
     let inflow: u64 = m[..3].iter().map(|p| p["instroom"].as_u64().unwrap()).sum();
     assert_eq!(q[0]["instroom"].as_u64().unwrap(), inflow);
-    let table = buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-03"]);
+    let table =
+        buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &code, "--van", "2024-01", "--tot", "2024-03"]);
     assert!(text(&table).contains("jan 2024") || text(&table).contains("2024-01"), "{}", text(&table));
 }
 
@@ -204,7 +224,10 @@ fn bestand_refuses_bad_input_clearly() {
         "fout.csv",
         "client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\nb1,PW,2021-05-01,2021-04-30,,1980-01-01,x\n",
     );
-    let o = buig("sqlite::memory:", &["bestand", "--invoer", bad.to_str().unwrap(), "--gemeente", "GM0150", "--van", "2021-01", "--tot", "2021-12"]);
+    let o = buig(
+        "sqlite::memory:",
+        &["bestand", "--invoer", bad.to_str().unwrap(), "--gemeente", "GM0150", "--van", "2021-01", "--tot", "2021-12"],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("rij 2, kolom einddatum"), "{}", text(&o));
     let o = buig("sqlite::memory:", &["bestand", "--gemeente", "GM0150", "--van", "2023-12", "--tot", "2023-01"]);
@@ -227,7 +250,10 @@ fn bestand_breaks_the_caseload_down_by_regeling_and_by_household() {
     let v = json(&buig("sqlite::memory:", &[&args[..], &["--uitsplitsing", "regeling", "--json"]].concat()));
     let groepen = v["uitsplitsing"].as_object().unwrap();
     assert_eq!(groepen.keys().collect::<Vec<_>>(), ["IOAW", "PW"]);
-    assert_eq!((v["uitsplitsing"]["PW"]["reeks"][0]["stand"].as_u64(), v["uitsplitsing"]["IOAW"]["reeks"][0]["stand"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (v["uitsplitsing"]["PW"]["reeks"][0]["stand"].as_u64(), v["uitsplitsing"]["IOAW"]["reeks"][0]["stand"].as_u64()),
+        (Some(2), Some(1))
+    );
     assert_eq!(v["uitsplitsing"]["PW"]["reeks"].as_array().unwrap().len(), 12);
     let t = buig("sqlite::memory:", &[&args[..], &["--uitsplitsing", "huishouden"]].concat());
     assert!(t.status.success());
@@ -249,7 +275,12 @@ fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_nation
     codes.sort();
     codes.dedup();
     assert_eq!(codes.len(), 3);
-    let base = |g: &str| vec!["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", g, "--van", "2024-01", "--tot", "2024-06", "--json"].into_iter().map(String::from).collect::<Vec<_>>();
+    let base = |g: &str| {
+        vec!["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", g, "--van", "2024-01", "--tot", "2024-06", "--json"]
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
     let run = |extra: &[&str], g: &str| {
         let mut a = base(g);
         a.extend(extra.iter().map(|s| s.to_string()));
@@ -267,7 +298,22 @@ fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_nation
     let k = run(&["--vergelijk", "grootteklasse"], &codes[0]);
     assert!(k["vergelijking"]["groep"].as_str().unwrap().starts_with("grootteklasse "), "{k}");
     assert!(k["vergelijking"]["gemeenten"].as_u64().unwrap() >= 1);
-    let t = buig("sqlite::memory:", &["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", &codes[0], "--van", "2024-01", "--tot", "2024-03", "--vergelijk", "land"]);
+    let t = buig(
+        "sqlite::memory:",
+        &[
+            "bestand",
+            "--invoer",
+            f.to_str().unwrap(),
+            "--gemeente",
+            &codes[0],
+            "--van",
+            "2024-01",
+            "--tot",
+            "2024-03",
+            "--vergelijk",
+            "land",
+        ],
+    );
     assert!(t.status.success());
     let t = text(&t);
     assert!(t.starts_with("Vergelijkingsgroep: alle gemeenten in de bron (3 gemeenten") && t.contains("groep per 1.000"), "{t}");
@@ -275,7 +321,8 @@ fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_nation
 
 #[test]
 fn bestand_refuses_a_province_comparison_because_the_data_has_no_province() {
-    let o = buig("sqlite::memory:", &["bestand", "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-12", "--vergelijk", "provincie"]);
+    let o =
+        buig("sqlite::memory:", &["bestand", "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-12", "--vergelijk", "provincie"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains("geen provincie per gemeente"), "{}", text(&o));
     let o = buig("sqlite::memory:", &["bestand", "--invoer", "x.csv", "--van", "2023-01", "--tot", "2023-12", "--vergelijk", "land"]);

@@ -261,7 +261,16 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
         if let (Some(r), Some(b)) = (resultaat, budget_for_result) {
             tekorten.insert(y, (b, -r));
         }
-        jaren.push(BudgetJaar { jaar: y, beschikkingen: besch, netto_lasten: netto, netto_bron: bron, maanden: n_maanden, resultaat, tekort_percentage, vangnet: None });
+        jaren.push(BudgetJaar {
+            jaar: y,
+            beschikkingen: besch,
+            netto_lasten: netto,
+            netto_bron: bron,
+            maanden: n_maanden,
+            resultaat,
+            tekort_percentage,
+            vangnet: None,
+        });
     }
 
     // Vangnet per year: realised years with a known shortfall, and prognoses.
@@ -280,7 +289,8 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
                 None => continue,
             },
         };
-        let mut file = CaseFile { jaar: j.jaar.get(), gemeente: g.naam.clone(), vangnet_verleend: g.vangnet_verleend.clone(), ..Default::default() };
+        let mut file =
+            CaseFile { jaar: j.jaar.get(), gemeente: g.naam.clone(), vangnet_verleend: g.vangnet_verleend.clone(), ..Default::default() };
         file.jaren.insert(j.jaar.to_string(), YearInput { budget: Some(budget), tekort: Some(tekort), ..Default::default() });
         for back in 1..=3 {
             let y = j.jaar.offset(-back);
@@ -321,10 +331,13 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
         }
     }
     if g.budgetten.iter().all(|b| b.blks.is_none()) && g.budgetten.iter().any(|b| b.jaar >= Year::new(2022)) {
-        waarschuwingen.push("Het BLKS-deel van de budgetten vanaf 2022 is niet opgegeven: macro- en aandeeleffect gelden voor het hele budget.".to_string());
+        waarschuwingen.push(
+            "Het BLKS-deel van de budgetten vanaf 2022 is niet opgegeven: macro- en aandeeleffect gelden voor het hele budget.".to_string(),
+        );
     }
     if g.vangnet_verleend.is_none() {
-        waarschuwingen.push("Niet bekend in welke jaren een vangnetuitkering is verleend: per jaar is een basisverzoek aangenomen.".to_string());
+        waarschuwingen
+            .push("Niet bekend in welke jaren een vangnetuitkering is verleend: per jaar is een basisverzoek aangenomen.".to_string());
     }
     BudgetOverzicht { gemeente: g.gemeente.map(|c| c.to_string()), naam: g.naam.clone(), jaren, wijzigingen, waarschuwingen }
 }
@@ -386,7 +399,8 @@ pub fn render_tabel(o: &BudgetOverzicht) -> String {
         );
     }
     if !o.wijzigingen.is_empty() {
-        let _ = writeln!(s, "\nWijzigingen tussen beschikkingen (macro-effect = Δmacro × aandeel oud; aandeeleffect = macro nieuw × Δaandeel)");
+        let _ =
+            writeln!(s, "\nWijzigingen tussen beschikkingen (macro-effect = Δmacro × aandeel oud; aandeeleffect = macro nieuw × Δaandeel)");
         for w in &o.wijzigingen {
             let _ = writeln!(
                 s,
@@ -466,14 +480,35 @@ mod tests {
     fn a_year_with_twelve_months_gets_a_result_and_a_vangnet_position() {
         let mut real = Vec::new();
         for maand in 1..=12 {
-            real.push(RealisatieMaand { gemeente: gm("GM0150"), jaar: Year::new(2023), maand, lasten: Money::from_euros(4_000_000), baten: Money::from_euros(50_000), lks: None });
+            real.push(RealisatieMaand {
+                gemeente: gm("GM0150"),
+                jaar: Year::new(2023),
+                maand,
+                lasten: Money::from_euros(4_000_000),
+                baten: Money::from_euros(50_000),
+                lks: None,
+            });
         }
         let g = Gegevens {
             budgetten: vec![besch(2023, BudgetSoort::Definitief, 43_000_000, None)],
             realisatie: real,
             jaarcijfers: vec![
-                Jaarcijfer { jaar: Year::new(2022), stadium: "realisatie".into(), budget: Some(Money::from_euros(40_000_000)), tekort: Some(Money::from_euros(3_000_000)), tekort_percentage: None, bron: "test".into() },
-                Jaarcijfer { jaar: Year::new(2021), stadium: "realisatie".into(), budget: Some(Money::from_euros(40_000_000)), tekort: Some(Money::ZERO), tekort_percentage: None, bron: "test".into() },
+                Jaarcijfer {
+                    jaar: Year::new(2022),
+                    stadium: "realisatie".into(),
+                    budget: Some(Money::from_euros(40_000_000)),
+                    tekort: Some(Money::from_euros(3_000_000)),
+                    tekort_percentage: None,
+                    bron: "test".into(),
+                },
+                Jaarcijfer {
+                    jaar: Year::new(2021),
+                    stadium: "realisatie".into(),
+                    budget: Some(Money::from_euros(40_000_000)),
+                    tekort: Some(Money::ZERO),
+                    tekort_percentage: None,
+                    bron: "test".into(),
+                },
             ],
             ..Default::default()
         };
@@ -499,7 +534,11 @@ mod tests {
             bron: "seed 003".into(),
         };
         let g = Gegevens {
-            jaarcijfers: vec![jc(2016, "realisatie", 1_867_305, 332_376), jc(2017, "realisatie", 1_962_128, 446_189), jc(2018, "prognose", 2_253_777, 214_223)],
+            jaarcijfers: vec![
+                jc(2016, "realisatie", 1_867_305, 332_376),
+                jc(2017, "realisatie", 1_962_128, 446_189),
+                jc(2018, "prognose", 2_253_777, 214_223),
+            ],
             ..Default::default()
         };
         let o = budgetoverzicht(&g);
@@ -511,7 +550,14 @@ mod tests {
     #[test]
     fn a_source_that_gives_only_a_percentage_shows_it_without_inventing_amounts() {
         let g = Gegevens {
-            jaarcijfers: vec![Jaarcijfer { jaar: Year::new(2022), stadium: "realisatie".into(), budget: None, tekort: None, tekort_percentage: Some(Decimal::new(99, 1)), bron: "seed 001".into() }],
+            jaarcijfers: vec![Jaarcijfer {
+                jaar: Year::new(2022),
+                stadium: "realisatie".into(),
+                budget: None,
+                tekort: None,
+                tekort_percentage: Some(Decimal::new(99, 1)),
+                bron: "seed 001".into(),
+            }],
             ..Default::default()
         };
         let o = budgetoverzicht(&g);

@@ -1,0 +1,81 @@
+//! `buig prognose`: exit codes, messages and the JSON keys on the demo database.
+
+use std::process::{Command, Output};
+
+fn buig(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_buig")).args(args).env("DATABASE_URL", db).output().expect("buig runs")
+}
+
+fn demo_db(dir: &std::path::Path) -> String {
+    let db = format!("sqlite://{}", dir.join("demo.db").display());
+    let o = buig(&db, &["demo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    db
+}
+
+#[test]
+fn the_prognosis_of_the_demo_gemeente_gives_its_json_keys_and_ordered_percentiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let scen = dir.path().join("knoppen.toml");
+    std::fs::write(&scen, "[[scenario]]\nnaam = \"aanvalsplan\"\nminder_uitkeringen_eind_jaar = 300\n").unwrap();
+    let args =
+        ["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "2024-06-30", "--runs", "2000", "--json", "--scenario"];
+    let o = buig(&db, &[&args[..], &[scen.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for k in [
+        "gemeente",
+        "jaar",
+        "peildatum",
+        "gerealiseerde_maanden",
+        "gerealiseerd_netto",
+        "prijs_per_uitkering",
+        "maanden",
+        "netto_lasten",
+        "budget",
+        "budget_bedrag",
+        "resultaat",
+        "tekort",
+        "tekort_percentage",
+        "vangnet",
+        "onzekerheid",
+        "verloop",
+        "scenarios",
+        "waarschuwingen",
+    ] {
+        assert!(v.get(k).is_some(), "key {k}");
+    }
+    assert_eq!(v["gerealiseerde_maanden"], 6);
+    let o_ = &v["onzekerheid"];
+    assert!(o_["p10"].as_f64() <= o_["p50"].as_f64() && o_["p50"].as_f64() <= o_["p90"].as_f64());
+    assert!((0.0..=1.0).contains(&o_["kans_vangnet"].as_f64().unwrap()));
+    assert_eq!(v["verloop"].as_array().unwrap().len(), 6);
+    assert!(v["scenarios"][0]["netto_lasten"].as_f64() < v["netto_lasten"].as_f64());
+    assert!(v["vangnet"]["formulier"].is_string());
+
+    let t = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "2024-06-30", "--runs", "200"]);
+    let t = String::from_utf8(t.stdout).unwrap();
+    assert!(t.contains("Prognose BUIG 2024 Voorbeeldstad (GM9999), peildatum 30-06-2024"), "{t}");
+    assert!(t.contains("Kans op een vangnetuitkering"));
+}
+
+#[test]
+fn the_backtest_prints_its_table_and_a_wrong_peildatum_exits_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = buig(&db, &["prognose", "--gemeente", "GM9999", "--backtest", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["mae"].as_f64().unwrap().is_finite());
+    assert!(v["mae_pp"].as_f64().unwrap().is_finite());
+    assert_eq!(v["per_maand"].as_array().unwrap().len(), 12);
+    let t = buig(&db, &["prognose", "--gemeente", "GM9999", "--backtest"]);
+    assert!(String::from_utf8(t.stdout).unwrap().contains("gem. abs. fout"));
+
+    let bad = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "30-06-2024"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--peildatum"));
+    let missing = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024"]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -1,0 +1,218 @@
+//! The uncertainty around the prognosis (issue "Prognosis", part 3): a
+//! Monte Carlo over inflow, outflow rate, price and the coming budget
+//! decision, seeded (ChaCha8), so the same seed gives the same figures.
+//!
+//! Per run:
+//! - inflow of month m = mean(m) · f + sd_jaar(m) · f · z_in + √(mean(m) · f) · ε_m:
+//!   a year-level shock `z_in` (one per run, scaled by the spread of that
+//!   calendar month over the history years) plus Poisson-like noise (normal
+//!   approximation) per month; `f` is the scenario factor;
+//! - outflow of month m = rate · stand(m−1) + √(stand · rate · (1 − rate)) · ε_m,
+//!   with rate = rate(m) · f + sd_jaar(m) · z_out (year-level shock) — binomial
+//!   noise around it, clamped to [0, stand];
+//! - price = prijs · (1 + sd · z_p), sd = the month-to-month relative spread of
+//!   the realised price;
+//! - budget: the latest decision when it is the definitief; otherwise drawn
+//!   as latest · (1 + r), r normal with the mean and spread of this
+//!   gemeente's historical relative changes from that kind of decision to the
+//!   definitief (one change: that change ± 3%; none: 0 ± 3%).
+//!
+//! The result of a run = budget − net costs, in cents (rounded once). The
+//! vangnet of every run goes through `buig_rules`; a run whose shortfall is
+//! not above the lowest threshold of the year's rule (read from the rule
+//! table) cannot qualify and skips the engine.
+
+use buig_core::{Money, Percentage, Year};
+use jiff::civil::Date;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use buig_core::money;
+
+use crate::prognose::{Basis, PrognoseFout, Scenario, Uitgangspunt};
+
+/// The spread of the outcome over the runs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Samenvatting {
+    pub runs: u32,
+    pub seed: u64,
+    /// Result (budget − net costs): 10th, 50th and 90th percentile.
+    #[serde(with = "money::euros")]
+    pub p10: Money,
+    #[serde(with = "money::euros")]
+    pub p50: Money,
+    #[serde(with = "money::euros")]
+    pub p90: Money,
+    /// P90 − P10.
+    #[serde(with = "money::euros")]
+    pub breedte: Money,
+    /// Share of runs with a shortfall (result < 0), 0–1.
+    pub kans_tekort: f64,
+    /// Share of runs with a right to a vangnetuitkering, 0–1.
+    pub kans_vangnet: f64,
+    /// Mean vangnetuitkering over all runs (whole euros; 0 in runs without a right).
+    #[serde(serialize_with = "getal")]
+    pub verwachte_vangnetuitkering: Decimal,
+    /// Was the definitief budget drawn (not yet known on the peildatum)?
+    pub budget_getrokken: bool,
+}
+
+fn getal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    money::serialize_euros(*d, s)
+}
+
+/// A standard normal draw (Box–Muller).
+fn normaal(rng: &mut ChaCha8Rng) -> f64 {
+    let u1: f64 = 1.0 - rng.random::<f64>();
+    let u2: f64 = rng.random::<f64>();
+    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+}
+
+/// Nearest-rank percentile of sorted values.
+fn percentiel(sorted: &[i64], p: f64) -> i64 {
+    let n = sorted.len();
+    let idx = ((p * n as f64).ceil() as usize).clamp(1, n) - 1;
+    sorted[idx]
+}
+
+/// Probability with 4 decimals.
+fn kans(n: u32, runs: u32) -> f64 {
+    (f64::from(n) / f64::from(runs.max(1)) * 10_000.0).round() / 10_000.0
+}
+
+/// The lowest threshold (as a share of the budget) at which the year's rule
+/// can pay anything, read from the rule table; `None` if no rule covers the year.
+fn laagste_drempel(jaar: Year) -> Option<Decimal> {
+    let rule = buig_rules::RuleTable::bundled().rule_for(jaar).ok()?;
+    let mut d = rule.drempel.percentage.value();
+    if let Some(v) = &rule.verlaagde_drempel {
+        d = d.min(v.drempel.percentage.value());
+    }
+    Some(d)
+}
+
+/// `runs` runs of the year under scenario `s`.
+pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenvatting {
+    let runs = runs.max(1);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let k = u.gerealiseerde_maanden;
+    let (fi, fu) = (Scenario::factor(s.instroom_pct), Scenario::factor(s.uitstroom_pct));
+    let (fp, fl) = (Scenario::factor(s.prijs_pct), Scenario::factor(s.lks_pct));
+    let minder = s.minder_uitkeringen_eind_jaar.unwrap_or(0.0);
+    let prijs_cent = u.prijs.to_f64().unwrap_or(0.0) * 100.0 * fp;
+    let lks_cent = u.lks_maand.cents() as f64 * fl * f64::from(12 - k);
+    let gerealiseerd = u.gerealiseerd.cents();
+    let budget_getrokken = !u.definitief_bekend;
+    let (b_gem, b_sd) = match u.budget_wijzigingen.len() {
+        0 => (0.0, 0.03),
+        1 => (u.budget_wijzigingen[0], 0.03),
+        _ => crate::prognose::gem_sd(&u.budget_wijzigingen),
+    };
+    let drempel = laagste_drempel(u.jaar);
+    let sjabloon = u.case_file();
+    let vaste_budget = u.budget_met(u.budget.bedrag, s);
+
+    let mut resultaten = Vec::with_capacity(runs as usize);
+    let (mut n_tekort, mut n_vangnet) = (0u32, 0u32);
+    let mut som_vangnet = Decimal::ZERO;
+    for _ in 0..runs {
+        let (z_in, z_out, z_p) = (normaal(&mut rng), normaal(&mut rng), normaal(&mut rng));
+        let budget = if budget_getrokken {
+            let r = b_gem + b_sd * normaal(&mut rng);
+            let getrokken = Money::from_cents((u.budget.bedrag.cents() as f64 * (1.0 + r)).round() as i64);
+            u.budget_met(getrokken, s)
+        } else {
+            vaste_budget
+        };
+        let mut stand = u.start_stand as f64;
+        let mut som = 0.0;
+        for m in k + 1..=12 {
+            let cm = usize::from(m - 1);
+            let (ig, isd) = u.instroom[cm];
+            let gem_in = ig * fi;
+            let instroom = (gem_in + isd * fi * z_in + gem_in.sqrt() * normaal(&mut rng)).max(0.0);
+            let (rg, rsd) = u.rate[cm];
+            let rate = (rg * fu + rsd * z_out).clamp(0.0, 1.0);
+            let uitstroom = (rate * stand + (stand * rate * (1.0 - rate)).sqrt() * normaal(&mut rng)).clamp(0.0, stand);
+            stand = stand + instroom - uitstroom;
+            som += (stand - minder * f64::from(m - k) / f64::from(12 - k)).max(0.0);
+        }
+        let prijs = prijs_cent * (1.0 + u.prijs_sd * z_p);
+        let netto = gerealiseerd + (som * prijs + lks_cent).round() as i64;
+        let resultaat = budget.cents() - netto;
+        if resultaat < 0 {
+            n_tekort += 1;
+        }
+        let tekort = Money::from_cents(-resultaat);
+        let kan = match (drempel, Percentage::ratio(tekort, budget)) {
+            (Some(d), Some(p)) => p.value() > d,
+            _ => false,
+        };
+        if kan {
+            if let Some(v) = u.vangnet(&sjabloon, budget, tekort) {
+                if v.recht == Some(true) {
+                    n_vangnet += 1;
+                    som_vangnet += v.vangnetuitkering.unwrap_or(Decimal::ZERO);
+                }
+            }
+        }
+        resultaten.push(resultaat);
+    }
+    resultaten.sort_unstable();
+    let (p10, p50, p90) = (percentiel(&resultaten, 0.10), percentiel(&resultaten, 0.50), percentiel(&resultaten, 0.90));
+    Samenvatting {
+        runs,
+        seed,
+        p10: Money::from_cents(p10),
+        p50: Money::from_cents(p50),
+        p90: Money::from_cents(p90),
+        breedte: Money::from_cents(p90 - p10),
+        kans_tekort: kans(n_tekort, runs),
+        kans_vangnet: kans(n_vangnet, runs),
+        verwachte_vangnetuitkering: money::round_to_whole_euros(som_vangnet / Decimal::from(runs)),
+        budget_getrokken,
+    }
+}
+
+/// One month-end of the narrowing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerloopPunt {
+    pub peildatum: String,
+    pub gerealiseerde_maanden: u8,
+    #[serde(with = "money::euros")]
+    pub p10: Money,
+    #[serde(with = "money::euros")]
+    pub p50: Money,
+    #[serde(with = "money::euros")]
+    pub p90: Money,
+    /// P90 − P10.
+    #[serde(with = "money::euros")]
+    pub breedte: Money,
+    pub kans_vangnet: f64,
+}
+
+/// The Monte Carlo at every month-end of `jaar` up to `peildatum` (baseline).
+pub fn verloop(b: &Basis, jaar: Year, peildatum: Date, runs: u32, seed: u64) -> Result<Vec<VerloopPunt>, PrognoseFout> {
+    let mut out = Vec::new();
+    for m in 1..=12i8 {
+        let einde = buig_bestand::Maand::new(jaar.get() as i16, m).expect("valid month").last_day();
+        if einde > peildatum {
+            break;
+        }
+        let u = b.uitgangspunt(jaar, einde)?;
+        let s = simuleer(&u, &Scenario::default(), runs, seed);
+        out.push(VerloopPunt {
+            peildatum: einde.to_string(),
+            gerealiseerde_maanden: u.gerealiseerde_maanden,
+            p10: s.p10,
+            p50: s.p50,
+            p90: s.p90,
+            breedte: s.breedte,
+            kans_vangnet: s.kans_vangnet,
+        });
+    }
+    Ok(out)
+}
