@@ -161,6 +161,8 @@ pub enum Splitsing {
     Regeling,
     /// Per household type as in the file (`alleenstaand`, …); `onbekend` when empty.
     Huishouden,
+    /// Per exit reason (`werk`, …); `lopend` for spells without one.
+    RedenEinde,
 }
 
 impl Splitsing {
@@ -169,6 +171,16 @@ impl Splitsing {
         match self {
             Splitsing::Regeling => "regeling",
             Splitsing::Huishouden => "huishouden",
+            Splitsing::RedenEinde => "reden_einde",
+        }
+    }
+
+    /// The heading of a group in Dutch: `Regeling`, `Huishouden`, `Reden einde`.
+    pub fn kop(self) -> &'static str {
+        match self {
+            Splitsing::Regeling => "Regeling",
+            Splitsing::Huishouden => "Huishouden",
+            Splitsing::RedenEinde => "Reden einde",
         }
     }
 }
@@ -180,7 +192,8 @@ impl std::str::FromStr for Splitsing {
         match s.trim().to_ascii_lowercase().as_str() {
             "regeling" => Ok(Splitsing::Regeling),
             "huishouden" => Ok(Splitsing::Huishouden),
-            _ => Err(format!("\"{}\" is geen uitsplitsing (verwacht regeling of huishouden)", s.trim())),
+            "reden_einde" | "reden einde" => Ok(Splitsing::RedenEinde),
+            _ => Err(format!("\"{}\" is geen uitsplitsing (verwacht regeling, huishouden of reden_einde; bij --invoer ook elke andere kolom van het bestand)", s.trim())),
         }
     }
 }
@@ -189,16 +202,26 @@ impl std::str::FromStr for Splitsing {
 /// its own (re-entry too: within the group); the regeling filter of
 /// `vraag` applies first. Groups without spells are absent.
 pub fn uitsplitsing(spells: &[Uitkering], vraag: &Vraag, naar: Splitsing) -> BTreeMap<String, Reeks> {
+    let sleutel = |u: &Uitkering| -> Option<String> {
+        match naar {
+            Splitsing::Regeling => Some(u.regeling.code().to_string()),
+            Splitsing::Huishouden => u.huishouden.as_deref().map(str::trim).filter(|h| !h.is_empty()).map(str::to_string),
+            Splitsing::RedenEinde => {
+                Some(u.reden_einde.as_deref().map(str::trim).filter(|r| !r.is_empty()).unwrap_or("lopend").to_string())
+            }
+        }
+    };
+    uitsplitsing_op(spells.iter().map(|u| (u, sleutel(u))), vraag)
+}
+
+/// A breakdown by any key per spell — e.g. the value of any column of the
+/// input file (`buig_import::Options::kenmerk`): one series per distinct
+/// key, `onbekend` for spells without one. The regeling filter of `vraag`
+/// applies before grouping, as in [`uitsplitsing`].
+pub fn uitsplitsing_op<'a>(spells: impl IntoIterator<Item = (&'a Uitkering, Option<String>)>, vraag: &Vraag) -> BTreeMap<String, Reeks> {
     let mut groepen: BTreeMap<String, Vec<&Uitkering>> = BTreeMap::new();
-    for u in spells.iter().filter(|u| vraag.telt_mee(u.regeling)) {
-        let sleutel = match naar {
-            Splitsing::Regeling => u.regeling.code().to_string(),
-            Splitsing::Huishouden => match u.huishouden.as_deref().map(str::trim) {
-                Some(h) if !h.is_empty() => h.to_string(),
-                _ => "onbekend".to_string(),
-            },
-        };
-        groepen.entry(sleutel).or_default().push(u);
+    for (u, sleutel) in spells.into_iter().filter(|(u, _)| vraag.telt_mee(u.regeling)) {
+        groepen.entry(sleutel.unwrap_or_else(|| "onbekend".to_string())).or_default().push(u);
     }
     groepen.into_iter().map(|(k, us)| (k, tel(us.into_iter(), vraag))).collect()
 }

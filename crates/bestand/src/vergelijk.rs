@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use crate::reeks::{afgerond, index, Punt, Reeks};
 use crate::weergave::{render_csv, render_tabel, CSV_HEADER};
-use crate::Splitsing;
 
 /// A size class of gemeenten by inhabitants (lower bound inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -291,13 +290,9 @@ pub fn render_vergelijking(v: &Vergeleken) -> String {
     out
 }
 
-/// A breakdown as Dutch tables: a heading per group (`Regeling PW`), then
-/// that group's table as [`render_tabel`].
-pub fn render_uitsplitsing_tabel(naar: Splitsing, groepen: &BTreeMap<String, Reeks>) -> String {
-    let soort = match naar {
-        Splitsing::Regeling => "Regeling",
-        Splitsing::Huishouden => "Huishouden",
-    };
+/// A breakdown as Dutch tables: a heading per group (`Regeling PW`, with
+/// `soort` the name of what is split on), then that group's table as [`render_tabel`].
+pub fn render_uitsplitsing_tabel(soort: &str, groepen: &BTreeMap<String, Reeks>) -> String {
     let mut out = String::new();
     for (i, (groep, r)) in groepen.iter().enumerate() {
         if i > 0 {

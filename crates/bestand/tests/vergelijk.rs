@@ -106,11 +106,11 @@ fn a_breakdown_renders_a_heading_per_group_and_one_csv_with_a_group_column() {
     let own: Vec<Uitkering> = spells().into_iter().filter(|u| u.gemeente == gm("GM0150")).collect();
     let per = uitsplitsing(&own, &vraag(), "huishouden".parse().unwrap());
     assert_eq!(per.keys().collect::<Vec<_>>(), ["alleenstaand", "onbekend"]);
-    let t = render_uitsplitsing_tabel(Splitsing::Huishouden, &per);
+    let t = render_uitsplitsing_tabel(Splitsing::Huishouden.kop(), &per);
     assert!(t.starts_with("Huishouden alleenstaand\nperiode") && t.contains("\nHuishouden onbekend\n"), "{t}");
     let c = render_uitsplitsing_csv(&per);
     assert!(c.starts_with(&format!("groep,{CSV_HEADER}\n")));
     assert_eq!(c.lines().count(), 1 + 2 * 3);
     assert!(c.contains("\nonbekend,2024-02,1,1,"), "{c}");
-    assert!("provincie".parse::<Splitsing>().unwrap_err().contains("regeling of huishouden"));
+    assert!("provincie".parse::<Splitsing>().unwrap_err().contains("regeling, huishouden of reden_einde"));
 }

@@ -96,7 +96,7 @@ struct BudgetArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12 --uitsplitsing regeling\n  buig bestand --invoer landelijk.csv --gemeente GM0150 --van 2024-01 --tot 2024-12 --vergelijk grootteklasse\n  buig bestand --gemeente GM0150 --van 2023-01 --tot 2023-12 --vergelijk-reeks \"CBS 82015NED\"\n\nDefinities: zie docs/bestand.md."
+    after_help = "Voorbeelden:\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2023-01 --tot 2023-12 --per kwartaal --json\n  buig bestand --gemeente GM9999 --van 2024-01 --tot 2024-12 --uitsplitsing regeling\n  buig bestand --invoer uitkeringen.csv --gemeente GM0150 --van 2024-01 --tot 2024-12 --uitsplitsing doelgroep\n  buig bestand --invoer landelijk.csv --gemeente GM0150 --van 2024-01 --tot 2024-12 --vergelijk grootteklasse\n  buig bestand --gemeente GM0150 --van 2023-01 --tot 2023-12 --vergelijk-reeks \"CBS 82015NED\"\n\nDefinities: zie docs/bestand.md."
 )]
 struct BestandArgs {
     /// Uitkeringenbestand (CSV/XLSX); zonder deze optie uit de database
@@ -357,7 +357,7 @@ fn open_store(db: &DbArgs) -> Result<buig_store::Store, (u8, String)> {
 fn import(a: &ImportArgs) -> Result<(), (u8, String)> {
     let soort: buig_import::Soort = a.soort.parse().map_err(|e: String| (2, e))?;
     let gemeente = a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
-    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten };
+    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten, kenmerk: None };
     let store = open_store(&a.db)?;
     let started = std::time::Instant::now();
     let mut voortgang = |n: u64| eprintln!("… {} rijen gelezen", buig_core::nl::getal(n.into(), 0));
@@ -450,20 +450,24 @@ fn historie(a: &DbArgs) -> Result<(), (u8, String)> {
 /// Spells of one gemeente (or all in the file) read from a CSV/XLSX file,
 /// streaming: a national file is filtered while it is read, so only the
 /// gemeente's spells are held. Any bad row refuses the file, row-precise.
+/// Spells read from a file and, when a column was asked for, its value per spell.
+type SpellsMetKenmerk = (Vec<buig_core::records::Uitkering>, Vec<Option<String>>);
+
 fn spells_from_file(
     path: &std::path::Path,
     gemeente: Option<buig_core::GemeenteCode>,
     blad: Option<String>,
-) -> Result<Vec<buig_core::records::Uitkering>, (u8, String)> {
+    kenmerk: Option<&str>,
+) -> Result<SpellsMetKenmerk, (u8, String)> {
     // Pseudonyms only link a client's spells within this run (for herinstroom); nothing is stored.
     let pseudo = buig_import::Pseudonimiseerder::new(b"buig bestand --invoer");
     let open = |g: Option<buig_core::GemeenteCode>| {
-        let opts = buig_import::Options { gemeente: g, blad: blad.clone(), ..Default::default() };
+        let opts = buig_import::Options { gemeente: g, blad: blad.clone(), kenmerk: kenmerk.map(str::to_string), ..Default::default() };
         buig_import::open(path, buig_import::Soort::Uitkeringen, &opts, &pseudo)
     };
     // A national file has its own gemeente column: read it and filter; a file
     // without one needs --gemeente.
-    let reader = match open(None) {
+    let mut reader = match open(None) {
         Ok(r) => r,
         Err(buig_import::ImportError::Bestand { melding, .. }) if melding.contains("--gemeente") && gemeente.is_some() => {
             open(gemeente).map_err(|e| (2, e.to_string()))?
@@ -471,10 +475,16 @@ fn spells_from_file(
         Err(e) => return Err((2, e.to_string())),
     };
     let mut spells = Vec::new();
+    let mut kenmerken = Vec::new();
     let mut fouten = Vec::new();
-    for item in reader {
+    while let Some(item) = reader.next() {
         match item {
-            Ok(buig_import::Record::Uitkering(u)) if gemeente.is_none_or(|g| g == u.gemeente) => spells.push(u),
+            Ok(buig_import::Record::Uitkering(u)) if gemeente.is_none_or(|g| g == u.gemeente) => {
+                spells.push(u);
+                if kenmerk.is_some() {
+                    kenmerken.push(reader.kenmerk().map(str::to_string));
+                }
+            }
             Ok(_) => {}
             Err(e) if fouten.len() < 50 => fouten.push(e),
             Err(_) => return Err((2, buig_import::ImportError::Rijen { fouten, meer: true }.to_string())),
@@ -483,7 +493,7 @@ fn spells_from_file(
     if !fouten.is_empty() {
         return Err((2, buig_import::ImportError::Rijen { fouten, meer: false }.to_string()));
     }
-    Ok(spells)
+    Ok((spells, kenmerken))
 }
 
 /// The comparison group of `--vergelijk`.
@@ -667,12 +677,19 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     }
     let gemeente: Option<buig_core::GemeenteCode> =
         a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
-    let splitsing: Option<buig_bestand::Splitsing> =
-        a.uitsplitsing.as_deref().map(str::parse).transpose().map_err(|e: String| (2, format!("--uitsplitsing: {e}")))?;
+    // A known breakdown (regeling, huishouden, reden_einde), or with --invoer any column of the file.
+    let (splitsing, kolom): (Option<buig_bestand::Splitsing>, Option<&str>) = match a.uitsplitsing.as_deref() {
+        None => (None, None),
+        Some(s) => match s.parse::<buig_bestand::Splitsing>() {
+            Ok(k) => (Some(k), None),
+            Err(_) if a.invoer.is_some() => (None, Some(s.trim())),
+            Err(e) => return Err((2, format!("--uitsplitsing: {e}; uit de database kan dat niet, alleen met --invoer"))),
+        },
+    };
     let groep = a.vergelijk.as_deref().map(groep_van).transpose()?;
     let vergelijkt = groep.is_some() || a.vergelijk_reeks.is_some();
     if vergelijkt {
-        if splitsing.is_some() {
+        if a.uitsplitsing.is_some() {
             return Err((2, "--uitsplitsing kan niet samen met --vergelijk of --vergelijk-reeks".to_string()));
         }
         if gemeente.is_none() {
@@ -682,9 +699,11 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
             return Err((2, "--csv kan niet bij een vergelijking; gebruik --json of de tabel".to_string()));
         }
     }
+    let mut kenmerken: Vec<Option<String>> = Vec::new();
     let (spells, inwoners) = match &a.invoer {
         Some(path) => {
-            let spells = spells_from_file(path, gemeente, a.blad.clone())?;
+            let (spells, k) = spells_from_file(path, gemeente, a.blad.clone(), kolom)?;
+            kenmerken = k;
             let inwoners = gemeente
                 .map(|g| buig_referentie::inwoners().iter().filter(|r| r.code == g).map(|r| (r.jaar.get(), r.inwoners)).collect())
                 .unwrap_or_default();
@@ -708,15 +727,19 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     if spells.is_empty() && !a.json && !a.csv {
         eprintln!("Let op: er zijn geen uitkeringen gevonden{}.", gemeente.map(|g| format!(" voor {g}")).unwrap_or_default());
     }
-    if let Some(naar) = splitsing {
-        let groepen = buig_bestand::uitsplitsing(&spells, &vraag, naar);
+    if a.uitsplitsing.is_some() {
+        let (groepen, kop) = match (splitsing, kolom) {
+            (Some(naar), _) => (buig_bestand::uitsplitsing(&spells, &vraag, naar), naar.kop().to_string()),
+            (None, Some(k)) => (buig_bestand::uitsplitsing_op(spells.iter().zip(kenmerken), &vraag), k.to_string()),
+            (None, None) => unreachable!("--uitsplitsing was given"),
+        };
         if a.json {
             let out = serde_json::json!({ "uitsplitsing": groepen });
             println!("{}", serde_json::to_string_pretty(&out).map_err(|e| (1, e.to_string()))?);
         } else if a.csv {
             print!("{}", buig_bestand::render_uitsplitsing_csv(&groepen));
         } else {
-            print!("{}", buig_bestand::render_uitsplitsing_tabel(naar, &groepen));
+            print!("{}", buig_bestand::render_uitsplitsing_tabel(&kop, &groepen));
         }
         return Ok(());
     }

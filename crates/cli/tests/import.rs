@@ -405,3 +405,37 @@ fn budget_shows_the_seed_000_decisions_and_splits_the_change_from_the_store() {
     let o = buig(&db, &["budget", "--gemeente", "GM0344"]);
     assert_eq!(o.status.code(), Some(2), "no data for Utrecht: a clear refusal");
 }
+
+#[test]
+fn bestand_breaks_a_file_down_by_any_of_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "doelgroep.csv",
+        "client_id;regeling;startdatum;einddatum;reden_einde;geboortedatum;huishouden;Doelgroep\n\
+         a1;PW;15-03-2021;;;01-01-1980;alleenstaand;statushouder\n\
+         a2;PW;01-06-2022;;;12-05-1999;alleenstaand;jongere\n\
+         a3;IOAW;31-01-2023;;;03-03-1962;gezin;\n\
+         a4;PW;01-02-2023;;;03-03-1990;gezin;jongere\n",
+    );
+    let args = ["--invoer", f.to_str().unwrap(), "--gemeente", "GM0150", "--van", "2023-12", "--tot", "2023-12"];
+    let o = buig("sqlite::memory:", &[&["bestand"][..], &args[..], &["--uitsplitsing", "doelgroep", "--json"][..]].concat());
+    assert!(o.status.success(), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let stand = |g: &str| v["uitsplitsing"][g]["reeks"][0]["stand"].as_u64();
+    assert_eq!((stand("jongere"), stand("statushouder"), stand("onbekend")), (Some(2), Some(1), Some(1)));
+    let table = buig("sqlite::memory:", &[&["bestand"][..], &args[..], &["--uitsplitsing", "doelgroep"][..]].concat());
+    assert!(text(&table).contains("doelgroep jongere"), "{}", text(&table));
+    // The known breakdowns still work, also on exit reasons.
+    let o = buig("sqlite::memory:", &[&["bestand"][..], &args[..], &["--uitsplitsing", "reden_einde", "--json"][..]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["uitsplitsing"]["lopend"]["reeks"][0]["stand"], 4);
+    // A column the file lacks: a clear refusal naming it.
+    let o = buig("sqlite::memory:", &[&["bestand"][..], &args[..], &["--uitsplitsing", "wijk"][..]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("kolom wijk ontbreekt"), "{}", text(&o));
+    // From the database only the stored columns can be used.
+    let o = buig("sqlite::memory:", &["bestand", "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-12", "--uitsplitsing", "wijk"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("alleen met --invoer"), "{}", text(&o));
+}

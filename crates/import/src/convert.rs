@@ -152,6 +152,9 @@ pub(crate) struct Converter {
     gemeente: GemeenteSource,
     pseudo: Pseudonimiseerder,
     regelingen: RegelingMemo,
+    /// An extra column asked for by name (`Options::kenmerk`), and its text in the last converted row.
+    kenmerk: Option<usize>,
+    laatste_kenmerk: Option<String>,
 }
 
 impl Converter {
@@ -164,6 +167,7 @@ impl Converter {
         comma_decimal: bool,
         gemeente: Option<GemeenteCode>,
         pseudo: &Pseudonimiseerder,
+        kenmerk: Option<&str>,
     ) -> Result<Converter, String> {
         let mut l = Lookup { header, missing: Vec::new(), twice: Vec::new() };
         let gemeente_names: &[&str] = match soort {
@@ -229,6 +233,16 @@ impl Converter {
             }
             return Err(m);
         }
+        let kenmerk_col = match kenmerk {
+            None => None,
+            Some(naam) => {
+                let norm = Header::normalised(naam);
+                match header.find(&[norm.as_str()], &mut l.twice) {
+                    Some(c) => Some(c),
+                    None => return Err(format!("kolom {} ontbreekt (gevonden kolommen: {})", naam.trim(), header.shown())),
+                }
+            }
+        };
         if !l.twice.is_empty() {
             return Err(format!("kolom {} komt meer dan eens voor", l.twice.join(", ")));
         }
@@ -239,6 +253,8 @@ impl Converter {
             gemeente: GemeenteSource { col: gemeente_col, vast: gemeente, last: None },
             pseudo: pseudo.clone(),
             regelingen: Vec::new(),
+            kenmerk: kenmerk_col,
+            laatste_kenmerk: None,
         })
     }
 
@@ -246,9 +262,17 @@ impl Converter {
         &self.bestand
     }
 
+    /// The text of the extra column in the last converted row (`None` when empty or not asked for).
+    pub(crate) fn kenmerk(&self) -> Option<&str> {
+        self.laatste_kenmerk.as_deref()
+    }
+
     /// The record of data row `rij`, or the first error in it.
     pub(crate) fn convert<R: Row>(&mut self, row: &R, rij: usize) -> Result<Record, RowError> {
-        let Converter { bestand, comma_decimal, columns, gemeente, pseudo, regelingen } = self;
+        if let Some(c) = self.kenmerk {
+            self.laatste_kenmerk = value::text(&row.cell(c)).ok().flatten().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        }
+        let Converter { bestand, comma_decimal, columns, gemeente, pseudo, regelingen, .. } = self;
         let bestand: &str = bestand;
         // Builds the error lazily: nothing is allocated for a good row.
         let fout = |kolom: &'static str| {

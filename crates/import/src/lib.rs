@@ -99,11 +99,14 @@ pub struct Options {
     pub blad: Option<String>,
     /// How many row errors [`read_all`] reports before it stops (0 counts as 1).
     pub max_fouten: usize,
+    /// One more column to read by name (any column of the file), available
+    /// per row through [`Reader::kenmerk`]: for a breakdown by that column.
+    pub kenmerk: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { gemeente: None, blad: None, max_fouten: 50 }
+        Options { gemeente: None, blad: None, max_fouten: 50, kenmerk: None }
     }
 }
 
@@ -141,6 +144,12 @@ impl Reader {
     /// The file name used in messages.
     pub fn bestand(&self) -> &str {
         self.converter.bestand()
+    }
+
+    /// The text of the column named in [`Options::kenmerk`] in the row last
+    /// yielded; `None` when that cell is empty or no column was asked for.
+    pub fn kenmerk(&self) -> Option<&str> {
+        self.converter.kenmerk()
     }
 }
 
@@ -222,7 +231,8 @@ pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerde
         let comma_decimal = src.separator == b';';
         (Source::Csv(src), header, comma_decimal)
     };
-    let converter = Converter::new(&bestand, soort, &header, comma_decimal, opts.gemeente, pseudo).map_err(fout)?;
+    let converter =
+        Converter::new(&bestand, soort, &header, comma_decimal, opts.gemeente, pseudo, opts.kenmerk.as_deref()).map_err(fout)?;
     Ok(Reader { source, converter, soort, done: false })
 }
 
