@@ -41,6 +41,37 @@ enum Command {
     Budget(BudgetArgs),
     /// Prognose van het jaarresultaat op een peildatum: onzekerheid, vangnet, scenario's en backtest
     Prognose(PrognoseArgs),
+    /// Raadsdocumenten als DOCX of HTML: de notitie vangnet
+    Rapport(RapportArgs),
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Voorbeelden:\n  buig rapport notitie-vangnet --gemeente GM0150 --jaar 2023 --formaat docx -o notitie.docx\n  buig rapport notitie-vangnet --gemeente GM0150 --jaar 2023 --peildatum 2024-05-31 --formaat html -o notitie.html --verleend geen\n\nInhoud en bronnen van de cijfers: zie docs/rapport.md."
+)]
+struct RapportArgs {
+    /// Soort document: notitie-vangnet (raadsmededeling en monitor zijn nog niet gebouwd)
+    soort: String,
+    /// CBS-code van de gemeente, bijvoorbeeld GM0150
+    #[arg(long)]
+    gemeente: String,
+    /// Het jaar van de vangnetaanvraag, bijvoorbeeld 2023
+    #[arg(long)]
+    jaar: String,
+    /// Peildatum (JJJJ-MM-DD): alleen beschikkingen en maanden die op die dag bekend waren; ook de datum op het document
+    #[arg(long)]
+    peildatum: Option<String>,
+    /// docx | html
+    #[arg(long)]
+    formaat: String,
+    /// Uitvoerbestand
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    uitvoer: PathBuf,
+    /// Jaar waarover een vangnetuitkering is verleend (herhaalbaar); `--verleend geen` als er geen was
+    #[arg(long, value_name = "JAAR")]
+    verleend: Vec<String>,
+    #[command(flatten)]
+    db: DbArgs,
 }
 
 #[derive(Args)]
@@ -903,6 +934,79 @@ fn prognose(a: &PrognoseArgs) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
+    match buig_rapport::SOORTEN.iter().find(|(s, _)| *s == a.soort) {
+        Some((_, true)) => {}
+        found => {
+            let gebouwd: Vec<&str> = buig_rapport::SOORTEN.iter().filter(|(_, b)| *b).map(|(s, _)| *s).collect();
+            let wat = if found.is_some() {
+                format!("rapport {}: nog niet gebouwd", a.soort)
+            } else {
+                let alle: Vec<&str> = buig_rapport::SOORTEN.iter().map(|(s, _)| *s).collect();
+                format!("rapport {}: onbekende soort (soorten: {})", a.soort, alle.join(", "))
+            };
+            return Err((2, format!("{wat}; wat er is: {}", gebouwd.join(", "))));
+        }
+    }
+    let code: buig_core::GemeenteCode = a.gemeente.parse().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
+    let jaar: buig_core::Year = a.jaar.parse().map_err(|e| (2, format!("--jaar: {e}")))?;
+    let formaat: buig_rapport::Formaat = a.formaat.parse().map_err(|e| (2, format!("--formaat: {e}")))?;
+    let peildatum = a.peildatum.as_deref().map(buig_prognose::lees_peildatum).transpose().map_err(|e| (2, format!("--peildatum: {e}")))?;
+    let verleend = if a.verleend.is_empty() {
+        None
+    } else {
+        let mut years = Vec::new();
+        for v in a.verleend.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
+            years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
+        }
+        Some(years)
+    };
+    let store = open_store(&a.db)?;
+    let gegevens = buig_store::block_on(async {
+        let db = |e: buig_store::StoreError| (1, e.to_string());
+        let Some(g) = store.gemeente(code).await.map_err(db)? else {
+            return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
+        };
+        let jaarcijfers = store
+            .jaarcijfers(code)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|j| buig_prognose::Jaarcijfer {
+                jaar: j.jaar,
+                stadium: j.stadium,
+                budget: j.budget,
+                tekort: j.tekort,
+                tekort_percentage: j.tekort_percentage,
+                bron: j.bron,
+            })
+            .collect();
+        Ok(buig_prognose::Gegevens {
+            gemeente: Some(code),
+            naam: Some(g.naam),
+            budgetten: store.budgetten(code).await.map_err(db)?,
+            realisatie: store.realisatie(code).await.map_err(db)?,
+            jaarcijfers,
+            vangnet_verleend: verleend,
+        })
+    })?;
+    let vraag = buig_rapport::NotitieVraag { jaar, peildatum, datum: peildatum.unwrap_or_else(buig_rapport::vandaag) };
+    let notitie = buig_rapport::notitie_vangnet(&gegevens, &vraag).map_err(|e| match e {
+        buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
+        _ => (2, e.to_string()),
+    })?;
+    let bytes = buig_rapport::render(&notitie.document, formaat).map_err(|e| (1, e.to_string()))?;
+    std::fs::write(&a.uitvoer, &bytes).map_err(|e| (1, format!("{}: kan niet schrijven: {e}", a.uitvoer.display())))?;
+    let r = &notitie.resultaat;
+    let uitkering = match (r.recht, r.vangnetuitkering) {
+        (Some(true), Some(x)) => buig_core::nl::euro(x),
+        (Some(false), _) => "geen recht".to_string(),
+        _ => format!("onbekend (indien voorwaarde b vervuld: {})", buig_core::nl::euro(r.vangnetuitkering_indien_recht)),
+    };
+    println!("{}: {} — vangnetuitkering {uitkering}", a.uitvoer.display(), notitie.document.titel);
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
@@ -915,6 +1019,7 @@ fn main() -> ExitCode {
         Command::Bestand(a) => bestand(a),
         Command::Budget(a) => budget(a),
         Command::Prognose(a) => prognose(a),
+        Command::Rapport(a) => rapport(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

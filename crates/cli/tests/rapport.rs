@@ -1,0 +1,72 @@
+//! `buig rapport`: the Notitie vangnet for Deventer 2023 from the demo
+//! database, in both formats, and the refusals.
+
+use std::io::Read;
+use std::process::{Command, Output};
+
+fn buig(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_buig")).args(args).env("DATABASE_URL", db).output().expect("buig runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn demo_db(dir: &std::path::Path) -> String {
+    let db = format!("sqlite://{}", dir.join("demo.db").display());
+    let o = buig(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    db
+}
+
+#[test]
+fn the_notitie_vangnet_for_deventer_2023_is_written_as_docx_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+
+    let docx = dir.path().join("notitie.docx");
+    let args = ["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "docx", "-o"];
+    let o = buig(&db, &[&args[..], &[docx.to_str().unwrap(), "--peildatum", "2024-05-31"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Notitie vangnet 2023 — Deventer") && out.contains("indien voorwaarde b vervuld: € 149.870"), "{out}");
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).expect("a .docx is a zip");
+    let mut xml = String::new();
+    z.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    assert!(xml.contains("149.870") && xml.contains("8,21%") && xml.contains("15 augustus 2024"));
+    assert!(xml.contains("Heading1") && xml.contains("<w:tblHeader />"));
+
+    let html = dir.path().join("notitie.html");
+    let o = buig(&db, &[&args[..7], &["html", "-o", html.to_str().unwrap(), "--verleend", "geen"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html><html lang=\"nl\">"));
+    assert!(page.contains("€ 149.870") && page.contains("8,21%") && page.contains("€ 41.984.531"));
+    assert!(page.contains("e. Aanhoudend tekort — niet van toepassing."), "--verleend geen is used");
+}
+
+#[test]
+fn kinds_not_built_and_bad_flags_are_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("x.docx");
+    let o_ = out.to_str().unwrap();
+    let run = |soort: &str, extra: &[&str]| {
+        let base = ["rapport", soort, "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "docx", "-o", o_];
+        buig(&db, &[&base[..], extra].concat())
+    };
+    for (o, needle) in [
+        (run("raadsmededeling", &[]), "rapport raadsmededeling: nog niet gebouwd; wat er is: notitie-vangnet"),
+        (run("monitor", &[]), "rapport monitor: nog niet gebouwd; wat er is: notitie-vangnet"),
+        (run("begroting", &[]), "onbekende soort (soorten: notitie-vangnet, raadsmededeling, monitor)"),
+        (run("notitie-vangnet", &["--formaat", "pdf"]), "--formaat"),
+        (run("notitie-vangnet", &["--peildatum", "31-05-2024"]), "--peildatum"),
+    ] {
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(needle), "{needle:?} in {}", stderr(&o));
+    }
+    let o = buig(&db, &["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2021", "--formaat", "html", "-o", o_]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("tekort over 2021 niet bekend"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is written on a refusal");
+}

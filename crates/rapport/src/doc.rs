@@ -1,0 +1,96 @@
+//! A small, format-neutral document model: the Notitie is built once as
+//! [`Document`] and rendered to HTML ([`crate::html`]) and DOCX
+//! ([`crate::docx`]), so both formats carry exactly the same text.
+//! Text is plain: every renderer escapes it.
+
+/// One run of text, optionally bold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stuk {
+    pub tekst: String,
+    pub vet: bool,
+}
+
+/// A paragraph or list item: runs of text.
+pub type Tekst = Vec<Stuk>;
+
+/// Plain text.
+pub fn gewoon(s: impl Into<String>) -> Tekst {
+    vec![Stuk { tekst: s.into(), vet: false }]
+}
+
+/// A bold lead followed by plain text: `vet("Voorwaarde a. ", "…")`.
+pub fn met_kop(kop: impl Into<String>, rest: impl Into<String>) -> Tekst {
+    vec![Stuk { tekst: kop.into(), vet: true }, Stuk { tekst: rest.into(), vet: false }]
+}
+
+/// The concatenated text of runs, for tests and plain output.
+pub fn platte_tekst(t: &Tekst) -> String {
+    t.iter().map(|s| s.tekst.as_str()).collect()
+}
+
+/// A table with one header row. `rechts[i]` right-aligns column `i` (amounts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tabel {
+    pub kop: Vec<String>,
+    pub rijen: Vec<Vec<String>>,
+    pub rechts: Vec<bool>,
+}
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blok {
+    /// Heading level 1 (sections, appendices).
+    Kop1(String),
+    /// Heading level 2.
+    Kop2(String),
+    Alinea(Tekst),
+    /// A list; `genummerd` for the decision asked.
+    Lijst {
+        genummerd: bool,
+        items: Vec<Tekst>,
+    },
+    Tabel(Tabel),
+    /// A highlighted note: warnings, placeholders still to be filled in.
+    Kader {
+        titel: String,
+        items: Vec<String>,
+    },
+    /// Start the following blocks on a new page (appendices).
+    Pagina,
+}
+
+/// A complete document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub titel: String,
+    /// Lines under the title (gemeente, date, rule).
+    pub kenmerken: Vec<(String, String)>,
+    pub blokken: Vec<Blok>,
+    /// Text in the footer before the page number.
+    pub voettekst: String,
+}
+
+impl Document {
+    /// All text of the document in reading order, one block per line.
+    pub fn platte_tekst(&self) -> String {
+        let mut o = vec![self.titel.clone()];
+        o.extend(self.kenmerken.iter().map(|(k, v)| format!("{k}: {v}")));
+        for b in &self.blokken {
+            match b {
+                Blok::Kop1(s) | Blok::Kop2(s) => o.push(s.clone()),
+                Blok::Alinea(t) => o.push(platte_tekst(t)),
+                Blok::Lijst { items, .. } => o.extend(items.iter().map(platte_tekst)),
+                Blok::Tabel(t) => {
+                    o.push(t.kop.join(" | "));
+                    o.extend(t.rijen.iter().map(|r| r.join(" | ")));
+                }
+                Blok::Kader { titel, items } => {
+                    o.push(titel.clone());
+                    o.extend(items.iter().cloned());
+                }
+                Blok::Pagina => {}
+            }
+        }
+        o.join("\n")
+    }
+}

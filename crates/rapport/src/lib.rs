@@ -1,0 +1,62 @@
+//! Council documents (SPEC §5) as DOCX and HTML.
+//!
+//! - [`notitie`]: the "Notitie vangnet t" built from a gemeente's data —
+//!   figures from the budget view, the vangnet from `buig_rules`.
+//! - [`doc`]: the format-neutral document both renderers share.
+//! - [`html`]: a standalone, print-ready HTML page.
+//! - [`docx`]: a Word document (styles, tables, page numbers).
+//!
+//! Nothing here computes a figure; it arranges and formats (`buig_core::nl`).
+
+pub mod doc;
+pub mod docx;
+pub mod html;
+pub mod notitie;
+
+pub use notitie::{notitie_vangnet, NotitieVangnet, NotitieVraag};
+
+/// The document kinds `buig rapport` knows; only the first is built.
+pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmededeling", false), ("monitor", false)];
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formaat {
+    Docx,
+    Html,
+}
+
+impl std::str::FromStr for Formaat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "docx" => Ok(Formaat::Docx),
+            "html" => Ok(Formaat::Html),
+            other => Err(format!("\"{other}\" is geen formaat; kies docx of html")),
+        }
+    }
+}
+
+/// Why a document cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum RapportFout {
+    /// The data do not allow the document (missing year figures, …).
+    #[error("{0}")]
+    Gegevens(String),
+    #[error(transparent)]
+    Vangnet(#[from] buig_rules::VangnetError),
+    #[error("DOCX maken mislukt: {0}")]
+    Docx(String),
+}
+
+/// Renders a document in the given format.
+pub fn render(d: &doc::Document, formaat: Formaat) -> Result<Vec<u8>, RapportFout> {
+    match formaat {
+        Formaat::Docx => docx::render(d),
+        Formaat::Html => Ok(html::render(d).into_bytes()),
+    }
+}
+
+/// Today's date (UTC), for a document without a peildatum.
+pub fn vandaag() -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
