@@ -295,16 +295,7 @@ fn case_from_flags(a: &VangnetArgs) -> Result<CaseFile, String> {
         }
         file.jaren.entry(y.to_string()).or_default().budget = Some(*b);
     }
-    if !a.verleend.is_empty() {
-        let mut years = Vec::new();
-        for v in &a.verleend {
-            if v.eq_ignore_ascii_case("geen") {
-                continue;
-            }
-            years.push(v.parse::<Year>().map_err(|e| format!("--verleend: {e}"))?.get());
-        }
-        file.vangnet_verleend = Some(years);
-    }
+    file.vangnet_verleend = verleend_jaren(&a.verleend).map_err(|(_, e)| e)?;
     Ok(file)
 }
 
@@ -797,46 +788,58 @@ fn bestand(a: &BestandArgs) -> Result<(), (u8, String)> {
     Ok(())
 }
 
+/// `--verleend JAAR …` (or `geen`): the years a vangnetuitkering was granted; `None` when not stated.
+fn verleend_jaren(args: &[String]) -> Result<Option<Vec<i32>>, (u8, String)> {
+    if args.is_empty() {
+        return Ok(None);
+    }
+    let mut years = Vec::new();
+    for v in args.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
+        years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
+    }
+    Ok(Some(years))
+}
+
+/// A gemeente's budgets, realisation and yearly figures from the store, as
+/// `buig budget`, `buig prognose` and `buig rapport` hand them to the libraries.
+async fn laad_gegevens(
+    store: &buig_store::Store,
+    code: buig_core::GemeenteCode,
+    verleend: Option<Vec<i32>>,
+) -> Result<buig_prognose::Gegevens, (u8, String)> {
+    let db = |e: buig_store::StoreError| (1, e.to_string());
+    let Some(g) = store.gemeente(code).await.map_err(db)? else {
+        return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
+    };
+    let jaarcijfers = store
+        .jaarcijfers(code)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(|j| buig_prognose::Jaarcijfer {
+            jaar: j.jaar,
+            stadium: j.stadium,
+            budget: j.budget,
+            tekort: j.tekort,
+            tekort_percentage: j.tekort_percentage,
+            bron: j.bron,
+        })
+        .collect();
+    Ok(buig_prognose::Gegevens {
+        gemeente: Some(code),
+        naam: Some(g.naam),
+        budgetten: store.budgetten(code).await.map_err(db)?,
+        realisatie: store.realisatie(code).await.map_err(db)?,
+        jaarcijfers,
+        vangnet_verleend: verleend,
+    })
+}
+
 fn budget(a: &BudgetArgs) -> Result<(), (u8, String)> {
     let code: buig_core::GemeenteCode = a.gemeente.parse().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
-    let verleend = if a.verleend.is_empty() {
-        None
-    } else {
-        let mut years = Vec::new();
-        for v in a.verleend.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
-            years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
-        }
-        Some(years)
-    };
+    let verleend = verleend_jaren(&a.verleend)?;
     let store = open_store(&a.db)?;
-    let gegevens = buig_store::block_on(async {
-        let db = |e: buig_store::StoreError| (1, e.to_string());
-        let Some(g) = store.gemeente(code).await.map_err(db)? else {
-            return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
-        };
-        let jaarcijfers = store
-            .jaarcijfers(code)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|j| buig_prognose::Jaarcijfer {
-                jaar: j.jaar,
-                stadium: j.stadium,
-                budget: j.budget,
-                tekort: j.tekort,
-                tekort_percentage: j.tekort_percentage,
-                bron: j.bron,
-            })
-            .collect();
-        Ok(buig_prognose::Gegevens {
-            gemeente: Some(code),
-            naam: Some(g.naam),
-            budgetten: store.budgetten(code).await.map_err(db)?,
-            realisatie: store.realisatie(code).await.map_err(db)?,
-            jaarcijfers,
-            vangnet_verleend: verleend,
-        })
-    })?;
+    let gegevens = buig_store::block_on(laad_gegevens(&store, code, verleend))?;
     if gegevens.budgetten.is_empty() && gegevens.realisatie.is_empty() && gegevens.jaarcijfers.is_empty() {
         return Err((2, format!("voor {code} staan geen budgetten of realisatie in de database: importeer ze met buig import budget/realisatie, of laad de demo met buig demo")));
     }
@@ -851,15 +854,7 @@ fn budget(a: &BudgetArgs) -> Result<(), (u8, String)> {
 
 fn prognose(a: &PrognoseArgs) -> Result<(), (u8, String)> {
     let code: buig_core::GemeenteCode = a.gemeente.parse().map_err(|e: String| (2, format!("--gemeente: {e}")))?;
-    let verleend = if a.verleend.is_empty() {
-        None
-    } else {
-        let mut years = Vec::new();
-        for v in a.verleend.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
-            years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
-        }
-        Some(years)
-    };
+    let verleend = verleend_jaren(&a.verleend)?;
     let vraag = if a.backtest {
         None
     } else {
@@ -878,33 +873,9 @@ fn prognose(a: &PrognoseArgs) -> Result<(), (u8, String)> {
     };
     let store = open_store(&a.db)?;
     let (gegevens, spells) = buig_store::block_on(async {
-        let db = |e: buig_store::StoreError| (1, e.to_string());
-        let Some(g) = store.gemeente(code).await.map_err(db)? else {
-            return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
-        };
-        let jaarcijfers = store
-            .jaarcijfers(code)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|j| buig_prognose::Jaarcijfer {
-                jaar: j.jaar,
-                stadium: j.stadium,
-                budget: j.budget,
-                tekort: j.tekort,
-                tekort_percentage: j.tekort_percentage,
-                bron: j.bron,
-            })
-            .collect();
-        let gegevens = buig_prognose::Gegevens {
-            gemeente: Some(code),
-            naam: Some(g.naam),
-            budgetten: store.budgetten(code).await.map_err(db)?,
-            realisatie: store.realisatie(code).await.map_err(db)?,
-            jaarcijfers,
-            vangnet_verleend: verleend,
-        };
-        Ok((gegevens, store.uitkeringen(code).await.map_err(db)?))
+        let gegevens = laad_gegevens(&store, code, verleend).await?;
+        let spells = store.uitkeringen(code).await.map_err(|e| (1, e.to_string()))?;
+        Ok::<_, (u8, String)>((gegevens, spells))
     })?;
     if gegevens.realisatie.is_empty() || gegevens.budgetten.is_empty() || spells.is_empty() {
         return Err((2, format!("voor {code} ontbreken uitkeringen, maandrealisatie of budgetten in de database: importeer ze met buig import, of laad de demo met buig demo")));
@@ -952,44 +923,9 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
     let jaar: buig_core::Year = a.jaar.parse().map_err(|e| (2, format!("--jaar: {e}")))?;
     let formaat: buig_rapport::Formaat = a.formaat.parse().map_err(|e| (2, format!("--formaat: {e}")))?;
     let peildatum = a.peildatum.as_deref().map(buig_prognose::lees_peildatum).transpose().map_err(|e| (2, format!("--peildatum: {e}")))?;
-    let verleend = if a.verleend.is_empty() {
-        None
-    } else {
-        let mut years = Vec::new();
-        for v in a.verleend.iter().filter(|v| !v.eq_ignore_ascii_case("geen")) {
-            years.push(v.parse::<buig_core::Year>().map_err(|e| (2, format!("--verleend: {e}")))?.get());
-        }
-        Some(years)
-    };
+    let verleend = verleend_jaren(&a.verleend)?;
     let store = open_store(&a.db)?;
-    let gegevens = buig_store::block_on(async {
-        let db = |e: buig_store::StoreError| (1, e.to_string());
-        let Some(g) = store.gemeente(code).await.map_err(db)? else {
-            return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
-        };
-        let jaarcijfers = store
-            .jaarcijfers(code)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|j| buig_prognose::Jaarcijfer {
-                jaar: j.jaar,
-                stadium: j.stadium,
-                budget: j.budget,
-                tekort: j.tekort,
-                tekort_percentage: j.tekort_percentage,
-                bron: j.bron,
-            })
-            .collect();
-        Ok(buig_prognose::Gegevens {
-            gemeente: Some(code),
-            naam: Some(g.naam),
-            budgetten: store.budgetten(code).await.map_err(db)?,
-            realisatie: store.realisatie(code).await.map_err(db)?,
-            jaarcijfers,
-            vangnet_verleend: verleend,
-        })
-    })?;
+    let gegevens = buig_store::block_on(laad_gegevens(&store, code, verleend))?;
     let vraag = buig_rapport::NotitieVraag { jaar, peildatum, datum: peildatum.unwrap_or_else(buig_rapport::vandaag) };
     let notitie = buig_rapport::notitie_vangnet(&gegevens, &vraag).map_err(|e| match e {
         buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
