@@ -214,6 +214,20 @@ pub mod euros_opt {
     }
 }
 
+/// Serde `serialize_with` for any exact decimal (an amount, a percentage)
+/// as a JSON number — never a string, never via float arithmetic.
+pub fn ser_getal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    serialize_euros(*d, s)
+}
+
+/// [`ser_getal`] for an optional decimal (`null` when absent).
+pub fn ser_getal_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => serialize_euros(*d, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// Writes an exact decimal amount of euros as a JSON number (`149870`,
 /// `3148839.83`), without going through a float.
 pub fn serialize_euros<S: serde::Serializer>(d: Decimal, s: S) -> Result<S::Ok, S::Error> {

@@ -29,7 +29,7 @@ pub struct BacktestRegel {
     #[serde(with = "money::euros")]
     pub fout_netto_lasten: Money,
     /// Forecast shortfall % − realised shortfall % (percentage points, 2 decimals).
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub fout_pp: Decimal,
 }
 
@@ -40,7 +40,7 @@ pub struct BacktestMaand {
     pub aantal: u32,
     #[serde(with = "money::euros")]
     pub mae: Money,
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub mae_pp: Decimal,
     /// Mean absolute error of the net costs alone.
     #[serde(with = "money::euros")]
@@ -56,16 +56,12 @@ pub struct Backtest {
     #[serde(with = "money::euros")]
     pub mae: Money,
     /// Mean absolute error in percentage points of the budget.
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub mae_pp: Decimal,
     /// Mean absolute error of the net costs alone (without the budget's error).
     #[serde(with = "money::euros")]
     pub mae_netto_lasten: Money,
     pub regels: Vec<BacktestRegel>,
-}
-
-fn getal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(*d, s)
 }
 
 fn mae(regels: &[&BacktestRegel]) -> (Money, Decimal, Money) {

@@ -62,10 +62,10 @@ pub struct Beschikking {
     /// `beschikking` or `landelijk (data/macrobudget.csv)`.
     pub macrobudget_bron: Option<String>,
     /// The share as published (rounded), in percent.
-    #[serde(serialize_with = "getal_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub aandeel: Option<Decimal>,
     /// (bedrag − BLKS) ÷ macrobudget in percent, 6 decimals.
-    #[serde(serialize_with = "getal_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub aandeel_exact: Option<Decimal>,
 }
 
@@ -93,7 +93,7 @@ pub struct VangnetPositie {
     pub regel: String,
     pub status: String,
     pub recht: Option<bool>,
-    #[serde(serialize_with = "getal_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub vangnetuitkering: Option<Decimal>,
     pub formulier: String,
     pub waarschuwingen: Vec<String>,
@@ -114,7 +114,7 @@ pub struct BudgetJaar {
     #[serde(with = "money::euros_opt")]
     pub resultaat: Option<Money>,
     /// Shortfall as % of the definitief budget (2 decimals); also when a source gives only the percentage.
-    #[serde(serialize_with = "getal_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub tekort_percentage: Option<Decimal>,
     pub vangnet: Option<VangnetPositie>,
 }
@@ -127,14 +127,6 @@ pub struct BudgetOverzicht {
     pub jaren: Vec<BudgetJaar>,
     pub wijzigingen: Vec<Wijziging>,
     pub waarschuwingen: Vec<String>,
-}
-
-/// Decimals as JSON numbers (never as strings, never via float arithmetic).
-fn getal_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => money::serialize_euros(*d, s),
-        None => s.serialize_none(),
-    }
 }
 
 fn soort_label(s: BudgetSoort) -> &'static str {

@@ -54,14 +54,10 @@ pub struct Samenvatting {
     /// Share of runs with a right to a vangnetuitkering, 0–1.
     pub kans_vangnet: f64,
     /// Mean vangnetuitkering over all runs (whole euros; 0 in runs without a right).
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub verwachte_vangnetuitkering: Decimal,
     /// Was the definitief budget drawn (not yet known on the peildatum)?
     pub budget_getrokken: bool,
-}
-
-fn getal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(*d, s)
 }
 
 /// A standard normal draw (Box–Muller).

@@ -516,7 +516,7 @@ pub struct Prognose {
     pub gerealiseerde_maanden: u8,
     #[serde(with = "money::euros")]
     pub gerealiseerd_netto: Money,
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub prijs_per_uitkering: Decimal,
     #[serde(with = "money::euros")]
     pub lks_per_maand: Money,
@@ -537,14 +537,10 @@ pub struct Prognose {
     pub resultaat: Money,
     #[serde(with = "money::euros")]
     pub tekort: Money,
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub tekort_percentage: Decimal,
     pub vangnet: Option<VangnetPositie>,
     pub waarschuwingen: Vec<String>,
-}
-
-fn getal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(*d, s)
 }
 
 /// Projected end-of-month stocks for months `k+1..=12` under a scenario (deterministic).

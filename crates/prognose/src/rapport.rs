@@ -40,7 +40,7 @@ pub struct ScenarioUitkomst {
     pub resultaat: Money,
     #[serde(with = "money::euros")]
     pub tekort: Money,
-    #[serde(serialize_with = "getal")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub tekort_percentage: Decimal,
     /// Scenario − baseline.
     #[serde(with = "money::euros")]
@@ -49,10 +49,6 @@ pub struct ScenarioUitkomst {
     pub verschil_resultaat: Money,
     pub vangnet: Option<VangnetPositie>,
     pub onzekerheid: Option<Samenvatting>,
-}
-
-fn getal<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(*d, s)
 }
 
 /// The whole answer: the baseline prognosis's keys at the top level.

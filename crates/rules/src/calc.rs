@@ -22,7 +22,7 @@ pub struct Stap {
     pub symbool: String,
     pub omschrijving: String,
     /// Euros; `null` when the input did not contain it.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub bedrag: Option<Decimal>,
 }
 
@@ -131,13 +131,13 @@ pub struct VangnetResult {
     /// Financial conditions met; `null` when the input cannot tell.
     pub recht: Option<bool>,
     /// Whole euros; `null` when `recht` is `null`.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub vangnetuitkering: Option<Decimal>,
     /// What the payout would be if the open conditions turn out to be met.
-    #[serde(serialize_with = "ser_dec")]
+    #[serde(serialize_with = "money::ser_getal")]
     pub vangnetuitkering_indien_recht: Decimal,
     /// The part of the shortfall the gemeente bears itself.
-    #[serde(serialize_with = "ser_opt")]
+    #[serde(serialize_with = "money::ser_getal_opt")]
     pub eigen_risico: Option<Decimal>,
     pub formulier: String,
     pub instemming_raad: bool,
@@ -662,23 +662,12 @@ fn cite_tier(cite: &mut impl FnMut(&str), regular: &[Trede], ext: &Option<crate:
 
 // --- JSON number output: euros and percentages as numbers, never via arithmetic on floats ---
 
-fn ser_dec<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(*d, s)
-}
-
-fn ser_opt<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => money::serialize_euros(*d, s),
-        None => s.serialize_none(),
-    }
-}
-
 fn ser_cents<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     money::serialize_euros(money::round_to_cents(*d), s)
 }
 
 fn ser_opt_cents<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    ser_opt(&d.map(money::round_to_cents), s)
+    money::ser_getal_opt(&d.map(money::round_to_cents), s)
 }
 
 /// Percentages as numbers with at most two decimals (8.21).
