@@ -16,6 +16,7 @@
 
 pub mod demo;
 pub mod import;
+pub mod plan;
 pub mod query;
 mod referentie;
 

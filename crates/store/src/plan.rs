@@ -1,0 +1,271 @@
+//! Storing aanvalsplannen (migration 0004): a plan is saved in one
+//! transaction — plan row, lines and actions all or nothing — and read back
+//! as a `buig_plan::Plan`; status updates are upserted per action and quarter.
+
+use buig_core::{GemeenteCode, Money};
+use buig_plan::{Actie, Actielijn, Plan, Statusupdate};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::import::now_utc;
+use crate::{parse_col, Store, StoreError};
+
+/// Errors of plan storage, in Dutch.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanOpslagFout {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("er is geen aanvalsplan opgeslagen voor {0}; laad er een met `buig plan import` of `buig plan laad-voorbeeld`")]
+    GeenPlan(GemeenteCode),
+    #[error("voor {gemeente} zijn meerdere plannen opgeslagen ({titels}); kies er een met --titel")]
+    Meerdere { gemeente: GemeenteCode, titels: String },
+    #[error("actie {code} staat niet in \"{titel}\"; bekende acties: {bekend}")]
+    OnbekendeActie { code: String, titel: String, bekend: String },
+}
+
+impl From<sqlx::Error> for PlanOpslagFout {
+    fn from(e: sqlx::Error) -> Self {
+        PlanOpslagFout::Store(StoreError::Sql(e))
+    }
+}
+
+fn opt_money(m: Option<Money>) -> Option<i64> {
+    m.map(Money::cents)
+}
+
+fn opt_parse<T: std::str::FromStr>(veld: &str, s: Option<String>) -> Result<Option<T>, StoreError>
+where
+    T::Err: std::fmt::Display,
+{
+    s.map(|s| parse_col::<T>(veld, &s)).transpose()
+}
+
+impl Store {
+    /// Saves a plan atomically: replaces the lines and actions of the plan
+    /// with the same gemeente and title, keeps the status updates of actions
+    /// that remain and drops those of actions that are gone.
+    pub async fn bewaar_plan(&self, plan: &Plan) -> Result<(), StoreError> {
+        let g = plan.gemeente.to_string();
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO aanvalsplannen (gemeente, titel, van, tot, doel_uitkeringen, doel_euro, nulmeting, bron, opgeslagen)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (gemeente, titel) DO UPDATE SET van = excluded.van, tot = excluded.tot,
+               doel_uitkeringen = excluded.doel_uitkeringen, doel_euro = excluded.doel_euro,
+               nulmeting = excluded.nulmeting, bron = excluded.bron, opgeslagen = excluded.opgeslagen",
+        )
+        .bind(g.clone())
+        .bind(plan.titel.clone())
+        .bind(plan.van.map(|d| d.to_string()))
+        .bind(plan.tot.map(|d| d.to_string()))
+        .bind(plan.doel_uitkeringen)
+        .bind(opt_money(plan.doel_euro))
+        .bind(plan.nulmeting.map(|d| d.to_string()))
+        .bind(plan.bron.clone())
+        .bind(now_utc())
+        .execute(&mut *tx)
+        .await?;
+        for tabel in ["plan_actielijnen", "plan_acties"] {
+            sqlx::query(&format!("DELETE FROM {tabel} WHERE gemeente = $1 AND titel = $2"))
+                .bind(g.clone())
+                .bind(plan.titel.clone())
+                .execute(&mut *tx)
+                .await?;
+        }
+        for l in &plan.actielijnen {
+            sqlx::query("INSERT INTO plan_actielijnen (gemeente, titel, nummer, naam) VALUES ($1, $2, $3, $4)")
+                .bind(g.clone())
+                .bind(plan.titel.clone())
+                .bind(i64::from(l.nummer))
+                .bind(l.naam.clone())
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (i, a) in plan.acties.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO plan_acties (gemeente, titel, code, lijn, actie_titel, doelstelling, eenheid, doelwaarde, trekker, planning,
+                   start_kwartaal, eind_kwartaal, budget, soort, effect_uitkeringen, effect_euro, volgorde)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+            )
+            .bind(g.clone())
+            .bind(plan.titel.clone())
+            .bind(a.code.clone())
+            .bind(i64::from(a.lijn))
+            .bind(a.titel.clone())
+            .bind(a.doelstelling.clone())
+            .bind(a.eenheid.clone())
+            .bind(a.doelwaarde.map(|d| d.to_string()))
+            .bind(a.trekker.clone())
+            .bind(a.planning.clone())
+            .bind(a.start.map(|k| k.to_string()))
+            .bind(a.eind.map(|k| k.to_string()))
+            .bind(opt_money(a.budget))
+            .bind(a.soort.map(|s| s.code().to_string()))
+            .bind(a.effect_uitkeringen)
+            .bind(opt_money(a.effect_euro))
+            .bind(i as i64)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query(
+            "DELETE FROM plan_status WHERE gemeente = $1 AND titel = $2
+               AND code NOT IN (SELECT code FROM plan_acties WHERE gemeente = $1 AND titel = $2)",
+        )
+        .bind(g)
+        .bind(plan.titel.clone())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The titles of the plans of a gemeente, newest period first.
+    pub async fn plan_titels(&self, gemeente: GemeenteCode) -> Result<Vec<String>, StoreError> {
+        Ok(sqlx::query("SELECT titel FROM aanvalsplannen WHERE gemeente = $1 ORDER BY van DESC, titel")
+            .bind(gemeente.to_string())
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r: AnyRow| r.get::<String, _>(0))
+            .collect())
+    }
+
+    /// The title to use: `titel` when given (and stored), else the only plan.
+    pub async fn kies_plan(&self, gemeente: GemeenteCode, titel: Option<&str>) -> Result<String, PlanOpslagFout> {
+        let titels = self.plan_titels(gemeente).await?;
+        match titel {
+            Some(t) if titels.iter().any(|x| x == t) => Ok(t.to_string()),
+            Some(_) => Err(PlanOpslagFout::GeenPlan(gemeente)),
+            None => match titels.as_slice() {
+                [] => Err(PlanOpslagFout::GeenPlan(gemeente)),
+                [t] => Ok(t.clone()),
+                _ => Err(PlanOpslagFout::Meerdere { gemeente, titels: titels.join("; ") }),
+            },
+        }
+    }
+
+    /// A stored plan with its lines and actions in plan order.
+    pub async fn plan(&self, gemeente: GemeenteCode, titel: &str) -> Result<Option<Plan>, StoreError> {
+        let g = gemeente.to_string();
+        let Some(r) = sqlx::query(
+            "SELECT van, tot, doel_uitkeringen, doel_euro, nulmeting, bron FROM aanvalsplannen WHERE gemeente = $1 AND titel = $2",
+        )
+        .bind(g.clone())
+        .bind(titel)
+        .fetch_optional(self.pool())
+        .await?
+        else {
+            return Ok(None);
+        };
+        let actielijnen = sqlx::query("SELECT nummer, naam FROM plan_actielijnen WHERE gemeente = $1 AND titel = $2 ORDER BY nummer")
+            .bind(g.clone())
+            .bind(titel)
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r: AnyRow| Actielijn { nummer: r.get::<i64, _>(0) as u8, naam: r.get(1) })
+            .collect();
+        let rows = sqlx::query(
+            "SELECT code, lijn, actie_titel, doelstelling, eenheid, doelwaarde, trekker, planning, start_kwartaal, eind_kwartaal,
+                    budget, soort, effect_uitkeringen, effect_euro
+             FROM plan_acties WHERE gemeente = $1 AND titel = $2 ORDER BY volgorde",
+        )
+        .bind(g)
+        .bind(titel)
+        .fetch_all(self.pool())
+        .await?;
+        let acties = rows
+            .into_iter()
+            .map(|r: AnyRow| -> Result<Actie, StoreError> {
+                Ok(Actie {
+                    code: r.get(0),
+                    lijn: r.get::<i64, _>(1) as u8,
+                    titel: r.get(2),
+                    doelstelling: r.get(3),
+                    eenheid: r.get(4),
+                    doelwaarde: opt_parse("doelwaarde", r.get(5))?,
+                    trekker: r.get(6),
+                    planning: r.get(7),
+                    start: opt_parse("start_kwartaal", r.get(8))?,
+                    eind: opt_parse("eind_kwartaal", r.get(9))?,
+                    budget: r.get::<Option<i64>, _>(10).map(Money::from_cents),
+                    soort: opt_parse("soort", r.get(11))?,
+                    effect_uitkeringen: r.get(12),
+                    effect_euro: r.get::<Option<i64>, _>(13).map(Money::from_cents),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(Plan {
+            gemeente,
+            titel: titel.to_string(),
+            van: opt_parse("van", r.get(0))?,
+            tot: opt_parse("tot", r.get(1))?,
+            doel_uitkeringen: r.get(2),
+            doel_euro: r.get::<Option<i64>, _>(3).map(Money::from_cents),
+            nulmeting: opt_parse("nulmeting", r.get(4))?,
+            bron: r.get(5),
+            actielijnen,
+            acties,
+        }))
+    }
+
+    /// Records the status of an action in a quarter (a second update for
+    /// the same quarter replaces the first). The action must be in the plan.
+    pub async fn voeg_status_toe(&self, gemeente: GemeenteCode, titel: &str, u: &Statusupdate) -> Result<(), PlanOpslagFout> {
+        let g = gemeente.to_string();
+        let code = u.actie.trim().to_uppercase();
+        let codes: Vec<String> = sqlx::query("SELECT code FROM plan_acties WHERE gemeente = $1 AND titel = $2 ORDER BY volgorde")
+            .bind(g.clone())
+            .bind(titel)
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r: AnyRow| r.get::<String, _>(0))
+            .collect();
+        if codes.is_empty() {
+            return Err(PlanOpslagFout::GeenPlan(gemeente));
+        }
+        if !codes.contains(&code) {
+            return Err(PlanOpslagFout::OnbekendeActie { code, titel: titel.into(), bekend: codes.join(", ") });
+        }
+        sqlx::query(
+            "INSERT INTO plan_status (gemeente, titel, code, kwartaal, status, gerealiseerd, notitie, vastgelegd)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (gemeente, titel, code, kwartaal) DO UPDATE SET status = excluded.status,
+               gerealiseerd = excluded.gerealiseerd, notitie = excluded.notitie, vastgelegd = excluded.vastgelegd",
+        )
+        .bind(g)
+        .bind(titel)
+        .bind(code)
+        .bind(u.kwartaal.to_string())
+        .bind(u.status.code())
+        .bind(u.gerealiseerd.map(|d| d.to_string()))
+        .bind(u.notitie.clone())
+        .bind(now_utc())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Every status update of a plan, by action and quarter.
+    pub async fn plan_statussen(&self, gemeente: GemeenteCode, titel: &str) -> Result<Vec<Statusupdate>, StoreError> {
+        sqlx::query(
+            "SELECT code, kwartaal, status, gerealiseerd, notitie FROM plan_status WHERE gemeente = $1 AND titel = $2 ORDER BY code, kwartaal",
+        )
+        .bind(gemeente.to_string())
+        .bind(titel)
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .map(|r: AnyRow| {
+            Ok(Statusupdate {
+                actie: r.get(0),
+                kwartaal: parse_col("kwartaal", &r.get::<String, _>(1))?,
+                status: parse_col("status", &r.get::<String, _>(2))?,
+                gerealiseerd: opt_parse("gerealiseerd", r.get(3))?,
+                notitie: r.get(4),
+            })
+        })
+        .collect()
+    }
+}
