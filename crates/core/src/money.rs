@@ -80,6 +80,27 @@ impl Money {
     pub fn abs(self) -> Money {
         Money(self.0.abs())
     }
+
+    /// `self × teller / noemer`, exact, rounded once to cents half away from zero
+    /// (`noemer` > 0): a share of an amount without a float.
+    pub fn maal_breuk(self, teller: i128, noemer: i128) -> Money {
+        Money(deel_afgerond(i128::from(self.0) * teller, noemer) as i64)
+    }
+
+    /// `self × teller / noemer` rounded once to whole euros, half away from zero.
+    pub fn maal_breuk_hele_euros(self, teller: i128, noemer: i128) -> Money {
+        Money::from_euros(deel_afgerond(i128::from(self.0) * teller, noemer * 100) as i64)
+    }
+}
+
+/// `a / b` rounded half away from zero (`b` > 0).
+fn deel_afgerond(a: i128, b: i128) -> i128 {
+    let (q, r) = (a / b, a % b);
+    if 2 * r.abs() >= b {
+        q + a.signum()
+    } else {
+        q
+    }
 }
 
 /// Parses plain decimal euros: `41984531`, `-500000`, `1234.56`.
@@ -271,6 +292,14 @@ mod tests {
         assert_eq!(a.a.cents(), 10);
         assert!(serde_json::from_str::<A>(r#"{"a": 1e300}"#).is_err());
         assert!(serde_json::from_str::<A>(r#"{"a": "twee"}"#).is_err());
+    }
+
+    #[test]
+    fn a_fraction_of_an_amount_is_rounded_once_half_away_from_zero() {
+        assert_eq!(Money::from_cents(150).maal_breuk(1, 100), Money::from_cents(2)); // 1,5 cent → 2
+        assert_eq!(Money::from_cents(-150).maal_breuk(1, 100), Money::from_cents(-2));
+        assert_eq!(Money::from_cents(149).maal_breuk(1, 100), Money::from_cents(1));
+        assert_eq!(Money::from_euros(41_984_531).maal_breuk_hele_euros(75, 1000), Money::from_euros(3_148_840));
     }
 
     #[test]

@@ -235,25 +235,10 @@ fn realisatie(gemeente: GemeenteCode, standen: &[u64]) -> Vec<RealisatieMaand> {
             let (y, m) = (idx.div_euclid(12), idx.rem_euclid(12) as u8 + 1);
             let lasten = Money::from_euros(stand as i64 * prijs(y));
             let ppm: i64 = r.random_range(15_000..=25_000);
-            let baten = Money::from_cents(deel(i128::from(lasten.cents()) * i128::from(ppm), 1_000_000) as i64);
+            let baten = lasten.maal_breuk(i128::from(ppm), 1_000_000);
             RealisatieMaand { gemeente, jaar: Year::new(y), maand: m, lasten, baten, lks: None }
         })
         .collect()
-}
-
-/// `a / b` rounded half away from zero (`b` > 0).
-fn deel(a: i128, b: i128) -> i128 {
-    let (q, r) = (a / b, a % b);
-    if 2 * r.abs() >= b {
-        q + a.signum()
-    } else {
-        q
-    }
-}
-
-/// Whole euros of `cents × teller / noemer`, rounded half away from zero.
-fn euros(cents: i64, teller: i128, noemer: i128) -> Money {
-    Money::from_euros(deel(i128::from(cents) * teller, noemer * 100) as i64)
 }
 
 /// Budgets built as for Voorbeeldstad: definitief = the year's net costs ÷
@@ -276,7 +261,7 @@ fn budgetten(gemeente: GemeenteCode, realisatie: &[RealisatieMaand]) -> Vec<Budg
         let Some(laatste) = maanden.last() else { continue };
         let netto: Money = maanden.iter().map(|m| m.lasten - m.baten).sum();
         let netto_jaar = netto + Money::from_cents((laatste.lasten - laatste.baten).cents() * (12 - maanden.len() as i64));
-        let definitief = euros(netto_jaar.cents(), 10_000, 10_000 + i128::from(tekort_bp));
+        let definitief = netto_jaar.maal_breuk_hele_euros(10_000, 10_000 + i128::from(tekort_bp));
         for (soort, promille, datum_jaar, datum_maand) in [
             (BudgetSoort::Voorlopig, v_pm, jaar - 1, 10),
             (BudgetSoort::NaderVoorlopig, nv_pm, jaar, 5),
@@ -287,7 +272,7 @@ fn budgetten(gemeente: GemeenteCode, realisatie: &[RealisatieMaand]) -> Vec<Budg
                 jaar: Year::new(jaar),
                 soort,
                 datum: Some(jiff::civil::date(datum_jaar as i16, datum_maand, 1)),
-                bedrag: euros(definitief.cents(), 1_000 + i128::from(promille), 1_000),
+                bedrag: definitief.maal_breuk_hele_euros(1_000 + i128::from(promille), 1_000),
                 blks: None,
                 macrobudget: None,
                 aandeel: None,

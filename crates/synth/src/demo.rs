@@ -181,25 +181,10 @@ fn realisatie(gemeente: GemeenteCode, spells: &[SynthSpell]) -> Vec<RealisatieMa
             let lasten = uitkeringen + lks.unwrap_or(Money::ZERO);
             // Baten: 1.5–2.5% of lasten, in parts per million, rounded to cents.
             let ppm: i64 = rng.random_range(15_000..=25_000);
-            let baten = Money::from_cents(deel(i128::from(lasten.cents()) * i128::from(ppm), 1_000_000) as i64);
+            let baten = lasten.maal_breuk(i128::from(ppm), 1_000_000);
             RealisatieMaand { gemeente, jaar: Year::new(y), maand: m as u8, lasten, baten, lks }
         })
         .collect()
-}
-
-/// `a / b` rounded half away from zero (`b` > 0).
-fn deel(a: i128, b: i128) -> i128 {
-    let (q, r) = (a / b, a % b);
-    if 2 * r.abs() >= b {
-        q + a.signum()
-    } else {
-        q
-    }
-}
-
-/// Whole euros of `cents × teller / noemer`, rounded half away from zero.
-fn euros(cents: i64, teller: i128, noemer: i128) -> Money {
-    Money::from_euros(deel(i128::from(cents) * teller, noemer * 100) as i64)
 }
 
 /// (realised net costs, months, full-year net costs) of `jaar`.
@@ -224,22 +209,22 @@ fn budgetten(gemeente: GemeenteCode, realisatie: &[RealisatieMaand]) -> Vec<Budg
     let mut definitief_laatste = Money::ZERO;
     for &(jaar, tekort_bp, v_pm, nv_pm) in &VERHAAL {
         let (_, _, netto_jaar) = netto(realisatie, jaar);
-        let definitief = euros(netto_jaar.cents(), 10_000, 10_000 + i128::from(tekort_bp));
-        let blks = |basisjaar: i32| (jaar >= 2022).then(|| euros(lks_jaar(realisatie, basisjaar).cents(), BLKS_PROMILLE, 1_000));
+        let definitief = netto_jaar.maal_breuk_hele_euros(10_000, 10_000 + i128::from(tekort_bp));
+        let blks = |basisjaar: i32| (jaar >= 2022).then(|| lks_jaar(realisatie, basisjaar).maal_breuk_hele_euros(BLKS_PROMILLE, 1_000));
         let beschikkingen = [
             (BudgetSoort::Voorlopig, v_pm, jaar - 1, 10, blks(jaar - 2)),
             (BudgetSoort::NaderVoorlopig, nv_pm, jaar, 5, blks(jaar - 1)),
             (BudgetSoort::Definitief, 0, jaar, 10, blks(jaar - 1)),
         ];
         for (soort, promille, datum_jaar, datum_maand, blks) in beschikkingen {
-            let bedrag = euros(definitief.cents(), 1_000 + i128::from(promille), 1_000);
+            let bedrag = definitief.maal_breuk_hele_euros(1_000 + i128::from(promille), 1_000);
             uit.push(beschikking(gemeente, jaar, soort, datum_jaar, datum_maand, bedrag, blks));
         }
         definitief_laatste = definitief;
     }
     let volgend = VERHAAL[VERHAAL.len() - 1].0 + 1;
-    let bedrag = euros(definitief_laatste.cents(), VOORLOPIG_VOLGEND_JAAR, 1_000);
-    let blks = euros(lks_jaar(realisatie, volgend - 2).cents(), BLKS_PROMILLE, 1_000);
+    let bedrag = definitief_laatste.maal_breuk_hele_euros(VOORLOPIG_VOLGEND_JAAR, 1_000);
+    let blks = lks_jaar(realisatie, volgend - 2).maal_breuk_hele_euros(BLKS_PROMILLE, 1_000);
     uit.push(beschikking(gemeente, volgend, BudgetSoort::Voorlopig, volgend - 1, 10, bedrag, Some(blks)));
     uit
 }
