@@ -1,0 +1,1 @@
+//! Charts (skeleton; being built).
