@@ -15,10 +15,13 @@
 //! `instellingen` and never leaves the store except to the importer.
 
 pub mod demo;
+pub mod gebruikers;
 pub mod import;
 pub mod plan;
 pub mod query;
 mod referentie;
+
+pub use gebruikers::{AuditRegel, Gebruiker, GebruikerFout, Rol, Sessie};
 
 use std::fmt;
 use std::str::FromStr;
