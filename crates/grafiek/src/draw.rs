@@ -202,19 +202,23 @@ pub(crate) fn bars(g: &Grafiek, layout: &Layout) -> Vec<Bar> {
     out
 }
 
-/// Which x labels to write: all when few, otherwise every k-th with the
-/// first and the last always present.
-pub(crate) fn shown_labels(n: usize, max: usize) -> Vec<usize> {
-    let max = max.max(2);
-    if n <= max {
+/// Which x labels to write: all when they fit, otherwise every k-th, with k
+/// a step that suits years and months (1, 2, 3, 4, 6, 12, 24, …), at most
+/// `max` labels and at least `min_gap` positions apart. The first and the
+/// last label are always written; the one before the last gives way if the
+/// two would collide.
+pub(crate) fn shown_labels(n: usize, max: usize, min_gap: usize) -> Vec<usize> {
+    let (max, min_gap) = (max.max(2), min_gap.max(1));
+    if n <= max && min_gap == 1 {
         return (0..n).collect();
     }
-    let step = (n - 1).div_ceil(max - 1);
+    let needed = (n.saturating_sub(1)).div_ceil(max - 1).max(min_gap);
+    let step = [1, 2, 3, 4, 6, 12].into_iter().find(|&k| k >= needed).unwrap_or_else(|| needed.div_ceil(12) * 12);
     let mut shown: Vec<usize> = (0..n).step_by(step).collect();
-    let last = n - 1;
-    if shown.last() != Some(&last) {
+    let last = n.saturating_sub(1);
+    if n > 0 && shown.last() != Some(&last) {
         let previous = *shown.last().unwrap_or(&0);
-        if shown.len() >= max || (last - previous) * 2 < step {
+        if previous > 0 && (shown.len() >= max || last - previous < min_gap) {
             shown.pop();
         }
         shown.push(last);
@@ -374,11 +378,13 @@ pub(crate) fn svg(g: &Grafiek) -> String {
     let labels = tick_labels(g.eenheid, &ticks);
     let label_w = labels.iter().map(|l| text_width(l, FONT_SIZE)).fold(0.0, f64::max);
     let n = g.lengte().max(1);
+    // A plot area of at least 10 × 10 px, so a tiny chart never gets negative sizes.
+    let (left, top) = (PAD + label_w + 8.0, legend_bottom + 12.0);
     let layout = Layout {
-        left: PAD + label_w + 8.0,
-        right: width - PAD,
-        top: legend_bottom + 12.0,
-        bottom: height - 30.0,
+        left,
+        right: (width - PAD).max(left + 10.0),
+        top,
+        bottom: (height - 30.0).max(top + 10.0),
         n,
         y_min: ticks[0],
         y_max: *ticks.last().unwrap_or(&1.0),
@@ -471,8 +477,8 @@ pub(crate) fn svg(g: &Grafiek) -> String {
 
     // X labels, thinned so they do not collide.
     let widest = g.x_labels.iter().map(|l| text_width(l, FONT_SIZE)).fold(0.0, f64::max);
-    let fits = ((layout.right - layout.left) / (widest + 12.0)).floor().max(2.0) as usize;
-    for i in shown_labels(g.x_labels.len(), fits.min(MAX_X_LABELS)) {
+    let min_gap = ((widest + 12.0) / layout.slot()).ceil() as usize;
+    for i in shown_labels(g.x_labels.len(), MAX_X_LABELS, min_gap) {
         let label = &g.x_labels[i];
         let half = text_width(label, FONT_SIZE) / 2.0;
         let x = layout.x(i).max(PAD + half).min(width - PAD - half);

@@ -49,7 +49,7 @@ impl Eenheid {
     }
 }
 
-/// How a line is drawn; a prognosis is usually dotted.
+/// How a line is drawn (bars ignore it); a prognosis is usually dotted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stijl {
     Doorgetrokken,

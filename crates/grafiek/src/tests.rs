@@ -106,17 +106,22 @@ fn check_attributes(mut attrs: &str) -> Result<(), String> {
     }
 }
 
-/// The value of attribute `name` in every element `<tag ...>`.
-fn attr_values(svg: &str, tag: &str, name: &str) -> Vec<String> {
+/// The opening tags `<tag ...>` in the SVG.
+fn elements<'a>(svg: &'a str, tag: &str) -> Vec<&'a str> {
     let open = format!("<{tag} ");
+    svg.match_indices(&open).map(|(at, _)| &svg[at..at + svg[at..].find('>').unwrap()]).collect()
+}
+
+/// The value of attribute `name` in one opening tag.
+fn attr(element: &str, name: &str) -> Option<String> {
     let key = format!(" {name}=\"");
-    svg.match_indices(&open)
-        .filter_map(|(at, _)| {
-            let element = &svg[at..at + svg[at..].find('>').unwrap()];
-            let start = element.find(&key)? + key.len();
-            Some(element[start..start + element[start..].find('"').unwrap()].to_owned())
-        })
-        .collect()
+    let start = element.find(&key)? + key.len();
+    Some(element[start..start + element[start..].find('"').unwrap()].to_owned())
+}
+
+/// The value of attribute `name` in every element `<tag ...>` that has it.
+fn attr_values(svg: &str, tag: &str, name: &str) -> Vec<String> {
+    elements(svg, tag).into_iter().filter_map(|e| attr(e, name)).collect()
 }
 
 #[test]
@@ -303,15 +308,31 @@ fn the_axis_includes_zero_for_bars_and_all_values_and_the_band() {
 
 #[test]
 fn many_x_labels_are_thinned_keeping_the_first_and_the_last() {
-    assert_eq!(shown_labels(5, 12), vec![0, 1, 2, 3, 4]);
-    let shown = shown_labels(120, 12);
-    assert!(shown.len() <= 12, "{shown:?}");
-    assert_eq!((shown[0], *shown.last().unwrap()), (0, 119));
-    for n in 13..200 {
-        let shown = shown_labels(n, 12);
-        assert!(shown.len() <= 12 && shown[0] == 0 && *shown.last().unwrap() == n - 1, "{n}: {shown:?}");
-        assert!(shown.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(shown_labels(5, 12, 1), vec![0, 1, 2, 3, 4]);
+    assert_eq!(shown_labels(120, 12, 14), vec![0, 24, 48, 72, 96, 119], "ten years of months: every second january");
+    assert_eq!(shown_labels(12, 12, 2), vec![0, 2, 4, 6, 8, 11], "the label before the last gives way");
+    for n in 1..200 {
+        for min_gap in [1, 3, 14] {
+            let shown = shown_labels(n, 12, min_gap);
+            assert!(shown.len() <= 12 && shown[0] == 0 && *shown.last().unwrap() == n - 1, "{n}: {shown:?}");
+            assert!(shown.windows(2).all(|w| w[1] - w[0] >= min_gap.min(n - 1)), "{n}, gap {min_gap}: {shown:?}");
+        }
     }
+}
+
+#[test]
+fn monthly_labels_in_the_svg_do_not_collide() {
+    let mut g = Grafiek::new("Tekort", Soort::Lijn, Eenheid::Procent);
+    g.x_labels = (0..120).map(|i| format!("mnd {:03}", i)).collect();
+    g.reeksen.push(Reeks::new("Tekort", (0..120).map(|i| Some(i as f64 / 10.0)).collect()));
+    let svg = g.svg();
+    let xs: Vec<f64> = elements(&svg, "text")
+        .into_iter()
+        .filter(|e| attr(e, "text-anchor").as_deref() == Some("middle"))
+        .map(|e| attr(e, "x").unwrap().parse().unwrap())
+        .collect();
+    assert!(svg.contains(">mnd 000<") && svg.contains(">mnd 119<"));
+    assert!(xs.len() >= 4 && xs.windows(2).all(|w| w[1] - w[0] > 8.0 * 7.2), "{xs:?}");
 }
 
 #[test]
@@ -357,5 +378,20 @@ fn coordinates_are_rounded_to_one_decimal() {
     for value in attr_values(&svg, "polyline", "points")[0].split([' ', ',']) {
         let decimals = value.split_once('.').map_or(0, |(_, d)| d.len());
         assert!(decimals <= 1, "{value}");
+    }
+}
+
+#[test]
+fn a_tiny_chart_still_has_no_negative_sizes() {
+    let mut g = lijn();
+    g.soort = Soort::Staaf;
+    g.breedte = 40;
+    g.hoogte = 30;
+    let svg = g.svg();
+    check_well_formed(&svg).unwrap();
+    for e in elements(&svg, "rect") {
+        for name in ["width", "height"] {
+            assert!(attr(e, name).unwrap().parse::<f64>().unwrap() >= 0.0, "{e}");
+        }
     }
 }
