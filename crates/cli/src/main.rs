@@ -2,6 +2,8 @@
 //! libraries; nothing here computes. Exit codes: 0 success, 2 bad input or
 //! usage (with one message on stderr naming the field), 1 anything else.
 
+mod gebruiker;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,6 +47,8 @@ enum Command {
     Rapport(RapportArgs),
     /// Het aanvalsplan: actielijnen, acties, status per kwartaal en voortgang sinds de nulmeting
     Plan(PlanArgs),
+    /// Gebruikers, rollen per gemeente, API-tokens en het auditlog
+    Gebruiker(gebruiker::GebruikerArgs),
 }
 
 #[derive(Args)]
@@ -1148,6 +1152,7 @@ fn main() -> ExitCode {
         Command::Prognose(a) => prognose(a),
         Command::Rapport(a) => rapport(a),
         Command::Plan(a) => plan(a),
+        Command::Gebruiker(a) => gebruiker::gebruiker(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -235,6 +235,26 @@ fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash_wachtwoord("geen-gebruiker-heeft-dit-wachtwoord").unwrap_or_default())
 }
 
+/// A random password of `lengte` characters from letters and digits without
+/// look-alikes (no 0/O, 1/l/I), for accounts made on the command line.
+pub fn willekeurig_wachtwoord(lengte: usize) -> Result<String, StoreError> {
+    const TEKENS: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    // Rejection sampling: only bytes below a multiple of the alphabet size, so
+    // every character is equally likely.
+    let grens = 256 - 256 % TEKENS.len();
+    let mut uit = String::with_capacity(lengte);
+    let mut buf = [0u8; 64];
+    while uit.len() < lengte {
+        getrandom::getrandom(&mut buf).map_err(|e| StoreError::Data { veld: "wachtwoord".into(), melding: e.to_string() })?;
+        for &b in buf.iter().filter(|&&b| (b as usize) < grens) {
+            if uit.len() < lengte {
+                uit.push(TEKENS[b as usize % TEKENS.len()] as char);
+            }
+        }
+    }
+    Ok(uit)
+}
+
 impl Store {
     async fn gebruiker_id(&self, naam: &str) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar("SELECT id FROM gebruikers WHERE naam = $1").bind(normaliseer(naam)).fetch_optional(self.pool()).await?)
@@ -541,6 +561,16 @@ mod tests {
         assert!(geldige_naam("jan<script>").is_err());
         assert!(geldige_naam(&"a".repeat(64)).is_ok());
         assert!(geldige_naam(&"a".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn a_generated_password_has_the_length_asked_and_is_strong_enough() {
+        let a = willekeurig_wachtwoord(20).unwrap();
+        let b = willekeurig_wachtwoord(20).unwrap();
+        assert_eq!(a.chars().count(), 20);
+        assert_ne!(a, b);
+        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() && !"0O1lI".contains(c)), "{a}");
+        assert!(sterk_genoeg(&a).is_ok());
     }
 
     #[test]

@@ -246,5 +246,6 @@ async fn every_scenario_also_holds_on_postgres() {
     deleting_a_user_removes_its_sessions_roles_and_tokens(&store).await;
     the_audit_log_is_newest_first_and_filtered_by_gemeente(&store).await;
     store.close().await;
-    sqlx::query(&format!("DROP DATABASE {name}")).execute(&admin).await.unwrap();
+    // FORCE: the server may not yet have seen the pool's connections close.
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&admin).await.unwrap();
 }
