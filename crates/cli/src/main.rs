@@ -49,6 +49,8 @@ enum Command {
     Plan(PlanArgs),
     /// Gebruikers, rollen per gemeente, API-tokens en het auditlog
     Gebruiker(gebruiker::GebruikerArgs),
+    /// De webapp en de JSON-API starten; een lege database krijgt eerst de demodata en een demo-account
+    Serve(ServeArgs),
 }
 
 #[derive(Args)]
@@ -177,6 +179,23 @@ struct BestandArgs {
     alle_gemeenten: bool,
     #[command(flatten)]
     db: DbArgs,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Voorbeelden:\n  buig serve\n  buig serve --adres 0.0.0.0:8080 --database postgres://buig@db/buig\n\nOp een lege database worden de demodata geladen en een demo-account aangemaakt; het wachtwoord wordt eenmalig getoond\n(of kies het met BUIG_DEMO_WACHTWOORD). Meer gebruikers: buig gebruiker toevoegen. Zie docs/web.md."
+)]
+struct ServeArgs {
+    /// Adres en poort om op te luisteren
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    adres: std::net::SocketAddr,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+fn serve(a: &ServeArgs) -> Result<(), (u8, String)> {
+    let store = open_store(&a.db)?;
+    buig_store::block_on(buig_web::serve(store, a.adres)).map_err(|e| (1, e))
 }
 
 #[derive(Args)]
@@ -807,37 +826,17 @@ fn verleend_jaren(args: &[String]) -> Result<Option<Vec<i32>>, (u8, String)> {
 }
 
 /// A gemeente's budgets, realisation and yearly figures from the store, as
-/// `buig budget`, `buig prognose` and `buig rapport` hand them to the libraries.
+/// `buig budget`, `buig prognose` and `buig rapport` hand them to the
+/// libraries — the same loader the web app uses.
 async fn laad_gegevens(
     store: &buig_store::Store,
     code: buig_core::GemeenteCode,
     verleend: Option<Vec<i32>>,
 ) -> Result<buig_prognose::Gegevens, (u8, String)> {
-    let db = |e: buig_store::StoreError| (1, e.to_string());
-    let Some(g) = store.gemeente(code).await.map_err(db)? else {
-        return Err((2, format!("--gemeente: {code} staat niet in de gemeentelijst")));
-    };
-    let jaarcijfers = store
-        .jaarcijfers(code)
-        .await
-        .map_err(db)?
-        .into_iter()
-        .map(|j| buig_prognose::Jaarcijfer {
-            jaar: j.jaar,
-            stadium: j.stadium,
-            budget: j.budget,
-            tekort: j.tekort,
-            tekort_percentage: j.tekort_percentage,
-            bron: j.bron,
-        })
-        .collect();
-    Ok(buig_prognose::Gegevens {
-        gemeente: Some(code),
-        naam: Some(g.naam),
-        budgetten: store.budgetten(code).await.map_err(db)?,
-        realisatie: store.realisatie(code).await.map_err(db)?,
-        jaarcijfers,
-        vangnet_verleend: verleend,
+    buig_web::gegevens::laad_gegevens(store, code, verleend).await.map_err(|e| match e {
+        buig_web::gegevens::Fout::NietGevonden => (2, format!("--gemeente: {code} staat niet in de gemeentelijst")),
+        buig_web::gegevens::Fout::Intern(m) => (1, m),
+        e => (2, e.to_string()),
     })
 }
 
@@ -1153,6 +1152,7 @@ fn main() -> ExitCode {
         Command::Rapport(a) => rapport(a),
         Command::Plan(a) => plan(a),
         Command::Gebruiker(a) => gebruiker::gebruiker(a),
+        Command::Serve(a) => serve(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

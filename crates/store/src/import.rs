@@ -338,7 +338,7 @@ where
 }
 
 /// Progress callback: rows read so far.
-pub type Voortgang<'a> = &'a mut dyn FnMut(u64);
+pub type Voortgang<'a> = &'a mut (dyn FnMut(u64) + Send);
 
 impl Store {
     /// Imports a CSV or XLSX file of `soort` atomically. Bad rows (up to

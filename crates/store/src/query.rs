@@ -146,7 +146,7 @@ impl Store {
     /// Every stored spell of every gemeente, streamed from the database one
     /// row at a time into `f` (ordered by gemeente), so a national table is
     /// never held in memory at once. Returns the number of spells.
-    pub async fn alle_uitkeringen(&self, f: &mut dyn FnMut(Uitkering)) -> Result<u64, StoreError> {
+    pub async fn alle_uitkeringen(&self, f: &mut (dyn FnMut(Uitkering) + Send)) -> Result<u64, StoreError> {
         use futures_util::TryStreamExt;
         let mut rows = sqlx::query(
             "SELECT gemeente, client, regeling, startdatum, einddatum, reden_einde, geboortedatum, huishouden FROM uitkeringen ORDER BY gemeente",
@@ -192,6 +192,14 @@ impl Store {
             .into_iter()
             .map(|(periode, waarde)| Vergelijkingswaarde { reeks: reeks.to_string(), gebied: *gebied, periode, waarde: waarde as u64 })
             .collect())
+    }
+
+    /// A number that changes whenever an import stores, replaces or skips a
+    /// file: the web app's cache of computed views keys on it.
+    pub async fn data_versie(&self) -> Result<i64, StoreError> {
+        let (max, n): (i64, i64) =
+            sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_historie").fetch_one(self.pool()).await?;
+        Ok(max * 1_000_003 + n)
     }
 
     /// The names of the imported comparison series.

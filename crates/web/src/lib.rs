@@ -1,1 +1,192 @@
-//! The web app (skeleton; being built).
+//! The web app and JSON API: server-rendered Dutch pages for one gemeente
+//! at a time (overzicht, budget, prognose, bestand, vangnet, import,
+//! aanvalsplan) plus a group comparison, and `/api/v1` with its OpenAPI
+//! document. Every figure comes from the same library calls as the CLI
+//! (module [`gegevens`]); nothing is computed twice.
+//!
+//! - [`app`] builds the router for a [`Staat`]; tests bind it to port 0.
+//! - [`serve`] runs it on an address; on an empty database it loads the demo
+//!   data and a demo account first ([`start_demo`]).
+//! - [`auth`]: sessions (HttpOnly cookie, token stored hashed), CSRF tokens
+//!   on every form, login rate limiting, API tokens; every route is scoped
+//!   to the gemeenten the user has a role on.
+//! - [`paginas`]: one handler per page, templates compiled in (maud, which
+//!   escapes everything); charts are inline SVG from `buig-grafiek`, each
+//!   with a table behind it.
+//! - [`api`]: the JSON routes and `openapi.json`.
+//!
+//! Invariants: no inline scripts or styles (the Content-Security-Policy
+//! forbids them); a user never sees a gemeente they have no role on — such
+//! a route answers 404, the same as an unknown code; money is shown in
+//! Dutch format from exact values.
+
+pub mod api;
+pub mod auth;
+pub mod gegevens;
+pub mod pagina;
+pub mod paginas;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, Request};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use buig_store::Store;
+
+/// Settings of a running server.
+#[derive(Debug, Clone)]
+pub struct Instellingen {
+    /// Set the `Secure` flag on cookies (always, unless the server listens on loopback only).
+    pub secure_cookies: bool,
+    /// Monte Carlo runs for the pages and the API.
+    pub runs: u32,
+}
+
+impl Default for Instellingen {
+    fn default() -> Self {
+        Instellingen { secure_cookies: false, runs: 2_000 }
+    }
+}
+
+/// Shared state of the app: the store, the cache of computed views and the login limiter.
+#[derive(Clone)]
+pub struct Staat {
+    pub store: Store,
+    pub instellingen: Arc<Instellingen>,
+    pub cache: Arc<gegevens::Cache>,
+    pub limiet: Arc<auth::Limiet>,
+}
+
+impl Staat {
+    pub fn new(store: Store, instellingen: Instellingen) -> Staat {
+        Staat {
+            store,
+            instellingen: Arc::new(instellingen),
+            cache: Arc::new(gegevens::Cache::default()),
+            limiet: Arc::new(auth::Limiet::default()),
+        }
+    }
+}
+
+/// The whole app: pages, API, static files, with the security headers on every answer.
+pub fn app(staat: Staat) -> Router {
+    Router::new()
+        .route("/", get(paginas::start))
+        .route("/inloggen", get(auth::inloggen_formulier).post(auth::inloggen))
+        .route("/uitloggen", post(auth::uitloggen))
+        .route("/vergelijking", get(paginas::vergelijking::pagina))
+        .route("/g/{code}", get(paginas::overzicht::pagina))
+        .route("/g/{code}/budget", get(paginas::budget::pagina))
+        .route("/g/{code}/prognose", get(paginas::prognose::pagina))
+        .route("/g/{code}/bestand", get(paginas::bestand::pagina))
+        .route("/g/{code}/vangnet", get(paginas::vangnet::pagina))
+        .route("/g/{code}/vangnet/notitie", get(paginas::vangnet::notitie))
+        .route(
+            "/g/{code}/import",
+            get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(paginas::import::MAX_UPLOAD)),
+        )
+        .route("/g/{code}/plan", get(paginas::plan::pagina))
+        .route("/g/{code}/plan/status", post(paginas::plan::status))
+        .route("/static/app.css", get(pagina::css))
+        .nest("/api/v1", api::router())
+        .fallback(pagina::niet_gevonden)
+        .layer(middleware::from_fn(beveiliging))
+        .with_state(staat)
+}
+
+/// Security headers on every response: a strict CSP (no inline scripts or
+/// styles, no framing), no sniffing, no referrer leaks; pages are not cached.
+async fn beveiliging(req: Request<axum::body::Body>, next: Next) -> Response {
+    let statisch = req.uri().path().starts_with("/static/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    // A route may narrow or adapt the policy (the printable notitie has its own stylesheet); it never lacks one.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            ),
+        );
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    if !statisch && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+/// What [`start_demo`] did.
+#[derive(Debug, Default)]
+pub struct DemoStart {
+    /// The demo data was loaded now (the database was empty).
+    pub data_geladen: bool,
+    /// The demo account, when it was created now: (name, password).
+    pub account: Option<(String, String)>,
+}
+
+/// The demo account's name.
+pub const DEMO_GEBRUIKER: &str = "demo";
+
+/// On an empty database: load the demo data, and when there are no users,
+/// create `demo` with editor rights on the demo gemeenten (Voorbeeldstad and
+/// the seed gemeenten) and a random password — or `BUIG_DEMO_WACHTWOORD`.
+pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
+    let mut uit = DemoStart::default();
+    let leeg = store.aantal_uitkeringen().await.map_err(|e| e.to_string())?.is_empty();
+    if leeg {
+        store.laad_demo().await.map_err(|e| format!("demodata laden mislukt: {e}"))?;
+        // The seed 001 aanvalsplan of Deventer, as `buig plan laad-voorbeeld` loads it.
+        let plan = buig_plan::voorbeeld_deventer();
+        if store.plan_titels(plan.gemeente).await.map_err(|e| e.to_string())?.is_empty() {
+            store.bewaar_plan(&plan).await.map_err(|e| format!("voorbeeldplan laden mislukt: {e}"))?;
+        }
+        uit.data_geladen = true;
+    }
+    if store.aantal_gebruikers().await.map_err(|e| e.to_string())? == 0 {
+        let wachtwoord = std::env::var("BUIG_DEMO_WACHTWOORD").ok().filter(|w| !w.is_empty()).unwrap_or_else(auth::willekeurig_wachtwoord);
+        store.gebruiker_toevoegen(DEMO_GEBRUIKER, &wachtwoord).await.map_err(|e| e.to_string())?;
+        for code in gegevens::demo_gemeenten() {
+            if store.gemeente(code).await.map_err(|e| e.to_string())?.is_some() {
+                store.rol_toekennen(DEMO_GEBRUIKER, &code, buig_store::gebruikers::Rol::Bewerker).await.map_err(|e| e.to_string())?;
+            }
+        }
+        store.audit(None, "gebruiker.toevoegen", None, "demo-account bij eerste start").await.map_err(|e| e.to_string())?;
+        uit.account = Some((DEMO_GEBRUIKER.to_string(), wachtwoord));
+    }
+    Ok(uit)
+}
+
+/// Runs the app on `adres` until Ctrl-C; prints where it listens.
+pub async fn serve(store: Store, adres: SocketAddr) -> Result<(), String> {
+    let demo = start_demo(&store).await?;
+    let listener = tokio::net::TcpListener::bind(adres).await.map_err(|e| format!("kan niet luisteren op {adres}: {e}"))?;
+    let adres = listener.local_addr().map_err(|e| e.to_string())?;
+    let instellingen = Instellingen { secure_cookies: !adres.ip().is_loopback(), ..Default::default() };
+    let staat = Staat::new(store, instellingen);
+    if demo.data_geladen {
+        println!("De database was leeg: de demodata (Voorbeeldstad en de brondocumenten) zijn geladen.");
+    }
+    if let Some((naam, wachtwoord)) = &demo.account {
+        println!("Demo-account aangemaakt: gebruiker {naam}, wachtwoord {wachtwoord}");
+        println!("(bewaar dit wachtwoord: het wordt niet opnieuw getoond; wijzigen met buig gebruiker wachtwoord {naam})");
+    }
+    println!("buig-monitor draait op http://{adres}/  (stoppen met Ctrl-C)");
+    // Warm the cache of the demo's overview so the first visitor does not wait.
+    let warm = staat.clone();
+    tokio::spawn(async move {
+        gegevens::verwarm(&warm).await;
+    });
+    axum::serve(listener, app(staat))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("server gestopt: {e}"))
+}

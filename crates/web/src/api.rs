@@ -1,0 +1,247 @@
+//! The JSON API under `/api/v1`: every figure of the pages, from the same
+//! calls, for the user's own gemeenten only. Authenticated by an API token
+//! (`Authorization: Bearer buig_…`, made with `buig gebruiker token`) or
+//! the web session. Money is a JSON number of euros; errors are
+//! `{"fout": "…", "code": "…"}`. The OpenAPI document is
+//! `static/openapi.json`, served at `/api/v1/openapi.json`; the tests
+//! validate every route's answer against it.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use buig_core::money;
+use buig_core::{Money, Year};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::auth::{ApiGebruiker, Ingelogd};
+use crate::gegevens::{self, Fout, PrognoseKeuze};
+use crate::paginas::{bestand::Periode, prognose::Knoppen};
+use crate::Staat;
+
+/// The OpenAPI 3.1 document.
+pub const OPENAPI: &str = include_str!("../static/openapi.json");
+
+pub fn router() -> Router<Staat> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/gemeenten", get(gemeenten))
+        .route("/gemeenten/{code}/overzicht", get(overzicht))
+        .route("/gemeenten/{code}/budget", get(budget))
+        .route("/gemeenten/{code}/prognose", get(prognose))
+        .route("/gemeenten/{code}/bestand", get(bestand))
+        .route("/gemeenten/{code}/vangnet/{jaar}", get(vangnet))
+        .route("/gemeenten/{code}/plan", get(plan))
+        .route("/vergelijking", get(vergelijking))
+        .fallback(|| async { fout(Fout::NietGevonden) })
+}
+
+/// An error as JSON with its status.
+pub fn fout(f: Fout) -> Response {
+    let (status, code, tekst) = match f {
+        Fout::NietGevonden => (StatusCode::NOT_FOUND, "niet_gevonden", "niet gevonden, of geen toegang tot deze gemeente".to_string()),
+        Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "geen_recht", m),
+        Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "gegevens", m),
+        Fout::Intern(oorzaak) => {
+            let id = crate::auth::willekeurig_hex(4);
+            eprintln!("fout {id}: {oorzaak}");
+            (StatusCode::INTERNAL_SERVER_ERROR, "intern", format!("interne fout {id}; de oorzaak staat in het serverlog"))
+        }
+    };
+    (status, Json(json!({ "fout": tekst, "code": code }))).into_response()
+}
+
+/// 401 with the reason.
+pub fn niet_ingelogd(tekst: &str) -> Response {
+    (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], Json(json!({ "fout": tekst, "code": "niet_ingelogd" })))
+        .into_response()
+}
+
+/// The API user as an `Ingelogd` for the shared scoping check (API calls carry no CSRF token: they change nothing).
+fn als_ingelogd(g: ApiGebruiker) -> Ingelogd {
+    Ingelogd { gebruiker: g.0, csrf: String::new() }
+}
+
+fn antwoord<T: Serialize>(r: Result<T, Fout>) -> Response {
+    match r {
+        Ok(t) => Json(t).into_response(),
+        Err(e) => fout(e),
+    }
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "public, max-age=3600")], OPENAPI).into_response()
+}
+
+#[derive(Serialize)]
+struct GemeenteUit {
+    code: String,
+    naam: String,
+    rol: String,
+}
+
+async fn gemeenten(State(staat): State<Staat>, g: ApiGebruiker) -> Response {
+    let r = async {
+        let mut uit = Vec::new();
+        for code in g.0.gemeenten() {
+            let naam = staat.store.gemeente(code).await?.map(|x| x.naam).unwrap_or_default();
+            uit.push(GemeenteUit { code: code.to_string(), naam, rol: g.0.rol(&code).map(|r| r.to_string()).unwrap_or_default() });
+        }
+        Ok::<_, Fout>(json!({ "gemeenten": uit }))
+    };
+    antwoord(r.await)
+}
+
+#[derive(Serialize)]
+struct BeschikkingUit {
+    soort: &'static str,
+    datum: Option<String>,
+    #[serde(with = "money::euros")]
+    bedrag: Money,
+}
+
+#[derive(Serialize)]
+struct OverzichtUit {
+    gemeente: String,
+    naam: String,
+    jaar: Option<Year>,
+    peildatum: Option<String>,
+    laatste_beschikking: Option<BeschikkingUit>,
+    #[serde(with = "money::euros_opt")]
+    verwacht_resultaat: Option<Money>,
+    #[serde(with = "money::euros_opt")]
+    verwachte_netto_lasten: Option<Money>,
+    #[serde(serialize_with = "money::ser_getal_opt")]
+    verwacht_tekort_percentage: Option<rust_decimal::Decimal>,
+    onzekerheid: Option<buig_prognose::montecarlo::Samenvatting>,
+    vangnet: Option<buig_prognose::budget::VangnetPositie>,
+    bestand: Option<buig_bestand::Punt>,
+    prognose_fout: Option<String>,
+}
+
+async fn overzicht(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        let b = gegevens::basis(&staat, code).await?;
+        let huidig = b.huidig();
+        let mut uit = OverzichtUit {
+            gemeente: code.to_string(),
+            naam: b.naam.clone(),
+            jaar: huidig.map(|h| h.0),
+            peildatum: huidig.map(|h| h.1.to_string()),
+            laatste_beschikking: None,
+            verwacht_resultaat: None,
+            verwachte_netto_lasten: None,
+            verwacht_tekort_percentage: None,
+            onzekerheid: None,
+            vangnet: None,
+            bestand: None,
+            prognose_fout: None,
+        };
+        if let Some((jaar, peildatum)) = huidig {
+            uit.laatste_beschikking = b.laatste_beschikking(jaar).map(|x| BeschikkingUit {
+                soort: x.soort.code(),
+                datum: x.datum.map(|d| d.to_string()),
+                bedrag: x.bedrag,
+            });
+            match gegevens::prognose(&staat, code, PrognoseKeuze { jaar, peildatum, scenario: None }).await {
+                Ok(p) => {
+                    uit.verwacht_resultaat = Some(p.prognose.resultaat);
+                    uit.verwachte_netto_lasten = Some(p.prognose.netto_lasten);
+                    uit.verwacht_tekort_percentage = Some(p.prognose.tekort_percentage);
+                    uit.onzekerheid = p.onzekerheid.clone();
+                    uit.vangnet = p.prognose.vangnet.clone();
+                }
+                Err(Fout::Gegevens(m)) => uit.prognose_fout = Some(m),
+                Err(e) => return Err(e),
+            }
+            if let Some((_, tot)) = b.maanden() {
+                let r = gegevens::bestand(&staat, code, tot, tot, buig_bestand::Per::Maand).await?;
+                uit.bestand = r.reeks.last().cloned();
+            }
+        }
+        Ok(uit)
+    };
+    antwoord(r.await)
+}
+
+async fn budget(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        gegevens::budget(&staat, code).await
+    };
+    antwoord(r.await)
+}
+
+async fn prognose(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>, Query(k): Query<Knoppen>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        let b = gegevens::basis(&staat, code).await?;
+        gegevens::prognose(&staat, code, k.keuze(&b)?).await
+    };
+    antwoord(r.await)
+}
+
+async fn bestand(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>, Query(q): Query<Periode>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        let b = gegevens::basis(&staat, code).await?;
+        let (van, tot, per) = q.vraag(&b)?;
+        gegevens::bestand(&staat, code, van, tot, per).await
+    };
+    antwoord(r.await)
+}
+
+async fn vangnet(State(staat): State<Staat>, g: ApiGebruiker, Path((code, jaar)): Path<(String, String)>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        let jaar: Year = jaar.parse().map_err(|e| Fout::Gegevens(format!("jaar: {e}")))?;
+        let n = gegevens::vangnet(&staat, code, jaar).await?;
+        Ok(json!({ "stadium": n.stadium, "resultaat": n.resultaat }))
+    };
+    antwoord(r.await)
+}
+
+async fn plan(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        crate::paginas::plan::overzicht(&staat, code, None).await?.ok_or(Fout::NietGevonden)
+    };
+    antwoord(r.await)
+}
+
+#[derive(Serialize)]
+struct VergelijkingUit {
+    code: String,
+    naam: String,
+    reeks: Vec<buig_bestand::Punt>,
+    land: Option<buig_bestand::Vergelijking>,
+    grootteklasse: Option<buig_bestand::Vergelijking>,
+}
+
+async fn vergelijking(State(staat): State<Staat>, g: ApiGebruiker) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let rijen = crate::paginas::vergelijking::bereken(&staat, &ik).await?;
+        let uit: Vec<VergelijkingUit> = rijen
+            .into_iter()
+            .map(|r| VergelijkingUit {
+                code: r.code.to_string(),
+                naam: r.naam,
+                reeks: r.reeks.reeks,
+                land: r.land,
+                grootteklasse: r.klasse,
+            })
+            .collect();
+        Ok::<_, Fout>(json!({ "gemeenten": uit }))
+    };
+    antwoord(r.await)
+}

@@ -1,0 +1,339 @@
+//! Who is asking, and may they: login with password (argon2, in the store),
+//! a session cookie (HttpOnly, SameSite=Lax, Secure off loopback, gone when
+//! the browser closes; the store ends it after a working day anyway) whose
+//! token the store keeps only hashed, a CSRF token per session on every
+//! form, a double-submit token on the login form, login rate limiting per
+//! user name and in total, and API tokens (`Authorization: Bearer …`).
+//!
+//! Scoping: [`Ingelogd::gemeente`] turns a code in a URL into a gemeente
+//! the user has a role on, or into 404 — the same answer as an unknown
+//! code, so a URL never tells whether another gemeente's data exist.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use buig_core::GemeenteCode;
+use buig_store::gebruikers::Gebruiker;
+use maud::html;
+use serde::Deserialize;
+
+use crate::gegevens::Fout;
+use crate::pagina;
+use crate::Staat;
+
+pub const SESSIE_COOKIE: &str = "buig_sessie";
+const LOGIN_COOKIE: &str = "buig_login";
+/// A session lasts a working day.
+pub const SESSIE_SECONDEN: i64 = 10 * 3600;
+
+/// Random bytes as hex.
+pub fn willekeurig_hex(bytes: usize) -> String {
+    let mut b = vec![0u8; bytes];
+    getrandom::getrandom(&mut b).expect("the operating system's random source");
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A random password of 20 characters without look-alikes.
+pub fn willekeurig_wachtwoord() -> String {
+    const TEKENS: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut b = [0u8; 20];
+    getrandom::getrandom(&mut b).expect("the operating system's random source");
+    b.iter().map(|x| TEKENS[usize::from(*x) % TEKENS.len()] as char).collect()
+}
+
+/// Compares two secrets in time independent of where they differ.
+fn gelijk(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// What a logged-in request carries.
+pub struct Ingelogd {
+    pub gebruiker: Gebruiker,
+    /// The session's CSRF token, for the forms of the page.
+    pub csrf: String,
+}
+
+/// How much a route needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recht {
+    Lezen,
+    Bewerken,
+}
+
+impl Ingelogd {
+    /// The gemeente of a URL if the user has a role on it that allows `recht`.
+    pub fn gemeente(&self, code: &str, recht: Recht) -> Result<GemeenteCode, Fout> {
+        let code: GemeenteCode = code.trim().to_ascii_uppercase().parse().map_err(|_| Fout::NietGevonden)?;
+        if !self.gebruiker.mag_lezen(&code) {
+            return Err(Fout::NietGevonden);
+        }
+        if recht == Recht::Bewerken && !self.gebruiker.mag_bewerken(&code) {
+            return Err(Fout::GeenRecht(format!(
+                "Uw rol voor {code} is lezer: gegevens importeren of wijzigen vraagt de rol bewerker. Vraag een beheerder van uw gemeente."
+            )));
+        }
+        Ok(code)
+    }
+
+    /// Refuses a form whose CSRF token is not this session's.
+    pub fn controleer_csrf(&self, gegeven: &str) -> Result<(), Fout> {
+        if gelijk(gegeven, &self.csrf) {
+            Ok(())
+        } else {
+            Err(Fout::GeenRecht(
+                "Het formulier is verlopen of niet van deze site (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.".into(),
+            ))
+        }
+    }
+}
+
+/// The path (with query) to come back to after logging in, percent-encoded for a query string.
+fn codeer(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Only a local path is a place to return to (no `//host`, no scheme).
+fn veilig_terug(t: Option<&str>) -> String {
+    match t {
+        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.contains('\\') => t.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+impl FromRequestParts<Staat> for Ingelogd {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, staat: &Staat) -> Result<Self, Response> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        if let Some(c) = jar.get(SESSIE_COOKIE) {
+            match staat.store.sessie(c.value()).await {
+                Ok(Some((gebruiker, csrf))) => return Ok(Ingelogd { gebruiker, csrf }),
+                Ok(None) => {}
+                Err(e) => return Err(pagina::fout_response(None, Fout::Intern(e.to_string()))),
+            }
+        }
+        let terug = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        Err(Redirect::to(&format!("/inloggen?terug={}", codeer(terug))).into_response())
+    }
+}
+
+/// The user of an API call: a bearer token, or the session cookie of the web app.
+pub struct ApiGebruiker(pub Gebruiker);
+
+impl FromRequestParts<Staat> for ApiGebruiker {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, staat: &Staat) -> Result<Self, Response> {
+        let intern = |e: buig_store::StoreError| crate::api::fout(Fout::Intern(e.to_string()));
+        if let Some(h) = parts.headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()) {
+            let token = h.strip_prefix("Bearer ").unwrap_or("").trim();
+            return match staat.store.api_token_gebruiker(token).await.map_err(intern)? {
+                Some(g) => Ok(ApiGebruiker(g)),
+                None => Err(crate::api::niet_ingelogd("het API-token is onbekend of ingetrokken")),
+            };
+        }
+        if let Some(c) = CookieJar::from_headers(&parts.headers).get(SESSIE_COOKIE) {
+            if let Some((g, _)) = staat.store.sessie(c.value()).await.map_err(intern)? {
+                return Ok(ApiGebruiker(g));
+            }
+        }
+        Err(crate::api::niet_ingelogd("geef een API-token: Authorization: Bearer buig_… (maak er een met buig gebruiker token NAAM)"))
+    }
+}
+
+/// Failed logins per user name and in total, over a sliding window.
+#[derive(Default)]
+pub struct Limiet {
+    mislukt: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+/// At most this many failures per user name per window …
+const MAX_PER_NAAM: usize = 5;
+/// … and this many in total (a spray over many names).
+const MAX_TOTAAL: usize = 100;
+const VENSTER: Duration = Duration::from_secs(15 * 60);
+const TOTAAL: &str = "\u{0}totaal";
+
+impl Limiet {
+    /// When blocked: how long until the next try may be made.
+    pub fn geblokkeerd(&self, naam: &str) -> Option<Duration> {
+        let mut m = self.mislukt.lock().expect("limiter lock");
+        let nu = Instant::now();
+        let mut wacht = None;
+        for (sleutel, max) in [(naam.to_lowercase(), MAX_PER_NAAM), (TOTAAL.to_string(), MAX_TOTAAL)] {
+            if let Some(v) = m.get_mut(&sleutel) {
+                v.retain(|t| nu.duration_since(*t) < VENSTER);
+                if v.len() >= max {
+                    let w = VENSTER - nu.duration_since(v[v.len() - max]);
+                    wacht = Some(wacht.map_or(w, |x: Duration| x.max(w)));
+                }
+            }
+        }
+        wacht
+    }
+
+    pub fn mislukt(&self, naam: &str) {
+        let mut m = self.mislukt.lock().expect("limiter lock");
+        let nu = Instant::now();
+        for sleutel in [naam.to_lowercase(), TOTAAL.to_string()] {
+            m.entry(sleutel).or_default().push(nu);
+        }
+        if m.len() > 10_000 {
+            m.retain(|_, v| v.iter().any(|t| nu.duration_since(*t) < VENSTER));
+        }
+    }
+
+    pub fn gelukt(&self, naam: &str) {
+        self.mislukt.lock().expect("limiter lock").remove(&naam.to_lowercase());
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TerugQuery {
+    terug: Option<String>,
+}
+
+fn login_pagina(staat: &Staat, jar: CookieJar, terug: &str, naam: &str, melding: Option<&str>, status: StatusCode) -> Response {
+    let token = willekeurig_hex(32);
+    let cookie = Cookie::build((LOGIN_COOKIE, token.clone()))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(staat.instellingen.secure_cookies)
+        .path("/inloggen")
+        .build();
+    let body = html! {
+        section.inloggen {
+            h1 { "Inloggen" }
+            p { "Log in om de BUIG-cijfers van uw gemeente te zien." }
+            @if let Some(m) = melding { p.melding.fout role="alert" { (m) } }
+            form method="post" action="/inloggen" {
+                input type="hidden" name="csrf" value=(token);
+                input type="hidden" name="terug" value=(terug);
+                p { label for="naam" { "Gebruikersnaam" } input #naam type="text" name="naam" value=(naam) autocomplete="username" required autofocus; }
+                p { label for="wachtwoord" { "Wachtwoord" } input #wachtwoord type="password" name="wachtwoord" autocomplete="current-password" required; }
+                p { button type="submit" { "Inloggen" } }
+            }
+            p.klein { "Nog geen account? Een beheerder maakt het aan met " code { "buig gebruiker toevoegen" } "." }
+        }
+    };
+    (status, jar.add(cookie), pagina::kaal("Inloggen", body)).into_response()
+}
+
+/// GET /inloggen.
+pub async fn inloggen_formulier(State(staat): State<Staat>, jar: CookieJar, Query(q): Query<TerugQuery>) -> Response {
+    let terug = veilig_terug(q.terug.as_deref());
+    if let Some(c) = jar.get(SESSIE_COOKIE) {
+        if let Ok(Some(_)) = staat.store.sessie(c.value()).await {
+            return Redirect::to(&terug).into_response();
+        }
+    }
+    login_pagina(&staat, jar, &terug, "", None, StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    naam: String,
+    wachtwoord: String,
+    csrf: String,
+    terug: Option<String>,
+}
+
+/// POST /inloggen.
+pub async fn inloggen(State(staat): State<Staat>, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
+    let terug = veilig_terug(f.terug.as_deref());
+    let naam = f.naam.trim().to_lowercase();
+    let verwacht = jar.get(LOGIN_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    if verwacht.is_empty() || !gelijk(&verwacht, &f.csrf) {
+        let m = "Het inlogformulier is verlopen. Probeer het nog eens.";
+        return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::FORBIDDEN);
+    }
+    if let Some(w) = staat.limiet.geblokkeerd(&naam) {
+        let min = w.as_secs().div_ceil(60).max(1);
+        let m = format!("Te veel mislukte pogingen. Probeer het over {min} minuten opnieuw.");
+        return login_pagina(&staat, jar, &terug, &naam, Some(&m), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let gebruiker = match staat.store.controleer_wachtwoord(&naam, &f.wachtwoord).await {
+        Ok(g) => g,
+        Err(e) => return pagina::fout_response(None, Fout::Intern(e.to_string())),
+    };
+    let Some(g) = gebruiker else {
+        staat.limiet.mislukt(&naam);
+        let _ = staat.store.audit(Some(&naam), "inloggen.mislukt", None, "onjuiste naam of wachtwoord").await;
+        let m = "Onbekende gebruikersnaam of onjuist wachtwoord.";
+        return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::UNAUTHORIZED);
+    };
+    staat.limiet.gelukt(&naam);
+    let sessie = match staat.store.sessie_maken(g.id, SESSIE_SECONDEN).await {
+        Ok(s) => s,
+        Err(e) => return pagina::fout_response(None, Fout::Intern(e.to_string())),
+    };
+    let _ = staat.store.audit(Some(&g.naam), "inloggen", None, "").await;
+    let cookie = Cookie::build((SESSIE_COOKIE, sessie.token))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(staat.instellingen.secure_cookies)
+        .path("/")
+        .build();
+    let jar = jar.remove(Cookie::build(LOGIN_COOKIE).path("/inloggen")).add(cookie);
+    (jar, Redirect::to(&terug)).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// POST /uitloggen: ends the session in the store, not only the cookie.
+pub async fn uitloggen(State(staat): State<Staat>, jar: CookieJar, ik: Ingelogd, Form(f): Form<CsrfForm>) -> Response {
+    if let Err(e) = ik.controleer_csrf(&f.csrf) {
+        return pagina::fout_response(Some(&ik), e);
+    }
+    if let Some(c) = jar.get(SESSIE_COOKIE) {
+        let _ = staat.store.sessie_beeindigen(c.value()).await;
+    }
+    let _ = staat.store.audit(Some(&ik.gebruiker.naam), "uitloggen", None, "").await;
+    (jar.remove(Cookie::build(SESSIE_COOKIE).path("/")), Redirect::to("/inloggen")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_local_path_is_a_place_to_return_to() {
+        assert_eq!(veilig_terug(Some("/g/GM9999/budget?x=1")), "/g/GM9999/budget?x=1");
+        assert_eq!(veilig_terug(Some("//evil.example/")), "/");
+        assert_eq!(veilig_terug(Some("https://evil.example/")), "/");
+        assert_eq!(veilig_terug(None), "/");
+    }
+
+    #[test]
+    fn the_sixth_failure_within_the_window_blocks_the_name_but_not_another() {
+        let l = Limiet::default();
+        for _ in 0..MAX_PER_NAAM {
+            assert!(l.geblokkeerd("Anna").is_none());
+            l.mislukt("anna");
+        }
+        assert!(l.geblokkeerd("anna").is_some());
+        assert!(l.geblokkeerd("bert").is_none());
+        l.gelukt("ANNA");
+        assert!(l.geblokkeerd("anna").is_none());
+    }
+
+    #[test]
+    fn a_return_path_is_percent_encoded() {
+        assert_eq!(codeer("/g/GM9999/prognose?jaar=2026&x=a b"), "/g/GM9999/prognose%3Fjaar%3D2026%26x%3Da%20b");
+    }
+}

@@ -1,0 +1,204 @@
+//! The frame of every page (header, navigation per gemeente, footer), the
+//! error pages, the stylesheet, and small Dutch display helpers. Templates
+//! are maud: compiled in, every value escaped.
+
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use buig_core::{nl, GemeenteCode, Money};
+use buig_grafiek::Grafiek;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
+
+use crate::auth::Ingelogd;
+use crate::gegevens::Fout;
+
+const CSS: &str = include_str!("../static/app.css");
+
+/// GET /static/app.css (cached for a day; the CSP allows only this stylesheet).
+pub async fn css() -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")], CSS).into_response()
+}
+
+fn kop(titel: &str) -> Markup {
+    html! {
+        meta charset="utf-8";
+        meta name="viewport" content="width=device-width, initial-scale=1";
+        title { (titel) " — BUIG-monitor" }
+        link rel="stylesheet" href="/static/app.css";
+    }
+}
+
+/// A page without navigation (login, errors before login).
+pub fn kaal(titel: &str, body: Markup) -> Html<String> {
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang="nl" {
+                head { (kop(titel)) }
+                body.kaal {
+                    header.balk { a.merk href="/" { "BUIG-monitor" } }
+                    main #inhoud { (body) }
+                }
+            }
+        }
+        .into_string(),
+    )
+}
+
+/// The pages of one gemeente, in the order of the navigation: (path suffix, label).
+pub const PAGINAS: [(&str, &str); 7] = [
+    ("", "Overzicht"),
+    ("/budget", "Budget"),
+    ("/prognose", "Prognose"),
+    ("/bestand", "Bestand"),
+    ("/vangnet", "Vangnet"),
+    ("/plan", "Aanvalsplan"),
+    ("/import", "Import"),
+];
+
+/// A page of a gemeente (or, with `gemeente` None, a page across gemeenten).
+pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &str, titel: &str, body: Markup) -> Html<String> {
+    let gemeenten = ik.gebruiker.gemeenten();
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang="nl" {
+                head { (kop(titel)) }
+                body {
+                    a.overslaan href="#inhoud" { "Naar de inhoud" }
+                    header.balk {
+                        a.merk href="/" { "BUIG-monitor" }
+                        @if let Some((code, naam)) = gemeente { span.gemeente { (naam) " " span.code { (code) } } }
+                        nav.account aria-label="Account" {
+                            @if gemeenten.len() > 1 { a href="/" { "Gemeente kiezen" } }
+                            a href="/vergelijking" aria-current=[(actief == "vergelijking").then_some("page")] { "Vergelijking" }
+                            span.wie { (ik.gebruiker.naam) }
+                            form.uitloggen method="post" action="/uitloggen" {
+                                input type="hidden" name="csrf" value=(ik.csrf);
+                                button.link type="submit" { "Uitloggen" }
+                            }
+                        }
+                    }
+                    @if let Some((code, _)) = gemeente {
+                        nav.hoofd aria-label="Onderdelen" {
+                            ul {
+                                @for (pad, label) in PAGINAS {
+                                    @if pad != "/import" || ik.gebruiker.mag_bewerken(&code) {
+                                        li { a href={ "/g/" (code) (pad) } aria-current=[(actief == label).then_some("page")] { (label) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    main #inhoud { (body) }
+                    footer { "BUIG-monitor — cijfers uit de eigen administratie, berekend met de regels van de Participatiewet en het Besluit Participatiewet." }
+                }
+            }
+        }
+        .into_string(),
+    )
+}
+
+/// An error as a page: 404 for anything not found or not allowed to be seen,
+/// 403 for not allowed to change, 422 for missing data, 500 with an id.
+pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
+    let (status, titel, tekst) = match fout {
+        Fout::NietGevonden => (
+            StatusCode::NOT_FOUND,
+            "Niet gevonden",
+            "Deze pagina bestaat niet, of u heeft geen toegang tot de gegevens van deze gemeente.".to_string(),
+        ),
+        Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "Niet toegestaan", m),
+        Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "Gegevens ontbreken", m),
+        Fout::Intern(oorzaak) => {
+            let id = crate::auth::willekeurig_hex(4);
+            eprintln!("fout {id}: {oorzaak}");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Er ging iets mis",
+                format!("Er ging aan onze kant iets mis. Noem foutcode {id} als u dit meldt; de oorzaak staat in het serverlog."),
+            )
+        }
+    };
+    let body = html! { h1 { (titel) } p.melding.fout role="alert" { (tekst) } p { a href="/" { "Naar de startpagina" } } };
+    let page = match ik {
+        Some(ik) => pagina(ik, None, "", titel, body),
+        None => kaal(titel, body),
+    };
+    (status, page).into_response()
+}
+
+/// The fallback route.
+pub async fn niet_gevonden() -> Response {
+    fout_response(None, Fout::NietGevonden)
+}
+
+/// A chart with its data as a table behind it (for screen readers and for copying).
+pub fn grafiek(g: &Grafiek) -> Markup {
+    let t = g.tabel();
+    html! {
+        figure.grafiek {
+            (PreEscaped(g.svg()))
+            details {
+                summary { "Tabel bij “" (g.titel) "”" }
+                div.tabelrol {
+                    table {
+                        caption { (g.titel) }
+                        thead { tr { @for (i, k) in t.kop.iter().enumerate() { @if i == 0 { th scope="col" { (k) } } @else { th.getal scope="col" { (k) } } } } }
+                        tbody {
+                            @for rij in &t.rijen {
+                                tr { @for (i, c) in rij.iter().enumerate() { @if i == 0 { th scope="row" { (c) } } @else { td.getal { (c) } } } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whole euros, Dutch: `€ 41.984.531`; "–" when unknown.
+pub fn euro(m: Option<Money>) -> String {
+    m.map(nl::money).unwrap_or_else(|| "–".into())
+}
+
+/// Millions with one decimal: `€ 6,9 mln`.
+pub fn mln(m: Money) -> String {
+    format!("€ {} mln", nl::getal(m.to_decimal() / Decimal::from(1_000_000), 1))
+}
+
+/// A percentage with 2 decimals from a decimal number of percents: `8,21%`.
+pub fn pct(d: Option<Decimal>) -> String {
+    d.map(|d| format!("{}%", nl::getal(d, 2))).unwrap_or_else(|| "–".into())
+}
+
+/// A chance 0–1 as whole percents: `95%`.
+pub fn kans(p: f64) -> String {
+    format!("{}%", nl::getal(Decimal::from_f64(p * 100.0).unwrap_or_default(), 0))
+}
+
+/// A display number with `dp` decimals: `31,25`.
+pub fn getal(x: f64, dp: u32) -> String {
+    nl::getal(Decimal::from_f64(x).unwrap_or_default(), dp)
+}
+
+/// Euros as a chart value (display only).
+pub fn f(m: Money) -> f64 {
+    m.cents() as f64 / 100.0
+}
+
+/// The vangnet position in words: right and amount, no right, or unknown.
+pub fn vangnet_tekst(v: &buig_prognose::budget::VangnetPositie) -> String {
+    let wat = match (v.recht, v.vangnetuitkering) {
+        (Some(true), Some(u)) => format!("recht op een vangnetuitkering van {}", nl::euro(u)),
+        (Some(true), None) => "recht op een vangnetuitkering".to_string(),
+        (Some(false), _) => "geen recht op een vangnetuitkering".to_string(),
+        (None, _) => "recht onbekend (gegevens van eerdere jaren ontbreken)".to_string(),
+    };
+    if v.stadium == "prognose" {
+        format!("verwacht: {wat}")
+    } else {
+        wat
+    }
+}

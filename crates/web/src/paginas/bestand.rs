@@ -1,0 +1,99 @@
+//! The caseload page: stock, inflow and outflow with saldo, duration and
+//! age bands, exits to work, re-entry and per 1,000 inhabitants
+//! (`buig bestand`).
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use buig_bestand::{Maand, Per};
+use buig_core::nl;
+use maud::html;
+use serde::Deserialize;
+
+use crate::auth::{Ingelogd, Recht};
+use crate::gegevens::{self, Basis, Fout};
+use crate::pagina::{self, grafiek};
+use crate::paginas::diagrammen;
+use crate::Staat;
+
+/// `van`, `tot` (JJJJ-MM) and `per` (maand, kwartaal, jaar); empty = the last three years per month.
+#[derive(Debug, Default, Deserialize)]
+pub struct Periode {
+    pub van: Option<String>,
+    pub tot: Option<String>,
+    pub per: Option<String>,
+}
+
+impl Periode {
+    pub fn vraag(&self, b: &Basis) -> Result<(Maand, Maand, Per), Fout> {
+        let leeg = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let (eerste, laatste) =
+            b.maanden().ok_or_else(|| Fout::Gegevens(format!("er staan geen uitkeringen van {} in de database", b.naam)))?;
+        let tot = match leeg(&self.tot) {
+            Some(t) => t.parse::<Maand>().map_err(|e| Fout::Gegevens(format!("tot: {e}")))?,
+            None => laatste,
+        };
+        let per = match leeg(&self.per) {
+            Some(p) => p.parse::<Per>().map_err(|e| Fout::Gegevens(format!("per: {e}")))?,
+            None => Per::Maand,
+        };
+        let van = match leeg(&self.van) {
+            Some(v) => v.parse::<Maand>().map_err(|e| Fout::Gegevens(format!("van: {e}")))?,
+            None => Maand::new(tot.jaar - 3, tot.maand).map(|m| m.max(eerste)).unwrap_or(eerste),
+        };
+        if van > tot {
+            return Err(Fout::Gegevens(format!("van {van} ligt na tot {tot}")));
+        }
+        if tot.index() - van.index() > 12 * 30 {
+            return Err(Fout::Gegevens("kies een periode van hoogstens 30 jaar".into()));
+        }
+        Ok((van, tot, per))
+    }
+}
+
+/// GET /g/{code}/bestand.
+pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<Periode>) -> Response {
+    match inhoud(&staat, &ik, &code, &q).await {
+        Ok(r) => r,
+        Err(e) => pagina::fout_response(Some(&ik), e),
+    }
+}
+
+fn optie(per: Per, waarde: Per, label: &str) -> maud::Markup {
+    html! { option value=(format!("{waarde:?}").to_lowercase()) selected[per == waarde] { (label) } }
+}
+
+async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &Periode) -> Result<Response, Fout> {
+    let code = ik.gemeente(code, Recht::Lezen)?;
+    let b = gegevens::basis(staat, code).await?;
+    let (van, tot, per) = q.vraag(&b)?;
+    let r = gegevens::bestand(staat, code, van, tot, per).await?;
+    let werk = |x: Option<f64>| x.map(|w| format!("{}%", pagina::getal(w * 100.0, 1))).unwrap_or_else(|| "–".into());
+    let body = html! {
+        h1 { "Bijstandsbestand " (b.naam) }
+        form.knoppen method="get" action={ "/g/" (code) "/bestand" } {
+            div { label for="van" { "Van" span.hint { "JJJJ-MM" } } input #van name="van" type="text" value=(van.to_string()); }
+            div { label for="tot" { "Tot en met" span.hint { "JJJJ-MM" } } input #tot name="tot" type="text" value=(tot.to_string()); }
+            div { label for="per" { "Per" } select #per name="per" { (optie(per, Per::Maand, "maand")) (optie(per, Per::Kwartaal, "kwartaal")) (optie(per, Per::Jaar, "jaar")) } }
+            div { button type="submit" { "Toon" } }
+        }
+        (grafiek(&diagrammen::stand(&r, "Uitkeringen aan het eind van de periode")))
+        (grafiek(&diagrammen::stromen(&r)))
+        (grafiek(&diagrammen::duur(&r)))
+        (grafiek(&diagrammen::leeftijd(&r)))
+        h2 { "Cijfers per periode" }
+        div.tabelrol { table {
+            caption { "Bestand, stromen en kenmerken per " (format!("{per:?}").to_lowercase()) }
+            thead { tr {
+                th scope="col" { "Periode" } th.getal scope="col" { "Stand" } th.getal scope="col" { "Instroom" } th.getal scope="col" { "Uitstroom" } th.getal scope="col" { "Saldo" }
+                th.getal scope="col" { "Uitstroom naar werk" } th.getal scope="col" { "Herinstroom" } th.getal scope="col" { "Per 1.000 inwoners" }
+            } }
+            tbody { @for p in &r.reeks { tr {
+                th scope="row" { (p.periode) } td.getal { (nl::getal(p.stand.into(), 0)) } td.getal { (nl::getal(p.instroom.into(), 0)) } td.getal { (nl::getal(p.uitstroom.into(), 0)) }
+                td.getal.neg[p.saldo > 0] { (nl::getal(p.saldo.into(), 0)) } td.getal { (werk(p.uitstroom_werk)) } td.getal { (nl::getal(p.herinstroom.into(), 0)) }
+                td.getal { (p.per_1000.map(|x| pagina::getal(x, 2)).unwrap_or_else(|| "–".into())) }
+            } } }
+        } }
+        p.bron { "Definities: stand op de laatste dag van de periode, instroom = uitkeringen die in de periode beginnen, uitstroom = die in de periode eindigen; herinstroom = instroom binnen 12 maanden na een eerdere uitkering. Per 1.000 inwoners alleen waar het inwonertal van dat jaar bekend is. Dezelfde berekening als " code { "buig bestand --gemeente " (code) " --van " (van) " --tot " (tot) } "." }
+    };
+    Ok(pagina::pagina(ik, Some((code, &b.naam)), "Bestand", &format!("Bestand {}", b.naam), body).into_response())
+}

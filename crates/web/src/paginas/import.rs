@@ -1,0 +1,205 @@
+//! The import page (role bewerker): upload a CSV or XLSX file of one kind
+//! for this gemeente. The same importer as `buig import`: all rows or none,
+//! errors per file, row and field; every row must belong to this gemeente.
+//! Each attempt goes to the audit log.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use buig_core::GemeenteCode;
+use buig_import::Soort;
+use buig_store::import::Uitkomst;
+use maud::{html, Markup};
+
+use crate::auth::{Ingelogd, Recht};
+use crate::gegevens::{self, Fout};
+use crate::pagina;
+use crate::Staat;
+
+/// The kinds a gemeente may upload for itself (comparison series are national: CLI only).
+const SOORTEN: [(Soort, &str); 4] = [
+    (Soort::Uitkeringen, "Uitkeringen (één rij per uitkering)"),
+    (Soort::Realisatie, "Maandrealisatie (lasten, baten, LKS)"),
+    (Soort::Budget, "Budgetbeschikkingen"),
+    (Soort::Inwoners, "Inwoners op 1 januari"),
+];
+
+/// Uploads up to this size (a national spells file of 5 million rows is ~400 MB; one gemeente's is far smaller).
+pub const MAX_UPLOAD: usize = 256 * 1024 * 1024;
+
+/// GET /g/{code}/import.
+pub async fn formulier(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        scherm(&staat, &ik, code, None, StatusCode::OK).await
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Option<Markup>, status: StatusCode) -> Result<Response, Fout> {
+    let b = gegevens::basis(staat, code).await?;
+    let historie: Vec<_> = staat
+        .store
+        .historie()
+        .await?
+        .into_iter()
+        .filter(|h| h.gemeenten.split(',').any(|g| g.trim() == code.to_string()))
+        .rev()
+        .take(15)
+        .collect();
+    let audit = staat.store.auditlog(Some(&code), 15).await?;
+    let body = html! {
+        h1 { "Gegevens importeren — " (b.naam) }
+        @if let Some(u) = uitkomst { (u) }
+        p { "Een CSV-bestand (komma of puntkomma, decimale komma mag) of een XLSX-bestand. Alles of niets: bij één foute rij wordt niets opgeslagen en ziet u per rij en veld wat er mis is. Elke rij moet van " (b.naam) " (" (code) ") zijn; zonder kolom gemeente gelden alle rijen voor " (code) ". Kolommen: zie docs/import.md." }
+        form method="post" action={ "/g/" (code) "/import" } enctype="multipart/form-data" {
+            input type="hidden" name="csrf" value=(ik.csrf);
+            p { label for="soort" { "Soort gegevens" } select #soort name="soort" required { @for (s, label) in SOORTEN { option value=(s.code()) { (label) } } } }
+            p { label for="bestand" { "Bestand" span.hint { "CSV of XLSX, hoogstens 256 MB" } } input #bestand type="file" name="bestand" accept=".csv,.txt,.xlsx" required; }
+            p { label for="blad" { "Werkblad (alleen XLSX)" span.hint { "leeg = het eerste blad" } } input #blad type="text" name="blad"; }
+            p { button type="submit" { "Importeren" } }
+        }
+        h2 { "Eerdere imports" }
+        @if historie.is_empty() { p { "Nog geen imports voor " (code) "." } } @else {
+            div.tabelrol { table {
+                caption { "Importgeschiedenis van " (code) }
+                thead { tr { th scope="col" { "Nr" } th scope="col" { "Tijdstip (UTC)" } th scope="col" { "Soort" } th scope="col" { "Bestand" } th scope="col" { "Periode" } th.getal scope="col" { "Rijen" } th scope="col" { "Status" } } }
+                tbody { @for h in &historie { tr { td { (h.id) } td { (h.tijdstip) } td { (h.soort) } td { (h.bestand) } td { (h.periode.as_deref().unwrap_or("")) } td.getal { (buig_core::nl::getal(h.rijen.into(), 0)) } td { (h.status) } } } }
+            } }
+        }
+        h2 { "Auditlog" }
+        @if audit.is_empty() { p { "Nog geen wijzigingen vastgelegd." } } @else {
+            div.tabelrol { table {
+                caption { "Laatste wijzigingen voor " (code) }
+                thead { tr { th scope="col" { "Tijdstip (UTC)" } th scope="col" { "Gebruiker" } th scope="col" { "Actie" } th scope="col" { "Details" } } }
+                tbody { @for a in &audit { tr { td { (a.tijd) } td { (a.gebruiker.as_deref().unwrap_or("cli")) } td { (a.actie) } td { (a.details) } } } }
+            } }
+        }
+    };
+    Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Import", &format!("Import {}", b.naam), body)).into_response())
+}
+
+/// Keeps a file name to letters, digits, dot, dash and underscore (it becomes a path).
+fn veilige_naam(naam: &str) -> String {
+    let n: String = naam
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    let n = n.trim_start_matches('.').to_string();
+    if n.is_empty() {
+        "upload.csv".into()
+    } else {
+        n
+    }
+}
+
+/// POST /g/{code}/import.
+pub async fn upload(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, multipart: Multipart) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        verwerk(&staat, &ik, code, multipart).await
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mut mp: Multipart) -> Result<Response, Fout> {
+    let (mut csrf, mut soort, mut blad, mut bestand) = (String::new(), String::new(), String::new(), None::<(String, Vec<u8>)>);
+    loop {
+        let veld = match mp.next_field().await {
+            Ok(Some(v)) => v,
+            Ok(None) => break,
+            Err(e) => return Err(Fout::Gegevens(format!("het formulier kon niet worden gelezen: {e}"))),
+        };
+        let naam = veld.name().unwrap_or("").to_string();
+        match naam.as_str() {
+            "bestand" => {
+                let f = veilige_naam(veld.file_name().unwrap_or(""));
+                let data = veld.bytes().await.map_err(|e| Fout::Gegevens(format!("het bestand kon niet worden ontvangen: {e}")))?;
+                bestand = Some((f, data.to_vec()));
+            }
+            _ => {
+                let t = veld.text().await.map_err(|e| Fout::Gegevens(format!("veld {naam}: {e}")))?;
+                match naam.as_str() {
+                    "csrf" => csrf = t,
+                    "soort" => soort = t,
+                    "blad" => blad = t,
+                    _ => {}
+                }
+            }
+        }
+    }
+    ik.controleer_csrf(&csrf)?;
+    let soort: Soort = soort.parse().map_err(Fout::Gegevens)?;
+    if !SOORTEN.iter().any(|(s, _)| *s == soort) {
+        return Err(Fout::Gegevens(format!("soort {} kan niet per gemeente worden geïmporteerd; gebruik buig import", soort.code())));
+    }
+    let Some((naam, data)) = bestand.filter(|(_, d)| !d.is_empty()) else {
+        let m = html! { p.melding.fout role="alert" { "Kies een bestand om te importeren (het gekozen bestand is leeg)." } };
+        return scherm(staat, ik, code, Some(m), StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    // The importer reads a path: the upload goes to its own temporary directory under its own name,
+    // so the importer's messages name the user's file.
+    let map = std::env::temp_dir().join(format!("buig-upload-{}", crate::auth::willekeurig_hex(8)));
+    let pad = map.join(&naam);
+    tokio::fs::create_dir_all(&map).await.map_err(|e| Fout::Intern(format!("{}: {e}", map.display())))?;
+    tokio::fs::write(&pad, &data).await.map_err(|e| Fout::Intern(format!("{}: {e}", pad.display())))?;
+    let opts =
+        buig_import::Options { gemeente: Some(code), blad: Some(blad.trim().to_string()).filter(|b| !b.is_empty()), ..Default::default() };
+    let uitkomst = staat.store.importeer(&pad, soort, &opts, &mut |_| {}).await;
+    let _ = tokio::fs::remove_dir_all(&map).await;
+    let prefix = format!("{}{}", map.display(), std::path::MAIN_SEPARATOR);
+    let wie = Some(ik.gebruiker.naam.as_str());
+    let (melding, status) = match uitkomst {
+        Ok(r) => {
+            let wat = match &r.uitkomst {
+                Uitkomst::Opgeslagen { vervangt } if vervangt.is_empty() => "opgeslagen".to_string(),
+                Uitkomst::Opgeslagen { vervangt } => {
+                    format!("opgeslagen; vervangt import {}", vervangt.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))
+                }
+                Uitkomst::Ongewijzigd { eerder } => format!("ongewijzigd: dit bestand is al geïmporteerd (import {eerder})"),
+            };
+            let details = format!("{} {naam}: {} rijen, {wat}", soort.code(), r.rijen);
+            staat.store.audit(wie, "import", Some(&code), &details).await?;
+            (
+                html! { p.melding.goed role="status" { "Import " (r.id) " van " (naam) ": " (buig_core::nl::getal(r.rijen.into(), 0)) " rijen " (soort.code()) @if let Some(p) = &r.periode { " (" (p) ")" } ", " (wat) "." } },
+                StatusCode::OK,
+            )
+        }
+        Err(e) => {
+            let tekst = e.to_string().replace(&prefix, "");
+            staat
+                .store
+                .audit(wie, "import.geweigerd", Some(&code), &format!("{} {naam}: {}", soort.code(), tekst.lines().next().unwrap_or("")))
+                .await?;
+            let regels: Vec<&str> = tekst.lines().collect();
+            (
+                html! {
+                    div.melding.fout role="alert" {
+                        p { strong { "Niets opgeslagen." } " De gegevens zijn ongewijzigd." }
+                        @if regels.len() > 1 { ul { @for r in &regels { li { (r) } } } } @else { p { (tekst) } }
+                    }
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+    };
+    scherm(staat, ik, code, Some(melding), status).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::veilige_naam;
+
+    #[test]
+    fn an_uploaded_file_name_cannot_leave_its_directory() {
+        assert_eq!(veilige_naam("../../etc/passwd"), "passwd");
+        assert_eq!(veilige_naam("C:\\data\\budget 2024.xlsx"), "budget_2024.xlsx");
+        assert_eq!(veilige_naam(".."), "upload.csv");
+        assert_eq!(veilige_naam(""), "upload.csv");
+    }
+}

@@ -1,0 +1,136 @@
+//! The overview of a gemeente: how are we doing this year, and will we need
+//! the vangnet — the latest decision, the expected result with its spread,
+//! the chance of a shortfall and of a vangnet claim, and the caseload.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use buig_bestand::{Maand, Per};
+use buig_core::{nl, Money};
+use maud::{html, Markup};
+
+use crate::auth::{Ingelogd, Recht};
+use crate::gegevens::{self, Fout, PrognoseKeuze};
+use crate::pagina::{self, euro, grafiek, kans, mln, pct};
+use crate::paginas::diagrammen;
+use crate::Staat;
+
+/// GET /g/{code}.
+pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>) -> Response {
+    match inhoud(&staat, &ik, &code).await {
+        Ok(r) => r,
+        Err(e) => pagina::fout_response(Some(&ik), e),
+    }
+}
+
+pub fn soort_tekst(s: buig_core::records::BudgetSoort) -> &'static str {
+    match s {
+        buig_core::records::BudgetSoort::Voorlopig => "Voorlopig budget",
+        buig_core::records::BudgetSoort::NaderVoorlopig => "Nader voorlopig budget",
+        buig_core::records::BudgetSoort::Definitief => "Definitief budget",
+    }
+}
+
+/// "een tekort van € 6,9 mln" / "een overschot van € 1,2 mln".
+pub fn resultaat_tekst(r: Money) -> String {
+    if r.cents() < 0 {
+        format!("een tekort van {}", mln(-r))
+    } else {
+        format!("een overschot van {}", mln(r))
+    }
+}
+
+async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fout> {
+    let code = ik.gemeente(code, Recht::Lezen)?;
+    let b = gegevens::basis(staat, code).await?;
+    let o = gegevens::budget(staat, code).await?;
+    let Some((jaar, peildatum)) = b.huidig() else {
+        let body = html! {
+            h1 { (b.naam) }
+            p.melding.let-op { "Er is nog geen maandrealisatie van " (b.naam) " in de database, dus geen lopend jaar om te volgen. Importeer realisatie, budgetten en uitkeringen op de pagina Import." }
+        };
+        return Ok(pagina::pagina(ik, Some((code, &b.naam)), "Overzicht", &b.naam, body).into_response());
+    };
+    let prognose = gegevens::prognose(staat, code, PrognoseKeuze { jaar, peildatum, scenario: None }).await;
+    let beschikking = b.laatste_beschikking(jaar);
+    let (van, tot) = b.maanden().unwrap_or((Maand::van_datum(peildatum), Maand::van_datum(peildatum)));
+    let van3 = Maand::new(tot.jaar - 3, tot.maand).unwrap_or(van).max(van);
+    let reeks = gegevens::bestand(staat, code, van3, tot, Per::Maand).await?;
+    let laatste = reeks.reeks.last();
+    let jaar_eerder = reeks.reeks.len().checked_sub(13).and_then(|i| reeks.reeks.get(i));
+
+    let antwoord: Markup = match &prognose {
+        Ok(p) => {
+            let on = p.onzekerheid.as_ref();
+            html! {
+                p.antwoord {
+                    "Op " (nl::date_long(peildatum)) " (" (p.prognose.gerealiseerde_maanden) " maanden gerealiseerd) verwachten we over " (jaar) " "
+                    strong { (resultaat_tekst(p.prognose.resultaat)) }
+                    @if p.prognose.resultaat.cents() < 0 { " (" (pct(Some(p.prognose.tekort_percentage))) " van het budget)" }
+                    ". "
+                    @if let Some(on) = on {
+                        "Kans op een tekort: " strong { (kans(on.kans_tekort)) } "; kans op een vangnetuitkering: " strong { (kans(on.kans_vangnet)) } "."
+                    }
+                }
+            }
+        }
+        Err(e) => html! { p.melding.let-op { "Geen prognose voor " (jaar) ": " (e) } },
+    };
+    let klasse = |kans_vangnet: f64| {
+        if kans_vangnet >= 0.5 {
+            "kaart slecht"
+        } else if kans_vangnet >= 0.1 {
+            "kaart let-op"
+        } else {
+            "kaart goed"
+        }
+    };
+
+    let body = html! {
+        h1 { (b.naam) ": hoe staan we ervoor in " (jaar) "?" }
+        (antwoord)
+        div.kaarten {
+            section.kaart {
+                h2 { "Laatste beschikking " (jaar) }
+                @if let Some(bs) = beschikking {
+                    span.groot { (euro(Some(bs.bedrag))) }
+                    (soort_tekst(bs.soort)) @if let Some(d) = bs.datum { ", " (nl::date_long(d)) }
+                } @else { span.groot { "–" } "Nog geen beschikking voor " (jaar) " in de database." }
+            }
+            @if let Ok(p) = &prognose {
+                section class=(if p.prognose.resultaat.cents() < 0 { "kaart let-op" } else { "kaart goed" }) {
+                    h2 { "Verwacht resultaat " (jaar) }
+                    span.groot { (euro(Some(p.prognose.resultaat))) }
+                    @if let Some(on) = &p.onzekerheid { "80% zeker tussen " (mln(on.p10)) " en " (mln(on.p90)) }
+                }
+                @if let Some(on) = &p.onzekerheid {
+                    section class=(klasse(on.kans_vangnet)) {
+                        h2 { "Kans op een vangnetuitkering" }
+                        span.groot { (kans(on.kans_vangnet)) }
+                        "Verwachte uitkering " (nl::euro(on.verwachte_vangnetuitkering))
+                    }
+                }
+            }
+            @if let Some(l) = laatste {
+                section.kaart {
+                    h2 { "Uitkeringen eind " (l.periode) }
+                    span.groot { (nl::getal(l.stand.into(), 0)) }
+                    @if let Some(e) = jaar_eerder {
+                        @let d = l.stand as i64 - e.stand as i64;
+                        (if d > 0 { format!("{} meer", nl::getal(d.into(), 0)) } else { format!("{} minder", nl::getal((-d).into(), 0)) }) " dan een jaar eerder"
+                    }
+                }
+            }
+        }
+        @if let Ok(p) = &prognose {
+            @if let Some(v) = &p.prognose.vangnet {
+                p { "Vangnet " (jaar) ": " (pagina::vangnet_tekst(v)) " (regel " (v.regel) "). "
+                    a href={ "/g/" (code) "/prognose" } { "Prognose en scenario's" } " · " a href={ "/g/" (code) "/vangnet" } { "Vangnet per jaar met uitleg" } }
+            }
+            (grafiek(&diagrammen::waaier(p)))
+        }
+        (grafiek(&diagrammen::budget_jaren(&o, prognose.as_ref().ok().map(|p| p.as_ref()))))
+        (grafiek(&diagrammen::stand(&reeks, "Uitkeringen aan het eind van de maand")))
+        p.bron { "Bronnen: de beschikkingen, de maandrealisatie en het uitkeringenbestand in de database; prognose met " (staat.instellingen.runs) " simulaties. Zie de pagina's Budget, Prognose en Bestand voor de cijfers." }
+    };
+    Ok(pagina::pagina(ik, Some((code, &b.naam)), "Overzicht", &format!("Overzicht {}", b.naam), body).into_response())
+}

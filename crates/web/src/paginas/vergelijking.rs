@@ -1,0 +1,135 @@
+//! The comparison: the user's own gemeenten side by side, per year, against
+//! all gemeenten in the database and against their size class — stock per
+//! 1,000 inhabitants and as an index. Other gemeenten appear only summed in
+//! a group, and a group is shown only when it has at least [`MIN_GROEP`]
+//! gemeenten, so no single gemeente can be read off it.
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use buig_bestand::{Grootteklasse, Reeks, Vergelijking};
+use buig_core::GemeenteCode;
+use buig_grafiek::{Eenheid, Grafiek, Reeks as Lijn, Soort, Stijl};
+use maud::html;
+
+use crate::auth::Ingelogd;
+use crate::gegevens::{self, Fout, Landelijk};
+use crate::pagina::{self, grafiek};
+use crate::Staat;
+
+/// A group is shown only with at least this many gemeenten.
+pub const MIN_GROEP: usize = 5;
+
+/// One of the user's gemeenten with its groups.
+pub struct Rij {
+    pub code: GemeenteCode,
+    pub naam: String,
+    pub reeks: Reeks,
+    pub land: Option<Vergelijking>,
+    pub klasse: Option<Vergelijking>,
+}
+
+/// The comparison for the user's gemeenten (the same figures for the page and the API).
+pub async fn bereken(staat: &Staat, ik: &Ingelogd) -> Result<Vec<Rij>, Fout> {
+    let l = gegevens::landelijk(staat).await?;
+    let mut uit = Vec::new();
+    for code in ik.gebruiker.gemeenten() {
+        let naam = staat.store.gemeente(code).await?.map(|g| g.naam).unwrap_or_else(|| code.to_string());
+        uit.push(rij(&l, code, naam));
+    }
+    Ok(uit)
+}
+
+fn rij(l: &Landelijk, code: GemeenteCode, naam: String) -> Rij {
+    let mut reeks = l.reeksen.get(&code).cloned().unwrap_or_default();
+    let inw: BTreeMap<i32, u64> = l.inwoners.iter().filter(|((g, _), _)| *g == code).map(|((_, j), n)| (*j, *n)).collect();
+    buig_bestand::zet_per_1000(&mut reeks, &inw);
+    // Keep only the years the gemeente has data for.
+    let eerste = reeks.reeks.iter().position(|p| p.stand > 0 || p.instroom > 0).unwrap_or(reeks.reeks.len());
+    reeks.reeks.drain(..eerste);
+    let inwoners = |c: GemeenteCode, j: i32| l.inwoners.get(&(c, j)).copied();
+    let groep = |v: Vergelijking| (v.gemeenten >= MIN_GROEP).then_some(v);
+    let land = groep(buig_bestand::groepsreeks(&reeks, &l.reeksen, |_| true, inwoners, "alle gemeenten in de database".into()));
+    let klasse = l.grootte(code).map(Grootteklasse::van).and_then(|k| {
+        groep(buig_bestand::groepsreeks(
+            &reeks,
+            &l.reeksen,
+            |c| l.grootte(c).map(Grootteklasse::van) == Some(k),
+            inwoners,
+            format!("grootteklasse {}", k.naam()),
+        ))
+    });
+    Rij { code, naam, reeks, land, klasse }
+}
+
+/// GET /vergelijking.
+pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd) -> Response {
+    match inhoud(&staat, &ik).await {
+        Ok(r) => r,
+        Err(e) => pagina::fout_response(Some(&ik), e),
+    }
+}
+
+fn per1000(x: Option<f64>) -> String {
+    x.map(|v| pagina::getal(v, 1)).unwrap_or_else(|| "–".into())
+}
+
+async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
+    let rijen = bereken(staat, ik).await?;
+    let l = gegevens::landelijk(staat).await?;
+    let mut g = Grafiek::new("Uitkeringen per 1.000 inwoners, eind van het jaar", Soort::Lijn, Eenheid::Aantal);
+    g.beschrijving = "Het aantal lopende uitkeringen per 1.000 inwoners aan het eind van elk jaar, voor uw gemeenten en voor alle gemeenten in de database samen.".into();
+    if let Some(eerste) = rijen.iter().max_by_key(|r| r.reeks.reeks.len()) {
+        g.x_labels = eerste.reeks.reeks.iter().map(|p| p.periode.clone()).collect();
+        let waarde = |r: &Reeks, periode: &str| r.punt(periode).and_then(|p| p.per_1000);
+        for r in &rijen {
+            g.reeksen.push(Lijn {
+                naam: r.naam.clone(),
+                waarden: g.x_labels.iter().map(|x| waarde(&r.reeks, x)).collect(),
+                stijl: Stijl::Doorgetrokken,
+            });
+        }
+        if let Some(land) = &eerste.land {
+            g.reeksen.push(Lijn {
+                naam: "Alle gemeenten".into(),
+                waarden: g.x_labels.iter().map(|x| land.reeks.iter().find(|p| &p.periode == x).and_then(|p| p.per_1000)).collect(),
+                stijl: Stijl::Gestippeld,
+            });
+        }
+    }
+    let body = html! {
+        h1 { "Vergelijking" }
+        p { "Uw gemeenten naast alle " (l.reeksen.len()) " gemeenten met uitkeringen in de database en naast hun grootteklasse (inwoners 2024, anders 2020). Andere gemeenten tellen alleen mee in een groepstotaal; een groep van minder dan " (MIN_GROEP) " gemeenten wordt niet getoond." }
+        (grafiek(&g))
+        @for r in &rijen {
+            h2 { (r.naam) " " span.klein { (r.code) } }
+            @if r.reeks.reeks.is_empty() { p { "Geen uitkeringen van " (r.naam) " in de database." } } @else {
+                div.tabelrol { table {
+                    caption { (r.naam) ": stand per 1.000 inwoners en index (eerste jaar = 100)" }
+                    thead { tr {
+                        th scope="col" { "Jaar" } th.getal scope="col" { "Stand" } th.getal scope="col" { "Per 1.000" }
+                        th.getal scope="col" { "Per 1.000 alle gemeenten" } th.getal scope="col" { "Per 1.000 grootteklasse" }
+                        th.getal scope="col" { "Index eigen" } th.getal scope="col" { "Index alle gemeenten" }
+                    } }
+                    tbody { @for (i, p) in r.reeks.reeks.iter().enumerate() {
+                        @let land = r.land.as_ref().and_then(|v| v.reeks.get(i));
+                        @let klasse = r.klasse.as_ref().and_then(|v| v.reeks.get(i));
+                        @let basis = r.reeks.reeks.first().map(|q| q.stand).filter(|s| *s > 0);
+                        tr {
+                            th scope="row" { (p.periode) } td.getal { (buig_core::nl::getal(p.stand.into(), 0)) } td.getal { (per1000(p.per_1000)) }
+                            td.getal { (per1000(land.and_then(|x| x.per_1000))) } td.getal { (per1000(klasse.and_then(|x| x.per_1000))) }
+                            td.getal { (basis.map(|b| pagina::getal(p.stand as f64 * 100.0 / b as f64, 1)).unwrap_or_else(|| "–".into())) }
+                            td.getal { (per1000(land.and_then(|x| x.index))) }
+                        }
+                    } }
+                } }
+                p.bron {
+                    @if let Some(v) = &r.land { "Alle gemeenten: " (v.gemeenten) ". " } @else { "Te weinig gemeenten in de database voor een landelijke vergelijking. " }
+                    @if let Some(v) = &r.klasse { (v.groep) ": " (v.gemeenten) " gemeenten." } @else { "Grootteklasse: onbekend of te klein." }
+                }
+            }
+        }
+    };
+    Ok(pagina::pagina(ik, None, "vergelijking", "Vergelijking", body).into_response())
+}
