@@ -84,9 +84,12 @@ pub fn date_short(d: Date) -> String {
     format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
 }
 
-/// A month: `jan 2023`.
+/// The usual Dutch month abbreviations (`mrt`, not `maa`).
+const MONTHS_SHORT: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+
+/// A month: `jan 2023`, `mrt 2024`.
 pub fn month_short(year: i16, month: i8) -> String {
-    format!("{} {year}", &MONTHS[(month - 1) as usize][..3])
+    format!("{} {year}", MONTHS_SHORT[(month - 1) as usize])
 }
 
 #[cfg(test)]
@@ -119,5 +122,6 @@ mod tests {
         assert_eq!(date_long(date(2024, 8, 15)), "15 augustus 2024");
         assert_eq!(date_short(date(2023, 12, 31)), "31-12-2023");
         assert_eq!(month_short(2023, 1), "jan 2023");
+        assert_eq!(month_short(2024, 3), "mrt 2024");
     }
 }

@@ -136,6 +136,8 @@ pub async fn niet_gevonden() -> Response {
 
 /// A chart with its data as a table behind it (for screen readers and for copying).
 pub fn grafiek(g: &Grafiek) -> Markup {
+    // As wide as the text column, so the labels keep their size.
+    let g = &Grafiek { breedte: 1000, ..g.clone() };
     let t = g.tabel();
     html! {
         figure.grafiek {

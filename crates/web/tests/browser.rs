@@ -1,0 +1,179 @@
+//! End to end in a real browser: Debian's chromium driven over WebDriver
+//! (chromedriver). A new user starts the app on an empty database (the
+//! demo data and the demo account are made as `buig serve` makes them),
+//! logs in with the printed password, answers "how are we doing this year
+//! and will we need the vangnet" from the overview, opens every page, sets
+//! a scenario, uploads a file and logs out. Screenshots of every page go
+//! to `target/e2e/` to be looked at.
+//!
+//! Runs when `chromedriver` is on the PATH; `.ci/run` installs it and sets
+//! `BUIG_E2E=1`, which turns a missing driver into a failure instead of a skip.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+struct Driver(Child, u16);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn vrije_poort() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+async fn start_driver() -> Option<Driver> {
+    let poort = vrije_poort();
+    let child = Command::new("chromedriver").arg(format!("--port={poort}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().ok()?;
+    let d = Driver(child, poort);
+    let t = Instant::now();
+    while t.elapsed() < Duration::from_secs(20) {
+        if tokio::net::TcpStream::connect(("127.0.0.1", poort)).await.is_ok() {
+            return Some(d);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start on port {poort}");
+}
+
+fn schermafdruk_map() -> std::path::PathBuf {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&p).unwrap();
+    p
+}
+
+async fn foto(c: &Client, naam: &str) {
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(schermafdruk_map().join(format!("{naam}.png")), png).unwrap();
+}
+
+async fn tekst(c: &Client) -> String {
+    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_is_needed() {
+    let Some(driver) = start_driver().await else {
+        assert!(std::env::var_os("BUIG_E2E").is_none(), "BUIG_E2E is set but chromedriver cannot be started");
+        eprintln!("skipped: chromedriver is not installed (apt-get install chromium chromium-driver)");
+        return;
+    };
+
+    // The first start, as `buig serve` does it.
+    let dir = tempfile::tempdir().unwrap();
+    let store = buig_store::Store::open(&format!("sqlite://{}", dir.path().join("buig.db").display())).await.unwrap();
+    let demo = buig_web::start_demo(&store).await.unwrap();
+    assert!(demo.data_geladen);
+    let (naam, wachtwoord) = demo.account.expect("a demo account on the first start");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = buig_web::app(buig_web::Staat::new(store.clone(), buig_web::Instellingen { runs: 500, ..Default::default() }));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let profiel = tempfile::tempdir().unwrap();
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--window-size=1280,2000",
+                     format!("--user-data-dir={}", profiel.path().display())]
+        }
+    });
+    let caps = caps.as_object().unwrap().clone();
+    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.1))
+        .await
+        .expect("a WebDriver session with chromium");
+
+    // Log in with the printed account.
+    let t0 = Instant::now();
+    c.goto(&url).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().starts_with("/inloggen"));
+    foto(&c, "01-inloggen").await;
+    c.find(Locator::Css("#naam")).await.unwrap().send_keys(&naam).await.unwrap();
+    c.find(Locator::Css("#wachtwoord")).await.unwrap().send_keys(&wachtwoord).await.unwrap();
+    c.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("h1")).await.unwrap();
+
+    // Several gemeenten: the choice, then Voorbeeldstad.
+    let t = tekst(&c).await;
+    assert!(t.contains("Kies een gemeente"), "{t}");
+    foto(&c, "02-kies").await;
+    c.find(Locator::LinkText("Voorbeeldstad")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("p.antwoord")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("Voorbeeldstad: hoe staan we ervoor in 2026?"), "{t}");
+    assert!(t.contains("verwachten we over 2026 een tekort van"), "{t}");
+    assert!(t.contains("Kans op een vangnetuitkering"), "{t}");
+    assert!(t.contains("Definitief budget, 1 oktober 2026"), "{t}");
+    let svg = c.find_all(Locator::Css("figure.grafiek svg")).await.unwrap();
+    assert_eq!(svg.len(), 3);
+    foto(&c, "03-overzicht").await;
+    eprintln!("answered within {:.1} s of opening the address", t0.elapsed().as_secs_f64());
+
+    // Every page through the navigation.
+    for (link, kop, bestand) in [
+        ("Budget", "Budget Voorbeeldstad", "04-budget"),
+        ("Prognose", "Prognose 2026", "05-prognose"),
+        ("Bestand", "Bijstandsbestand Voorbeeldstad", "06-bestand"),
+        ("Vangnet", "Vangnet 2025", "07-vangnet"),
+        ("Aanvalsplan", "Aanvalsplan Voorbeeldstad", "08-plan"),
+        ("Import", "Gegevens importeren", "09-import"),
+    ] {
+        c.find(Locator::Css("nav.hoofd")).await.unwrap().find(Locator::LinkText(link)).await.unwrap().click().await.unwrap();
+        c.wait().for_element(Locator::Css("h1")).await.unwrap();
+        let h1 = c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
+        assert!(h1.contains(kop), "{link}: {h1}");
+        foto(&c, bestand).await;
+    }
+
+    // The vangnet page of 2025 carries the amount of the rules engine.
+    c.goto(&format!("{url}/g/GM9999/vangnet?jaar=2025")).await.unwrap();
+    assert!(tekst(&c).await.contains("€ 265.998"));
+
+    // A scenario: 10% less inflow lowers the expected costs.
+    c.goto(&format!("{url}/g/GM9999/prognose")).await.unwrap();
+    c.find(Locator::Css("#instroom_pct")).await.unwrap().send_keys("-10").await.unwrap();
+    c.find(Locator::Css("form.knoppen button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//th[text()='Scenario']")).await.unwrap();
+    assert!(c.current_url().await.unwrap().query().unwrap_or("").contains("instroom_pct=-10"));
+    foto(&c, "10-prognose-scenario").await;
+
+    // Deventer's aanvalsplan from seed 001.
+    c.goto(&format!("{url}/g/GM0150/plan")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("Aanvalsplan BUIG") && t.contains("Actielijn 1"), "{t}");
+    foto(&c, "11-plan-deventer").await;
+
+    // Upload a month of realisation; the overview moves to November.
+    let csv = dir.path().join("realisatie-november.csv");
+    std::fs::write(&csv, "jaar;maand;lasten;baten\n2026;11;4.812.000,00;101.250,50\n").unwrap();
+    c.goto(&format!("{url}/g/GM9999/import")).await.unwrap();
+    c.find(Locator::Css("#soort")).await.unwrap().select_by_value("realisatie").await.unwrap();
+    c.find(Locator::Css("#bestand")).await.unwrap().send_keys(&csv.display().to_string()).await.unwrap();
+    c.find(Locator::Css("main form button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css(".melding")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("realisatie-november.csv: 1 rijen realisatie"), "{t}");
+    foto(&c, "12-import").await;
+    c.goto(&format!("{url}/g/GM9999")).await.unwrap();
+    assert!(tekst(&c).await.contains("Op 30 november 2026 (11 maanden gerealiseerd)"));
+
+    // The comparison.
+    c.goto(&format!("{url}/vergelijking")).await.unwrap();
+    assert!(c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap().contains("Vergelijking"));
+    foto(&c, "13-vergelijking").await;
+
+    // Log out: the pages are closed again.
+    c.find(Locator::Css("form.uitloggen button")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("#naam")).await.unwrap();
+    c.goto(&format!("{url}/g/GM9999")).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().starts_with("/inloggen"));
+    c.close().await.unwrap();
+}
