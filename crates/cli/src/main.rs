@@ -55,18 +55,19 @@ enum Command {
 
 #[derive(Args)]
 #[command(
-    after_help = "Voorbeelden:\n  buig rapport notitie-vangnet --gemeente GM0150 --jaar 2023 --formaat docx -o notitie.docx\n  buig rapport notitie-vangnet --gemeente GM0150 --jaar 2023 --peildatum 2024-05-31 --formaat html -o notitie.html --verleend geen\n\nInhoud en bronnen van de cijfers: zie docs/rapport.md."
+    after_help = "Voorbeelden:\n  buig rapport notitie-vangnet --gemeente GM0150 --jaar 2023 --formaat docx -o notitie.docx\n  buig rapport notitie-vangnet --gemeente GM0150 --jaar 2023 --peildatum 2024-05-31 --formaat html -o notitie.html --verleend geen\n  buig rapport raadsmededeling --gemeente GM9999 --jaar 2026 --formaat docx -o raadsmededeling.docx\n  buig rapport monitor --gemeente GM9999 --jaar 2026 --peildatum 2026-09-30 --formaat html -o monitor.html\n\nInhoud en bronnen van de cijfers: zie docs/rapport.md."
 )]
 struct RapportArgs {
-    /// Soort document: notitie-vangnet (raadsmededeling en monitor zijn nog niet gebouwd)
+    /// Soort document: notitie-vangnet, raadsmededeling (budget) of monitor (kwartaalmonitor)
     soort: String,
     /// CBS-code van de gemeente, bijvoorbeeld GM0150
     #[arg(long)]
     gemeente: String,
-    /// Het jaar van de vangnetaanvraag, bijvoorbeeld 2023
+    /// Het jaar: van de vangnetaanvraag (notitie), van budget en verwacht resultaat (raadsmededeling) of van de monitor
     #[arg(long)]
     jaar: String,
-    /// Peildatum (JJJJ-MM-DD): alleen beschikkingen en maanden die op die dag bekend waren; ook de datum op het document
+    /// Peildatum (JJJJ-MM-DD): alleen beschikkingen en maanden die op die dag bekend waren; ook de datum op het document.
+    /// Raadsmededeling en monitor: standaard het einde van de laatste maand met realisatie
     #[arg(long)]
     peildatum: Option<String>,
     /// docx | html
@@ -931,6 +932,9 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
     let verleend = verleend_jaren(&a.verleend)?;
     let store = open_store(&a.db)?;
     let gegevens = buig_store::block_on(laad_gegevens(&store, code, verleend))?;
+    if a.soort != "notitie-vangnet" {
+        return rapport_uit_bestand(a, &store, code, gegevens, jaar, formaat);
+    }
     let vraag = buig_rapport::NotitieVraag { jaar, peildatum, datum: peildatum.unwrap_or_else(buig_rapport::vandaag) };
     let notitie = buig_rapport::notitie_vangnet(&gegevens, &vraag).map_err(|e| match e {
         buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
@@ -945,6 +949,54 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
         _ => format!("onbekend (indien voorwaarde b vervuld: {})", buig_core::nl::euro(r.vangnetuitkering_indien_recht)),
     };
     println!("{}: {} — vangnetuitkering {uitkering}", a.uitvoer.display(), notitie.document.titel);
+    Ok(())
+}
+
+/// `buig rapport raadsmededeling|monitor`: documents that also need the spells
+/// (and the plan or the inhabitants). The peildatum defaults to the end of the
+/// last month with realisation.
+fn rapport_uit_bestand(
+    a: &RapportArgs,
+    store: &buig_store::Store,
+    code: buig_core::GemeenteCode,
+    gegevens: buig_prognose::Gegevens,
+    jaar: buig_core::Year,
+    formaat: buig_rapport::Formaat,
+) -> Result<(), (u8, String)> {
+    let peildatum = match a.peildatum.as_deref() {
+        Some(p) => buig_prognose::lees_peildatum(p).map_err(|e| (2, format!("--peildatum: {e}")))?,
+        None => buig_rapport::laatste_realisatiedag(&gegevens).unwrap_or_else(buig_rapport::vandaag),
+    };
+    let datum = if a.peildatum.is_some() { peildatum } else { buig_rapport::vandaag() };
+    let fout = |e: buig_rapport::RapportFout| match e {
+        buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
+        _ => (2, e.to_string()),
+    };
+    let document = buig_store::block_on(async {
+        let spells = store.uitkeringen(code).await.map_err(|e| (1, e.to_string()))?;
+        if a.soort == "raadsmededeling" {
+            let plan = match store.plan_titels(code).await.map_err(|e| (1, e.to_string()))?.first() {
+                None => None,
+                Some(titel) => match store.plan(code, titel).await.map_err(|e| (1, e.to_string()))? {
+                    None => None,
+                    Some(p) => {
+                        let updates = store.plan_statussen(code, titel).await.map_err(|e| (1, e.to_string()))?;
+                        let ontwikkeling = p.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(&spells, n));
+                        Some(buig_plan::overzicht(&p, &updates, ontwikkeling))
+                    }
+                },
+            };
+            let vraag = buig_rapport::RaadsmededelingVraag { jaar, peildatum, datum };
+            buig_rapport::raadsmededeling(&gegevens, &spells, plan.as_ref(), &vraag).map_err(fout)
+        } else {
+            let inwoners = store.inwoners(code).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
+            let vraag = buig_rapport::MonitorVraag { jaar, peildatum, datum };
+            buig_rapport::kwartaalmonitor(&gegevens, &spells, &inwoners, &vraag).map_err(fout)
+        }
+    })?;
+    let bytes = buig_rapport::render(&document, formaat).map_err(|e| (1, e.to_string()))?;
+    std::fs::write(&a.uitvoer, &bytes).map_err(|e| (1, format!("{}: kan niet schrijven: {e}", a.uitvoer.display())))?;
+    println!("{}: {} (peildatum {})", a.uitvoer.display(), document.titel, buig_core::nl::date_long(peildatum));
     Ok(())
 }
 

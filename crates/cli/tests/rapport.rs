@@ -1,5 +1,6 @@
-//! `buig rapport`: the Notitie vangnet for Deventer 2023 from the demo
-//! database, in both formats, and the refusals.
+//! `buig rapport`: the Notitie vangnet for Deventer 2023 and the
+//! raadsmededeling budget from the demo database, in both formats, and the
+//! refusals.
 
 use std::io::Read;
 use std::process::{Command, Output};
@@ -56,8 +57,7 @@ fn kinds_not_built_and_bad_flags_are_refused_with_exit_2() {
         buig(&db, &[&base[..], extra].concat())
     };
     for (o, needle) in [
-        (run("raadsmededeling", &[]), "rapport raadsmededeling: nog niet gebouwd; wat er is: notitie-vangnet"),
-        (run("monitor", &[]), "rapport monitor: nog niet gebouwd; wat er is: notitie-vangnet"),
+        (run("monitor", &[]), "rapport monitor: nog niet gebouwd; wat er is: notitie-vangnet, raadsmededeling"),
         (run("begroting", &[]), "onbekende soort (soorten: notitie-vangnet, raadsmededeling, monitor)"),
         (run("notitie-vangnet", &["--formaat", "pdf"]), "--formaat"),
         (run("notitie-vangnet", &["--peildatum", "31-05-2024"]), "--peildatum"),
@@ -69,4 +69,34 @@ fn kinds_not_built_and_bad_flags_are_refused_with_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("tekort over 2021 niet bekend"), "{}", stderr(&o));
     assert!(!out.exists(), "nothing is written on a refusal");
+}
+
+#[test]
+fn the_raadsmededeling_is_written_with_the_peildatum_at_the_last_realised_month_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let html = dir.path().join("rm.html");
+    let args = ["rapport", "raadsmededeling", "--gemeente", "GM9999", "--jaar", "2026", "--formaat", "html", "-o"];
+    let o = buig(&db, &[&args[..], &[html.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("Raadsmededeling BUIG: definitief budget 2026 en voorlopig budget 2027 — Voorbeeldstad"), "{out}");
+    assert!(out.contains("(peildatum 31 oktober 2026)"), "the last month with realisation: {out}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("Verwacht resultaat 2026") && page.contains("<svg"));
+
+    // Deventer: the decisions of seed 000, and the bundled plan once loaded.
+    let o = buig(&db, &["plan", "laad-voorbeeld"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docx = dir.path().join("rm.docx");
+    let args =
+        ["rapport", "raadsmededeling", "--gemeente", "GM0150", "--jaar", "2023", "--peildatum", "2023-10-31", "--formaat", "docx", "-o"];
+    let o = buig(&db, &[&args[..], &[docx.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).expect("a .docx is a zip");
+    let mut xml = String::new();
+    z.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    assert!(xml.contains("€ 41.984.531") && xml.contains("€ 45.917.564"));
+    assert!(xml.contains("Voortgang Aanvalsplan BUIG 2022-2023"), "the plan in the database is used");
+    assert!(z.file_names().any(|n| n.starts_with("word/media/") && n.ends_with(".png")));
 }

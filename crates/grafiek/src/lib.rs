@@ -13,10 +13,12 @@
 //! digits, and nothing read from a chart flows back into a calculation.
 //! Callers convert exact amounts to `f64` at the last moment.
 //!
-//! Pure string generation: no dependencies beyond `buig-core`.
+//! The SVG is pure string generation; [`Grafiek::png`] rasterises it with
+//! `resvg` and the bundled DejaVu Sans fonts (for DOCX documents).
 
 mod draw;
 mod format;
+mod raster;
 mod ticks;
 
 /// The kind of chart.
@@ -135,6 +137,12 @@ impl Grafiek {
     /// title and "Geen gegevens".
     pub fn svg(&self) -> String {
         draw::svg(self)
+    }
+
+    /// The chart as PNG bytes, `schaal` × its size in px (2.0 for print):
+    /// the SVG rasterised with the bundled fonts, never the system's.
+    pub fn png(&self, schaal: f32) -> Result<Vec<u8>, String> {
+        raster::png(&self.svg(), self.breedte, self.hoogte, schaal)
     }
 
     /// The same data as a table: one row per x position.

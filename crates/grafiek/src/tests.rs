@@ -395,3 +395,46 @@ fn a_tiny_chart_still_has_no_negative_sizes() {
         }
     }
 }
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    let be = |i: usize| u32::from_be_bytes([png[i], png[i + 1], png[i + 2], png[i + 3]]);
+    assert_eq!(&png[12..16], b"IHDR");
+    (be(16), be(20))
+}
+
+const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+#[test]
+fn a_png_starts_with_the_signature_and_has_the_size_times_the_scale() {
+    let png = lijn().png(2.0).unwrap();
+    assert_eq!(png[..8], PNG_SIGNATURE);
+    assert_eq!(png_size(&png), (1440, 640));
+    let mut klein = lijn();
+    klein.breedte = 301;
+    klein.hoogte = 151;
+    assert_eq!(png_size(&klein.png(1.0).unwrap()), (301, 151));
+    assert_eq!(png_size(&klein.png(1.5).unwrap()), (452, 227), "rounded, not truncated");
+}
+
+#[test]
+fn text_in_a_png_is_drawn_with_the_bundled_fonts() {
+    // Without fonts resvg silently drops text, and two titles give the same picture.
+    let a = lijn();
+    let mut b = lijn();
+    b.titel = "Een heel andere titel met € en ë".into();
+    assert_ne!(a.png(1.0).unwrap(), b.png(1.0).unwrap());
+}
+
+#[test]
+fn a_png_of_a_chart_without_data_still_renders() {
+    let g = Grafiek::new("Leeg", Soort::Staaf, Eenheid::Euro);
+    assert_eq!(g.png(1.0).unwrap()[..8], PNG_SIGNATURE);
+}
+
+#[test]
+fn a_png_at_a_zero_or_absurd_scale_is_refused() {
+    assert!(lijn().png(0.0).is_err());
+    assert!(lijn().png(f32::NAN).is_err());
+    assert!(lijn().png(1000.0).is_err());
+}

@@ -1,4 +1,4 @@
-//! A small, format-neutral document model: the Notitie is built once as
+//! A small, format-neutral document model: each document is built once as
 //! [`Document`] and rendered to HTML ([`crate::html`]) and DOCX
 //! ([`crate::docx`]), so both formats carry exactly the same text.
 //! Text is plain: every renderer escapes it.
@@ -37,7 +37,7 @@ pub struct Tabel {
 }
 
 /// A block of the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Blok {
     /// Heading level 1 (sections, appendices).
     Kop1(String),
@@ -55,12 +55,37 @@ pub enum Blok {
         titel: String,
         items: Vec<String>,
     },
+    /// A chart: inline SVG in HTML, a PNG picture in DOCX. Builders put the
+    /// chart's data right after it as a [`Blok::Tabel`] (see [`grafiek`]), so
+    /// every figure is also readable as text.
+    Grafiek(buig_grafiek::Grafiek),
     /// Start the following blocks on a new page (appendices).
     Pagina,
 }
 
+/// A chart followed by its data as a table (amount columns right-aligned).
+/// A chart without any value is left out: only its table (with `–`) stays.
+pub fn grafiek(g: buig_grafiek::Grafiek) -> Vec<Blok> {
+    let t = g.tabel();
+    let n = t.kop.len();
+    let tabel = Tabel { kop: t.kop, rijen: t.rijen, rechts: (0..n).map(|i| i > 0).collect() };
+    grafiek_met_tabel(g, tabel)
+}
+
+/// A chart followed by a richer table that holds at least the chart's
+/// values (dates, shares, explanations beside the amounts). A chart without
+/// any value is left out.
+pub fn grafiek_met_tabel(g: buig_grafiek::Grafiek, tabel: Tabel) -> Vec<Blok> {
+    let heeft_waarden = g.reeksen.iter().flat_map(|r| &r.waarden).any(|v| v.is_some_and(f64::is_finite));
+    if heeft_waarden {
+        vec![Blok::Grafiek(g), Blok::Tabel(tabel)]
+    } else {
+        vec![Blok::Tabel(tabel)]
+    }
+}
+
 /// A complete document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub titel: String,
     /// Lines under the title (gemeente, date, rule).
@@ -88,6 +113,7 @@ impl Document {
                     o.push(titel.clone());
                     o.extend(items.iter().cloned());
                 }
+                Blok::Grafiek(g) => o.push(format!("[grafiek: {}]", g.titel)),
                 Blok::Pagina => {}
             }
         }

@@ -1,10 +1,11 @@
 //! DOCX rendering with `docx-rs`: Title/Heading1/Heading2 paragraph styles
 //! (with outline levels, so they show in the navigator and a table of
 //! contents), real tables whose first row repeats as header row, and the
-//! page number in the footer.
+//! page number in the footer. Charts become PNG pictures (rendered by
+//! `buig_grafiek` at twice their size, shown at the text width).
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Paragraph, Run, RunFonts, Shading, ShdType, Style, StyleType, Table, TableCell, TableRow,
+    AlignmentType, BreakType, Docx, Footer, Paragraph, Pic, Run, RunFonts, Shading, ShdType, Style, StyleType, Table, TableCell, TableRow,
     WidthType,
 };
 
@@ -12,6 +13,10 @@ use crate::doc::{Blok, Document, Tekst};
 use crate::RapportFout;
 
 const KLEUR: &str = "01689B";
+/// Text width of an A4 page with 2 cm margins (17 cm), in EMU (914400 per inch).
+const TEKSTBREEDTE_EMU: u64 = 17 * 360_000;
+/// Charts are rasterised at this multiple of their px size, for print.
+const SCHAAL: f32 = 2.0;
 
 fn styles(d: Docx) -> Docx {
     let kop = |id: &str, naam: &str, size: usize, lvl: usize| {
@@ -117,6 +122,19 @@ pub fn render(d: &Document) -> Result<Vec<u8>, RapportFout> {
                             .add_run(Run::new().add_text(it)),
                     );
                 }
+            }
+            Blok::Grafiek(g) => {
+                let png = g.png(SCHAAL).map_err(|e| RapportFout::Docx(format!("grafiek \"{}\": {e}", g.titel)))?;
+                let (w, h) = (g.breedte.max(1), g.hoogte.max(1));
+                let (w_px, h_px) = ((w as f32 * SCHAAL).round() as u32, (h as f32 * SCHAAL).round() as u32);
+                let h_emu = TEKSTBREEDTE_EMU * u64::from(h) / u64::from(w);
+                let pic = Pic::new_with_dimensions(png, w_px, h_px).size(TEKSTBREEDTE_EMU as u32, h_emu as u32);
+                let mut p = Paragraph::new().add_run(Run::new().add_image(pic)).keep_next(true);
+                if pagina {
+                    p = p.page_break_before(true);
+                    pagina = false;
+                }
+                doc = doc.add_paragraph(p);
             }
             Blok::Pagina => pagina = true,
         }

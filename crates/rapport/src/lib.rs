@@ -2,21 +2,30 @@
 //!
 //! - [`notitie`]: the "Notitie vangnet t" built from a gemeente's data —
 //!   figures from the budget view, the vangnet from `buig_rules`.
+//! - [`raadsmededeling`]: the "Raadsmededeling budget" — decisions, macro
+//!   and share effect, expected result, vangnet outlook, plan progress.
+//! - [`monitor`]: the kwartaalmonitor — caseload per quarter, flows, per
+//!   1,000 inhabitants, age and duration, costs against budget, vangnet.
 //! - [`doc`]: the format-neutral document both renderers share.
 //! - [`html`]: a standalone, print-ready HTML page.
 //! - [`docx`]: a Word document (styles, tables, page numbers).
 //!
-//! Nothing here computes a figure; it arranges and formats (`buig_core::nl`).
+//! Nothing here computes a figure; it arranges and formats (`buig_core::nl`)
+//! and draws charts (`buig_grafiek`), each followed by its table.
 
 pub mod doc;
 pub mod docx;
 pub mod html;
+pub mod monitor;
 pub mod notitie;
+pub mod raadsmededeling;
 
+pub use monitor::{kwartaalmonitor, MonitorVraag};
 pub use notitie::{notitie_vangnet, NotitieVangnet, NotitieVraag};
+pub use raadsmededeling::{raadsmededeling, RaadsmededelingVraag};
 
-/// The document kinds `buig rapport` knows; only the first is built.
-pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmededeling", false), ("monitor", false)];
+/// The document kinds `buig rapport` knows, and whether each is built.
+pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmededeling", true), ("monitor", false)];
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +63,12 @@ pub fn render(d: &doc::Document, formaat: Formaat) -> Result<Vec<u8>, RapportFou
         Formaat::Docx => docx::render(d),
         Formaat::Html => Ok(html::render(d).into_bytes()),
     }
+}
+
+/// The last day of the last month with realisation: the default peildatum
+/// of the raadsmededeling and the monitor. `None` without realisation.
+pub fn laatste_realisatiedag(g: &buig_prognose::Gegevens) -> Option<jiff::civil::Date> {
+    g.realisatie.iter().filter_map(|r| jiff::civil::Date::new(r.jaar.get() as i16, r.maand as i8, 1).ok()).max().map(|d| d.last_of_month())
 }
 
 /// Today's date (UTC), for a document without a peildatum.

@@ -72,7 +72,7 @@ fn jaren_tekst(years: &[Year]) -> String {
 
 /// Keeps only what was known on the peildatum: decisions dated after it and
 /// months ending after it are left out (undated decisions stay).
-fn tot_peildatum(g: &Gegevens, peildatum: Option<Date>) -> Gegevens {
+pub(crate) fn tot_peildatum(g: &Gegevens, peildatum: Option<Date>) -> Gegevens {
     let mut g = g.clone();
     if let Some(p) = peildatum {
         g.budgetten.retain(|b| !matches!(b.datum, Some(d) if d > p));

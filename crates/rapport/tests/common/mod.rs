@@ -1,0 +1,108 @@
+//! Shared by the document tests: the demo gemeente without a database, and
+//! reading a .docx.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+use buig_core::records::{ClientPseudoniem, Uitkering};
+use buig_prognose::Gegevens;
+
+pub const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+pub struct Demo {
+    pub gegevens: Gegevens,
+    pub spells: Vec<Uitkering>,
+    pub inwoners: BTreeMap<i32, u64>,
+}
+
+/// Voorbeeldstad as `buig demo` loads it.
+pub fn demo() -> &'static Demo {
+    static D: OnceLock<Demo> = OnceLock::new();
+    D.get_or_init(|| {
+        let demo = buig_synth::voorbeeldstad();
+        let spells = demo
+            .spells
+            .iter()
+            .map(|s| Uitkering {
+                gemeente: s.gemeente,
+                client: ClientPseudoniem(s.client_id.clone()),
+                regeling: s.regeling,
+                startdatum: s.startdatum,
+                einddatum: s.einddatum,
+                reden_einde: s.reden_einde.map(str::to_string),
+                geboortedatum: Some(s.geboortedatum),
+                huishouden: Some(s.huishouden.to_string()),
+            })
+            .collect();
+        let gegevens = Gegevens {
+            gemeente: Some(demo.gemeente),
+            naam: Some(demo.naam.to_string()),
+            budgetten: demo.budgetten.clone(),
+            realisatie: demo.realisatie.clone(),
+            jaarcijfers: Vec::new(),
+            vangnet_verleend: None,
+        };
+        let inwoners = demo.inwoners.iter().map(|i| (i.jaar.get(), i.aantal)).collect();
+        Demo { gegevens, spells, inwoners }
+    })
+}
+
+pub fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut s = String::new();
+    z.by_name(name).expect(name).read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The pictures in `word/media/`.
+pub fn docx_media(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let names: Vec<String> = z.file_names().filter(|n| n.starts_with("word/media/") && !n.ends_with('/')).map(str::to_string).collect();
+    names
+        .iter()
+        .map(|n| {
+            let mut v = Vec::new();
+            z.by_name(n).unwrap().read_to_end(&mut v).unwrap();
+            v
+        })
+        .collect()
+}
+
+pub fn strip_tags(xml: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Checks that every chart is directly followed by a table that contains
+/// each of the chart's values as written in its own table; returns the number of charts.
+pub fn charts_followed_by_their_values(d: &buig_rapport::doc::Document) -> usize {
+    use buig_rapport::doc::Blok;
+    let mut n = 0;
+    for (i, b) in d.blokken.iter().enumerate() {
+        if let Blok::Grafiek(g) = b {
+            n += 1;
+            let Some(Blok::Tabel(t)) = d.blokken.get(i + 1) else { panic!("chart {} is not followed by a table", g.titel) };
+            let cellen: Vec<&String> = t.rijen.iter().flatten().collect();
+            for rij in g.tabel().rijen {
+                for v in &rij[1..] {
+                    // A chart's own table writes percentages with one decimal; the document may use two.
+                    let pct = |s: &str| s.strip_suffix('%').and_then(|n| n.replace(',', ".").parse::<f64>().ok());
+                    let zelfde = |c: &str| c.contains(v.as_str()) || matches!((pct(c), pct(v)), (Some(a), Some(b)) if (a - b).abs() < 0.05);
+                    assert!(v == "–" || cellen.iter().any(|c| zelfde(c)), "{}: {v} not in its table {:?}", g.titel, t.rijen);
+                }
+            }
+        }
+    }
+    n
+}
