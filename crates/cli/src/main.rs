@@ -989,7 +989,8 @@ fn rapport_uit_bestand(
             let vraag = buig_rapport::RaadsmededelingVraag { jaar, peildatum, datum };
             buig_rapport::raadsmededeling(&gegevens, &spells, plan.as_ref(), &vraag).map_err(fout)
         } else {
-            let inwoners = store.inwoners(code).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
+            let inwoners =
+                store.inwoners(code).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
             let vraag = buig_rapport::MonitorVraag { jaar, peildatum, datum };
             buig_rapport::kwartaalmonitor(&gegevens, &spells, &inwoners, &vraag).map_err(fout)
         }

@@ -47,7 +47,7 @@ fn the_notitie_vangnet_for_deventer_2023_is_written_as_docx_and_html() {
 }
 
 #[test]
-fn kinds_not_built_and_bad_flags_are_refused_with_exit_2() {
+fn unknown_kinds_and_bad_flags_are_refused_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let out = dir.path().join("x.docx");
@@ -57,7 +57,6 @@ fn kinds_not_built_and_bad_flags_are_refused_with_exit_2() {
         buig(&db, &[&base[..], extra].concat())
     };
     for (o, needle) in [
-        (run("monitor", &[]), "rapport monitor: nog niet gebouwd; wat er is: notitie-vangnet, raadsmededeling"),
         (run("begroting", &[]), "onbekende soort (soorten: notitie-vangnet, raadsmededeling, monitor)"),
         (run("notitie-vangnet", &["--formaat", "pdf"]), "--formaat"),
         (run("notitie-vangnet", &["--peildatum", "31-05-2024"]), "--peildatum"),
@@ -99,4 +98,24 @@ fn the_raadsmededeling_is_written_with_the_peildatum_at_the_last_realised_month_
     assert!(xml.contains("€ 41.984.531") && xml.contains("€ 45.917.564"));
     assert!(xml.contains("Voortgang Aanvalsplan BUIG 2022-2023"), "the plan in the database is used");
     assert!(z.file_names().any(|n| n.starts_with("word/media/") && n.ends_with(".png")));
+}
+
+#[test]
+fn the_kwartaalmonitor_covers_the_last_complete_quarter_up_to_the_peildatum() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let docx = dir.path().join("monitor.docx");
+    let args = ["rapport", "monitor", "--gemeente", "GM9999", "--jaar", "2026", "--peildatum", "2026-08-15", "--formaat", "docx", "-o"];
+    let o = buig(&db, &[&args[..], &[docx.to_str().unwrap()]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Kwartaalmonitor BUIG K2 2026 — Voorbeeldstad"));
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).expect("a .docx is a zip");
+    let mut xml = String::new();
+    z.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    assert!(xml.contains("Bijstandsbestand per regeling") && xml.contains("Uitkeringen einde K2 2026"));
+    assert!(z.file_names().filter(|n| n.starts_with("word/media/") && n.ends_with(".png")).count() >= 6);
+
+    let o = buig(&db, &[&args[..6], &["--peildatum", "2026-03-30", "--formaat", "html", "-o", docx.to_str().unwrap()]].concat());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nog geen kwartaal van 2026 afgesloten"), "{}", stderr(&o));
 }

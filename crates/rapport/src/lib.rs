@@ -25,7 +25,7 @@ pub use notitie::{notitie_vangnet, NotitieVangnet, NotitieVraag};
 pub use raadsmededeling::{raadsmededeling, RaadsmededelingVraag};
 
 /// The document kinds `buig rapport` knows, and whether each is built.
-pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmededeling", true), ("monitor", false)];
+pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmededeling", true), ("monitor", true)];
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

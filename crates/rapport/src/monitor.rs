@@ -1,29 +1,366 @@
-//! The kwartaalmonitor (not built yet).
+//! The kwartaalmonitor (SPEC §5, model: seed 004, the BUIG part of the
+//! "Monitor sociaal domein"): per quarter the stock by scheme, inflow and
+//! outflow with the saldo, the stock per 1,000 inhabitants, age and
+//! duration, the costs to date against the year's BUIG budget and the
+//! vangnet position. One topic per section, each a chart and its table
+//! ("één grafiek en één tabel per blad").
+//!
+//! The quarter is the last complete quarter of `jaar` up to the peildatum;
+//! the series start at the first quarter of the year before, so each quarter
+//! can be read against the same quarter a year earlier. Caseload figures
+//! come from [`buig_bestand`], costs and budget from the budget view, the
+//! vangnet outlook from the prognosis at the quarter's end. The comparison
+//! with similar gemeenten and the Netherlands is not part of it (yet).
 
 use std::collections::BTreeMap;
 
+use buig_bestand::{uitsplitsing, Maand, Per, Punt, Splitsing, Vraag, DUUR_BANDEN, LEEFTIJD_BANDEN};
 use buig_core::records::Uitkering;
-use buig_core::Year;
+use buig_core::{nl, Money, Year};
+use buig_grafiek::{Eenheid, Grafiek, Reeks, Soort, Stijl};
+use buig_prognose::rapport::{prognose_rapport, PrognoseVraag};
 use buig_prognose::Gegevens;
 use jiff::civil::Date;
+use rust_decimal::Decimal;
 
-use crate::doc::Document;
+use crate::doc::{gewoon, grafiek_met_tabel, Blok, Document, Tabel};
+use crate::notitie::tot_peildatum;
+use crate::raadsmededeling::{euro_f64, soort_tekst, vangnet_blokken, RUNS, SEED};
 use crate::RapportFout;
 
 /// What the monitor is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonitorVraag {
+    /// The year of the monitor.
     pub jaar: Year,
+    /// The monitor covers the last complete quarter of `jaar` on or before this day.
     pub peildatum: Date,
+    /// The date printed on the document.
     pub datum: Date,
+}
+
+/// The last complete quarter of `jaar` on `peildatum`: (quarter 1–4, its last day).
+pub fn kwartaal_op(jaar: Year, peildatum: Date) -> Option<(u8, Date)> {
+    let einde = |k: u8| Date::new(jaar.get() as i16, (k * 3) as i8, 1).ok().map(|d| d.last_of_month());
+    (1..=4u8).rev().find_map(|k| einde(k).filter(|e| *e <= peildatum).map(|e| (k, e)))
+}
+
+fn getal(n: u64) -> String {
+    nl::getal(Decimal::from(n), 0)
+}
+
+fn met_teken(n: i64) -> String {
+    if n > 0 {
+        format!("+{}", nl::getal(Decimal::from(n), 0))
+    } else {
+        nl::getal(Decimal::from(n), 0)
+    }
+}
+
+/// `2026-K3` → `K3 2026`.
+fn kwartaal_label(periode: &str) -> String {
+    match periode.split_once("-K") {
+        Some((j, k)) => format!("K{k} {j}"),
+        None => periode.to_string(),
+    }
+}
+
+fn leeftijd_tekst(band: &str) -> &'static str {
+    match band {
+        "0-27" => "jonger dan 27",
+        "27-45" => "27 tot 45 jaar",
+        _ => "45 jaar en ouder",
+    }
+}
+
+fn duur_tekst(band: &str) -> &'static str {
+    match band {
+        "0-6" => "0–6 mnd",
+        "6-12" => "6–12 mnd",
+        "12-24" => "1–2 jaar",
+        "24-36" => "2–3 jaar",
+        "36-60" => "3–5 jaar",
+        _ => "5 jaar of meer",
+    }
+}
+
+/// A stacked chart of per-quarter counts and its table with a total column.
+fn gestapeld(titel: &str, punten: &[Punt], reeksen: Vec<(String, Vec<u64>)>) -> Vec<Blok> {
+    let mut g = Grafiek::new(titel, Soort::GestapeldeStaaf, Eenheid::Aantal);
+    g.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
+    for (naam, w) in &reeksen {
+        g.reeksen.push(Reeks::new(naam.clone(), w.iter().map(|v| Some(*v as f64)).collect()));
+    }
+    let mut kop = vec!["Kwartaal".to_string()];
+    kop.extend(reeksen.iter().map(|(n, _)| n.clone()));
+    kop.push("Totaal".into());
+    let rijen = (0..punten.len())
+        .map(|i| {
+            let mut r = vec![kwartaal_label(&punten[i].periode)];
+            r.extend(reeksen.iter().map(|(_, w)| getal(w[i])));
+            r.push(getal(reeksen.iter().map(|(_, w)| w[i]).sum()));
+            r
+        })
+        .collect();
+    let n = kop.len();
+    grafiek_met_tabel(g, Tabel { kop, rijen, rechts: (0..n).map(|i| i > 0).collect() })
 }
 
 /// Builds the kwartaalmonitor.
 pub fn kwartaalmonitor(
-    _g: &Gegevens,
-    _spells: &[Uitkering],
-    _inwoners: &BTreeMap<i32, u64>,
-    _vraag: &MonitorVraag,
+    g: &Gegevens,
+    spells: &[Uitkering],
+    inwoners: &BTreeMap<i32, u64>,
+    vraag: &MonitorVraag,
 ) -> Result<Document, RapportFout> {
-    Err(RapportFout::Gegevens("de kwartaalmonitor is nog niet gebouwd".into()))
+    let t = vraag.jaar;
+    let naam = g.naam.clone().or_else(|| g.gemeente.map(|c| c.to_string())).unwrap_or_else(|| "de gemeente".into());
+    let Some((k, einde)) = kwartaal_op(t, vraag.peildatum) else {
+        return Err(RapportFout::Gegevens(format!(
+            "op peildatum {} is nog geen kwartaal van {t} afgesloten: kies een peildatum op of na 31 maart {t}",
+            nl::date_long(vraag.peildatum)
+        )));
+    };
+    if spells.is_empty() {
+        return Err(RapportFout::Gegevens(format!(
+            "voor {naam} zijn geen uitkeringen geïmporteerd: de monitor telt het bestand uit de uitkeringen (buig import uitkeringen)"
+        )));
+    }
+    let kwartaal = format!("K{k} {t}");
+    let g = tot_peildatum(g, Some(einde));
+    let van = Maand::new((t.get() - 1) as i16, 1).ok_or_else(|| RapportFout::Gegevens(format!("jaar {t} valt buiten het bereik")))?;
+    let mut bv = Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)?;
+    bv.inwoners = inwoners.clone();
+    let reeks = buig_bestand::bereken(spells, &bv);
+    let punten = &reeks.reeks;
+    let laatste = punten.last().ok_or_else(|| RapportFout::Gegevens("geen kwartalen te tellen".into()))?;
+    let vorig_kwartaal = punten.len().checked_sub(2).map(|i| &punten[i]);
+    let jaar_eerder = punten.len().checked_sub(5).map(|i| &punten[i]);
+
+    let mut blokken = Vec::new();
+
+    // --- Kerncijfers ---
+    blokken.push(Blok::Kop1(format!("Kerncijfers {kwartaal}")));
+    let verschil = |p: Option<&Punt>| p.map(|p| met_teken(laatste.stand as i64 - p.stand as i64)).unwrap_or_else(|| "onbekend".into());
+    let mut kern = vec![
+        vec![format!("Uitkeringen einde {kwartaal}"), getal(laatste.stand)],
+        vec!["Verschil met het vorige kwartaal".into(), verschil(vorig_kwartaal)],
+        vec!["Verschil met een jaar eerder".into(), verschil(jaar_eerder)],
+        vec![format!("Instroom {kwartaal}"), getal(laatste.instroom)],
+        vec![format!("Uitstroom {kwartaal}"), getal(laatste.uitstroom)],
+        vec!["Saldo (instroom − uitstroom)".into(), met_teken(laatste.saldo)],
+        vec![
+            "Uitstroom naar werk".into(),
+            laatste
+                .uitstroom_werk
+                .map(|w| format!("{}%", nl::getal(Decimal::from_f64_retain(w * 100.0).unwrap_or_default(), 1)))
+                .unwrap_or_else(|| "onbekend".into()),
+        ],
+        vec![
+            "Uitkeringen per 1.000 inwoners".into(),
+            laatste
+                .per_1000
+                .map(|v| nl::getal(Decimal::from_f64_retain(v).unwrap_or_default(), 2))
+                .unwrap_or_else(|| "onbekend (inwonertal ontbreekt)".into()),
+        ],
+    ];
+
+    // --- Costs against the budget (needed for the key figures too) ---
+    let budget = g.budgetten.iter().filter(|b| b.jaar == t).max_by_key(|b| b.soort);
+    let mut maanden: Vec<(u8, Money)> = g.realisatie.iter().filter(|r| r.jaar == t).map(|r| (r.maand, r.lasten - r.baten)).collect();
+    maanden.sort_by_key(|m| m.0);
+    let besteed: Money = maanden.iter().map(|m| m.1).sum();
+    if let Some(b) = budget {
+        kern.push(vec![format!("Netto lasten t/m {kwartaal}"), nl::money(besteed)]);
+        kern.push(vec![format!("BUIG-budget {t} ({})", soort_tekst(b.soort)), nl::money(b.bedrag)]);
+        if let Some(p) = buig_core::Percentage::ratio(besteed, b.bedrag) {
+            kern.push(vec!["Besteed van het budget".into(), nl::percentage_dp(p, 1)]);
+        }
+    }
+    blokken.push(Blok::Tabel(Tabel { kop: vec!["Onderdeel".into(), "Waarde".into()], rijen: kern, rechts: vec![false, true] }));
+
+    // --- Bestand per regeling ---
+    blokken.push(Blok::Kop1("Bijstandsbestand per regeling".into()));
+    blokken.push(Blok::Alinea(gewoon(format!(
+        "Het aantal lopende uitkeringen aan het einde van elk kwartaal, naar regeling. Einde {kwartaal}: {} uitkeringen ({} ten opzichte van het vorige kwartaal).",
+        getal(laatste.stand),
+        verschil(vorig_kwartaal)
+    ))));
+    let per_regeling = uitsplitsing(spells, &bv, Splitsing::Regeling);
+    let regelingen: Vec<(String, Vec<u64>)> =
+        per_regeling.iter().map(|(r, s)| (r.clone(), punten.iter().map(|p| s.punt(&p.periode).map_or(0, |q| q.stand)).collect())).collect();
+    blokken.extend(gestapeld(&format!("Uitkeringen per regeling, einde kwartaal, {}–{t}", t.get() - 1), punten, regelingen));
+
+    // --- Instroom en uitstroom ---
+    blokken.push(Blok::Kop1("Instroom en uitstroom".into()));
+    blokken.push(Blok::Alinea(gewoon(format!(
+        "In {kwartaal} zijn {} uitkeringen gestart en {} beëindigd: een saldo van {}.{}",
+        getal(laatste.instroom),
+        getal(laatste.uitstroom),
+        met_teken(laatste.saldo),
+        if laatste.herinstroom > 0 {
+            format!(" Van de instroom waren {} herinstroom (binnen 12 maanden na een eerdere uitkering).", getal(laatste.herinstroom))
+        } else {
+            String::new()
+        }
+    ))));
+    let mut gs = Grafiek::new("Instroom, uitstroom en saldo per kwartaal", Soort::Staaf, Eenheid::Aantal);
+    gs.nullijn = true;
+    gs.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
+    gs.reeksen.push(Reeks::new("Instroom", punten.iter().map(|p| Some(p.instroom as f64)).collect()));
+    gs.reeksen.push(Reeks::new("Uitstroom", punten.iter().map(|p| Some(p.uitstroom as f64)).collect()));
+    gs.reeksen.push(Reeks::new("Saldo", punten.iter().map(|p| Some(p.saldo as f64)).collect()));
+    let rijen = punten
+        .iter()
+        .map(|p| {
+            vec![
+                kwartaal_label(&p.periode),
+                getal(p.instroom),
+                getal(p.uitstroom),
+                met_teken(p.saldo),
+                p.uitstroom_werk
+                    .map(|w| format!("{}%", nl::getal(Decimal::from_f64_retain(w * 100.0).unwrap_or_default(), 1)))
+                    .unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    let tabel = Tabel {
+        kop: vec!["Kwartaal".into(), "Instroom".into(), "Uitstroom".into(), "Saldo".into(), "Uitstroom naar werk".into()],
+        rijen,
+        rechts: vec![false, true, true, true, true],
+    };
+    blokken.extend(grafiek_met_tabel(gs, tabel));
+
+    // --- Per 1.000 inwoners ---
+    blokken.push(Blok::Kop1("Uitkeringen per 1.000 inwoners".into()));
+    blokken.push(Blok::Alinea(gewoon(
+        "Het aantal uitkeringen per 1.000 inwoners (inwonertal op 1 januari van het jaar), zodat de ontwikkeling los van de groei of krimp van de gemeente te lezen is. Een jaar zonder inwonertal blijft leeg.",
+    )));
+    let mut gp = Grafiek::new("Uitkeringen per 1.000 inwoners", Soort::Lijn, Eenheid::Aantal);
+    gp.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
+    gp.reeksen.push(Reeks::new(naam.clone(), punten.iter().map(|p| p.per_1000).collect()));
+    let rijen = punten
+        .iter()
+        .map(|p| {
+            let jaar: i32 = p.periode.get(..4).and_then(|j| j.parse().ok()).unwrap_or_default();
+            vec![
+                kwartaal_label(&p.periode),
+                getal(p.stand),
+                inwoners.get(&jaar).map(|n| getal(*n)).unwrap_or_else(|| "onbekend".into()),
+                p.per_1000.map(|v| nl::getal(Decimal::from_f64_retain(v).unwrap_or_default(), 2)).unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    let tabel = Tabel {
+        kop: vec!["Kwartaal".into(), "Uitkeringen".into(), "Inwoners".into(), "Per 1.000 inwoners".into()],
+        rijen,
+        rechts: vec![false, true, true, true],
+    };
+    blokken.extend(grafiek_met_tabel(gp, tabel));
+
+    // --- Leeftijd ---
+    blokken.push(Blok::Kop1("Leeftijd".into()));
+    blokken.push(Blok::Alinea(gewoon(
+        "Het bestand aan het einde van elk kwartaal naar leeftijd (uitkeringen zonder geboortedatum tellen hier niet mee).",
+    )));
+    let leeftijd =
+        LEEFTIJD_BANDEN.iter().map(|b| (leeftijd_tekst(b).to_string(), punten.iter().map(|p| p.leeftijd[*b]).collect())).collect();
+    blokken.extend(gestapeld("Uitkeringen naar leeftijd, einde kwartaal", punten, leeftijd));
+
+    // --- Uitkeringsduur ---
+    blokken.push(Blok::Kop1("Uitkeringsduur".into()));
+    let lang: u64 = ["36-60", "60+"].iter().map(|b| laatste.duur[*b]).sum();
+    blokken.push(Blok::Alinea(gewoon(format!(
+        "Het bestand naar de duur van de lopende uitkering in hele maanden. Einde {kwartaal} loopt {} van de {} uitkeringen drie jaar of langer.",
+        getal(lang),
+        getal(laatste.stand)
+    ))));
+    let duur = DUUR_BANDEN.iter().map(|b| (duur_tekst(b).to_string(), punten.iter().map(|p| p.duur[*b]).collect())).collect();
+    blokken.extend(gestapeld("Uitkeringen naar duur, einde kwartaal", punten, duur));
+
+    // --- Kosten en BUIG-budget ---
+    blokken.push(Blok::Kop1(format!("Kosten en BUIG-budget {t}")));
+    blokken.extend(kosten_blokken(t, &kwartaal, budget.map(|b| (soort_tekst(b.soort), b.bedrag)), &maanden, besteed));
+
+    // --- Vangnet ---
+    blokken.push(Blok::Kop1("Vangnetpositie".into()));
+    let overzicht = buig_prognose::budgetoverzicht(&g);
+    let prognose = if g.realisatie.is_empty() {
+        None
+    } else {
+        prognose_rapport(&g, spells, &PrognoseVraag { jaar: t, peildatum: einde, scenarios: vec![], runs: RUNS, seed: SEED }).ok()
+    };
+    if let Some(r) = &prognose {
+        blokken.push(Blok::Alinea(gewoon(format!(
+            "Op basis van de realisatie t/m {kwartaal} wordt over {t} een resultaat verwacht van {} ({}% tekort); met 80% zekerheid tussen {} en {}.",
+            nl::money(r.prognose.resultaat),
+            nl::getal(r.prognose.tekort_percentage, 2),
+            r.onzekerheid.as_ref().map(|o| nl::money(o.p10)).unwrap_or_else(|| "onbekend".into()),
+            r.onzekerheid.as_ref().map(|o| nl::money(o.p90)).unwrap_or_else(|| "onbekend".into()),
+        ))));
+    }
+    blokken.extend(vangnet_blokken(&overzicht, prognose.as_ref(), t, &naam));
+
+    let mut kenmerken = Vec::new();
+    if let Some(c) = g.gemeente {
+        kenmerken.push(("Gemeente".to_string(), format!("{naam} ({c})")));
+    }
+    kenmerken.push(("Kwartaal".into(), format!("{kwartaal} (t/m {})", nl::date_long(einde))));
+    kenmerken.push(("Datum".into(), nl::date_short(vraag.datum)));
+    Ok(Document {
+        titel: format!("Kwartaalmonitor BUIG {kwartaal} — {naam}"),
+        kenmerken,
+        blokken,
+        voettekst: format!("Kwartaalmonitor BUIG {kwartaal} — {naam} — pagina "),
+    })
+}
+
+fn kosten_blokken(t: Year, kwartaal: &str, budget: Option<(&str, Money)>, maanden: &[(u8, Money)], besteed: Money) -> Vec<Blok> {
+    let mut b = Vec::new();
+    let Some((soort, bedrag)) = budget else {
+        b.push(Blok::Kader { titel: "Geen budget".into(), items: vec![format!("Er is nog geen beschikking over {t} bekend.")] });
+        return b;
+    };
+    let naar_rato = |m: u8| bedrag.maal_breuk(i128::from(m), 12);
+    let laatste_maand = maanden.last().map_or(0, |m| m.0);
+    b.push(Blok::Alinea(gewoon(format!(
+        "De netto lasten (lasten min baten) t/m {kwartaal} zijn {}; naar rato van het {soort} budget ({}) was {} beschikbaar, een verschil van {}.",
+        nl::money(besteed),
+        nl::money(bedrag),
+        nl::money(naar_rato(laatste_maand)),
+        nl::money(naar_rato(laatste_maand) - besteed)
+    ))));
+    let mut g = Grafiek::new(format!("Netto lasten {t} cumulatief tegen het BUIG-budget"), Soort::Lijn, Eenheid::Euro);
+    g.x_labels = (1..=12i8).map(|m| nl::month_short(t.get() as i16, m)).collect();
+    let mut cum = Money::ZERO;
+    let mut lasten = vec![None; 12];
+    let mut rijen = Vec::new();
+    for (m, n) in maanden {
+        cum = cum + *n;
+        lasten[(*m - 1) as usize] = Some(euro_f64(cum));
+        rijen.push(vec![
+            nl::month_short(t.get() as i16, *m as i8),
+            nl::money(*n),
+            nl::money(cum),
+            nl::money(naar_rato(*m)),
+            nl::money(naar_rato(*m) - cum),
+        ]);
+    }
+    g.reeksen.push(Reeks::new("Netto lasten cumulatief", lasten));
+    g.reeksen.push(Reeks {
+        naam: format!("Budget naar rato ({soort})"),
+        waarden: (1..=12u8).map(|m| Some(euro_f64(naar_rato(m)))).collect(),
+        stijl: Stijl::Gestippeld,
+    });
+    // The table has the budget for the realised months; the chart's line runs on to December.
+    let mut tabel = Tabel {
+        kop: vec!["Maand".into(), "Netto lasten".into(), "Cumulatief".into(), "Budget naar rato".into(), "Verschil".into()],
+        rijen,
+        rechts: vec![false, true, true, true, true],
+    };
+    for m in (laatste_maand + 1)..=12 {
+        tabel.rijen.push(vec![nl::month_short(t.get() as i16, m as i8), "–".into(), "–".into(), nl::money(naar_rato(m)), "–".into()]);
+    }
+    b.extend(grafiek_met_tabel(g, tabel));
+    b
 }

@@ -383,7 +383,7 @@ pub(crate) fn maand_label(periode: &str) -> String {
     }
 }
 
-fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseRapport>, t: Year, naam: &str) -> Vec<Blok> {
+pub(crate) fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseRapport>, t: Year, naam: &str) -> Vec<Blok> {
     let mut b = Vec::new();
     let mut rijen = Vec::new();
     let mut gt = Grafiek::new("Tekort in % van het budget", Soort::Staaf, Eenheid::Procent);
