@@ -201,6 +201,18 @@ where
     s.parse().map_err(|e: T::Err| StoreError::Data { veld: veld.into(), melding: e.to_string() })
 }
 
+impl Store {
+    /// SQLite: folds the write-ahead log into the database file, so a copy
+    /// of the file alone is complete (tests copy a prepared database). A
+    /// no-op on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+}
+
 /// Runs a future on the process-wide runtime: the CLI is synchronous, the
 /// store is async. One runtime for the whole process, because a pool's
 /// PostgreSQL connections belong to the runtime that opened them.

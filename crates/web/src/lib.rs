@@ -89,6 +89,7 @@ pub fn app(staat: Staat) -> Router {
             "/g/{code}/import",
             get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(paginas::import::MAX_UPLOAD)),
         )
+        .route("/g/{code}/rapport/{soort}", get(paginas::rapport::document))
         .route("/g/{code}/plan", get(paginas::plan::pagina))
         .route("/g/{code}/plan/status", post(paginas::plan::status))
         .route("/static/app.css", get(pagina::css))

@@ -9,6 +9,7 @@ pub mod import;
 pub mod overzicht;
 pub mod plan;
 pub mod prognose;
+pub mod rapport;
 pub mod vangnet;
 pub mod vergelijking;
 

@@ -4,7 +4,6 @@
 //! it, and the notitie itself as DOCX or HTML.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use buig_core::{nl, Year};
 use maud::html;
@@ -134,20 +133,7 @@ pub async fn notitie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<
         let formaat: buig_rapport::Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
         let n = gegevens::vangnet(&staat, code, jaar).await?;
         let bytes = buig_rapport::render(&n.document, formaat).map_err(|e| Fout::Intern(e.to_string()))?;
-        let (soort, ext) = match formaat {
-            buig_rapport::Formaat::Docx => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-            buig_rapport::Formaat::Html => ("text/html; charset=utf-8", "html"),
-        };
-        let naam = format!("notitie-vangnet-{code}-{jaar}.{ext}");
-        let mut res = bytes.into_response();
-        let h = res.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(soort));
-        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{naam}\"")) {
-            h.insert(header::CONTENT_DISPOSITION, v);
-        }
-        // The printable HTML carries its own stylesheet: allow that, still no scripts.
-        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; img-src data:"));
-        Ok::<_, Fout>(res)
+        Ok::<_, Fout>(crate::paginas::rapport::download(bytes, formaat, &format!("notitie-vangnet-{code}-{jaar}")))
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
