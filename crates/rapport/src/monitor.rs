@@ -45,11 +45,11 @@ pub fn kwartaal_op(jaar: Year, peildatum: Date) -> Option<(u8, Date)> {
     (1..=4u8).rev().find_map(|k| einde(k).filter(|e| *e <= peildatum).map(|e| (k, e)))
 }
 
-fn getal(n: u64) -> String {
+pub(crate) fn getal(n: u64) -> String {
     nl::getal(Decimal::from(n), 0)
 }
 
-fn met_teken(n: i64) -> String {
+pub(crate) fn met_teken(n: i64) -> String {
     if n > 0 {
         format!("+{}", nl::getal(Decimal::from(n), 0))
     } else {
@@ -58,14 +58,14 @@ fn met_teken(n: i64) -> String {
 }
 
 /// `2026-K3` → `K3 2026`.
-fn kwartaal_label(periode: &str) -> String {
+pub(crate) fn kwartaal_label(periode: &str) -> String {
     match periode.split_once("-K") {
         Some((j, k)) => format!("K{k} {j}"),
         None => periode.to_string(),
     }
 }
 
-fn leeftijd_tekst(band: &str) -> &'static str {
+pub(crate) fn leeftijd_tekst(band: &str) -> &'static str {
     match band {
         "0-27" => "jonger dan 27",
         "27-45" => "27 tot 45 jaar",
@@ -73,7 +73,7 @@ fn leeftijd_tekst(band: &str) -> &'static str {
     }
 }
 
-fn duur_tekst(band: &str) -> &'static str {
+pub(crate) fn duur_tekst(band: &str) -> &'static str {
     match band {
         "0-6" => "0–6 mnd",
         "6-12" => "6–12 mnd",
@@ -85,7 +85,7 @@ fn duur_tekst(band: &str) -> &'static str {
 }
 
 /// A stacked chart of per-quarter counts and its table with a total column.
-fn gestapeld(titel: &str, punten: &[Punt], reeksen: Vec<(String, Vec<u64>)>) -> Vec<Blok> {
+pub(crate) fn gestapeld(titel: &str, punten: &[Punt], reeksen: Vec<(String, Vec<u64>)>) -> Vec<Blok> {
     let mut g = Grafiek::new(titel, Soort::GestapeldeStaaf, Eenheid::Aantal);
     g.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
     for (naam, w) in &reeksen {
@@ -104,6 +104,36 @@ fn gestapeld(titel: &str, punten: &[Punt], reeksen: Vec<(String, Vec<u64>)>) -> 
         .collect();
     let n = kop.len();
     grafiek_met_tabel(g, Tabel { kop, rijen, rechts: (0..n).map(|i| i > 0).collect() })
+}
+
+/// Inflow, outflow and saldo per quarter: a bar chart and its table (with the share of outflow to work).
+pub(crate) fn stroom_blokken(punten: &[Punt]) -> Vec<Blok> {
+    let mut gs = Grafiek::new("Instroom, uitstroom en saldo per kwartaal", Soort::Staaf, Eenheid::Aantal);
+    gs.nullijn = true;
+    gs.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
+    gs.reeksen.push(Reeks::new("Instroom", punten.iter().map(|p| Some(p.instroom as f64)).collect()));
+    gs.reeksen.push(Reeks::new("Uitstroom", punten.iter().map(|p| Some(p.uitstroom as f64)).collect()));
+    gs.reeksen.push(Reeks::new("Saldo", punten.iter().map(|p| Some(p.saldo as f64)).collect()));
+    let rijen = punten
+        .iter()
+        .map(|p| {
+            vec![
+                kwartaal_label(&p.periode),
+                getal(p.instroom),
+                getal(p.uitstroom),
+                met_teken(p.saldo),
+                p.uitstroom_werk
+                    .map(|w| format!("{}%", nl::getal(Decimal::from_f64_retain(w * 100.0).unwrap_or_default(), 1)))
+                    .unwrap_or_else(|| "–".into()),
+            ]
+        })
+        .collect();
+    let tabel = Tabel {
+        kop: vec!["Kwartaal".into(), "Instroom".into(), "Uitstroom".into(), "Saldo".into(), "Uitstroom naar werk".into()],
+        rijen,
+        rechts: vec![false, true, true, true, true],
+    };
+    grafiek_met_tabel(gs, tabel)
 }
 
 /// Builds the kwartaalmonitor.
@@ -204,32 +234,7 @@ pub fn kwartaalmonitor(
             String::new()
         }
     ))));
-    let mut gs = Grafiek::new("Instroom, uitstroom en saldo per kwartaal", Soort::Staaf, Eenheid::Aantal);
-    gs.nullijn = true;
-    gs.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
-    gs.reeksen.push(Reeks::new("Instroom", punten.iter().map(|p| Some(p.instroom as f64)).collect()));
-    gs.reeksen.push(Reeks::new("Uitstroom", punten.iter().map(|p| Some(p.uitstroom as f64)).collect()));
-    gs.reeksen.push(Reeks::new("Saldo", punten.iter().map(|p| Some(p.saldo as f64)).collect()));
-    let rijen = punten
-        .iter()
-        .map(|p| {
-            vec![
-                kwartaal_label(&p.periode),
-                getal(p.instroom),
-                getal(p.uitstroom),
-                met_teken(p.saldo),
-                p.uitstroom_werk
-                    .map(|w| format!("{}%", nl::getal(Decimal::from_f64_retain(w * 100.0).unwrap_or_default(), 1)))
-                    .unwrap_or_else(|| "–".into()),
-            ]
-        })
-        .collect();
-    let tabel = Tabel {
-        kop: vec!["Kwartaal".into(), "Instroom".into(), "Uitstroom".into(), "Saldo".into(), "Uitstroom naar werk".into()],
-        rijen,
-        rechts: vec![false, true, true, true, true],
-    };
-    blokken.extend(grafiek_met_tabel(gs, tabel));
+    blokken.extend(stroom_blokken(punten));
 
     // --- Per 1.000 inwoners ---
     blokken.push(Blok::Kop1("Uitkeringen per 1.000 inwoners".into()));

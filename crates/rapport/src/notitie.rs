@@ -1,7 +1,9 @@
 //! The "Notitie vangnet t" (SPEC §5, model: seed 002, Deventer 2023): the
 //! decision asked of the council, conditions a–e with their numbers, the
-//! financial consequences, a placeholder for causes and measures, and two
-//! appendices (the shortfall per year; the commission's steps A–I with
+//! financial consequences, the causes (the caseload of t-2..t from the
+//! spells, counted by [`buig_bestand`]) and the measures (the action plan,
+//! [`buig_plan`]) — or "in te vullen" boxes without them —, a draft council
+//! decision (ontwerpbesluit), and two appendices (the shortfall per year; the commission's steps A–I with
 //! sources and rule status).
 //!
 //! Nothing is computed here. The years' figures come from the budget view
@@ -11,7 +13,8 @@
 //! right must agree with the budget view's vangnet position). Unknown
 //! figures are written "onbekend", never estimated.
 
-use buig_core::records::BudgetSoort;
+use buig_bestand::{uitsplitsing, Maand, Per, Punt, Splitsing, Vraag, DUUR_BANDEN, LEEFTIJD_BANDEN};
+use buig_core::records::{BudgetSoort, Uitkering};
 use buig_core::{nl, Money, Year};
 use buig_prognose::budget::{BudgetJaar, BudgetOverzicht};
 use buig_prognose::Gegevens;
@@ -20,6 +23,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::doc::{gewoon, met_kop, Blok, Document, Tabel};
+use crate::monitor::{duur_tekst, gestapeld, getal, kwartaal_label, kwartaal_op, leeftijd_tekst, met_teken, stroom_blokken};
 use crate::RapportFout;
 
 /// What the notitie is asked for.
@@ -105,8 +109,24 @@ fn staat(g: &Gegevens, o: &BudgetOverzicht, y: Year) -> JaarStaat {
     JaarStaat { budget, lasten, baten, netto: j.netto_lasten, tekort: j.resultaat.map(|r| -r), percentage: j.tekort_percentage, bron }
 }
 
-/// Builds the notitie for `vraag.jaar` from a gemeente's data.
+/// Builds the notitie for `vraag.jaar` from a gemeente's data, without
+/// spells or plan: causes and measures stay "in te vullen".
 pub fn notitie_vangnet(gegevens: &Gegevens, vraag: &NotitieVraag) -> Result<NotitieVangnet, RapportFout> {
+    notitie_vangnet_met(gegevens, &[], None, vraag)
+}
+
+/// Builds the notitie for `vraag.jaar`. With `spells` the section "Oorzaken
+/// van het tekort" shows the caseload of t-2..t per quarter (stand, flows,
+/// duration, age — counted by [`buig_bestand`]); with `plan` the section
+/// "Maatregelen" lists its actions per action line, its target against the
+/// change since the nulmeting, and whether a basic or extended request
+/// applies. Without either, that part stays "in te vullen".
+pub fn notitie_vangnet_met(
+    gegevens: &Gegevens,
+    spells: &[Uitkering],
+    plan: Option<&buig_plan::Overzicht>,
+    vraag: &NotitieVraag,
+) -> Result<NotitieVangnet, RapportFout> {
     let t = vraag.jaar;
     let rule = RuleTable::bundled().rule_for(t).map_err(buig_rules::VangnetError::from)?;
     let g = tot_peildatum(gegevens, vraag.peildatum);
@@ -185,13 +205,14 @@ pub fn notitie_vangnet(gegevens: &Gegevens, vraag: &NotitieVraag) -> Result<Noti
         } else {
             ""
         };
+        let plan_deel = plan.map(|p| format!(", zoals uitgewerkt in het {}", p.titel)).unwrap_or_default();
         if r.instemming_raad {
             besluit.push(gewoon(format!(
-                "In te stemmen met de verklaring van het college over de maatregelen die zijn getroffen om tot tekortreductie op de BUIG te komen (voorwaarde d){e_deel}."
+                "In te stemmen met de verklaring van het college over de maatregelen die zijn getroffen om tot tekortreductie op de BUIG te komen{plan_deel} (voorwaarde d){e_deel}."
             )));
         } else {
             besluit.push(gewoon(format!(
-                "Kennis te nemen van de verklaring van het college over de maatregelen die zijn getroffen om tot tekortreductie op de BUIG te komen{e_deel}; voor {t} is instemming van de raad niet vereist."
+                "Kennis te nemen van de verklaring van het college over de maatregelen die zijn getroffen om tot tekortreductie op de BUIG te komen{plan_deel}{e_deel}; voor {t} is instemming van de raad niet vereist."
             )));
         }
         besluit.push(gewoon(match (r.recht, r.vangnetuitkering) {
@@ -207,7 +228,7 @@ pub fn notitie_vangnet(gegevens: &Gegevens, vraag: &NotitieVraag) -> Result<Noti
             r.formulier
         )));
     }
-    blokken.push(Blok::Lijst { genummerd: true, items: besluit });
+    blokken.push(Blok::Lijst { genummerd: true, items: besluit.clone() });
 
     // --- Kerncijfers ---
     blokken.push(Blok::Kop1("Kerncijfers".into()));
@@ -374,21 +395,42 @@ pub fn notitie_vangnet(gegevens: &Gegevens, vraag: &NotitieVraag) -> Result<Noti
         ))));
     }
 
-    // --- Causes and measures: placeholder until the action plan exists ---
-    blokken.push(Blok::Kop1("Oorzaken van het tekort en maatregelen".into()));
-    let mut in_te_vullen = vec![
-        "Oorzaken van het tekort (vraag A van het aanvraagformulier): bijvoorbeeld het budgetaandeel, de samenstelling van het bestand en de dienstverlening.".to_string(),
-        "Getroffen interne en externe maatregelen (vraag B).".to_string(),
-        "Het beoogde effect van de maatregelen op het tekort, kwantitatief of kwalitatief beschreven (vraag C).".to_string(),
-    ];
-    if r.aanhoudend_tekort {
-        in_te_vullen.push(
-            "Aanvullende interne en externe maatregelen wegens het aanhoudende tekort (voorwaarde e, uitgebreid verzoek).".to_string(),
-        );
+    // --- Oorzaken: the caseload from the spells; else to be filled in ---
+    blokken.push(Blok::Kop1("Oorzaken van het tekort".into()));
+    if spells.is_empty() {
+        blokken.push(Blok::Kader {
+            titel: "In te vullen".into(),
+            items: vec!["Oorzaken van het tekort (vraag A van het aanvraagformulier): bijvoorbeeld het budgetaandeel, de samenstelling van het bestand en de dienstverlening.".to_string()],
+        });
+    } else {
+        blokken.extend(oorzaken_blokken(spells, t, vraag.peildatum)?);
     }
-    blokken.push(Blok::Kader { titel: "In te vullen".into(), items: in_te_vullen });
+
+    // --- Maatregelen: the action plan; else to be filled in ---
+    blokken.push(Blok::Kop1("Maatregelen".into()));
+    match plan {
+        Some(p) => blokken.extend(maatregelen_blokken(p, spells, vraag.peildatum, &r, t)),
+        None => {
+            let mut in_te_vullen = vec![
+                "Getroffen interne en externe maatregelen (vraag B).".to_string(),
+                "Het beoogde effect van de maatregelen op het tekort, kwantitatief of kwalitatief beschreven (vraag C).".to_string(),
+            ];
+            if r.aanhoudend_tekort {
+                in_te_vullen.push(
+                    "Aanvullende interne en externe maatregelen wegens het aanhoudende tekort (voorwaarde e, uitgebreid verzoek)."
+                        .to_string(),
+                );
+            }
+            blokken.push(Blok::Kader { titel: "In te vullen".into(), items: in_te_vullen });
+        }
+    }
+    if spells.is_empty() || plan.is_none() {
+        blokken.push(Blok::Alinea(gewoon(
+            "Wat hierboven \"in te vullen\" is, vult de gemeente zelf in, totdat de uitkeringen en het aanvalsplan in de BUIG-monitor staan.",
+        )));
+    }
     blokken.push(Blok::Alinea(gewoon(
-        "Dit deel vult de gemeente zelf in, totdat het aanvalsplan in de BUIG-monitor beschikbaar is. Met de instemming bevestigt de raad dat het college de oorzaken, het pakket maatregelen en de beoogde tekortreductie voldoende duidelijk heeft gemaakt.",
+        "Met de instemming bevestigt de raad dat het college de oorzaken, het pakket maatregelen en de beoogde tekortreductie voldoende duidelijk heeft gemaakt.",
     )));
 
     // --- Warnings ---
@@ -420,6 +462,10 @@ pub fn notitie_vangnet(gegevens: &Gegevens, vraag: &NotitieVraag) -> Result<Noti
         blokken.push(Blok::Kop1("Let op".into()));
         blokken.push(Blok::Kader { titel: "Controleer vóór indiening".into(), items: waarschuwingen });
     }
+
+    // --- Ontwerpbesluit (model: seed 002's raadsbesluit) ---
+    blokken.push(Blok::Pagina);
+    blokken.extend(ontwerpbesluit(&naam, t, vraag.datum, besluit));
 
     // --- Bijlage 1: specification per year ---
     blokken.push(Blok::Pagina);
@@ -569,4 +615,403 @@ pub fn notitie_vangnet(gegevens: &Gegevens, vraag: &NotitieVraag) -> Result<Noti
     kenmerken.push(("Regel".into(), format!("{} ({}), {}", r.regel_titel, r.regel, r.status)));
     let document = Document { voettekst: format!("{titel} — pagina "), titel, kenmerken, blokken };
     Ok(NotitieVangnet { resultaat: r, overzicht, stadium: stadium.to_string(), document })
+}
+
+/// `b − a` as a percentage of `a`, one decimal, with sign: `+4,0%`. `None` when `a` is 0.
+fn groei_pct(a: u64, b: u64) -> Option<String> {
+    if a == 0 {
+        return None;
+    }
+    let p = (Decimal::from(b as i64 - a as i64) * Decimal::from(100) / Decimal::from(a)).round_dp(1);
+    Some(format!("{}{}%", if p.is_sign_positive() && !p.is_zero() { "+" } else { "" }, nl::getal(p, 1)))
+}
+
+/// `a` as a share of `b`, one decimal: `31,4%`.
+fn aandeel(a: u64, b: u64) -> String {
+    if b == 0 {
+        return "–".into();
+    }
+    format!("{}%", nl::getal((Decimal::from(a) * Decimal::from(100) / Decimal::from(b)).round_dp(1), 1))
+}
+
+/// `eind 2023` for a fourth quarter, else `eind K2 2023`.
+fn eind_label(p: &Punt) -> String {
+    match p.periode.strip_suffix("-K4") {
+        Some(j) => format!("eind {j}"),
+        None => format!("eind {}", kwartaal_label(&p.periode)),
+    }
+}
+
+/// The caseload of t-2..t per quarter, as the kwartaalmonitor shows it
+/// (the same `buig_bestand` counts and chart builders), plus K4 of t-3 as the
+/// starting stock. The series stops at the last complete quarter up to the
+/// peildatum.
+fn oorzaken_blokken(spells: &[Uitkering], t: Year, peildatum: Option<Date>) -> Result<Vec<Blok>, RapportFout> {
+    let jaar_einde = Date::new(t.get() as i16, 12, 31).map_err(|e| RapportFout::Gegevens(e.to_string()))?;
+    let einde = match peildatum {
+        Some(p) if p < jaar_einde => kwartaal_op(t, p).map(|(_, e)| e).unwrap_or_else(|| jaar_einde.saturating_sub(jiff::ToSpan::years(1))),
+        _ => jaar_einde,
+    };
+    let van = Maand::new((t.get() - 3) as i16, 10).ok_or_else(|| RapportFout::Gegevens(format!("jaar {t} valt buiten het bereik")))?;
+    let bv = Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)?;
+    let reeks = buig_bestand::bereken(spells, &bv);
+    let alle = &reeks.reeks;
+    let (Some(eerste), Some(laatste)) = (alle.first(), alle.last()) else {
+        return Ok(vec![Blok::Kader {
+            titel: "In te vullen".into(),
+            items: vec!["Oorzaken van het tekort (vraag A): er zijn geen kwartalen te tellen.".into()],
+        }]);
+    };
+    // The flows, duration and age cover t-2..t; the stock starts one quarter earlier.
+    let punten = if alle.len() > 1 { &alle[1..] } else { &alle[..] };
+    let van_jaar = t.get() - 2;
+    let mut b = Vec::new();
+    b.push(Blok::Alinea(gewoon(format!(
+        "De ontwikkeling van het bijstandsbestand over {van_jaar}–{t}, geteld uit de uitkeringen: de stand aan het einde van elk kwartaal, de instroom en uitstroom, de uitkeringsduur en de leeftijd. Andere oorzaken, zoals de ontwikkeling van het budgetaandeel en de dienstverlening, beschrijft de gemeente zelf (vraag A van het aanvraagformulier)."
+    ))));
+
+    // --- Stand ---
+    b.push(Blok::Kop2("Omvang van het bestand".into()));
+    let verschil = laatste.stand as i64 - eerste.stand as i64;
+    let werkwoord = match verschil.signum() {
+        1 => "groeide",
+        -1 => "daalde",
+        _ => "bleef gelijk:",
+    };
+    b.push(Blok::Alinea(gewoon(format!(
+        "Het bestand {werkwoord} van {} {} naar {} {} ({}{}).",
+        getal(eerste.stand),
+        eind_label(eerste),
+        getal(laatste.stand),
+        eind_label(laatste),
+        met_teken(verschil),
+        groei_pct(eerste.stand, laatste.stand).map(|p| format!("; {p}")).unwrap_or_default()
+    ))));
+    let jaareinden: Vec<&Punt> = alle.iter().filter(|p| p.periode.ends_with("-K4") || std::ptr::eq(*p, laatste)).collect();
+    let mut rijen = Vec::new();
+    for (i, p) in jaareinden.iter().enumerate() {
+        let vorig = i.checked_sub(1).map(|j| jaareinden[j]);
+        rijen.push(vec![
+            eind_label(p),
+            getal(p.stand),
+            vorig.map(|v| met_teken(p.stand as i64 - v.stand as i64)).unwrap_or_else(|| "–".into()),
+            vorig.and_then(|v| groei_pct(v.stand, p.stand)).unwrap_or_else(|| "–".into()),
+        ]);
+    }
+    b.push(Blok::Tabel(Tabel {
+        kop: vec!["Moment".into(), "Uitkeringen".into(), "Verschil".into(), "Verschil %".into()],
+        rijen,
+        rechts: vec![false, true, true, true],
+    }));
+    let per_regeling = uitsplitsing(spells, &bv, Splitsing::Regeling);
+    let regelingen: Vec<(String, Vec<u64>)> =
+        per_regeling.iter().map(|(r, s)| (r.clone(), alle.iter().map(|p| s.punt(&p.periode).map_or(0, |q| q.stand)).collect())).collect();
+    b.extend(gestapeld(
+        &format!("Uitkeringen per regeling, einde kwartaal, {} – {}", kwartaal_label(&eerste.periode), kwartaal_label(&laatste.periode)),
+        alle,
+        regelingen,
+    ));
+
+    // --- Instroom en uitstroom ---
+    b.push(Blok::Kop2("Instroom en uitstroom".into()));
+    let mut jaren: Vec<(i32, u64, u64, i64, usize)> = Vec::new();
+    for p in punten {
+        let j: i32 = p.periode.get(..4).and_then(|j| j.parse().ok()).unwrap_or_default();
+        match jaren.last_mut() {
+            Some(r) if r.0 == j => {
+                r.1 += p.instroom;
+                r.2 += p.uitstroom;
+                r.3 += p.saldo;
+                r.4 += 1;
+            }
+            _ => jaren.push((j, p.instroom, p.uitstroom, p.saldo, 1)),
+        }
+    }
+    let jaar_naam = |j: &(i32, u64, u64, i64, usize)| if j.4 == 4 { j.0.to_string() } else { format!("{} (K1–K{})", j.0, j.4) };
+    let (tin, tuit, tsaldo) = punten.iter().fold((0u64, 0u64, 0i64), |(a, b, c), p| (a + p.instroom, b + p.uitstroom, c + p.saldo));
+    let mut zin = format!(
+        "Over {} samen stroomden {} uitkeringen in en {} uit: een saldo van {}.",
+        if jaren.len() > 1 { format!("{}–{}", jaren[0].0, jaren[jaren.len() - 1].0) } else { van_jaar.to_string() },
+        getal(tin),
+        getal(tuit),
+        met_teken(tsaldo)
+    );
+    if let Some(j) = jaren.last() {
+        zin.push_str(&format!(" In {}: instroom {}, uitstroom {}, saldo {}.", jaar_naam(j), getal(j.1), getal(j.2), met_teken(j.3)));
+    }
+    b.push(Blok::Alinea(gewoon(zin)));
+    b.push(Blok::Tabel(Tabel {
+        kop: vec!["Jaar".into(), "Instroom".into(), "Uitstroom".into(), "Saldo".into()],
+        rijen: jaren.iter().map(|j| vec![jaar_naam(j), getal(j.1), getal(j.2), met_teken(j.3)]).collect(),
+        rechts: vec![false, true, true, true],
+    }));
+    b.extend(stroom_blokken(punten));
+
+    // --- Uitkeringsduur ---
+    b.push(Blok::Kop2("Uitkeringsduur".into()));
+    let lang = |p: &Punt| -> u64 { ["36-60", "60+"].iter().map(|band| p.duur[*band]).sum() };
+    b.push(Blok::Alinea(gewoon(format!(
+        "{} liep {} van de {} uitkeringen ({}) drie jaar of langer; {} waren dat er {} van de {} ({}).",
+        hoofdletter(&eind_label(laatste)),
+        getal(lang(laatste)),
+        getal(laatste.stand),
+        aandeel(lang(laatste), laatste.stand),
+        eind_label(eerste),
+        getal(lang(eerste)),
+        getal(eerste.stand),
+        aandeel(lang(eerste), eerste.stand)
+    ))));
+    let duur = DUUR_BANDEN.iter().map(|band| (duur_tekst(band).to_string(), punten.iter().map(|p| p.duur[*band]).collect())).collect();
+    b.extend(gestapeld("Uitkeringen naar duur, einde kwartaal", punten, duur));
+
+    // --- Leeftijd ---
+    b.push(Blok::Kop2("Leeftijd".into()));
+    let met_leeftijd = |p: &Punt| -> u64 { LEEFTIJD_BANDEN.iter().map(|band| p.leeftijd[*band]).sum() };
+    let delen: Vec<String> = LEEFTIJD_BANDEN
+        .iter()
+        .map(|band| {
+            let wie = if *band == "0-27" { leeftijd_tekst(band).to_string() } else { format!("van {}", leeftijd_tekst(band)) };
+            format!("{} {wie} ({})", getal(laatste.leeftijd[*band]), aandeel(laatste.leeftijd[*band], met_leeftijd(laatste)))
+        })
+        .collect();
+    b.push(Blok::Alinea(gewoon(format!(
+        "{} waren van de uitkeringsontvangers met een bekende geboortedatum {}; {} waren er {} jonger dan 27 ({}).",
+        hoofdletter(&eind_label(laatste)),
+        jaren_tekst_s(&delen),
+        eind_label(eerste),
+        getal(eerste.leeftijd["0-27"]),
+        aandeel(eerste.leeftijd["0-27"], met_leeftijd(eerste))
+    ))));
+    let leeftijd =
+        LEEFTIJD_BANDEN.iter().map(|band| (leeftijd_tekst(band).to_string(), punten.iter().map(|p| p.leeftijd[*band]).collect())).collect();
+    b.extend(gestapeld("Uitkeringen naar leeftijd, einde kwartaal", punten, leeftijd));
+    Ok(b)
+}
+
+fn hoofdletter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// `a, b en c`.
+fn jaren_tekst_s(delen: &[String]) -> String {
+    match delen.len() {
+        0 => String::new(),
+        1 => delen[0].clone(),
+        n => format!("{} en {}", delen[..n - 1].join(", "), delen[n - 1]),
+    }
+}
+
+fn soort_van(s: Option<buig_plan::Soort>) -> &'static str {
+    s.map(buig_plan::Soort::code).unwrap_or("soort onbekend")
+}
+
+/// The measures from the action plan: target against the change since the
+/// nulmeting, basic or extended request, the actions per line.
+fn maatregelen_blokken(p: &buig_plan::Overzicht, spells: &[Uitkering], peildatum: Option<Date>, r: &VangnetResult, t: Year) -> Vec<Blok> {
+    let mut b = Vec::new();
+    let periode = match (p.van, p.tot) {
+        (Some(v), Some(e)) => format!(" ({} tot en met {})", nl::date_long(v), nl::date_long(e)),
+        _ => String::new(),
+    };
+    let mut zin = format!(
+        "Het college heeft maatregelen getroffen in het {}{periode}: {} acties in {} actielijnen.",
+        p.titel,
+        p.totalen.acties,
+        p.actielijnen.len()
+    );
+    let mut doel = Vec::new();
+    if let Some(d) = p.doel_uitkeringen {
+        doel.push(format!("{} uitkeringen minder", nl::getal(Decimal::from(d), 0)));
+    }
+    if let Some(d) = p.doel_euro {
+        doel.push(format!("{} besparing", nl::money(d)));
+    }
+    if doel.is_empty() {
+        zin.push_str(" Het plan noemt geen doel in uitkeringen of euro's.");
+    } else {
+        zin.push_str(&format!(" Het doel van het plan: {}.", doel.join(" en ")));
+    }
+    b.push(Blok::Alinea(gewoon(zin)));
+
+    // Target against the actual change since the nulmeting (buig_plan counts it).
+    // Only what was known on the peildatum: later starts left out, later ends still running.
+    let bekend: Vec<Uitkering> = match peildatum {
+        Some(pd) => spells
+            .iter()
+            .filter(|u| u.startdatum <= pd)
+            .map(|u| Uitkering { einddatum: u.einddatum.filter(|e| *e <= pd), ..u.clone() })
+            .collect(),
+        None => spells.to_vec(),
+    };
+    let ontwikkeling = p.sinds_nulmeting.clone().or_else(|| p.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(&bekend, n)));
+    let mut kern = Vec::new();
+    kern.push(vec![
+        "Doel (uitkeringen minder)".to_string(),
+        p.doel_uitkeringen.map(|d| nl::getal(Decimal::from(d), 0)).unwrap_or_else(|| ONBEKEND.into()),
+    ]);
+    kern.push(vec!["Doel (besparing)".into(), p.doel_euro.map(nl::money).unwrap_or_else(|| ONBEKEND.into())]);
+    kern.push(vec![
+        "Beoogd effect van de acties samen (uitkeringen minder)".into(),
+        if p.totalen.acties_zonder_effect >= p.totalen.acties {
+            "onbekend (geen actie heeft een gekwantificeerd effect)".to_string()
+        } else {
+            format!(
+                "{}{}",
+                nl::getal(Decimal::from(p.totalen.effect_uitkeringen), 0),
+                if p.totalen.acties_zonder_effect > 0 {
+                    format!(" ({} acties zonder gekwantificeerd effect)", p.totalen.acties_zonder_effect)
+                } else {
+                    String::new()
+                }
+            )
+        },
+    ]);
+    kern.push(vec![
+        "Budget van de acties".into(),
+        if p.totalen.acties_zonder_budget >= p.totalen.acties {
+            "onbekend (geen actie heeft een budget)".to_string()
+        } else {
+            format!(
+                "{}{}",
+                nl::money(p.totalen.budget),
+                if p.totalen.acties_zonder_budget > 0 {
+                    format!(" ({} acties zonder budget)", p.totalen.acties_zonder_budget)
+                } else {
+                    String::new()
+                }
+            )
+        },
+    ]);
+    let werkelijk = match (&ontwikkeling, p.nulmeting) {
+        (Some(o), _) => {
+            let richting = if o.verandering < 0 {
+                format!("gedaald met {}", nl::getal(Decimal::from(-o.verandering), 0))
+            } else if o.verandering > 0 {
+                format!("gestegen met {}", nl::getal(Decimal::from(o.verandering), 0))
+            } else {
+                "gelijk gebleven".into()
+            };
+            kern.push(vec![
+                format!("Stand nulmeting ({})", crate::raadsmededeling::maand_label(&o.nulmeting_maand)),
+                nl::getal(Decimal::from(o.stand_nulmeting), 0),
+            ]);
+            kern.push(vec![
+                format!("Stand {}", crate::raadsmededeling::maand_label(&o.laatste_maand)),
+                nl::getal(Decimal::from(o.stand_laatste), 0),
+            ]);
+            kern.push(vec!["Werkelijke verandering sinds de nulmeting".into(), met_teken(o.verandering)]);
+            let mut s = format!(
+                "Sinds de nulmeting ({}: {} uitkeringen) is het bestand {richting} tot {} in {}",
+                crate::raadsmededeling::maand_label(&o.nulmeting_maand),
+                nl::getal(Decimal::from(o.stand_nulmeting), 0),
+                nl::getal(Decimal::from(o.stand_laatste), 0),
+                crate::raadsmededeling::maand_label(&o.laatste_maand)
+            );
+            match p.doel_uitkeringen {
+                Some(d) if d > 0 => s.push_str(&format!(
+                    "; het doel is {} uitkeringen minder, daarvan is {} gerealiseerd.",
+                    nl::getal(Decimal::from(d), 0),
+                    if o.verandering < 0 { aandeel((-o.verandering) as u64, d as u64) } else { "niets".into() }
+                )),
+                _ => s.push('.'),
+            }
+            s
+        }
+        (None, Some(n)) => {
+            kern.push(vec!["Werkelijke verandering sinds de nulmeting".into(), ONBEKEND.into()]);
+            format!(
+                "De werkelijke ontwikkeling van het bestand sinds de nulmeting ({}) is niet bekend: er zijn geen uitkeringen van na de nulmeting geïmporteerd.",
+                nl::date_long(n)
+            )
+        }
+        (None, None) => {
+            kern.push(vec!["Werkelijke verandering sinds de nulmeting".into(), "onbekend (geen nulmeting)".into()]);
+            "Het plan heeft geen nulmeting; de werkelijke ontwikkeling is daarom niet tegen het doel te zetten.".into()
+        }
+    };
+    b.push(Blok::Alinea(gewoon(werkelijk)));
+    b.push(Blok::Tabel(Tabel { kop: vec!["Onderdeel".into(), "Waarde".into()], rijen: kern, rechts: vec![false, true] }));
+
+    // Basic or extended request.
+    let acties: Vec<&buig_plan::ActieRegel> = p.actielijnen.iter().flat_map(|l| &l.acties).collect();
+    let codes = |s: Option<buig_plan::Soort>| -> Vec<String> {
+        acties.iter().filter(|a| a.actie.soort == s).map(|a| format!("{} {}", a.actie.code, a.actie.titel)).collect()
+    };
+    let (intern, extern_, onbekend) = (codes(Some(buig_plan::Soort::Intern)), codes(Some(buig_plan::Soort::Extern)), codes(None));
+    b.push(Blok::Kop2(if r.aanhoudend_tekort { "Uitgebreid verzoek".into() } else { "Basisverzoek".into() }));
+    let route = if r.route == "regulier" { String::new() } else { format!(" (route: {})", r.route) };
+    if r.aanhoudend_tekort {
+        b.push(Blok::Alinea(gewoon(format!(
+            "Er is sprake van een aanhoudend tekort (voorwaarde e): de aanvraag over {t} is een uitgebreid verzoek{route} op het formulier {}. Het college moet verklaren welke aanvullende interne en externe maatregelen het heeft getroffen om tot verdere tekortreductie te komen.",
+            r.formulier
+        ))));
+        let mut items = vec![
+            met_kop("Interne maatregelen: ", if intern.is_empty() { "geen als intern aangemerkt".to_string() } else { intern.join("; ") }),
+            met_kop(
+                "Externe maatregelen: ",
+                if extern_.is_empty() { "geen als extern aangemerkt".to_string() } else { extern_.join("; ") },
+            ),
+        ];
+        if !onbekend.is_empty() {
+            items.push(met_kop(
+                "Soort onbekend: ",
+                format!("{} — geef in het aanvalsplan per actie aan of die intern of extern is.", onbekend.join("; ")),
+            ));
+        }
+        b.push(Blok::Lijst { genummerd: false, items });
+    } else {
+        b.push(Blok::Alinea(gewoon(format!(
+            "Er is geen aanhoudend tekort (voorwaarde e): een basisverzoek{route} op het formulier {} volstaat. Van de {} acties zijn er {} intern, {} extern en bij {} is de soort onbekend.",
+            r.formulier,
+            acties.len(),
+            intern.len(),
+            extern_.len(),
+            onbekend.len()
+        ))));
+    }
+
+    // The actions per line.
+    for l in &p.actielijnen {
+        b.push(Blok::Kop2(format!("Actielijn {}. {}", l.nummer, l.naam)));
+        let rijen = l
+            .acties
+            .iter()
+            .map(|a| {
+                vec![
+                    a.actie.code.clone(),
+                    a.actie.titel.clone(),
+                    a.actie.trekker.clone().unwrap_or_else(|| ONBEKEND.into()),
+                    soort_van(a.actie.soort).to_string(),
+                    a.laatste_status
+                        .as_ref()
+                        .map(|u| format!("{} ({})", u.status.tekst(), u.kwartaal))
+                        .unwrap_or_else(|| "nog geen status".into()),
+                ]
+            })
+            .collect();
+        b.push(Blok::Tabel(Tabel {
+            kop: ["Code", "Actie", "Trekker", "Soort", "Laatste status"].map(String::from).to_vec(),
+            rijen,
+            rechts: vec![false; 5],
+        }));
+    }
+    b.push(Blok::Alinea(met_kop("Bron: ", p.bron.clone())));
+    b
+}
+
+/// The draft council decision (seed 002's raadsbesluit), with the same
+/// decision points as "Gevraagd besluit".
+fn ontwerpbesluit(naam: &str, t: Year, datum: Date, besluit: Vec<crate::doc::Tekst>) -> Vec<Blok> {
+    vec![
+        Blok::Kop1("Ontwerpbesluit".into()),
+        Blok::Alinea(met_kop("Onderwerp: ", format!("Vangnet BUIG {t}"))),
+        Blok::Alinea(gewoon(format!("De raad van de gemeente {naam},"))),
+        Blok::Alinea(gewoon(format!("gelezen het voorstel van burgemeester en wethouders d.d. {},", nl::date_long(datum)))),
+        Blok::Alinea(met_kop("besluit:", "")),
+        Blok::Lijst { genummerd: true, items: besluit },
+        Blok::Alinea(gewoon("Aldus vastgesteld in de openbare raadsvergadering van ……………………")),
+        Blok::Alinea(gewoon("De raad voornoemd,")),
+        Blok::Alinea(gewoon("de griffier,                                        de voorzitter,")),
+    ]
 }
