@@ -936,7 +936,13 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
         return rapport_uit_bestand(a, &store, code, gegevens, jaar, formaat);
     }
     let vraag = buig_rapport::NotitieVraag { jaar, peildatum, datum: peildatum.unwrap_or_else(buig_rapport::vandaag) };
-    let notitie = buig_rapport::notitie_vangnet(&gegevens, &vraag).map_err(|e| match e {
+    // Causes from the caseload and measures from the aanvalsplan, where the database has them.
+    let (spells, plan) = buig_store::block_on(async {
+        let spells = store.uitkeringen(code).await.map_err(|e| (1, e.to_string()))?;
+        let plan = laad_plan(&store, code, &spells).await?;
+        Ok::<_, (u8, String)>((spells, plan))
+    })?;
+    let notitie = buig_rapport::notitie_vangnet_met(&gegevens, &spells, plan.as_ref(), &vraag).map_err(|e| match e {
         buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
         _ => (2, e.to_string()),
     })?;
@@ -950,6 +956,21 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
     };
     println!("{}: {} — vangnetuitkering {uitkering}", a.uitvoer.display(), notitie.document.titel);
     Ok(())
+}
+
+/// The gemeente's aanvalsplan (the last title) with its latest status per
+/// action and the caseload change since the nulmeting, as the documents take it.
+async fn laad_plan(
+    store: &buig_store::Store,
+    code: buig_core::GemeenteCode,
+    spells: &[buig_core::records::Uitkering],
+) -> Result<Option<buig_plan::Overzicht>, (u8, String)> {
+    let db = |e: buig_store::StoreError| (1, e.to_string());
+    let Some(titel) = store.plan_titels(code).await.map_err(db)?.pop() else { return Ok(None) };
+    let Some(p) = store.plan(code, &titel).await.map_err(db)? else { return Ok(None) };
+    let updates = store.plan_statussen(code, &titel).await.map_err(db)?;
+    let ontwikkeling = p.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(spells, n));
+    Ok(Some(buig_plan::overzicht(&p, &updates, ontwikkeling)))
 }
 
 /// `buig rapport raadsmededeling|monitor`: documents that also need the spells
@@ -975,17 +996,7 @@ fn rapport_uit_bestand(
     let document = buig_store::block_on(async {
         let spells = store.uitkeringen(code).await.map_err(|e| (1, e.to_string()))?;
         if a.soort == "raadsmededeling" {
-            let plan = match store.plan_titels(code).await.map_err(|e| (1, e.to_string()))?.first() {
-                None => None,
-                Some(titel) => match store.plan(code, titel).await.map_err(|e| (1, e.to_string()))? {
-                    None => None,
-                    Some(p) => {
-                        let updates = store.plan_statussen(code, titel).await.map_err(|e| (1, e.to_string()))?;
-                        let ontwikkeling = p.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(&spells, n));
-                        Some(buig_plan::overzicht(&p, &updates, ontwikkeling))
-                    }
-                },
-            };
+            let plan = laad_plan(store, code, &spells).await?;
             let vraag = buig_rapport::RaadsmededelingVraag { jaar, peildatum, datum };
             buig_rapport::raadsmededeling(&gegevens, &spells, plan.as_ref(), &vraag).map_err(fout)
         } else {

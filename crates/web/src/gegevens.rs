@@ -229,20 +229,21 @@ pub async fn prognose(staat: &Staat, code: GemeenteCode, keuze: PrognoseKeuze) -
         .await
 }
 
-/// The vangnet of a year with its full explanation, as the notitie vangnet builds it (`buig rapport notitie-vangnet`).
+/// The vangnet of a year with its full explanation, as the notitie vangnet
+/// builds it (`buig rapport notitie-vangnet`): with the causes from the
+/// caseload and the measures from the aanvalsplan. Not cached: plan updates
+/// do not change the data version, and the notitie is cheap.
 pub async fn vangnet(staat: &Staat, code: GemeenteCode, jaar: Year) -> Result<Arc<buig_rapport::NotitieVangnet>, Fout> {
     let b = basis(staat, code).await?;
-    let versie = staat.store.data_versie().await?;
-    staat
-        .cache
-        .haal(versie, format!("vangnet/{code}/{jaar}"), || async move {
-            let vraag = buig_rapport::NotitieVraag { jaar, peildatum: None, datum: buig_rapport::vandaag() };
-            buig_rapport::notitie_vangnet(&b.gegevens, &vraag).map_err(|e| match e {
-                buig_rapport::RapportFout::Docx(_) => Fout::Intern(e.to_string()),
-                _ => Fout::Gegevens(e.to_string()),
-            })
+    let plan = crate::paginas::plan::overzicht(staat, code, None).await?;
+    rekenen(move || {
+        let vraag = buig_rapport::NotitieVraag { jaar, peildatum: None, datum: buig_rapport::vandaag() };
+        buig_rapport::notitie_vangnet_met(&b.gegevens, &b.spells, plan.as_ref(), &vraag).map(Arc::new).map_err(|e| match e {
+            buig_rapport::RapportFout::Docx(_) => Fout::Intern(e.to_string()),
+            _ => Fout::Gegevens(e.to_string()),
         })
-        .await
+    })
+    .await
 }
 
 /// Every gemeente's yearly caseload with inhabitants: the base of the comparison.

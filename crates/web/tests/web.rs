@@ -507,3 +507,40 @@ async fn the_api_refuses_a_missing_or_unknown_token() {
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     valideer("Fout", &r.json().await.unwrap());
 }
+
+#[tokio::test]
+async fn a_plan_target_opens_the_prognosis_with_that_many_benefits_fewer() {
+    let s = Server::start().await;
+    // Deventer's plan, as if Voorbeeldstad had adopted it (Voorbeeldstad has spells and realisation).
+    let mut plan = buig_plan::voorbeeld_deventer();
+    plan.gemeente = gm("GM9999");
+    plan.doel_uitkeringen = Some(120);
+    s.store.bewaar_plan(&plan).await.unwrap();
+    let (c, _) = s.login("bewerker").await;
+    let html = s.get("/g/GM9999/plan", Some(&c)).await.text().await.unwrap();
+    let link = "/g/GM9999/prognose?minder_uitkeringen_eind_jaar=120";
+    assert!(html.contains(link), "{html}");
+    let r = s.get(link, Some(&c)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(">Scenario</th>"), "{html}");
+    // Fewer benefits by the year's end lower the expected net costs (the same figures through the API).
+    let j: serde_json::Value =
+        s.get("/api/v1/gemeenten/GM9999/prognose?minder_uitkeringen_eind_jaar=120", Some(&c)).await.json().await.unwrap();
+    assert!(j["scenarios"][0]["verschil_netto_lasten"].as_f64().unwrap() < -1000.0, "{}", j["scenarios"][0]);
+}
+
+#[tokio::test]
+async fn the_notitie_vangnet_download_carries_the_seed_amount_and_the_measures_of_the_plan() {
+    let s = Server::start().await;
+    let (c, _) = s.login("deventer").await;
+    let r = s.get("/g/GM0150/vangnet/notitie?jaar=2023&formaat=html", Some(&c)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("notitie-vangnet-GM0150-2023.html"));
+    let html = r.text().await.unwrap();
+    assert!(html.contains("€ 149.870") && html.contains("8,21%"));
+    assert!(
+        html.contains("Maatregelen") && html.contains("1A") && html.contains("Ontwerpbesluit"),
+        "the plan's measures and the draft decision"
+    );
+}

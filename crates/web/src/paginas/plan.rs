@@ -102,6 +102,14 @@ async fn scherm(
                     }
                     section.kaart { h2 { "Acties" } span.groot { (o.totalen.acties) } @for (s, n) in &o.totalen.per_status { (s.replace('_', " ")) ": " (n) " " } }
                 }
+                @if let (Some(d), Some((jaar, _))) = (o.doel_uitkeringen.filter(|d| *d > 0), b.huidig()) {
+                    p { "Wat is het plan in euro's en voor het vangnet waard? "
+                        a href={ "/g/" (code) "/prognose?minder_uitkeringen_eind_jaar=" (d) } { "Prognose " (jaar) " met " (d) " uitkeringen minder op 31 december" }
+                        @if o.totalen.effect_uitkeringen > 0 && o.totalen.effect_uitkeringen != d {
+                            " · " a href={ "/g/" (code) "/prognose?minder_uitkeringen_eind_jaar=" (o.totalen.effect_uitkeringen) } { "met het verwachte effect van de acties (" (o.totalen.effect_uitkeringen) ")" }
+                        }
+                        "." }
+                }
                 (grafiek(&status_grafiek(o)))
                 @for l in &o.actielijnen {
                     h2 { "Actielijn " (l.nummer) ": " (l.naam) }
