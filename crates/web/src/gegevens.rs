@@ -153,9 +153,16 @@ async fn rekenen<T: Send + 'static>(f: impl FnOnce() -> Result<T, Fout> + Send +
 
 /// The stored data of a gemeente.
 pub async fn basis(staat: &Staat, code: GemeenteCode) -> Result<Arc<Basis>, Fout> {
+    Ok(basis_met_versie(staat, code).await?.0)
+}
+
+/// The stored data with the data version it was read at: views derived from
+/// it are cached under that same version (one read of the version per view,
+/// and never a view of old data under a newer version).
+async fn basis_met_versie(staat: &Staat, code: GemeenteCode) -> Result<(Arc<Basis>, i64), Fout> {
     let versie = staat.store.data_versie().await?;
     let store = staat.store.clone();
-    staat
+    let b = staat
         .cache
         .haal(versie, format!("basis/{code}"), || async move {
             let gegevens = laad_gegevens(&store, code, None).await?;
@@ -164,20 +171,19 @@ pub async fn basis(staat: &Staat, code: GemeenteCode) -> Result<Arc<Basis>, Fout
             let naam = gegevens.naam.clone().unwrap_or_else(|| code.to_string());
             Ok(Basis { code, naam, gegevens, spells, inwoners })
         })
-        .await
+        .await?;
+    Ok((b, versie))
 }
 
 /// The budget view (`buig budget`).
 pub async fn budget(staat: &Staat, code: GemeenteCode) -> Result<Arc<BudgetOverzicht>, Fout> {
-    let b = basis(staat, code).await?;
-    let versie = staat.store.data_versie().await?;
+    let (b, versie) = basis_met_versie(staat, code).await?;
     staat.cache.haal(versie, format!("budget/{code}"), || async move { Ok(buig_prognose::budgetoverzicht(&b.gegevens)) }).await
 }
 
 /// The caseload series (`buig bestand`).
 pub async fn bestand(staat: &Staat, code: GemeenteCode, van: Maand, tot: Maand, per: Per) -> Result<Arc<Reeks>, Fout> {
-    let b = basis(staat, code).await?;
-    let versie = staat.store.data_versie().await?;
+    let (b, versie) = basis_met_versie(staat, code).await?;
     staat
         .cache
         .haal(versie, format!("bestand/{code}/{van}/{tot}/{per:?}"), || async move {
@@ -201,8 +207,7 @@ pub struct PrognoseKeuze {
 
 /// The prognosis with Monte Carlo, its narrowing through the year and an optional scenario (`buig prognose`).
 pub async fn prognose(staat: &Staat, code: GemeenteCode, keuze: PrognoseKeuze) -> Result<Arc<PrognoseRapport>, Fout> {
-    let b = basis(staat, code).await?;
-    let versie = staat.store.data_versie().await?;
+    let (b, versie) = basis_met_versie(staat, code).await?;
     let runs = staat.instellingen.runs;
     let sleutel = format!("prognose/{code}/{}/{}/{:?}/{runs}", keuze.jaar, keuze.peildatum, keuze.scenario);
     staat
