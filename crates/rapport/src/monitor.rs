@@ -1,22 +1,33 @@
 //! The kwartaalmonitor (SPEC §5, model: seed 004, the BUIG part of the
 //! "Monitor sociaal domein"): per quarter the stock by scheme, inflow and
-//! outflow with the saldo, the stock per 1,000 inhabitants, age and
-//! duration, the costs to date against the year's BUIG budget and the
-//! vangnet position. One topic per section, each a chart and its table
-//! ("één grafiek en één tabel per blad").
+//! outflow with the saldo, the stock per 1,000 inhabitants beside the
+//! gemeente's size class and the Netherlands, age and duration, the costs to
+//! date against the year's BUIG budget and the vangnet position. One topic
+//! per section, each a chart and its table ("één grafiek en één tabel per
+//! blad").
 //!
 //! The quarter is the last complete quarter of `jaar` up to the peildatum;
 //! the series start at the first quarter of the year before, so each quarter
 //! can be read against the same quarter a year earlier. Caseload figures
 //! come from [`buig_bestand`], costs and budget from the budget view, the
-//! vangnet outlook from the prognosis at the quarter's end. The comparison
-//! with similar gemeenten and the Netherlands is not part of it (yet).
+//! vangnet outlook from the prognosis at the quarter's end.
+//!
+//! The comparison per 1,000 inhabitants ([`MonitorVergelijking`], built by
+//! [`monitor_vergelijking`] from every gemeente's quarterly series with
+//! [`buig_bestand::groepsreeks`]) sums the gemeenten in the database: all of
+//! them ("Nederland", which is the whole country only when every gemeente is
+//! imported) and those of the gemeente's [`Grootteklasse`]. A group is shown
+//! only with at least [`MIN_GROEP`] gemeenten, as on the web's comparison
+//! page, so no single gemeente can be read off it; otherwise the document
+//! says the comparison is unknown and why. Imported CBS series are not used.
 
 use std::collections::BTreeMap;
 
-use buig_bestand::{uitsplitsing, Maand, Per, Punt, Splitsing, Vraag, DUUR_BANDEN, LEEFTIJD_BANDEN};
+use buig_bestand::{
+    groepsreeks, uitsplitsing, Grootteklasse, Maand, Per, Punt, Splitsing, Vergelijking, Vraag, DUUR_BANDEN, LEEFTIJD_BANDEN,
+};
 use buig_core::records::Uitkering;
-use buig_core::{nl, Money, Year};
+use buig_core::{nl, GemeenteCode, Money, Year};
 use buig_grafiek::{Eenheid, Grafiek, Reeks, Soort, Stijl};
 use buig_prognose::rapport::{prognose_rapport, PrognoseVraag};
 use buig_prognose::Gegevens;
@@ -43,6 +54,109 @@ pub struct MonitorVraag {
 pub fn kwartaal_op(jaar: Year, peildatum: Date) -> Option<(u8, Date)> {
     let einde = |k: u8| Date::new(jaar.get() as i16, (k * 3) as i8, 1).ok().map(|d| d.last_of_month());
     (1..=4u8).rev().find_map(|k| einde(k).filter(|e| *e <= peildatum).map(|e| (k, e)))
+}
+
+/// A comparison group is shown only with at least this many gemeenten (as
+/// the web's comparison page), so no single gemeente can be read off it.
+pub const MIN_GROEP: usize = 5;
+
+/// The groups beside the gemeente's figure per 1,000 inhabitants, per
+/// quarter of the monitor (the periods of [`monitor_vergelijking`]). Groups
+/// are kept even when small: the monitor itself refuses to show a group, or
+/// a quarter of it, with fewer than [`MIN_GROEP`] gemeenten, and says why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonitorVergelijking {
+    /// All gemeenten in the database whose data cover the monitor's quarters ("Nederland").
+    pub land: Vergelijking,
+    /// The gemeenten of the gemeente's size class; `None` when its inhabitants are unknown.
+    pub klasse: Option<Vergelijking>,
+}
+
+/// The quarter of the monitor, its last day and the caseload question (first quarter of the year before up to it).
+fn kwartaal_vraag(vraag: &MonitorVraag) -> Result<(u8, Date, Vraag), RapportFout> {
+    let t = vraag.jaar;
+    let Some((k, einde)) = kwartaal_op(t, vraag.peildatum) else {
+        return Err(RapportFout::Gegevens(format!(
+            "op peildatum {} is nog geen kwartaal van {t} afgesloten: kies een peildatum op of na 31 maart {t}",
+            nl::date_long(vraag.peildatum)
+        )));
+    };
+    let van = Maand::new((t.get() - 1) as i16, 1).ok_or_else(|| RapportFout::Gegevens(format!("jaar {t} valt buiten het bereik")))?;
+    let bv = Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)?;
+    Ok((k, einde, bv))
+}
+
+/// The comparison for gemeente `code` in the monitor `vraag`, from every
+/// gemeente's caseload per quarter (`alle`, one question with `Per::Kwartaal`
+/// whose periods include the monitor's, e.g. from
+/// [`buig_bestand::PerGemeente`]) and inhabitants on 1 January per
+/// (gemeente, year).
+///
+/// A gemeente counts only when it has benefits running at the end of every
+/// quarter of the monitor: otherwise its data do not cover the window and
+/// its zeros would be missing data, not a caseload of nil. The size class of
+/// every gemeente is taken from its inhabitants on 1 January of the monitor
+/// year, else the last known year before it.
+pub fn monitor_vergelijking(
+    code: GemeenteCode,
+    alle: &BTreeMap<GemeenteCode, buig_bestand::Reeks>,
+    inwoners: &BTreeMap<(GemeenteCode, i32), u64>,
+    vraag: &MonitorVraag,
+) -> Result<MonitorVergelijking, RapportFout> {
+    let (_, _, bv) = kwartaal_vraag(vraag)?;
+    // The monitor's periods, exactly as the monitor counts them.
+    let eigen = buig_bestand::bereken(&[], &bv);
+    let mut gedekt = BTreeMap::new();
+    for (g, r) in alle {
+        let mut punten = Vec::with_capacity(eigen.reeks.len());
+        for p in &eigen.reeks {
+            let q = r.punt(&p.periode).ok_or_else(|| {
+                RapportFout::Gegevens(format!("de reeksen van alle gemeenten bevatten {} niet", kwartaal_label(&p.periode)))
+            })?;
+            punten.push(q.clone());
+        }
+        if punten.iter().all(|q| q.stand > 0) {
+            gedekt.insert(*g, buig_bestand::Reeks { reeks: punten });
+        }
+    }
+    let jaar = vraag.jaar.get();
+    let inw = |c: GemeenteCode, j: i32| inwoners.get(&(c, j)).copied();
+    let klasse_van =
+        |c: GemeenteCode| inwoners.range((c, i32::MIN)..=(c, jaar)).next_back().map(|(_, n)| *n).filter(|n| *n > 0).map(Grootteklasse::van);
+    let land = groepsreeks(&eigen, &gedekt, |_| true, inw, "gemeenten in de database".into());
+    let klasse =
+        klasse_van(code).map(|k| groepsreeks(&eigen, &gedekt, |c| klasse_van(c) == Some(k), inw, format!("gemeenten met {}", k.naam())));
+    Ok(MonitorVergelijking { land, klasse })
+}
+
+/// The group's figure per 1,000 in period `i`, only when at least [`MIN_GROEP`] gemeenten count in it.
+fn groep_per_1000(v: Option<&Vergelijking>, i: usize) -> Option<f64> {
+    let v = v.filter(|v| v.gemeenten >= MIN_GROEP)?;
+    v.reeks.get(i).filter(|p| p.per_1000_gemeenten >= MIN_GROEP).and_then(|p| p.per_1000)
+}
+
+/// Why a group is or is not shown, in Dutch.
+fn groep_uitleg(wat: &str, v: &Vergelijking) -> String {
+    let n = v.gemeenten;
+    if n >= MIN_GROEP {
+        let deels = v.reeks.iter().any(|p| p.per_1000_gemeenten < MIN_GROEP);
+        format!(
+            "{wat}: het totaal van {} {} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal).{}",
+            getal(n as u64),
+            v.groep,
+            if deels {
+                format!(" Een kwartaal waarin minder dan {MIN_GROEP} van deze gemeenten een bekend inwonertal hebben, is onbekend.")
+            } else {
+                String::new()
+            }
+        )
+    } else {
+        format!(
+            "{wat}: onbekend. De database bevat voor deze kwartalen uitkeringen van {} {}; een groep wordt pas getoond vanaf {MIN_GROEP} gemeenten, zodat er geen afzonderlijke gemeente uit af te lezen is.",
+            getal(n as u64),
+            if n == 1 { v.groep.replacen("gemeenten", "gemeente", 1) } else { v.groep.clone() }
+        )
+    }
 }
 
 pub(crate) fn getal(n: u64) -> String {
@@ -136,21 +250,30 @@ pub(crate) fn stroom_blokken(punten: &[Punt]) -> Vec<Blok> {
     grafiek_met_tabel(gs, tabel)
 }
 
-/// Builds the kwartaalmonitor.
+/// Builds the kwartaalmonitor without a comparison with other gemeenten
+/// (the section per 1,000 inhabitants says so).
 pub fn kwartaalmonitor(
     g: &Gegevens,
     spells: &[Uitkering],
     inwoners: &BTreeMap<i32, u64>,
     vraag: &MonitorVraag,
 ) -> Result<Document, RapportFout> {
+    kwartaalmonitor_met(g, spells, inwoners, None, vraag)
+}
+
+/// Builds the kwartaalmonitor, with the figure per 1,000 inhabitants beside
+/// the size class and the Netherlands from `vergelijking` (made by
+/// [`monitor_vergelijking`] for the same `vraag`).
+pub fn kwartaalmonitor_met(
+    g: &Gegevens,
+    spells: &[Uitkering],
+    inwoners: &BTreeMap<i32, u64>,
+    vergelijking: Option<&MonitorVergelijking>,
+    vraag: &MonitorVraag,
+) -> Result<Document, RapportFout> {
     let t = vraag.jaar;
     let naam = g.naam.clone().or_else(|| g.gemeente.map(|c| c.to_string())).unwrap_or_else(|| "de gemeente".into());
-    let Some((k, einde)) = kwartaal_op(t, vraag.peildatum) else {
-        return Err(RapportFout::Gegevens(format!(
-            "op peildatum {} is nog geen kwartaal van {t} afgesloten: kies een peildatum op of na 31 maart {t}",
-            nl::date_long(vraag.peildatum)
-        )));
-    };
+    let (k, einde, mut bv) = kwartaal_vraag(vraag)?;
     if spells.is_empty() {
         return Err(RapportFout::Gegevens(format!(
             "voor {naam} zijn geen uitkeringen geïmporteerd: de monitor telt het bestand uit de uitkeringen (buig import uitkeringen)"
@@ -158,8 +281,6 @@ pub fn kwartaalmonitor(
     }
     let kwartaal = format!("K{k} {t}");
     let g = tot_peildatum(g, Some(einde));
-    let van = Maand::new((t.get() - 1) as i16, 1).ok_or_else(|| RapportFout::Gegevens(format!("jaar {t} valt buiten het bereik")))?;
-    let mut bv = Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)?;
     bv.inwoners = inwoners.clone();
     let reeks = buig_bestand::bereken(spells, &bv);
     let punten = &reeks.reeks;
@@ -238,30 +359,7 @@ pub fn kwartaalmonitor(
 
     // --- Per 1.000 inwoners ---
     blokken.push(Blok::Kop1("Uitkeringen per 1.000 inwoners".into()));
-    blokken.push(Blok::Alinea(gewoon(
-        "Het aantal uitkeringen per 1.000 inwoners (inwonertal op 1 januari van het jaar), zodat de ontwikkeling los van de groei of krimp van de gemeente te lezen is. Een jaar zonder inwonertal blijft leeg.",
-    )));
-    let mut gp = Grafiek::new("Uitkeringen per 1.000 inwoners", Soort::Lijn, Eenheid::Aantal);
-    gp.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
-    gp.reeksen.push(Reeks::new(naam.clone(), punten.iter().map(|p| p.per_1000).collect()));
-    let rijen = punten
-        .iter()
-        .map(|p| {
-            let jaar: i32 = p.periode.get(..4).and_then(|j| j.parse().ok()).unwrap_or_default();
-            vec![
-                kwartaal_label(&p.periode),
-                getal(p.stand),
-                inwoners.get(&jaar).map(|n| getal(*n)).unwrap_or_else(|| "onbekend".into()),
-                p.per_1000.map(|v| nl::getal(Decimal::from_f64_retain(v).unwrap_or_default(), 2)).unwrap_or_else(|| "–".into()),
-            ]
-        })
-        .collect();
-    let tabel = Tabel {
-        kop: vec!["Kwartaal".into(), "Uitkeringen".into(), "Inwoners".into(), "Per 1.000 inwoners".into()],
-        rijen,
-        rechts: vec![false, true, true, true],
-    };
-    blokken.extend(grafiek_met_tabel(gp, tabel));
+    blokken.extend(per_1000_blokken(&naam, punten, inwoners, vergelijking));
 
     // --- Leeftijd ---
     blokken.push(Blok::Kop1("Leeftijd".into()));
@@ -318,6 +416,81 @@ pub fn kwartaalmonitor(
         blokken,
         voettekst: format!("Kwartaalmonitor BUIG {kwartaal} — {naam} — pagina "),
     })
+}
+
+/// The section per 1,000 inhabitants: the gemeente beside its size class
+/// and the Netherlands, a line chart and its table, and why a group is unknown.
+fn per_1000_blokken(naam: &str, punten: &[Punt], inwoners: &BTreeMap<i32, u64>, vergelijking: Option<&MonitorVergelijking>) -> Vec<Blok> {
+    let mut blokken = vec![Blok::Alinea(gewoon(
+        "Het aantal uitkeringen per 1.000 inwoners (inwonertal op 1 januari van het jaar), zodat de ontwikkeling los van de groei of krimp van de gemeente te lezen is en naast andere gemeenten kan worden gelegd. Een jaar zonder inwonertal blijft leeg.",
+    ))];
+    let klasse = vergelijking.and_then(|v| v.klasse.as_ref());
+    let land = vergelijking.map(|v| &v.land);
+    match vergelijking {
+        None => blokken.push(Blok::Alinea(gewoon(
+            "De vergelijking met de grootteklasse en met Nederland is onbekend: bij deze monitor zijn geen cijfers van andere gemeenten meegegeven.",
+        ))),
+        Some(v) => {
+            let mut uitleg = vec![match &v.klasse {
+                Some(k) => groep_uitleg("Grootteklasse", k),
+                None => format!("Grootteklasse: onbekend, want het inwonertal van {naam} is niet bekend."),
+            }];
+            uitleg.push(groep_uitleg("Nederland", &v.land));
+            uitleg.push(
+                "Een gemeente telt mee wanneer de database aan het einde van elk kwartaal lopende uitkeringen van haar bevat; Nederland is het hele land alleen wanneer alle gemeenten zijn geïmporteerd."
+                    .into(),
+            );
+            blokken.push(Blok::Alinea(gewoon(uitleg.join(" "))));
+        }
+    }
+    let klasse_naam = klasse.map_or_else(|| "Grootteklasse".to_string(), |k| hoofdletter(&k.groep));
+    let mut gp = Grafiek::new("Uitkeringen per 1.000 inwoners", Soort::Lijn, Eenheid::Aantal);
+    gp.x_labels = punten.iter().map(|p| kwartaal_label(&p.periode)).collect();
+    gp.reeksen.push(Reeks::new(naam.to_string(), punten.iter().map(|p| p.per_1000).collect()));
+    let klasse_w: Vec<Option<f64>> = (0..punten.len()).map(|i| groep_per_1000(klasse, i)).collect();
+    let land_w: Vec<Option<f64>> = (0..punten.len()).map(|i| groep_per_1000(land, i)).collect();
+    if klasse_w.iter().any(Option::is_some) {
+        gp.reeksen.push(Reeks { naam: klasse_naam.clone(), waarden: klasse_w.clone(), stijl: Stijl::Gestippeld });
+    }
+    if land_w.iter().any(Option::is_some) {
+        gp.reeksen.push(Reeks { naam: "Nederland".into(), waarden: land_w.clone(), stijl: Stijl::Gestippeld });
+    }
+    let per = |v: Option<f64>| v.map(|v| nl::getal(Decimal::from_f64_retain(v).unwrap_or_default(), 2));
+    let rijen = punten
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let jaar: i32 = p.periode.get(..4).and_then(|j| j.parse().ok()).unwrap_or_default();
+            vec![
+                kwartaal_label(&p.periode),
+                getal(p.stand),
+                inwoners.get(&jaar).map(|n| getal(*n)).unwrap_or_else(|| "onbekend".into()),
+                per(p.per_1000).unwrap_or_else(|| "–".into()),
+                per(klasse_w[i]).unwrap_or_else(|| "onbekend".into()),
+                per(land_w[i]).unwrap_or_else(|| "onbekend".into()),
+            ]
+        })
+        .collect();
+    let tabel = Tabel {
+        kop: vec![
+            "Kwartaal".into(),
+            "Uitkeringen".into(),
+            "Inwoners".into(),
+            format!("Per 1.000 {naam}"),
+            "Per 1.000 grootteklasse".into(),
+            "Per 1.000 Nederland".into(),
+        ],
+        rijen,
+        rechts: vec![false, true, true, true, true, true],
+    };
+    blokken.extend(grafiek_met_tabel(gp, tabel));
+    blokken
+}
+
+/// `gemeenten met …` → `Gemeenten met …`.
+fn hoofdletter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn kosten_blokken(t: Year, kwartaal: &str, budget: Option<(&str, Money)>, maanden: &[(u8, Money)], besteed: Money) -> Vec<Blok> {
