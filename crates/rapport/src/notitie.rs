@@ -18,11 +18,11 @@ use buig_core::records::{BudgetSoort, Uitkering};
 use buig_core::{nl, Money, Year};
 use buig_prognose::budget::{BudgetJaar, BudgetOverzicht};
 use buig_prognose::Gegevens;
-use buig_rules::{CaseFile, RuleTable, Status, VangnetResult, YearInput};
+use buig_rules::{CaseFile, Rule, RuleTable, Status, VangnetResult, YearInput};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::doc::{gewoon, met_kop, Blok, Document, Tabel};
+use crate::doc::{gewoon, met_kop, Blok, Document, Tabel, Tekst};
 use crate::monitor::{duur_tekst, gestapeld, getal, kwartaal_label, kwartaal_op, leeftijd_tekst, met_teken, stroom_blokken};
 use crate::RapportFout;
 
@@ -83,6 +83,64 @@ pub(crate) fn tot_peildatum(g: &Gegevens, peildatum: Option<Date>) -> Gegevens {
         g.realisatie.retain(|r| Date::new(r.jaar.get() as i16, r.maand as i8, 1).map(|d| d.last_of_month() <= p).unwrap_or(false));
     }
     g
+}
+
+/// The years condition b needs whose shortfall is not known as an amount.
+fn ontbrekende_jaren(r: &VangnetResult) -> Vec<Year> {
+    let mut jaren: Vec<Year> = r.meerjarig_jaren.iter().copied().filter(|y| !r.jaren.iter().any(|j| j.jaar == *y)).collect();
+    if r.route == "verlaagde drempel" {
+        jaren.extend(r.verlaagde_drempel.iter().flat_map(|v| v.jaren_onbekend.iter().copied()));
+    }
+    jaren.sort();
+    jaren.dedup();
+    jaren
+}
+
+/// What is missing for each year, in words: "over 2022 is alleen een percentage bekend (9,90%), geen bedrag".
+fn zonder_bedrag(g: &Gegevens, o: &BudgetOverzicht, jaren: &[Year]) -> Vec<String> {
+    jaren
+        .iter()
+        .map(|y| match staat(g, o, *y).percentage {
+            Some(p) => format!("over {y} is alleen een percentage bekend ({}%), geen bedrag", nl::getal(p, 2)),
+            None => format!("over {y} ontbreekt het tekort"),
+        })
+        .collect()
+}
+
+/// The condition the engine left undecided, as the decision points name it;
+/// `None` when the right is known. Condition a is always decided (year t is
+/// required), so an unknown right is an unknown condition b (the multi-year
+/// shortfall, or the reduced threshold's years).
+fn open_voorwaarde(r: &VangnetResult) -> Option<&'static str> {
+    match r.recht {
+        Some(_) => None,
+        None => Some("voorwaarde b"),
+    }
+}
+
+/// The financial conditions known to fail, with the verb: "voorwaarde a (…) niet vervuld is".
+fn niet_vervuld(r: &VangnetResult) -> String {
+    let mut v = Vec::new();
+    if !r.voorwaarde_a {
+        v.push(format!(
+            "voorwaarde a (een tekort over {} van méér dan {} van het definitieve budget)",
+            r.jaar,
+            nl::rule_percentage(r.drempel_percentage)
+        ));
+    }
+    if r.voorwaarde_b == Some(false) {
+        v.push("voorwaarde b (het meerjarige tekort)".to_string());
+    }
+    match v.len() {
+        0 => "niet aan de financiële voorwaarden is voldaan".to_string(),
+        1 => format!("{} niet vervuld is", v[0]),
+        _ => format!("{} niet vervuld zijn", jaren_tekst_s(&v)),
+    }
+}
+
+fn kleine_letter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn staat(g: &Gegevens, o: &BudgetOverzicht, y: Year) -> JaarStaat {
@@ -188,7 +246,7 @@ pub fn notitie_vangnet_met(
 
     let mut blokken = Vec::new();
 
-    // --- Gevraagd besluit ---
+    // --- Gevraagd besluit: the same points as the raadsvoorstel and the raadsbesluit ---
     blokken.push(Blok::Kop1("Gevraagd besluit".into()));
     let kennis = format!(
         "Kennis te nemen van het tekort op de BUIG over {t} van {} ({} van het definitieve budget {t} van {})",
@@ -196,9 +254,21 @@ pub fn notitie_vangnet_met(
         nl::percentage(r.tekort_percentage),
         nl::money(budget_t)
     );
+    // The condition the engine left undecided (`null`): the points that depend on it are conditional.
+    let voorbehoud = open_voorwaarde(&r);
+    let onder_voorbehoud = |rest: String| -> Tekst {
+        match voorbehoud {
+            Some(v) => met_kop(format!("Onder voorbehoud dat {v} vervuld is: "), kleine_letter(&rest)),
+            None => gewoon(rest),
+        }
+    };
     let mut besluit = Vec::new();
     if r.recht == Some(false) {
-        besluit.push(gewoon(format!("{kennis}. Over {t} is er geen recht op een vangnetuitkering; er wordt geen aanvraag ingediend.")));
+        besluit.push(gewoon(format!("{kennis}.")));
+        besluit.push(gewoon(format!(
+            "Kennis te nemen van het feit dat over {t} geen recht bestaat op een vangnetuitkering, omdat {}; het college dient daarom geen aanvraag vangnetuitkering {t} in.",
+            niet_vervuld(&r)
+        )));
     } else {
         let e_deel = if r.aanhoudend_tekort {
             ", met de aanvullende interne en externe maatregelen bij een aanhoudend tekort (voorwaarde e)"
@@ -215,15 +285,17 @@ pub fn notitie_vangnet_met(
                 "Kennis te nemen van de verklaring van het college over de maatregelen die zijn getroffen om tot tekortreductie op de BUIG te komen{plan_deel}{e_deel}; voor {t} is instemming van de raad niet vereist."
             )));
         }
-        besluit.push(gewoon(match (r.recht, r.vangnetuitkering) {
-            (Some(true), Some(x)) => {
-                format!("{kennis}, en van de vangnetuitkering van {} die daarover kan worden aangevraagd.", nl::euro(x))
+        match (r.recht, r.vangnetuitkering) {
+            (Some(true), Some(x)) => besluit
+                .push(gewoon(format!("{kennis}, en van de vangnetuitkering van {} die daarover kan worden aangevraagd.", nl::euro(x)))),
+            _ => {
+                besluit.push(gewoon(format!("{kennis}.")));
+                besluit.push(onder_voorbehoud(format!(
+                    "Kennis te nemen van de vangnetuitkering van {bedrag_indien} die over {t} kan worden aangevraagd."
+                )));
             }
-            _ => format!(
-                "{kennis}, en van de vangnetuitkering die daarover kan worden aangevraagd: indien voorwaarde b vervuld is {bedrag_indien}."
-            ),
-        }));
-        besluit.push(gewoon(format!(
+        }
+        besluit.push(onder_voorbehoud(format!(
             "Het college in staat te stellen de aanvraag vangnetuitkering {t} ({}) uiterlijk op {deadline} in te dienen bij de Toetsingscommissie vangnet Participatiewet.",
             r.formulier
         )));
@@ -301,15 +373,7 @@ pub fn notitie_vangnet_met(
                     ));
                 }
                 _ => {
-                    let missend: Vec<String> = r
-                        .meerjarig_jaren
-                        .iter()
-                        .filter(|y| !r.jaren.iter().any(|j| j.jaar == **y))
-                        .map(|y| match staat(&g, &overzicht, *y).percentage {
-                            Some(p) => format!("over {y} is alleen een percentage bekend ({}%), geen bedrag", nl::getal(p, 2)),
-                            None => format!("over {y} ontbreekt het tekort"),
-                        })
-                        .collect();
+                    let missend = zonder_bedrag(&g, &overzicht, &ontbrekende_jaren(&r));
                     s.push_str(&format!(
                         "Dit is niet vast te stellen: {}. Een percentage van het eigen budget van een eerder jaar is niet op te tellen bij het budget {t}; vul het bedrag aan (jaarrekening, SiSa-bijlage) voordat de aanvraag wordt ingediend.",
                         missend.join("; ")
@@ -319,7 +383,7 @@ pub fn notitie_vangnet_met(
             s
         }
     };
-    vw.push(met_kop(format!("b. Meerjarig tekort — {}. ", oordeel(r.voorwaarde_b)), b_tekst));
+    vw.push(met_kop(format!("b. Meerjarig tekort — {}. ", oordeel(r.voorwaarde_b)), b_tekst.clone()));
     vw.push(met_kop(
         "c. Tijdige aanvraag — nog te doen. ".to_string(),
         format!(
@@ -387,7 +451,7 @@ pub fn notitie_vangnet_met(
             "Of de gemeente {naam} over {t} recht heeft op een vangnetuitkering, is met de beschikbare cijfers niet vast te stellen: voorwaarde b is onbekend. Indien voorwaarde b vervuld is, bedraagt de vangnetuitkering {bedrag_indien}. Dit bedrag is pas zeker als de ontbrekende jaren zijn aangevuld."
         ),
     };
-    blokken.push(Blok::Alinea(gewoon(fin)));
+    blokken.push(Blok::Alinea(gewoon(fin.clone())));
     if r.status == Status::Onbevestigd {
         blokken.push(Blok::Alinea(gewoon(format!(
             "De uitkomst steunt op regels die nog niet aan de wettekst zijn getoetst ({}); zie bijlage 2.",
@@ -463,7 +527,30 @@ pub fn notitie_vangnet_met(
         blokken.push(Blok::Kader { titel: "Controleer vóór indiening".into(), items: waarschuwingen });
     }
 
-    // --- Ontwerpbesluit (model: seed 002's raadsbesluit) ---
+    // --- Raadsvoorstel and ontwerpbesluit (model: seed 002), each on a new page ---
+    let ontbrekend = ontbrekende_jaren(&r);
+    let voorstel = Voorstel {
+        naam: &naam,
+        t,
+        datum: vraag.datum,
+        r: &r,
+        rule,
+        besluit: &besluit,
+        budget_t,
+        tekort_t,
+        prognose: stadium == "prognose",
+        plan,
+        zonder_oorzaken: spells.is_empty(),
+        financieel: &fin,
+        deadline: &deadline,
+        bedrag_indien: &bedrag_indien,
+        missend: zonder_bedrag(&g, &overzicht, &ontbrekend),
+        ontbrekend,
+        b_tekst: &b_tekst,
+        verleend_onbekend: rule.aanhoudend.is_some() && g.vangnet_verleend.is_none(),
+    };
+    blokken.push(Blok::Pagina);
+    blokken.extend(raadsvoorstel(&voorstel));
     blokken.push(Blok::Pagina);
     blokken.extend(ontwerpbesluit(&naam, t, vraag.datum, besluit));
 
@@ -1000,17 +1087,282 @@ fn maatregelen_blokken(p: &buig_plan::Overzicht, spells: &[Uitkering], peildatum
     b
 }
 
-/// The draft council decision (seed 002's raadsbesluit), with the same
-/// decision points as "Gevraagd besluit".
-fn ontwerpbesluit(naam: &str, t: Year, datum: Date, besluit: Vec<crate::doc::Tekst>) -> Vec<Blok> {
-    vec![
-        Blok::Kop1("Ontwerpbesluit".into()),
+/// What the raadsvoorstel is made of: the values the notitie already has,
+/// nothing recomputed.
+struct Voorstel<'a> {
+    naam: &'a str,
+    t: Year,
+    datum: Date,
+    r: &'a VangnetResult,
+    rule: &'a Rule,
+    /// The decision points, as in "Gevraagd besluit" and the raadsbesluit.
+    besluit: &'a [Tekst],
+    budget_t: Money,
+    tekort_t: Money,
+    prognose: bool,
+    plan: Option<&'a buig_plan::Overzicht>,
+    zonder_oorzaken: bool,
+    /// The notitie's "Financiële consequenties".
+    financieel: &'a str,
+    deadline: &'a str,
+    bedrag_indien: &'a str,
+    /// The years condition b needs without an amount, and what is missing for each, in words.
+    ontbrekend: Vec<Year>,
+    missend: Vec<String>,
+    /// The notitie's sentence on condition b.
+    b_tekst: &'a str,
+    /// The rule has condition e, and the years with a vangnet granted are not given.
+    verleend_onbekend: bool,
+}
+
+/// The plan's target in words: " (doel: 300 uitkeringen minder en € 1.500.000 besparing)".
+fn plan_doel(p: &buig_plan::Overzicht) -> String {
+    let mut doel = Vec::new();
+    if let Some(d) = p.doel_uitkeringen {
+        doel.push(format!("{} uitkeringen minder", nl::getal(Decimal::from(d), 0)));
+    }
+    if let Some(d) = p.doel_euro {
+        doel.push(format!("{} besparing", nl::money(d)));
+    }
+    if doel.is_empty() {
+        String::new()
+    } else {
+        format!(" (doel: {})", doel.join(" en "))
+    }
+}
+
+/// The raadsvoorstel (model: seed 002): Onderwerp, Voorstel, Inleiding,
+/// Beoogd effect, Argumenten (conditions a–e with their numbers, the plan),
+/// Kanttekeningen, Financiële consequenties, Uitvoering en vervolg.
+fn raadsvoorstel(v: &Voorstel) -> Vec<Blok> {
+    let (t, r) = (v.t, v.r);
+    let aanvraag = r.recht != Some(false);
+    let oordeel = |b: Option<bool>| match b {
+        Some(true) => "is vervuld",
+        Some(false) => "is niet vervuld",
+        None => "is nog niet vast te stellen",
+    };
+    let mut b = vec![
+        Blok::Kop1("Raadsvoorstel".into()),
         Blok::Alinea(met_kop("Onderwerp: ", format!("Vangnet BUIG {t}"))),
-        Blok::Alinea(gewoon(format!("De raad van de gemeente {naam},"))),
-        Blok::Alinea(gewoon(format!("gelezen het voorstel van burgemeester en wethouders d.d. {},", nl::date_long(datum)))),
+        Blok::Alinea(met_kop("Datum: ", nl::date_long(v.datum))),
+        Blok::Alinea(met_kop("Voorstelnummer: ", IN_TE_VULLEN)),
+        Blok::Alinea(met_kop("Portefeuillehouder: ", IN_TE_VULLEN)),
+    ];
+
+    b.push(Blok::Kop2("Voorstel".into()));
+    b.push(Blok::Alinea(gewoon("Het college stelt de raad voor te besluiten:")));
+    b.push(Blok::Lijst { genummerd: true, items: v.besluit.to_vec() });
+
+    b.push(Blok::Kop2("Inleiding".into()));
+    b.push(Blok::Alinea(gewoon(format!(
+        "Het BUIG-budget is de gebundelde uitkering die de gemeente van het Rijk ontvangt voor het betalen van de uitkeringen. Is het budget niet toereikend, dan kan het college onder voorwaarden bij de Toetsingscommissie vangnet Participatiewet een vangnetuitkering over het afgelopen jaar aanvragen. De gemeente {} had over {t} een tekort van {} op een definitief budget van {}: {}{}.",
+        v.naam,
+        nl::money(v.tekort_t),
+        nl::money(v.budget_t),
+        nl::percentage(r.tekort_percentage),
+        if v.prognose { " (prognose)" } else { "" }
+    ))));
+    b.push(Blok::Alinea(gewoon(format!(
+        "De voorwaarden, de oorzaken van het tekort en de maatregelen staan in de notitie vangnet {t} hiervoor; de berekening staat in bijlage 2."
+    ))));
+
+    b.push(Blok::Kop2("Beoogd effect".into()));
+    let maatregelen = v.plan.map(|p| format!(" in het {}{}", p.titel, plan_doel(p))).unwrap_or_default();
+    b.push(Blok::Alinea(gewoon(match (r.recht, r.vangnetuitkering) {
+        (Some(true), Some(x)) => format!(
+            "Toekenning van een vangnetuitkering van {} over {t}, die een deel van het tekort dekt, en een tekortreductie op de BUIG door de maatregelen{maatregelen}.",
+            nl::euro(x)
+        ),
+        (Some(false), _) => format!("De raad kent het tekort over {t} en weet waarom daarover geen vangnetuitkering wordt aangevraagd."),
+        _ => format!(
+            "Indien voorwaarde b vervuld is: toekenning van een vangnetuitkering van {} over {t}, die een deel van het tekort dekt. Daarnaast een tekortreductie op de BUIG door de maatregelen{maatregelen}.",
+            v.bedrag_indien
+        ),
+    })));
+
+    // --- Argumenten: the conditions with their numbers ---
+    b.push(Blok::Kop2("Argumenten".into()));
+    let mut arg = vec![gewoon(format!(
+        "Voorwaarde a (tekort over {t}) {}: het tekort van {} is {} van het definitieve budget van {}; de drempel is méér dan {} ({}).",
+        oordeel(Some(r.voorwaarde_a)),
+        nl::money(v.tekort_t),
+        nl::percentage(r.tekort_percentage),
+        nl::money(v.budget_t),
+        nl::rule_percentage(r.drempel_percentage),
+        nl::euro(r.drempel_bedrag)
+    ))];
+    if r.route == "verlaagde drempel" {
+        arg.push(gewoon(format!("Voorwaarde b (verlaagde drempel) {}. {}", oordeel(r.voorwaarde_b), v.b_tekst)));
+    } else if let Some(m) = &v.rule.meerjarig {
+        arg.push(gewoon(match (r.voorwaarde_b, r.meerjarig_tekort, r.meerjarig_percentage) {
+            (Some(vervuld), Some(som), Some(p)) => format!(
+                "Voorwaarde b (meerjarig tekort) {}: het gecumuleerde tekort over {} is {} ({} van het budget {t}); de drempel is méér dan {} ({}).",
+                oordeel(Some(vervuld)),
+                jaren_tekst(&r.meerjarig_jaren),
+                nl::money(som),
+                nl::percentage(p),
+                nl::rule_percentage(m.percentage),
+                r.meerjarig_drempel_bedrag.map(nl::euro).unwrap_or_else(|| ONBEKEND.into())
+            ),
+            _ => format!(
+                "Voorwaarde b (meerjarig tekort) {}: {}. Zie de kanttekeningen.",
+                oordeel(r.voorwaarde_b),
+                if v.missend.is_empty() { "een jaar ontbreekt".to_string() } else { v.missend.join("; ") }
+            ),
+        }));
+    } else {
+        arg.push(gewoon(format!("Voor {t} geldt geen meerjarige voorwaarde (b).")));
+    }
+    if aanvraag {
+        arg.push(gewoon(format!(
+            "Voorwaarde c (tijdige aanvraag): na dit besluit kan het college de aanvraag ({}) uiterlijk op {} indienen.",
+            r.formulier, v.deadline
+        )));
+        arg.push(gewoon(if r.instemming_raad {
+            "Voorwaarde d (verklaring met instemming van de raad): het college verklaart dat het maatregelen heeft getroffen om tot tekortreductie te komen. Met de instemming bevestigt de raad dat het college voldoende duidelijk heeft gemaakt wat de oorzaken van het tekort zijn, dat het pakket maatregelen afdoende is om die aan te pakken, en dat het samen tot een beoogde tekortreductie leidt.".to_string()
+        } else {
+            format!("Voorwaarde d (verklaring van het college): voor {t} volstaat het informeren van de raad.")
+        }));
+        if v.rule.aanhoudend.is_some() {
+            arg.push(gewoon(if r.aanhoudend_tekort {
+                "Voorwaarde e (aanhoudend tekort) is van toepassing: het college verklaart ook welke aanvullende interne en externe maatregelen het heeft getroffen (uitgebreid verzoek).".to_string()
+            } else if v.verleend_onbekend {
+                "Voorwaarde e (aanhoudend tekort): aangenomen is dat die niet van toepassing is (basisverzoek); zie de kanttekeningen.".to_string()
+            } else {
+                "Voorwaarde e (aanhoudend tekort) is niet van toepassing: een basisverzoek volstaat.".to_string()
+            }));
+        }
+        if let Some(p) = v.plan {
+            arg.push(gewoon(format!(
+                "De maatregelen staan in het {}: {} acties in {} actielijnen{}. De notitie zet het doel af tegen de ontwikkeling van het bestand sinds de nulmeting.",
+                p.titel,
+                p.totalen.acties,
+                p.actielijnen.len(),
+                plan_doel(p)
+            )));
+        }
+    } else {
+        arg.push(gewoon(format!(
+            "Omdat {}, is er over {t} geen recht op een vangnetuitkering. Het voorstel vraagt daarom niet om een aanvraag in te dienen.",
+            niet_vervuld(r)
+        )));
+    }
+    b.push(Blok::Lijst { genummerd: true, items: arg });
+
+    // --- Kanttekeningen ---
+    b.push(Blok::Kop2("Kanttekeningen".into()));
+    let mut kant = Vec::new();
+    if let Some(open) = open_voorwaarde(r) {
+        let jaren: Vec<Year> = v.ontbrekend.clone();
+        let wat = if v.missend.is_empty() { "een jaar ontbreekt".to_string() } else { v.missend.join("; ") };
+        kant.push(gewoon(format!(
+            "{} is met de beschikbare cijfers niet vast te stellen: {wat}. Vul het tekort en het definitieve budget over {} aan als bedrag, uit de jaarrekening of de SiSa-verantwoording: importeer de definitieve beschikking en de realisatie (buig import budget, buig import realisatie) en maak dit voorstel opnieuw. Tot dan staan de besluitpunten die van {open} afhangen onder voorbehoud; blijkt {open} niet vervuld, dan wordt geen aanvraag ingediend.",
+            hoofdletter(open),
+            if jaren.is_empty() { "de ontbrekende jaren".to_string() } else { jaren_tekst(&jaren) }
+        )));
+    }
+    match (r.recht, r.vangnetuitkering, r.eigen_risico) {
+        (Some(true), Some(x), Some(e)) => kant.push(gewoon(format!(
+            "De vangnetuitkering dekt maar een deel van het tekort: van het tekort van {} vergoedt zij {}; het eigen risico van de gemeente is {}.",
+            nl::money(v.tekort_t),
+            nl::euro(x),
+            nl::euro(e)
+        ))),
+        (None, _, _) => kant.push(gewoon(format!(
+            "Ook als voorwaarde b vervuld is, dekt de vangnetuitkering van {} maar een deel van het tekort van {}; de rest blijft voor rekening van de gemeente (eigen risico).",
+            v.bedrag_indien,
+            nl::money(v.tekort_t)
+        ))),
+        _ => {}
+    }
+    if r.status == Status::Onbevestigd {
+        kant.push(gewoon(format!(
+            "De uitkomst steunt op regels die nog niet aan de wettekst zijn getoetst ({}); zie bijlage 2.",
+            r.onbevestigd.join("; ")
+        )));
+    }
+    if v.prognose {
+        kant.push(gewoon(format!(
+            "Het tekort en het budget {t} zijn een prognose, geen realisatie: dit voorstel is een concept tot de jaarcijfers bekend zijn."
+        )));
+    }
+    if aanvraag && v.verleend_onbekend {
+        kant.push(gewoon(
+            "Niet opgegeven in welke eerdere jaren een vangnetuitkering is verleend; aangenomen is een basisverzoek. Is die wel verleend, dan is een uitgebreid verzoek nodig met aanvullende interne en externe maatregelen (voorwaarde e).",
+        ));
+    }
+    if aanvraag && (v.zonder_oorzaken || v.plan.is_none()) {
+        let wat = match (v.zonder_oorzaken, v.plan.is_none()) {
+            (true, true) => "De oorzaken van het tekort en de maatregelen zijn",
+            (true, false) => "De oorzaken van het tekort zijn",
+            _ => "De maatregelen zijn",
+        };
+        kant.push(gewoon(format!(
+            "{wat} in de notitie nog in te vullen; vul ze aan voordat de raad over de verklaring van het college besluit."
+        )));
+    }
+    if kant.is_empty() {
+        b.push(Blok::Alinea(gewoon("Geen.")));
+    } else {
+        b.push(Blok::Lijst { genummerd: false, items: kant });
+    }
+
+    // --- Financiële consequenties ---
+    b.push(Blok::Kop2("Financiële consequenties".into()));
+    b.push(Blok::Alinea(gewoon(v.financieel)));
+    if let Some(p) = v.plan.filter(|p| p.totalen.acties_zonder_budget < p.totalen.acties) {
+        b.push(Blok::Alinea(gewoon(format!(
+            "Voor de acties in het {} is {} begroot{}.",
+            p.titel,
+            nl::money(p.totalen.budget),
+            if p.totalen.acties_zonder_budget > 0 {
+                format!(" ({} acties zonder budget)", p.totalen.acties_zonder_budget)
+            } else {
+                String::new()
+            }
+        ))));
+    }
+
+    // --- Uitvoering en vervolg ---
+    b.push(Blok::Kop2("Uitvoering en vervolg".into()));
+    let indienen = format!(
+        "vult het college het aanvraagformulier ({}) in en dient het de aanvraag uiterlijk op {} in bij de Toetsingscommissie vangnet Participatiewet (voorwaarde c){}",
+        r.formulier,
+        v.deadline,
+        if v.rule.termijn.bron.contains("fatale termijn") { "; deze termijn is fataal" } else { "" }
+    );
+    b.push(Blok::Alinea(gewoon(match r.recht {
+        Some(true) => format!("Na het besluit van de raad {indienen}."),
+        None => format!(
+            "Eerst vult het college {} aan en wordt voorwaarde b opnieuw getoetst (zie de kanttekeningen). Blijkt voorwaarde b vervuld, dan {indienen}. Blijkt die niet vervuld, dan dient het college geen aanvraag in en informeert het de raad daarover.",
+            if v.ontbrekend.len() > 1 { "de ontbrekende cijfers" } else { "het ontbrekende cijfer" }
+        ),
+        Some(false) => format!(
+            "Er wordt geen aanvraag vangnetuitkering {t} ingediend; het tekort komt voor rekening van de gemeente (zie Financiële consequenties)."
+        ),
+    })));
+    b.push(Blok::Alinea(gewoon(format!("Burgemeester en wethouders van de gemeente {},", v.naam))));
+    b.push(Blok::Alinea(gewoon("de secretaris,                                        de burgemeester,")));
+    b
+}
+
+const IN_TE_VULLEN: &str = "[in te vullen]";
+
+/// The draft council decision (seed 002's raadsbesluit), with the same
+/// decision points as "Gevraagd besluit" and the raadsvoorstel.
+fn ontwerpbesluit(naam: &str, t: Year, datum: Date, besluit: Vec<Tekst>) -> Vec<Blok> {
+    vec![
+        Blok::Kop1("Ontwerpbesluit (raadsbesluit)".into()),
+        Blok::Alinea(met_kop("Onderwerp: ", format!("Vangnet BUIG {t}"))),
+        Blok::Alinea(gewoon(format!("De raad van de gemeente {naam};"))),
+        Blok::Alinea(gewoon(format!(
+            "gelezen het voorstel van burgemeester en wethouders van {}, nummer {IN_TE_VULLEN};",
+            nl::date_long(datum)
+        ))),
         Blok::Alinea(met_kop("besluit:", "")),
         Blok::Lijst { genummerd: true, items: besluit },
-        Blok::Alinea(gewoon("Aldus vastgesteld in de openbare raadsvergadering van ……………………")),
+        Blok::Alinea(gewoon(format!("Aldus besloten in de openbare vergadering van {IN_TE_VULLEN}."))),
         Blok::Alinea(gewoon("De raad voornoemd,")),
         Blok::Alinea(gewoon("de griffier,                                        de voorzitter,")),
     ]

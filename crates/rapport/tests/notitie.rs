@@ -66,7 +66,7 @@ fn deventer_2023_with_2022_only_as_a_percentage_gives_the_amount_if_condition_b_
     assert_eq!(n.resultaat.vangnetuitkering_indien_recht, Decimal::from(149_870));
     let t = n.document.platte_tekst();
     assert!(t.starts_with("Notitie vangnet 2023 — Deventer"), "{t}");
-    assert!(t.contains("indien voorwaarde b vervuld is € 149.870"), "{t}");
+    assert!(t.contains("Onder voorbehoud dat voorwaarde b vervuld is: kennis te nemen van de vangnetuitkering van € 149.870"), "{t}");
     assert!(t.contains("8,21%") && t.contains("€ 41.984.531") && t.contains("€ 3.448.580") && t.contains("€ 3.148.840"));
     assert!(t.contains("uiterlijk op 15 augustus 2024"));
     assert!(t.contains("b. Meerjarig tekort — onbekend."));
@@ -155,7 +155,7 @@ fn the_docx_has_heading_styles_header_rows_page_numbers_and_the_figures() {
     let xml = docx_part(&bytes, "word/document.xml");
     let text = strip_tags(&xml);
     assert!(text.contains("149.870") && text.contains("8,21"), "the contract-check's figures");
-    assert!(text.contains("indien voorwaarde b vervuld is € 149.870"));
+    assert!(text.contains("Onder voorbehoud dat voorwaarde b vervuld is: kennis te nemen van de vangnetuitkering van € 149.870"));
     assert!(xml.contains(r#"<w:pStyle w:val="Heading1" />"#));
     assert!(xml.contains(r#"<w:pStyle w:val="Heading2" />"#));
     assert!(xml.contains(r#"<w:pStyle w:val="Title" />"#));
