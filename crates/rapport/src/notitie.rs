@@ -2,9 +2,11 @@
 //! decision asked of the council, conditions a–e with their numbers, the
 //! financial consequences, the causes (the caseload of t-2..t from the
 //! spells, counted by [`buig_bestand`]) and the measures (the action plan,
-//! [`buig_plan`]) — or "in te vullen" boxes without them —, a draft council
-//! decision (ontwerpbesluit), and two appendices (the shortfall per year; the commission's steps A–I with
-//! sources and rule status).
+//! [`buig_plan`]) — or "in te vullen" boxes without them —, the raadsvoorstel
+//! and the draft raadsbesluit (the same decision points as "Gevraagd besluit":
+//! conditional while the engine leaves a condition unknown, without a request
+//! when one fails), and two appendices (the shortfall per year; the
+//! commission's steps A–I with sources and rule status).
 //!
 //! Nothing is computed here. The years' figures come from the budget view
 //! ([`buig_prognose::budgetoverzicht`]); the vangnet from
