@@ -134,6 +134,12 @@ impl Sub for Money {
     }
 }
 
+impl std::ops::AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
 impl Neg for Money {
     type Output = Money;
     fn neg(self) -> Money {

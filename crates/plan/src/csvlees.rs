@@ -10,7 +10,7 @@ use std::io::Read;
 use buig_core::Money;
 use rust_decimal::Decimal;
 
-use crate::{Actie, Actielijn, Plan, PlanKop};
+use crate::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
 
 /// Every column the reader knows; `lijn`, `code` and `titel` are required.
 pub const KOLOMMEN: [&str; 15] = [
@@ -60,7 +60,8 @@ fn fout(rij: usize, kolom: &str, melding: impl Into<String>) -> PlanFout {
 
 /// An amount in euros: `150000`, `150000.50`, `€ 150.000`, `150.000,50`.
 /// With a comma the Dutch notation applies (dots group thousands); without
-/// one, dots group thousands only in the `1.234.567` pattern.
+/// one, dots group thousands only in the `50.000` / `1.234.567` pattern
+/// (three digits after every dot), else the dot is the decimal point.
 pub(crate) fn bedrag(s: &str) -> Result<Money, String> {
     let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '€').collect();
     let gegroepeerd = |x: &str| {
@@ -69,7 +70,8 @@ pub(crate) fn bedrag(s: &str) -> Result<Money, String> {
     };
     let plain = if t.contains(',') {
         t.replace('.', "").replace(',', ".")
-    } else if gegroepeerd(&t) && t.matches('.').count() > 1 {
+    } else if gegroepeerd(&t) {
+        // `50.000`: three digits after a dot cannot be cents, so the dot groups thousands.
         t.replace('.', "")
     } else {
         t.clone()
@@ -82,51 +84,169 @@ fn getal(s: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(&t).map_err(|_| format!("\"{}\" is geen getal", s.trim()))
 }
 
-/// Reads the actions of a plan; the plan-level fields come from `kop`.
-pub fn lees_csv(mut bron: impl Read, kop: PlanKop) -> Result<Plan, PlanFout> {
+/// A sheet as text: the header and every row with its spreadsheet number.
+#[derive(Debug, Clone, Default)]
+pub struct Tabel {
+    pub kop: Vec<String>,
+    pub rijen: Vec<(usize, Vec<String>)>,
+}
+
+fn bestandsfout(melding: impl Into<String>) -> PlanFout {
+    PlanFout { rij: None, kolom: None, melding: melding.into() }
+}
+
+/// A CSV file as a [`Tabel`]: UTF-8 (with or without BOM), `;` or `,`.
+pub fn tabel_uit_csv(mut bron: impl Read) -> Result<Tabel, PlanFout> {
     let mut bytes = Vec::new();
-    bron.read_to_end(&mut bytes).map_err(|e| PlanFout { rij: None, kolom: None, melding: format!("kan het bestand niet lezen: {e}") })?;
-    let tekst = String::from_utf8(bytes).map_err(|_| PlanFout {
-        rij: None,
-        kolom: None,
-        melding: "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8".into(),
-    })?;
+    bron.read_to_end(&mut bytes).map_err(|e| bestandsfout(format!("kan het bestand niet lezen: {e}")))?;
+    let tekst = String::from_utf8(bytes).map_err(|_| bestandsfout("het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8"))?;
     let tekst = tekst.trim_start_matches('\u{feff}');
     let eerste = tekst.lines().next().unwrap_or("");
     let scheiding = if eerste.matches(';').count() >= eerste.matches(',').count() { b';' } else { b',' };
     let mut rdr = csv::ReaderBuilder::new().delimiter(scheiding).flexible(true).from_reader(tekst.as_bytes());
+    let kop =
+        rdr.headers().map_err(|e| PlanFout { rij: Some(1), kolom: None, melding: e.to_string() })?.iter().map(str::to_string).collect();
+    let mut rijen = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rij = i + 2;
+        let rec = rec.map_err(|e| PlanFout { rij: Some(rij), kolom: None, melding: format!("onleesbare rij: {e}") })?;
+        rijen.push((rij, rec.iter().map(str::to_string).collect()));
+    }
+    Ok(Tabel { kop, rijen })
+}
 
-    let kop_rij = rdr.headers().map_err(|e| PlanFout { rij: Some(1), kolom: None, melding: e.to_string() })?.clone();
-    let mut index: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for (i, naam) in kop_rij.iter().enumerate() {
+/// One sheet of an XLSX workbook as a [`Tabel`]: `blad` by name, else the
+/// first sheet. The header is the first non-empty row; rows keep Excel's numbers.
+pub fn tabel_uit_xlsx(bytes: &[u8], blad: Option<&str>) -> Result<Tabel, PlanFout> {
+    use calamine::{Data, Reader, Xlsx};
+    // calamine parses untrusted bytes: a panic on a malformed workbook becomes a message.
+    let geladen = std::panic::catch_unwind(|| -> Result<calamine::Range<Data>, String> {
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("is geen leesbaar XLSX-bestand ({e})"))?;
+        let namen = wb.sheet_names().to_vec();
+        let naam = match blad {
+            Some(b) => namen
+                .iter()
+                .find(|n| n.eq_ignore_ascii_case(b))
+                .cloned()
+                .ok_or_else(|| format!("blad \"{b}\" bestaat niet; bladen: {}", namen.join(", ")))?,
+            None => namen.first().cloned().ok_or("de werkmap heeft geen bladen")?,
+        };
+        wb.worksheet_range(&naam).map_err(|e| format!("blad \"{naam}\" is niet leesbaar ({e})"))
+    });
+    let range = geladen.unwrap_or_else(|_| Err("is geen leesbaar XLSX-bestand".into())).map_err(bestandsfout)?;
+    let eerste = range.start().map_or(1, |(r, _)| r as usize + 1);
+    let tekst = |d: &Data| match d {
+        Data::Empty => String::new(),
+        Data::Float(f) => format!("{f}"),
+        d => d.to_string(),
+    };
+    let mut rijen = range.rows().enumerate().map(|(i, r)| (eerste + i, r.iter().map(tekst).collect::<Vec<_>>()));
+    let kop = loop {
+        match rijen.next() {
+            None => return Err(bestandsfout("het blad is leeg (geen kopregel met kolomnamen)")),
+            Some((_, r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+            Some((_, r)) => break r,
+        }
+    };
+    let mut kop = kop;
+    while kop.last().is_some_and(|c| c.trim().is_empty()) {
+        kop.pop();
+    }
+    let breedte = kop.len();
+    let rijen = rijen
+        .map(|(n, mut r)| {
+            // Cells right of the header count only when they hold something.
+            if r[breedte.min(r.len())..].iter().all(|c| c.trim().is_empty()) {
+                r.truncate(breedte);
+            }
+            (n, r)
+        })
+        .collect();
+    Ok(Tabel { kop, rijen })
+}
+
+/// The column index by name, checked against the known and required columns.
+fn kolommen<'k>(kop: &[String], bekend: &[&'k str], verplicht: &[&str]) -> Result<BTreeMap<&'k str, usize>, PlanFout> {
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, naam) in kop.iter().enumerate() {
         let n = naam.trim().to_lowercase();
-        let Some(k) = KOLOMMEN.iter().find(|k| **k == n) else {
-            return Err(fout(1, naam.trim(), format!("onbekende kolom; bekende kolommen zijn {}", KOLOMMEN.join(", "))));
+        let Some(k) = bekend.iter().find(|k| **k == n) else {
+            return Err(fout(1, naam.trim(), format!("onbekende kolom; bekende kolommen zijn {}", bekend.join(", "))));
         };
         if index.insert(k, i).is_some() {
             return Err(fout(1, k, "de kolom staat er twee keer in"));
         }
     }
-    for k in VERPLICHT {
+    for k in verplicht {
         if !index.contains_key(k) {
-            return Err(PlanFout { rij: Some(1), kolom: Some(k.into()), melding: "verplichte kolom ontbreekt".into() });
+            return Err(PlanFout { rij: Some(1), kolom: Some(k.to_string()), melding: "verplichte kolom ontbreekt".into() });
         }
     }
+    Ok(index)
+}
 
-    let mut lijnen: BTreeMap<u8, (String, usize)> = BTreeMap::new();
-    let mut acties: Vec<Actie> = Vec::new();
-    let mut codes = BTreeSet::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rij = i + 2;
-        let rec = rec.map_err(|e| PlanFout { rij: Some(rij), kolom: None, melding: format!("onleesbare rij: {e}") })?;
+/// Reads the actions of a plan from CSV; the plan-level fields come from `kop`.
+pub fn lees_csv(bron: impl Read, kop: PlanKop) -> Result<Plan, PlanFout> {
+    lees_tabel(&tabel_uit_csv(bron)?, kop)
+}
+
+/// Reads a plan from an XLSX workbook: the actions from `blad` (else the
+/// first sheet) and, when the workbook has a sheet named `risico's` or
+/// `risicos`, the risks from it.
+pub fn lees_xlsx(bytes: &[u8], blad: Option<&str>, kop: PlanKop) -> Result<Plan, PlanFout> {
+    let mut plan = lees_tabel(&tabel_uit_xlsx(bytes, blad)?, kop)?;
+    let risicoblad = ["risico's", "risicos", "risico’s"].into_iter().find_map(|n| tabel_uit_xlsx(bytes, Some(n)).ok());
+    if let Some(t) = risicoblad {
+        plan.risicos = lees_risicos(&t).map_err(|e| PlanFout { melding: format!("blad risico's: {}", e.melding), ..e })?;
+    }
+    Ok(plan)
+}
+
+/// The columns of a risk table; `risico` and `beheersmaatregel` are required.
+pub const RISICO_KOLOMMEN: [&str; 5] = ["risico", "beheersmaatregel", "eigenaar", "kans", "impact"];
+
+/// Reads risks, one per row, numbered in order.
+pub fn lees_risicos(t: &Tabel) -> Result<Vec<Risico>, PlanFout> {
+    let index = kolommen(&t.kop, &RISICO_KOLOMMEN, &["risico", "beheersmaatregel"])?;
+    let mut uit = Vec::new();
+    for (rij, rec) in &t.rijen {
+        let rij = *rij;
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if rec.len() != kop_rij.len() {
+        let cel = |k: &str| index.get(k).and_then(|&i| rec.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty());
+        let risico = cel("risico").ok_or_else(|| fout(rij, "risico", "leeg; beschrijf het risico"))?.to_string();
+        let beheersmaatregel =
+            cel("beheersmaatregel").ok_or_else(|| fout(rij, "beheersmaatregel", "leeg; noem de beheersmaatregel"))?.to_string();
+        let niveau = |k: &'static str| cel(k).map(|v| v.parse::<Niveau>().map_err(|m| fout(rij, k, m))).transpose();
+        uit.push(Risico {
+            nummer: uit.len() as u32 + 1,
+            risico,
+            beheersmaatregel,
+            eigenaar: cel("eigenaar").map(str::to_string),
+            kans: niveau("kans")?,
+            impact: niveau("impact")?,
+        });
+    }
+    Ok(uit)
+}
+
+/// Reads the actions of a plan from a [`Tabel`]; all or nothing.
+pub fn lees_tabel(t: &Tabel, kop: PlanKop) -> Result<Plan, PlanFout> {
+    let index = kolommen(&t.kop, &KOLOMMEN, &VERPLICHT)?;
+    let mut lijnen: BTreeMap<u8, (String, usize)> = BTreeMap::new();
+    let mut acties: Vec<Actie> = Vec::new();
+    let mut codes = BTreeSet::new();
+    for (rij, rec) in &t.rijen {
+        let rij = *rij;
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() != t.kop.len() {
             return Err(PlanFout {
                 rij: Some(rij),
                 kolom: None,
-                melding: format!("{} kolommen, de kopregel heeft er {}", rec.len(), kop_rij.len()),
+                melding: format!("{} kolommen, de kopregel heeft er {}", rec.len(), t.kop.len()),
             });
         }
         let cel = |k: &str| index.get(k).map(|&i| rec[i].trim()).filter(|s| !s.is_empty());
@@ -222,8 +342,10 @@ pub fn lees_csv(mut bron: impl Read, kop: PlanKop) -> Result<Plan, PlanFout> {
         doel_euro: kop.doel_euro,
         nulmeting: kop.nulmeting,
         bron: kop.bron,
+        sturing: kop.sturing,
         actielijnen,
         acties,
+        risicos: Vec::new(),
     })
 }
 
@@ -236,6 +358,8 @@ mod tests {
         assert_eq!(bedrag("150000").unwrap(), Money::from_euros(150_000));
         assert_eq!(bedrag("€ 150.000,50").unwrap(), Money::from_cents(15_000_050));
         assert_eq!(bedrag("1.500.000").unwrap(), Money::from_euros(1_500_000));
+        assert_eq!(bedrag("50.000").unwrap(), Money::from_euros(50_000));
+        assert_eq!(bedrag("50.5").unwrap(), Money::from_cents(5_050));
         assert_eq!(bedrag("1234.56").unwrap(), Money::from_cents(123_456));
         assert!(bedrag("veel").is_err());
     }

@@ -25,7 +25,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub use crate::csvlees::{lees_csv, PlanFout};
+pub use crate::csvlees::{lees_csv, lees_risicos, lees_tabel, lees_xlsx, tabel_uit_csv, tabel_uit_xlsx, PlanFout, Tabel, RISICO_KOLOMMEN};
 
 /// A plan: plan-level targets and its lines and actions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,8 +45,55 @@ pub struct Plan {
     pub nulmeting: Option<Date>,
     /// Where the plan comes from (document or file name).
     pub bron: String,
+    /// Governance: who steers and how progress is reported (free text).
+    pub sturing: Option<String>,
     pub actielijnen: Vec<Actielijn>,
     pub acties: Vec<Actie>,
+    /// Risks with their controls, in plan order.
+    pub risicos: Vec<Risico>,
+}
+
+/// A level for a risk's likelihood or impact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Niveau {
+    Laag,
+    Midden,
+    Hoog,
+}
+
+impl Niveau {
+    pub fn code(self) -> &'static str {
+        match self {
+            Niveau::Laag => "laag",
+            Niveau::Midden => "midden",
+            Niveau::Hoog => "hoog",
+        }
+    }
+}
+
+impl FromStr for Niveau {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Niveau, String> {
+        match s.trim().to_lowercase().as_str() {
+            "laag" => Ok(Niveau::Laag),
+            "midden" | "middel" | "gemiddeld" => Ok(Niveau::Midden),
+            "hoog" => Ok(Niveau::Hoog),
+            o => Err(format!("\"{o}\" is geen niveau: gebruik laag, midden of hoog")),
+        }
+    }
+}
+
+/// A risk of the plan with its control measures (seed 001, hoofdstuk 6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Risico {
+    /// 1, 2, … in plan order.
+    pub nummer: u32,
+    pub risico: String,
+    pub beheersmaatregel: String,
+    pub eigenaar: Option<String>,
+    pub kans: Option<Niveau>,
+    pub impact: Option<Niveau>,
 }
 
 /// An action line: `1` Voorkómen dat Deventenaren in de uitkering instromen.
@@ -202,6 +249,9 @@ pub struct Statusupdate {
     /// Realised so far, in the action's `eenheid`.
     #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
     pub gerealiseerd: Option<Decimal>,
+    /// Costs spent on the action in this quarter.
+    #[serde(with = "buig_core::money::euros_opt")]
+    pub kosten: Option<Money>,
     pub notitie: Option<String>,
 }
 
@@ -232,8 +282,29 @@ impl FromStr for Oordeel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluatie {
     pub actie: String,
+    /// The day of the evaluation (one evaluation per action and day).
+    pub datum: Date,
     pub oordeel: Oordeel,
     pub toelichting: String,
+}
+
+impl Oordeel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Oordeel::Voortzetten => "voortzetten",
+            Oordeel::Regulier => "regulier",
+            Oordeel::Stoppen => "stoppen",
+        }
+    }
+
+    /// For people: `regulier maken`.
+    pub fn tekst(self) -> &'static str {
+        match self {
+            Oordeel::Voortzetten => "voortzetten",
+            Oordeel::Regulier => "regulier maken",
+            Oordeel::Stoppen => "stoppen",
+        }
+    }
 }
 
 /// The bundled plan file (seed 001, transcribed).
@@ -242,10 +313,22 @@ pub const VOORBEELD_CSV: &str = include_str!("../../../data/aanvalsplan-deventer
 pub const VOORBEELD_BRON: &str =
     "data/aanvalsplan-deventer-2022.csv, overgenomen uit Aanvalsplan BUIG 2022-2023 gemeente Deventer (seed 001_b5b289654efa9f68.txt)";
 
+/// The bundled risks of that plan (seed 001, hoofdstuk 6).
+pub const VOORBEELD_RISICOS_CSV: &str = include_str!("../../../data/aanvalsplan-deventer-2022-risicos.csv");
+
+/// The governance of that plan, summarised from seed 001 hoofdstuk 3 "Organisatie".
+pub const VOORBEELD_STURING: &str = "Stuurgroep (opdrachtgever: neemt beslissingen, stelt prioriteiten, borgt capaciteit en draagvlak; \
+bestuurlijk opdrachtgever en voorzitter Rob de Geest, ambtelijk opdrachtgever Wim de Jong). Kerngroep (opdrachtnemer en \
+eerstverantwoordelijke voor de uitvoering; elk lid stuurt één actielijn aan; overlegt maandelijks en presenteert elk kwartaal \
+doelbereik, afwijkingen en dilemma's aan de stuurgroep). Monitoringteam (indicatoren, dashboard voor stuurgroep en kerngroep, \
+nulmeting van output- en outcome-indicatoren). Mijlpalen: tussentijdse meting per kwartaal in de Q-rapportage, eindrapportage \
+15 december 2023, evaluatie januari 2024.";
+
 /// Deventer's Aanvalsplan BUIG 2022–2023 for GM0150, as seed 001 states it:
 /// 25 actions in three lines; taakstelling 2 × € 1,5 miljoen (2022 and
 /// 2023), at least 300 extra outflow; baseline ("nulmeting") in December
-/// 2022 — the seed names the month only, stored as its last day.
+/// 2022 — the seed names the month only, stored as its last day; its
+/// governance (hoofdstuk 3) and its six risks with controls (hoofdstuk 6).
 pub fn voorbeeld_deventer() -> Plan {
     let kop = PlanKop {
         gemeente: "GM0150".parse().expect("valid code"),
@@ -256,8 +339,12 @@ pub fn voorbeeld_deventer() -> Plan {
         doel_euro: Some(Money::from_euros(1_500_000)),
         nulmeting: Some(jiff::civil::date(2022, 12, 31)),
         bron: VOORBEELD_BRON.into(),
+        sturing: Some(VOORBEELD_STURING.into()),
     };
-    lees_csv(VOORBEELD_CSV.as_bytes(), kop).expect("the bundled plan is valid")
+    let mut plan = lees_csv(VOORBEELD_CSV.as_bytes(), kop).expect("the bundled plan is valid");
+    let risicos = tabel_uit_csv(VOORBEELD_RISICOS_CSV.as_bytes()).expect("the bundled risks are valid CSV");
+    plan.risicos = lees_risicos(&risicos).expect("the bundled risks are valid");
+    plan
 }
 
 /// The plan-level fields given with an import (not in the CSV).
@@ -271,6 +358,7 @@ pub struct PlanKop {
     pub doel_euro: Option<Money>,
     pub nulmeting: Option<Date>,
     pub bron: String,
+    pub sturing: Option<String>,
 }
 
 /// The actual caseload change since the baseline.
@@ -308,20 +396,112 @@ pub fn sinds_nulmeting(spells: &[Uitkering], nulmeting: Date) -> Option<Ontwikke
     })
 }
 
-/// One action with its latest status, for display.
+/// One action with its latest status and computed progress, for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActieRegel {
     #[serde(flatten)]
     pub actie: Actie,
     pub laatste_status: Option<Statusupdate>,
+    /// Latest realised value as a percentage of `doelwaarde` (one decimal);
+    /// `None` when either is unknown or the target is zero.
+    #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
+    pub realisatie_pct: Option<Decimal>,
+    /// Costs over all quarters; `None` when no quarter has costs.
+    #[serde(with = "buig_core::money::euros_opt")]
+    pub kosten: Option<Money>,
+    /// `kosten` as a percentage of `budget` (one decimal).
+    #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
+    pub kosten_pct_budget: Option<Decimal>,
+    /// The latest evaluation.
+    pub evaluatie: Option<Evaluatie>,
 }
 
-/// One line with its actions.
+/// Progress of a group of actions (a line or the whole plan), computed from
+/// the actions' targets, statuses and costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Voortgang {
+    pub acties: usize,
+    /// Actions with both a numeric target and a realised value.
+    pub acties_gemeten: usize,
+    /// Mean of the measured actions' `realisatie_pct`.
+    #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
+    pub gemiddelde_realisatie_pct: Option<Decimal>,
+    /// Sum of the known budgets.
+    #[serde(with = "buig_core::money::euros")]
+    pub budget: Money,
+    pub acties_zonder_budget: usize,
+    /// Sum of the recorded costs.
+    #[serde(with = "buig_core::money::euros")]
+    pub kosten: Money,
+    /// Costs of the actions that have a budget, as a percentage of their budgets.
+    #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
+    pub kosten_pct_budget: Option<Decimal>,
+    /// Actions per latest status (`op_schema`, …) and `geen` for none yet.
+    pub per_status: BTreeMap<String, usize>,
+    /// Actions per latest evaluation verdict; `geen` for not evaluated.
+    pub per_oordeel: BTreeMap<String, usize>,
+}
+
+/// `deel / geheel × 100` with one decimal; `None` for a zero whole.
+fn pct(deel: Decimal, geheel: Decimal) -> Option<Decimal> {
+    (!geheel.is_zero()).then(|| {
+        let mut p = (deel * Decimal::ONE_HUNDRED / geheel).round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        p.rescale(1);
+        p
+    })
+}
+
+fn money_dec(m: Money) -> Decimal {
+    m.to_decimal()
+}
+
+fn voortgang<'a>(regels: impl Iterator<Item = &'a ActieRegel>) -> Voortgang {
+    let mut v = Voortgang {
+        acties: 0,
+        acties_gemeten: 0,
+        gemiddelde_realisatie_pct: None,
+        budget: Money::ZERO,
+        acties_zonder_budget: 0,
+        kosten: Money::ZERO,
+        kosten_pct_budget: None,
+        per_status: BTreeMap::new(),
+        per_oordeel: BTreeMap::new(),
+    };
+    let (mut som_pct, mut kosten_met_budget) = (Decimal::ZERO, Money::ZERO);
+    for r in regels {
+        v.acties += 1;
+        if let Some(p) = r.realisatie_pct {
+            v.acties_gemeten += 1;
+            som_pct += p;
+        }
+        match r.actie.budget {
+            Some(b) => {
+                v.budget += b;
+                kosten_met_budget += r.kosten.unwrap_or(Money::ZERO);
+            }
+            None => v.acties_zonder_budget += 1,
+        }
+        v.kosten += r.kosten.unwrap_or(Money::ZERO);
+        *v.per_status.entry(r.laatste_status.as_ref().map_or("geen", |u| u.status.code()).to_string()).or_default() += 1;
+        *v.per_oordeel.entry(r.evaluatie.as_ref().map_or("geen", |e| e.oordeel.code()).to_string()).or_default() += 1;
+    }
+    if v.acties_gemeten > 0 {
+        let mut p =
+            (som_pct / Decimal::from(v.acties_gemeten)).round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        p.rescale(1);
+        v.gemiddelde_realisatie_pct = Some(p);
+    }
+    v.kosten_pct_budget = pct(money_dec(kosten_met_budget), money_dec(v.budget));
+    v
+}
+
+/// One line with its actions and their progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LijnRegel {
     pub nummer: u8,
     pub naam: String,
     pub acties: Vec<ActieRegel>,
+    pub voortgang: Voortgang,
 }
 
 /// Totals over the plan; sums cover only the actions where the figure is known.
@@ -335,6 +515,8 @@ pub struct Totalen {
     pub acties_zonder_effect: usize,
     /// Actions per latest status (`op_schema`, …) and `geen` for none yet.
     pub per_status: BTreeMap<String, usize>,
+    /// The whole plan's progress (as per line).
+    pub voortgang: Voortgang,
 }
 
 /// The plan as `buig plan toon` shows it (the JSON of `--json`).
@@ -349,47 +531,58 @@ pub struct Overzicht {
     pub doel_euro: Option<Money>,
     pub nulmeting: Option<Date>,
     pub bron: String,
+    pub sturing: Option<String>,
     pub actielijnen: Vec<LijnRegel>,
     pub totalen: Totalen,
     /// `null` when there are no spells after the baseline in the database.
     pub sinds_nulmeting: Option<Ontwikkeling>,
+    pub risicos: Vec<Risico>,
 }
 
-/// The overview: every action with its latest status (highest quarter).
+/// One action's row: latest status, realisation against the target, costs
+/// against the budget and the latest evaluation.
+pub fn actie_regel(a: &Actie, updates: &[Statusupdate], evaluaties: &[Evaluatie]) -> ActieRegel {
+    let eigen: Vec<&Statusupdate> = updates.iter().filter(|u| u.actie == a.code).collect();
+    let laatste = eigen.iter().max_by_key(|u| u.kwartaal).map(|u| (*u).clone());
+    let realisatie_pct = match (laatste.as_ref().and_then(|u| u.gerealiseerd), a.doelwaarde) {
+        (Some(g), Some(d)) => pct(g, d),
+        _ => None,
+    };
+    let kosten = eigen.iter().filter_map(|u| u.kosten).reduce(|x, y| x + y);
+    let kosten_pct_budget = match (kosten, a.budget) {
+        (Some(k), Some(b)) => pct(money_dec(k), money_dec(b)),
+        _ => None,
+    };
+    let evaluatie = evaluaties.iter().filter(|e| e.actie == a.code).max_by_key(|e| e.datum).cloned();
+    ActieRegel { actie: a.clone(), laatste_status: laatste, realisatie_pct, kosten, kosten_pct_budget, evaluatie }
+}
+
+/// The overview without evaluations (see [`overzicht_met`]).
 pub fn overzicht(plan: &Plan, updates: &[Statusupdate], ontwikkeling: Option<Ontwikkeling>) -> Overzicht {
-    let mut laatste: BTreeMap<&str, &Statusupdate> = BTreeMap::new();
-    for u in updates {
-        let e = laatste.entry(u.actie.as_str()).or_insert(u);
-        if u.kwartaal > e.kwartaal {
-            *e = u;
-        }
-    }
-    let mut per_status: BTreeMap<String, usize> = BTreeMap::new();
-    let lijnen = plan
+    overzicht_met(plan, updates, &[], ontwikkeling)
+}
+
+/// The overview: every action with its latest status (highest quarter),
+/// progress per line and for the plan, and the latest evaluation.
+pub fn overzicht_met(plan: &Plan, updates: &[Statusupdate], evaluaties: &[Evaluatie], ontwikkeling: Option<Ontwikkeling>) -> Overzicht {
+    let lijnen: Vec<LijnRegel> = plan
         .actielijnen
         .iter()
-        .map(|l| LijnRegel {
-            nummer: l.nummer,
-            naam: l.naam.clone(),
-            acties: plan
-                .acties
-                .iter()
-                .filter(|a| a.lijn == l.nummer)
-                .map(|a| {
-                    let st = laatste.get(a.code.as_str()).map(|u| (*u).clone());
-                    *per_status.entry(st.as_ref().map_or("geen", |u| u.status.code()).to_string()).or_default() += 1;
-                    ActieRegel { actie: a.clone(), laatste_status: st }
-                })
-                .collect(),
+        .map(|l| {
+            let acties: Vec<ActieRegel> =
+                plan.acties.iter().filter(|a| a.lijn == l.nummer).map(|a| actie_regel(a, updates, evaluaties)).collect();
+            LijnRegel { nummer: l.nummer, naam: l.naam.clone(), voortgang: voortgang(acties.iter()), acties }
         })
         .collect();
+    let alles = voortgang(lijnen.iter().flat_map(|l| &l.acties));
     let totalen = Totalen {
         acties: plan.acties.len(),
-        budget: plan.acties.iter().filter_map(|a| a.budget).sum(),
-        acties_zonder_budget: plan.acties.iter().filter(|a| a.budget.is_none()).count(),
+        budget: alles.budget,
+        acties_zonder_budget: alles.acties_zonder_budget,
         effect_uitkeringen: plan.acties.iter().filter_map(|a| a.effect_uitkeringen).sum(),
         acties_zonder_effect: plan.acties.iter().filter(|a| a.effect_uitkeringen.is_none()).count(),
-        per_status,
+        per_status: alles.per_status.clone(),
+        voortgang: alles,
     };
     Overzicht {
         gemeente: plan.gemeente,
@@ -400,10 +593,49 @@ pub fn overzicht(plan: &Plan, updates: &[Statusupdate], ontwikkeling: Option<Ont
         doel_euro: plan.doel_euro,
         nulmeting: plan.nulmeting,
         bron: plan.bron.clone(),
+        sturing: plan.sturing.clone(),
         actielijnen: lijnen,
         totalen,
         sinds_nulmeting: ontwikkeling,
+        risicos: plan.risicos.clone(),
     }
+}
+
+/// One action with its full history, for the action's own page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActieDetail {
+    pub gemeente: GemeenteCode,
+    pub plan: String,
+    pub lijn_naam: String,
+    #[serde(flatten)]
+    pub regel: ActieRegel,
+    /// Every quarter's status, oldest first.
+    pub historie: Vec<Statusupdate>,
+    /// Every evaluation, oldest first.
+    pub evaluaties: Vec<Evaluatie>,
+    /// `budget − kosten` when the budget is known.
+    #[serde(with = "buig_core::money::euros_opt")]
+    pub budget_resterend: Option<Money>,
+}
+
+/// The action `code` of the plan with its history; `None` for an unknown code.
+pub fn actie_detail(plan: &Plan, code: &str, updates: &[Statusupdate], evaluaties: &[Evaluatie]) -> Option<ActieDetail> {
+    let code = code.trim().to_uppercase();
+    let a = plan.acties.iter().find(|a| a.code == code)?;
+    let regel = actie_regel(a, updates, evaluaties);
+    let mut historie: Vec<Statusupdate> = updates.iter().filter(|u| u.actie == code).cloned().collect();
+    historie.sort_by_key(|u| u.kwartaal);
+    let mut evals: Vec<Evaluatie> = evaluaties.iter().filter(|e| e.actie == code).cloned().collect();
+    evals.sort_by_key(|e| e.datum);
+    Some(ActieDetail {
+        gemeente: plan.gemeente,
+        plan: plan.titel.clone(),
+        lijn_naam: plan.actielijnen.iter().find(|l| l.nummer == a.lijn).map(|l| l.naam.clone()).unwrap_or_default(),
+        budget_resterend: a.budget.map(|b| b - regel.kosten.unwrap_or(Money::ZERO)),
+        regel,
+        historie,
+        evaluaties: evals,
+    })
 }
 
 fn getal(n: i64) -> String {
@@ -434,8 +666,12 @@ pub fn render_tekst(o: &Overzicht) -> String {
         (None, None) => "niet opgegeven".into(),
     };
     let _ = writeln!(s, "Doel: {doel}");
+    if let Some(st) = &o.sturing {
+        let _ = writeln!(s, "Sturing: {st}");
+    }
     for l in &o.actielijnen {
         let _ = writeln!(s, "\nActielijn {}: {}", l.nummer, l.naam);
+        let _ = writeln!(s, "  Voortgang: {}", voortgang_tekst(&l.voortgang));
         for a in &l.acties {
             let x = &a.actie;
             let doel = match (&x.doelwaarde, &x.eenheid) {
@@ -452,12 +688,29 @@ pub fn render_tekst(o: &Overzicht) -> String {
             };
             let _ = writeln!(s, "  {:<3} {}", x.code, x.titel);
             let _ = writeln!(s, "      trekker: {}; {doel}; {status}", x.trekker.as_deref().unwrap_or("onbekend"));
+            let mut extra = Vec::new();
+            if let Some(p) = a.realisatie_pct {
+                extra.push(format!("{} van het doel", pct_tekst(p)));
+            }
+            match (a.kosten, x.budget) {
+                (Some(k), Some(b)) => extra.push(format!("besteed {} van budget {}", buig_core::nl::money(k), buig_core::nl::money(b))),
+                (Some(k), None) => extra.push(format!("besteed {} (geen budget opgegeven)", buig_core::nl::money(k))),
+                (None, Some(b)) => extra.push(format!("budget {}, nog geen kosten geboekt", buig_core::nl::money(b))),
+                (None, None) => {}
+            }
+            if let Some(e) = &a.evaluatie {
+                extra.push(format!("evaluatie {}: {}", buig_core::nl::date_short(e.datum), e.oordeel.tekst()));
+            }
+            if !extra.is_empty() {
+                let _ = writeln!(s, "      {}", extra.join("; "));
+            }
         }
     }
     let t = &o.totalen;
     let _ = writeln!(s, "\nTotaal: {} acties in {} actielijnen.", t.acties, o.actielijnen.len());
     let statussen: Vec<String> = t.per_status.iter().map(|(k, n)| format!("{k}: {n}")).collect();
     let _ = writeln!(s, "Laatste status per actie — {}.", statussen.join(", "));
+    let _ = writeln!(s, "Voortgang plan: {}", voortgang_tekst(&t.voortgang));
     if t.acties_zonder_budget == t.acties {
         let _ = writeln!(s, "Budget: per actie niet opgegeven.");
     } else {
@@ -487,12 +740,124 @@ pub fn render_tekst(o: &Overzicht) -> String {
             let _ = writeln!(s, "Sinds nulmeting: onbekend — het plan heeft geen nulmeting.");
         }
     }
+    if !o.risicos.is_empty() {
+        let _ = writeln!(s, "\nRisico's en beheersmaatregelen:");
+        for r in &o.risicos {
+            let niveau = |n: Option<Niveau>| n.map_or("onbekend", Niveau::code);
+            let _ = writeln!(s, "  {}. {}", r.nummer, r.risico);
+            let _ = writeln!(s, "     beheersing: {}", r.beheersmaatregel);
+            if r.eigenaar.is_some() || r.kans.is_some() || r.impact.is_some() {
+                let _ = writeln!(
+                    s,
+                    "     eigenaar: {}; kans: {}; impact: {}",
+                    r.eigenaar.as_deref().unwrap_or("onbekend"),
+                    niveau(r.kans),
+                    niveau(r.impact)
+                );
+            }
+        }
+    }
     s
+}
+
+/// One action with its history as Dutch text (`buig plan actie`).
+pub fn render_actie(d: &ActieDetail) -> String {
+    use std::fmt::Write;
+    let a = &d.regel.actie;
+    let nl_getal = |g: Decimal| buig_core::nl::getal(g, g.scale());
+    let mut s = String::new();
+    let _ = writeln!(s, "{} {} — {} ({})", a.code, a.titel, d.plan, d.gemeente);
+    let _ = writeln!(s, "Actielijn {}: {}", a.lijn, d.lijn_naam);
+    if !a.doelstelling.is_empty() {
+        let _ = writeln!(s, "Doelstelling: {}", a.doelstelling);
+    }
+    if let Some(w) = a.doelwaarde {
+        let _ = writeln!(s, "Doelwaarde: {} {}", nl_getal(w), a.eenheid.as_deref().unwrap_or(""));
+    }
+    let _ = writeln!(s, "Trekker: {}", a.trekker.as_deref().unwrap_or("onbekend"));
+    if let Some(p) = &a.planning {
+        let _ = writeln!(s, "Planning: {p}");
+    }
+    let periode = match (a.start, a.eind) {
+        (Some(b), Some(e)) => format!("{b} t/m {e}"),
+        (Some(b), None) => format!("vanaf {b}"),
+        (None, Some(e)) => format!("t/m {e}"),
+        (None, None) => "niet opgegeven".into(),
+    };
+    let _ = writeln!(s, "Looptijd: {periode}");
+    if let Some(so) = a.soort {
+        let _ = writeln!(s, "Soort: {}", so.code());
+    }
+    if let Some(e) = a.effect_uitkeringen {
+        let _ = writeln!(s, "Verwacht effect: {} uitkeringen minder", getal(e));
+    }
+    let budget = match (a.budget, d.regel.kosten) {
+        (Some(b), k) => format!(
+            "budget {}, besteed {}{}, resterend {}",
+            buig_core::nl::money(b),
+            buig_core::nl::money(k.unwrap_or(Money::ZERO)),
+            d.regel.kosten_pct_budget.map(|p| format!(" ({})", pct_tekst(p))).unwrap_or_default(),
+            buig_core::nl::money(d.budget_resterend.unwrap_or(b))
+        ),
+        (None, Some(k)) => format!("geen budget opgegeven, besteed {}", buig_core::nl::money(k)),
+        (None, None) => "geen budget en geen kosten opgegeven".into(),
+    };
+    let _ = writeln!(s, "Kosten: {budget}");
+    if let Some(p) = d.regel.realisatie_pct {
+        let _ = writeln!(s, "Realisatie: {} van de doelwaarde (laatste kwartaal)", pct_tekst(p));
+    }
+    let _ = writeln!(s, "\nStatus per kwartaal:");
+    if d.historie.is_empty() {
+        let _ = writeln!(s, "  nog geen status vastgelegd");
+    }
+    for u in &d.historie {
+        let g = u.gerealiseerd.map(|g| format!("; gerealiseerd {}", nl_getal(g))).unwrap_or_default();
+        let k = u.kosten.map(|k| format!("; kosten {}", buig_core::nl::money(k))).unwrap_or_default();
+        let n = u.notitie.as_deref().map(|n| format!("; {n}")).unwrap_or_default();
+        let _ = writeln!(s, "  {}  {}{g}{k}{n}", u.kwartaal, u.status.tekst());
+    }
+    let _ = writeln!(s, "\nEvaluaties:");
+    if d.evaluaties.is_empty() {
+        let _ = writeln!(s, "  nog niet geëvalueerd");
+    }
+    for e in &d.evaluaties {
+        let _ = writeln!(s, "  {}  {}: {}", buig_core::nl::date_short(e.datum), e.oordeel.tekst(), e.toelichting);
+    }
+    s
+}
+
+/// `37,5%`.
+pub fn pct_tekst(p: Decimal) -> String {
+    format!("{}%", buig_core::nl::getal(p, 1))
+}
+
+/// A line's or the plan's progress in one Dutch sentence.
+pub fn voortgang_tekst(v: &Voortgang) -> String {
+    let gemeten = match v.gemiddelde_realisatie_pct {
+        Some(p) => format!("{} van {} acties gemeten, gemiddeld {} van het doel", v.acties_gemeten, v.acties, pct_tekst(p)),
+        None => format!("van geen van de {} acties is een gerealiseerde waarde bij een doelwaarde bekend", v.acties),
+    };
+    let geld = if v.acties_zonder_budget == v.acties {
+        if v.kosten == Money::ZERO {
+            "geen budget en geen kosten opgegeven".to_string()
+        } else {
+            format!("besteed {} zonder opgegeven budget", buig_core::nl::money(v.kosten))
+        }
+    } else {
+        let p = v.kosten_pct_budget.map(|p| format!(" ({})", pct_tekst(p))).unwrap_or_default();
+        format!("besteed {} van budget {}{p}", buig_core::nl::money(v.kosten), buig_core::nl::money(v.budget))
+    };
+    format!("{gemeten}; {geld}.")
 }
 
 /// A date argument: `2022-12-31`.
 pub fn lees_datum(s: &str) -> Result<Date, String> {
     s.trim().parse::<Date>().map_err(|_| format!("\"{}\" is geen datum; schrijf JJJJ-MM-DD", s.trim()))
+}
+
+/// An amount in euros: `12500`, `12.500`, `€ 12.500,00`.
+pub fn lees_bedrag(s: &str) -> Result<Money, String> {
+    csvlees::bedrag(s)
 }
 
 /// An exact number: `4`, `2.5`, `2,5`.

@@ -132,6 +132,7 @@ fn with_a_plan_the_progress_per_action_line_is_shown() {
         kwartaal: "2023-K3".parse().unwrap(),
         status: buig_plan::Status::Achter,
         gerealiseerd: None,
+        kosten: None,
         notitie: Some("te weinig capaciteit".into()),
     };
     let o = buig_plan::overzicht(&plan, &[upd], None);

@@ -3,7 +3,7 @@
 //! as a `buig_plan::Plan`; status updates are upserted per action and quarter.
 
 use buig_core::{GemeenteCode, Money};
-use buig_plan::{Actie, Actielijn, Plan, Statusupdate};
+use buig_plan::{Actie, Actielijn, Evaluatie, Plan, Risico, Statusupdate};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -42,17 +42,20 @@ where
 
 impl Store {
     /// Saves a plan atomically: replaces the lines and actions of the plan
-    /// with the same gemeente and title, keeps the status updates of actions
-    /// that remain and drops those of actions that are gone.
+    /// with the same gemeente and title, keeps the status updates and
+    /// evaluations of actions that remain and drops those of actions that
+    /// are gone. The governance text and the risks are replaced only when the
+    /// plan brings them (a CSV of actions alone keeps what was stored).
     pub async fn bewaar_plan(&self, plan: &Plan) -> Result<(), StoreError> {
         let g = plan.gemeente.to_string();
         let mut tx = self.pool().begin().await?;
         sqlx::query(
-            "INSERT INTO aanvalsplannen (gemeente, titel, van, tot, doel_uitkeringen, doel_euro, nulmeting, bron, opgeslagen)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            "INSERT INTO aanvalsplannen (gemeente, titel, van, tot, doel_uitkeringen, doel_euro, nulmeting, bron, opgeslagen, sturing)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              ON CONFLICT (gemeente, titel) DO UPDATE SET van = excluded.van, tot = excluded.tot,
                doel_uitkeringen = excluded.doel_uitkeringen, doel_euro = excluded.doel_euro,
-               nulmeting = excluded.nulmeting, bron = excluded.bron, opgeslagen = excluded.opgeslagen",
+               nulmeting = excluded.nulmeting, bron = excluded.bron, opgeslagen = excluded.opgeslagen,
+               sturing = COALESCE(excluded.sturing, aanvalsplannen.sturing)",
         )
         .bind(g.clone())
         .bind(plan.titel.clone())
@@ -63,9 +66,14 @@ impl Store {
         .bind(plan.nulmeting.map(|d| d.to_string()))
         .bind(plan.bron.clone())
         .bind(now_utc())
+        .bind(plan.sturing.clone())
         .execute(&mut *tx)
         .await?;
-        for tabel in ["plan_actielijnen", "plan_acties"] {
+        let mut tabellen = vec!["plan_actielijnen", "plan_acties"];
+        if !plan.risicos.is_empty() {
+            tabellen.push("plan_risicos");
+        }
+        for tabel in tabellen {
             sqlx::query(&format!("DELETE FROM {tabel} WHERE gemeente = $1 AND titel = $2"))
                 .bind(g.clone())
                 .bind(plan.titel.clone())
@@ -107,14 +115,19 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query(
-            "DELETE FROM plan_status WHERE gemeente = $1 AND titel = $2
-               AND code NOT IN (SELECT code FROM plan_acties WHERE gemeente = $1 AND titel = $2)",
-        )
-        .bind(g)
-        .bind(plan.titel.clone())
-        .execute(&mut *tx)
-        .await?;
+        for r in &plan.risicos {
+            insert_risico(&mut tx, &g, &plan.titel, r).await?;
+        }
+        for tabel in ["plan_status", "plan_evaluaties"] {
+            sqlx::query(&format!(
+                "DELETE FROM {tabel} WHERE gemeente = $1 AND titel = $2
+                   AND code NOT IN (SELECT code FROM plan_acties WHERE gemeente = $1 AND titel = $2)"
+            ))
+            .bind(g.clone())
+            .bind(plan.titel.clone())
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -148,7 +161,7 @@ impl Store {
     pub async fn plan(&self, gemeente: GemeenteCode, titel: &str) -> Result<Option<Plan>, StoreError> {
         let g = gemeente.to_string();
         let Some(r) = sqlx::query(
-            "SELECT van, tot, doel_uitkeringen, doel_euro, nulmeting, bron FROM aanvalsplannen WHERE gemeente = $1 AND titel = $2",
+            "SELECT van, tot, doel_uitkeringen, doel_euro, nulmeting, bron, sturing FROM aanvalsplannen WHERE gemeente = $1 AND titel = $2",
         )
         .bind(g.clone())
         .bind(titel)
@@ -174,6 +187,7 @@ impl Store {
         .bind(titel)
         .fetch_all(self.pool())
         .await?;
+        let risicos = self.plan_risicos(gemeente, titel).await?;
         let acties = rows
             .into_iter()
             .map(|r: AnyRow| -> Result<Actie, StoreError> {
@@ -204,8 +218,10 @@ impl Store {
             doel_euro: r.get::<Option<i64>, _>(3).map(Money::from_cents),
             nulmeting: opt_parse("nulmeting", r.get(4))?,
             bron: r.get(5),
+            sturing: r.get(6),
             actielijnen,
             acties,
+            risicos,
         }))
     }
 
@@ -213,9 +229,33 @@ impl Store {
     /// the same quarter replaces the first). The action must be in the plan.
     pub async fn voeg_status_toe(&self, gemeente: GemeenteCode, titel: &str, u: &Statusupdate) -> Result<(), PlanOpslagFout> {
         let g = gemeente.to_string();
-        let code = u.actie.trim().to_uppercase();
+        let code = self.bekende_actie(gemeente, titel, &u.actie).await?;
+        sqlx::query(
+            "INSERT INTO plan_status (gemeente, titel, code, kwartaal, status, gerealiseerd, notitie, vastgelegd, kosten)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (gemeente, titel, code, kwartaal) DO UPDATE SET status = excluded.status,
+               gerealiseerd = excluded.gerealiseerd, notitie = excluded.notitie, vastgelegd = excluded.vastgelegd,
+               kosten = excluded.kosten",
+        )
+        .bind(g)
+        .bind(titel)
+        .bind(code)
+        .bind(u.kwartaal.to_string())
+        .bind(u.status.code())
+        .bind(u.gerealiseerd.map(|d| d.to_string()))
+        .bind(u.notitie.clone())
+        .bind(now_utc())
+        .bind(opt_money(u.kosten))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The action's code as stored (upper case) when the plan has it.
+    async fn bekende_actie(&self, gemeente: GemeenteCode, titel: &str, actie: &str) -> Result<String, PlanOpslagFout> {
+        let code = actie.trim().to_uppercase();
         let codes: Vec<String> = sqlx::query("SELECT code FROM plan_acties WHERE gemeente = $1 AND titel = $2 ORDER BY volgorde")
-            .bind(g.clone())
+            .bind(gemeente.to_string())
             .bind(titel)
             .fetch_all(self.pool())
             .await?
@@ -228,29 +268,120 @@ impl Store {
         if !codes.contains(&code) {
             return Err(PlanOpslagFout::OnbekendeActie { code, titel: titel.into(), bekend: codes.join(", ") });
         }
+        Ok(code)
+    }
+
+    /// Records an evaluation of an action (a second one on the same day replaces the first).
+    pub async fn voeg_evaluatie_toe(&self, gemeente: GemeenteCode, titel: &str, e: &Evaluatie) -> Result<(), PlanOpslagFout> {
+        let code = self.bekende_actie(gemeente, titel, &e.actie).await?;
         sqlx::query(
-            "INSERT INTO plan_status (gemeente, titel, code, kwartaal, status, gerealiseerd, notitie, vastgelegd)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (gemeente, titel, code, kwartaal) DO UPDATE SET status = excluded.status,
-               gerealiseerd = excluded.gerealiseerd, notitie = excluded.notitie, vastgelegd = excluded.vastgelegd",
+            "INSERT INTO plan_evaluaties (gemeente, titel, code, datum, oordeel, toelichting, vastgelegd)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (gemeente, titel, code, datum) DO UPDATE SET oordeel = excluded.oordeel,
+               toelichting = excluded.toelichting, vastgelegd = excluded.vastgelegd",
         )
-        .bind(g)
+        .bind(gemeente.to_string())
         .bind(titel)
         .bind(code)
-        .bind(u.kwartaal.to_string())
-        .bind(u.status.code())
-        .bind(u.gerealiseerd.map(|d| d.to_string()))
-        .bind(u.notitie.clone())
+        .bind(e.datum.to_string())
+        .bind(e.oordeel.code())
+        .bind(e.toelichting.clone())
         .bind(now_utc())
         .execute(self.pool())
         .await?;
         Ok(())
     }
 
+    /// Every evaluation of a plan, by action and date.
+    pub async fn plan_evaluaties(&self, gemeente: GemeenteCode, titel: &str) -> Result<Vec<Evaluatie>, StoreError> {
+        sqlx::query("SELECT code, datum, oordeel, toelichting FROM plan_evaluaties WHERE gemeente = $1 AND titel = $2 ORDER BY code, datum")
+            .bind(gemeente.to_string())
+            .bind(titel)
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r: AnyRow| {
+                Ok(Evaluatie {
+                    actie: r.get(0),
+                    datum: parse_col("datum", &r.get::<String, _>(1))?,
+                    oordeel: parse_col("oordeel", &r.get::<String, _>(2))?,
+                    toelichting: r.get(3),
+                })
+            })
+            .collect()
+    }
+
+    /// Adds a risk at the end of the plan's list (its number is returned),
+    /// or replaces risk `r.nummer` when that number exists.
+    pub async fn bewaar_risico(&self, gemeente: GemeenteCode, titel: &str, r: &Risico) -> Result<u32, PlanOpslagFout> {
+        if self.plan_titels(gemeente).await?.iter().all(|t| t != titel) {
+            return Err(PlanOpslagFout::GeenPlan(gemeente));
+        }
+        let g = gemeente.to_string();
+        let mut tx = self.pool().begin().await?;
+        let nummer = if r.nummer == 0 {
+            let max: Option<i64> = sqlx::query("SELECT MAX(nummer) FROM plan_risicos WHERE gemeente = $1 AND titel = $2")
+                .bind(g.clone())
+                .bind(titel)
+                .fetch_one(&mut *tx)
+                .await?
+                .get(0);
+            max.unwrap_or(0) as u32 + 1
+        } else {
+            r.nummer
+        };
+        sqlx::query("DELETE FROM plan_risicos WHERE gemeente = $1 AND titel = $2 AND nummer = $3")
+            .bind(g.clone())
+            .bind(titel)
+            .bind(i64::from(nummer))
+            .execute(&mut *tx)
+            .await?;
+        insert_risico(&mut tx, &g, titel, &Risico { nummer, ..r.clone() }).await?;
+        tx.commit().await?;
+        Ok(nummer)
+    }
+
+    /// Removes risk `nummer`; `false` when the plan has no such risk.
+    pub async fn verwijder_risico(&self, gemeente: GemeenteCode, titel: &str, nummer: u32) -> Result<bool, StoreError> {
+        let n = sqlx::query("DELETE FROM plan_risicos WHERE gemeente = $1 AND titel = $2 AND nummer = $3")
+            .bind(gemeente.to_string())
+            .bind(titel)
+            .bind(i64::from(nummer))
+            .execute(self.pool())
+            .await?
+            .rows_affected();
+        Ok(n > 0)
+    }
+
+    /// The plan's risks in number order.
+    pub async fn plan_risicos(&self, gemeente: GemeenteCode, titel: &str) -> Result<Vec<Risico>, StoreError> {
+        sqlx::query(
+            "SELECT nummer, risico, beheersmaatregel, eigenaar, kans, impact FROM plan_risicos
+             WHERE gemeente = $1 AND titel = $2 ORDER BY nummer",
+        )
+        .bind(gemeente.to_string())
+        .bind(titel)
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .map(|r: AnyRow| {
+            Ok(Risico {
+                nummer: r.get::<i64, _>(0) as u32,
+                risico: r.get(1),
+                beheersmaatregel: r.get(2),
+                eigenaar: r.get(3),
+                kans: opt_parse("kans", r.get(4))?,
+                impact: opt_parse("impact", r.get(5))?,
+            })
+        })
+        .collect()
+    }
+
     /// Every status update of a plan, by action and quarter.
     pub async fn plan_statussen(&self, gemeente: GemeenteCode, titel: &str) -> Result<Vec<Statusupdate>, StoreError> {
         sqlx::query(
-            "SELECT code, kwartaal, status, gerealiseerd, notitie FROM plan_status WHERE gemeente = $1 AND titel = $2 ORDER BY code, kwartaal",
+            "SELECT code, kwartaal, status, gerealiseerd, notitie, kosten FROM plan_status
+             WHERE gemeente = $1 AND titel = $2 ORDER BY code, kwartaal",
         )
         .bind(gemeente.to_string())
         .bind(titel)
@@ -263,9 +394,28 @@ impl Store {
                 kwartaal: parse_col("kwartaal", &r.get::<String, _>(1))?,
                 status: parse_col("status", &r.get::<String, _>(2))?,
                 gerealiseerd: opt_parse("gerealiseerd", r.get(3))?,
+                kosten: r.get::<Option<i64>, _>(5).map(Money::from_cents),
                 notitie: r.get(4),
             })
         })
         .collect()
     }
+}
+
+async fn insert_risico(tx: &mut sqlx::Transaction<'_, sqlx::Any>, g: &str, titel: &str, r: &Risico) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO plan_risicos (gemeente, titel, nummer, risico, beheersmaatregel, eigenaar, kans, impact)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(g.to_string())
+    .bind(titel.to_string())
+    .bind(i64::from(r.nummer))
+    .bind(r.risico.clone())
+    .bind(r.beheersmaatregel.clone())
+    .bind(r.eigenaar.clone())
+    .bind(r.kans.map(|k| k.code().to_string()))
+    .bind(r.impact.map(|k| k.code().to_string()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -1,9 +1,11 @@
 //! Aanvalsplannen in the store, on SQLite and (with `BUIG_TEST_POSTGRES_URL`)
 //! PostgreSQL: the bundled plan round-trips, status updates are upserted per
-//! quarter, an unknown action is refused, a bad CSV stores nothing.
+//! quarter with their costs, evaluations and risks are stored, governance and
+//! risks survive a re-import of the actions, an unknown action is refused, a
+//! bad CSV stores nothing.
 
-use buig_core::GemeenteCode;
-use buig_plan::{lees_csv, voorbeeld_deventer, PlanKop, Status, Statusupdate};
+use buig_core::{GemeenteCode, Money};
+use buig_plan::{lees_csv, voorbeeld_deventer, Evaluatie, Niveau, Oordeel, PlanKop, Risico, Status, Statusupdate};
 use buig_store::plan::PlanOpslagFout;
 use buig_store::Store;
 
@@ -24,6 +26,7 @@ async fn verhaal(url: &str) {
         doel_euro: None,
         nulmeting: None,
         bron: "kapot.csv".into(),
+        sturing: None,
     };
     let e = lees_csv("lijn;code;titel;doelwaarde\n1;1A;Goed;10\n1;1B;Fout;tien\n".as_bytes(), kop).unwrap_err();
     assert_eq!(e.to_string(), "rij 3, kolom doelwaarde: \"tien\" is geen getal");
@@ -44,6 +47,7 @@ async fn verhaal(url: &str) {
         kwartaal: "2023-K2".parse().unwrap(),
         status: Status::OpSchema,
         gerealiseerd: Some("4".parse().unwrap()),
+        kosten: Some(Money::from_cents(1_250_050)),
         notitie: Some("analyse gereed".into()),
     };
     store.voeg_status_toe(gm(), &titel, &u).await.unwrap();
@@ -55,6 +59,7 @@ async fn verhaal(url: &str) {
         kwartaal: "2023-K3".parse().unwrap(),
         status: Status::Achter,
         gerealiseerd: None,
+        kosten: None,
         notitie: None,
     };
     store.voeg_status_toe(gm(), &titel, &k3).await.unwrap();
@@ -67,9 +72,51 @@ async fn verhaal(url: &str) {
     let e = store.voeg_status_toe(gm(), &titel, &onbekend).await.unwrap_err();
     assert!(e.to_string().starts_with("actie 9Z staat niet in \"Aanvalsplan BUIG 2022-2023\""), "{e}");
 
-    // Loading the same plan again keeps the statuses of actions that remain.
-    store.bewaar_plan(&plan).await.unwrap();
+    // Evaluations: one per action and day, the second write that day wins.
+    let mut ev =
+        Evaluatie { actie: "3n".into(), datum: jiff::civil::date(2024, 1, 15), oordeel: Oordeel::Voortzetten, toelichting: "x".into() };
+    store.voeg_evaluatie_toe(gm(), &titel, &ev).await.unwrap();
+    ev.oordeel = Oordeel::Stoppen;
+    ev.toelichting = "geen effect gemeten".into();
+    store.voeg_evaluatie_toe(gm(), &titel, &ev).await.unwrap();
+    let evs = store.plan_evaluaties(gm(), &titel).await.unwrap();
+    assert_eq!(evs, [Evaluatie { actie: "3N".into(), ..ev.clone() }]);
+    let e = store.voeg_evaluatie_toe(gm(), &titel, &Evaluatie { actie: "4A".into(), ..ev.clone() }).await.unwrap_err();
+    assert!(matches!(e, PlanOpslagFout::OnbekendeActie { .. }), "{e}");
+
+    // Risks: added at the end, replaced by number, removed.
+    let r = Risico {
+        nummer: 0,
+        risico: "Krapte op de arbeidsmarkt".into(),
+        beheersmaatregel: "Werving".into(),
+        eigenaar: Some("Kerngroep".into()),
+        kans: Some(Niveau::Hoog),
+        impact: None,
+    };
+    assert_eq!(store.bewaar_risico(gm(), &titel, &r).await.unwrap(), 7, "after the six bundled risks");
+    assert_eq!(store.bewaar_risico(gm(), &titel, &Risico { nummer: 7, impact: Some(Niveau::Laag), ..r.clone() }).await.unwrap(), 7);
+    let risicos = store.plan_risicos(gm(), &titel).await.unwrap();
+    assert_eq!(risicos.len(), 7);
+    assert_eq!(risicos[6].impact, Some(Niveau::Laag));
+    assert!(store.verwijder_risico(gm(), &titel, 7).await.unwrap());
+    assert!(!store.verwijder_risico(gm(), &titel, 7).await.unwrap());
+    assert!(matches!(store.bewaar_risico(gm(), "Ander plan", &r).await, Err(PlanOpslagFout::GeenPlan(_))));
+
+    // Loading the actions again (without governance and risks) keeps the
+    // statuses, evaluations, governance and risks of the plan.
+    let mut alleen_acties = plan.clone();
+    alleen_acties.sturing = None;
+    alleen_acties.risicos.clear();
+    store.bewaar_plan(&alleen_acties).await.unwrap();
     assert_eq!(store.plan_statussen(gm(), &titel).await.unwrap().len(), 2);
+    assert_eq!(store.plan_evaluaties(gm(), &titel).await.unwrap().len(), 1);
+    assert_eq!(store.plan(gm(), &titel).await.unwrap().unwrap(), plan, "governance and risks kept");
+    // A plan without action 3N drops its status and evaluation.
+    let mut zonder = plan.clone();
+    zonder.acties.retain(|a| a.code != "3N");
+    store.bewaar_plan(&zonder).await.unwrap();
+    assert_eq!(store.plan_statussen(gm(), &titel).await.unwrap().len(), 1);
+    assert!(store.plan_evaluaties(gm(), &titel).await.unwrap().is_empty());
     store.close().await;
 }
 
