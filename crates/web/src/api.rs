@@ -34,6 +34,7 @@ pub fn router() -> Router<Staat> {
         .route("/gemeenten/{code}/bestand", get(bestand))
         .route("/gemeenten/{code}/vangnet/{jaar}", get(vangnet))
         .route("/gemeenten/{code}/plan", get(plan))
+        .route("/gemeenten/{code}/plan/acties/{actie}", get(plan_actie))
         .route("/vergelijking", get(vergelijking))
         .fallback(|| async { fout(Fout::NietGevonden) })
 }
@@ -214,6 +215,15 @@ async fn plan(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<Stri
     let r = async {
         let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
         crate::paginas::plan::overzicht(&staat, code, None).await?.ok_or(Fout::NietGevonden)
+    };
+    antwoord(r.await)
+}
+
+async fn plan_actie(State(staat): State<Staat>, g: ApiGebruiker, Path((code, actie)): Path<(String, String)>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        crate::paginas::plan::actie(&staat, code, None, &actie).await?.ok_or(Fout::NietGevonden)
     };
     antwoord(r.await)
 }

@@ -137,9 +137,19 @@ fn csrf_uit(html: &str) -> String {
 }
 
 /// Every page of one gemeente.
-const PAGINAS: [&str; 9] =
-    ["", "/budget", "/prognose", "/bestand", "/vangnet", "/vangnet/notitie?formaat=html", "/plan", "/import", "/prognose?instroom_pct=-10"];
-const API: [&str; 6] = ["/overzicht", "/budget", "/prognose", "/bestand", "/vangnet/2023", "/plan"];
+const PAGINAS: [&str; 10] = [
+    "",
+    "/budget",
+    "/prognose",
+    "/bestand",
+    "/vangnet",
+    "/vangnet/notitie?formaat=html",
+    "/plan",
+    "/plan/actie/1B",
+    "/import",
+    "/prognose?instroom_pct=-10",
+];
+const API: [&str; 7] = ["/overzicht", "/budget", "/prognose", "/bestand", "/vangnet/2023", "/plan", "/plan/acties/1B"];
 
 #[tokio::test]
 async fn a_visitor_without_a_session_is_sent_to_the_login_form_which_is_dutch_and_strict() {
@@ -193,6 +203,10 @@ async fn a_login_post_without_the_form_token_is_refused() {
 async fn every_page_of_the_own_gemeente_renders_with_the_figures_of_the_libraries() {
     let s = Server::start().await;
     let (c, _) = s.login("bewerker").await;
+    // Voorbeeldstad with Deventer's plan, so that the plan and action pages have content.
+    let mut plan = buig_plan::voorbeeld_deventer();
+    plan.gemeente = gm("GM9999");
+    s.store.bewaar_plan(&plan).await.unwrap();
     for p in PAGINAS {
         let r = s.get(&format!("/g/GM9999{p}"), Some(&c)).await;
         assert_eq!(r.status(), StatusCode::OK, "{p}");
@@ -248,6 +262,15 @@ async fn every_route_of_a_gemeente_without_a_role_answers_not_found() {
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::NOT_FOUND, "plan status {g}");
+        for (pad, velden) in [
+            ("evaluatie", [("actie", "1A"), ("datum", "2024-01-15"), ("oordeel", "stoppen"), ("toelichting", "x")]),
+            ("risico", [("risico", "r"), ("beheersmaatregel", "b"), ("kans", "hoog"), ("impact", "laag")]),
+        ] {
+            let mut form = vec![("csrf", csrf.as_str()), ("titel", "x")];
+            form.extend(velden);
+            let r = s.client.post(format!("{}/g/{g}/plan/{pad}", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "plan {pad} {g}");
+        }
         let form = reqwest::multipart::Form::new()
             .text("csrf", csrf.clone())
             .text("soort", "realisatie")
@@ -409,6 +432,77 @@ async fn a_quarterly_status_is_recorded_shown_and_audited() {
 }
 
 #[tokio::test]
+async fn an_action_page_shows_its_history_and_takes_an_evaluation_and_the_plan_takes_a_risk() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("deventer").await;
+    let titel = s.store.plan_titels(gm("GM0150")).await.unwrap().pop().unwrap();
+    let post = |pad: &'static str, velden: Vec<(&'static str, &'static str)>| {
+        let mut form = vec![("csrf", csrf.clone()), ("titel", titel.clone())];
+        form.extend(velden.into_iter().map(|(k, v)| (k, v.to_string())));
+        s.client.post(format!("{}/g/GM0150/plan/{pad}", s.url)).header("Cookie", &c).form(&form).send()
+    };
+    // Two quarters with costs, from the action's own form (it returns to the action page).
+    for (k, g, kosten) in [("2023-K1", "300", "€ 100.000,00"), ("2023-K3", "260", "50.000")] {
+        let r = post(
+            "status",
+            vec![("actie", "1B"), ("terug", "actie"), ("kwartaal", k), ("status", "achter"), ("gerealiseerd", g), ("kosten", kosten)],
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(r.headers()[LOCATION].to_str().unwrap().starts_with("/g/GM0150/plan/actie/1B?opgeslagen="));
+    }
+    let r =
+        post("evaluatie", vec![("actie", "1b"), ("datum", "2024-01-15"), ("oordeel", "regulier"), ("toelichting", "jongerenloket borgen")])
+            .await
+            .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // An evaluation without reasoning is refused; nothing more is stored.
+    let r = post("evaluatie", vec![("actie", "1B"), ("datum", "2024-02-01"), ("oordeel", "stoppen"), ("toelichting", "  ")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("toelichting: leeg"));
+    assert_eq!(s.store.plan_evaluaties(gm("GM0150"), &titel).await.unwrap().len(), 1);
+    // Negative costs are refused with the field named.
+    let r = post("status", vec![("actie", "1B"), ("terug", "actie"), ("kwartaal", "2023-K4"), ("status", "achter"), ("kosten", "-5")])
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("kosten:"));
+
+    let html = s.get("/g/GM0150/plan/actie/1B", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Integrale jongerenaanpak"), "{html}");
+    let historie = &html[html.find("Statushistorie van actie 1B").expect("the history table")..];
+    let k1 = historie.find("2023-K1").expect("K1 in the history");
+    let k3 = historie.find("2023-K3").expect("K3 in the history");
+    assert!(k1 < k3, "oldest quarter first");
+    // 150.000 spent of the seed's € 400.000: 37,5%, € 250.000 left; 260 of the target 200 = 130,0%.
+    assert!(html.contains("€ 150.000") && html.contains("€ 400.000") && html.contains("€ 250.000"), "{html}");
+    assert!(html.contains("130,0%"), "{html}");
+    assert!(html.contains("jongerenloket borgen") && html.contains("regulier maken"), "{html}");
+    assert!(html.contains("<svg"), "the realised-against-target chart");
+    // The plan page links the action and shows the evaluation and the costs.
+    let html = s.get("/g/GM0150/plan", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("href=\"/g/GM0150/plan/actie/1B\""));
+    assert!(html.contains("€ 150.000 van € 400.000 (37,5%)"), "{html}");
+    assert!(html.contains("Onvoldoende resultaat van deze aanpak"), "the bundled risks");
+    assert!(html.contains("Stuurgroep"), "the governance");
+
+    let r = post("risico", vec![("risico", "Krapte op de arbeidsmarkt"), ("beheersmaatregel", "Werving via KonnecteD"), ("kans", "hoog")])
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let risicos = s.store.plan_risicos(gm("GM0150"), &titel).await.unwrap();
+    assert_eq!((risicos.len(), risicos[6].kans), (7, Some(buig_plan::Niveau::Hoog)));
+    let r = post("risico", vec![("risico", "x"), ("beheersmaatregel", "y"), ("impact", "enorm")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.store.plan_risicos(gm("GM0150"), &titel).await.unwrap().len(), 7);
+    let acties: Vec<String> = s.store.auditlog(Some(&gm("GM0150")), 10).await.unwrap().into_iter().map(|a| a.actie).collect();
+    assert_eq!(acties[..4], ["plan.risico", "plan.evaluatie", "plan.status", "plan.status"]);
+    // An unknown action is a 404, as an unknown gemeente.
+    assert_eq!(s.get("/g/GM0150/plan/actie/9Z", Some(&c)).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn logging_out_ends_the_session_in_the_store() {
     let s = Server::start().await;
     let (c, csrf) = s.login("bewerker").await;
@@ -452,8 +546,27 @@ async fn every_api_answer_matches_the_openapi_document() {
         ("/gemeenten/{code}/bestand", "/gemeenten/GM0150/bestand", "Bestand"),
         ("/gemeenten/{code}/vangnet/{jaar}", "/gemeenten/GM0150/vangnet/2023", "Vangnet"),
         ("/gemeenten/{code}/plan", "/gemeenten/GM0150/plan", "Plan"),
+        ("/gemeenten/{code}/plan/acties/{actie}", "/gemeenten/GM0150/plan/acties/1b", "ActieDetail"),
         ("/vergelijking", "/vergelijking", "Vergelijking"),
     ];
+    // A status with costs and an evaluation, so that the plan's optional parts are filled in.
+    let titel = s.store.plan_titels(gm("GM0150")).await.unwrap().pop().unwrap();
+    let u = buig_plan::Statusupdate {
+        actie: "1B".into(),
+        kwartaal: "2023-K2".parse().unwrap(),
+        status: buig_plan::Status::OpSchema,
+        gerealiseerd: Some("250".parse().unwrap()),
+        kosten: Some(buig_core::Money::from_euros(90_000)),
+        notitie: Some("kwartiermaker gestart".into()),
+    };
+    s.store.voeg_status_toe(gm("GM0150"), &titel, &u).await.unwrap();
+    let e = buig_plan::Evaluatie {
+        actie: "1B".into(),
+        datum: jiff::civil::date(2024, 1, 15),
+        oordeel: buig_plan::Oordeel::Regulier,
+        toelichting: "borgen".into(),
+    };
+    s.store.voeg_evaluatie_toe(gm("GM0150"), &titel, &e).await.unwrap();
     assert_eq!(paden.len(), cases.len(), "every documented path is tested");
     for (sjabloon, pad, schema) in cases {
         assert!(paden.contains_key(sjabloon), "{sjabloon} is documented");

@@ -1,16 +1,19 @@
-//! The aanvalsplan page: action lines and actions with their latest
-//! status, the plan's target against the actual caseload change since the
-//! baseline, the status history, and (role bewerker) the quarterly update
-//! form, which goes to the audit log.
+//! The aanvalsplan pages: the plan (action lines with their progress —
+//! realisation against target, costs against budget, latest status and
+//! evaluation — the target against the actual caseload change since the
+//! baseline, governance and risks) and one action with its full status
+//! history and evaluations. Role bewerker gets the forms: quarterly status
+//! with costs, evaluation, risk. Every change goes to the audit log.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use buig_core::{nl, GemeenteCode};
+use buig_core::{nl, GemeenteCode, Money};
 use buig_grafiek::{Eenheid, Grafiek, Reeks as Lijn, Soort, Stijl};
-use buig_plan::{Kwartaal, Status, Statusupdate};
+use buig_plan::{ActieDetail, Evaluatie, Kwartaal, Niveau, Oordeel, Risico, Status, Statusupdate, Voortgang};
 use maud::{html, Markup};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::auth::{Ingelogd, Recht};
@@ -24,28 +27,41 @@ pub struct PlanQuery {
     pub opgeslagen: Option<String>,
 }
 
+/// The plan title to show: `titel` when the gemeente has it, else the newest period.
+async fn kies_titel(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<String>, Fout> {
+    let titels = staat.store.plan_titels(code).await?;
+    Ok(titel.filter(|t| titels.iter().any(|x| x == t)).map(str::to_string).or_else(|| titels.first().cloned()))
+}
+
 /// GET /g/{code}/plan.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<PlanQuery>) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
-        let melding = q.opgeslagen.as_ref().map(|a| html! { p.melding.goed role="status" { "Status van actie " (a) " opgeslagen." } });
+        let melding = q.opgeslagen.as_ref().map(|a| html! { p.melding.goed role="status" { (a) " opgeslagen." } });
         scherm(&staat, &ik, code, q.titel.as_deref(), melding, StatusCode::OK).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-/// The plan as shown, computed by `buig_plan::overzicht` (as `buig plan toon`).
+/// The plan as shown, computed by `buig_plan::overzicht_met` (as `buig plan toon`).
 pub async fn overzicht(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<buig_plan::Overzicht>, Fout> {
-    let titels = staat.store.plan_titels(code).await?;
-    let Some(titel) = titel.filter(|t| titels.iter().any(|x| x == t)).map(str::to_string).or_else(|| titels.last().cloned()) else {
-        return Ok(None);
-    };
+    let Some(titel) = kies_titel(staat, code, titel).await? else { return Ok(None) };
     let Some(plan) = staat.store.plan(code, &titel).await? else { return Ok(None) };
     let updates = staat.store.plan_statussen(code, &titel).await?;
+    let evaluaties = staat.store.plan_evaluaties(code, &titel).await?;
     let b = gegevens::basis(staat, code).await?;
     let ontwikkeling = plan.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(&b.spells, n));
-    Ok(Some(buig_plan::overzicht(&plan, &updates, ontwikkeling)))
+    Ok(Some(buig_plan::overzicht_met(&plan, &updates, &evaluaties, ontwikkeling)))
+}
+
+/// One action with its history (as `buig plan actie`); `None` for an unknown plan or action.
+pub async fn actie(staat: &Staat, code: GemeenteCode, titel: Option<&str>, actie: &str) -> Result<Option<ActieDetail>, Fout> {
+    let Some(titel) = kies_titel(staat, code, titel).await? else { return Ok(None) };
+    let Some(plan) = staat.store.plan(code, &titel).await? else { return Ok(None) };
+    let updates = staat.store.plan_statussen(code, &titel).await?;
+    let evaluaties = staat.store.plan_evaluaties(code, &titel).await?;
+    Ok(buig_plan::actie_detail(&plan, actie, &updates, &evaluaties))
 }
 
 fn status_grafiek(o: &buig_plan::Overzicht) -> Grafiek {
@@ -71,6 +87,73 @@ fn status_grafiek(o: &buig_plan::Overzicht) -> Grafiek {
     g
 }
 
+fn dec(d: Decimal) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    d.to_f64().unwrap_or(f64::NAN)
+}
+
+/// The realised value per quarter against the target.
+fn actie_grafiek(d: &ActieDetail) -> Option<Grafiek> {
+    let a = &d.regel.actie;
+    if d.historie.iter().all(|u| u.gerealiseerd.is_none()) {
+        return None;
+    }
+    let mut g = Grafiek::new(format!("Actie {}: gerealiseerd per kwartaal", a.code), Soort::Lijn, Eenheid::Aantal);
+    g.beschrijving = format!(
+        "Gerealiseerde waarde{} per kwartaal{}.",
+        a.eenheid.as_deref().map(|e| format!(" ({e})")).unwrap_or_default(),
+        a.doelwaarde.map(|w| format!(" tegen de doelwaarde {}", nl::getal(w, w.scale()))).unwrap_or_default()
+    );
+    g.x_labels = d.historie.iter().map(|u| u.kwartaal.to_string()).collect();
+    g.reeksen.push(Lijn::new("Gerealiseerd", d.historie.iter().map(|u| u.gerealiseerd.map(dec)).collect()));
+    if let Some(w) = a.doelwaarde {
+        g.reeksen.push(Lijn { naam: "Doelwaarde".into(), waarden: vec![Some(dec(w)); d.historie.len()], stijl: Stijl::Gestippeld });
+    }
+    Some(g)
+}
+
+fn pct(p: Option<Decimal>) -> String {
+    p.map(buig_plan::pct_tekst).unwrap_or_else(|| "–".into())
+}
+
+fn kosten_tekst(kosten: Option<Money>, budget: Option<Money>, p: Option<Decimal>) -> String {
+    match (kosten, budget) {
+        (k, Some(b)) => format!(
+            "{} van {}{}",
+            euro(Some(k.unwrap_or(Money::ZERO))),
+            euro(Some(b)),
+            p.map(|p| format!(" ({})", buig_plan::pct_tekst(p))).unwrap_or_default()
+        ),
+        (Some(k), None) => format!("{} (geen budget)", euro(Some(k))),
+        (None, None) => "–".into(),
+    }
+}
+
+fn voortgang_kaart(v: &Voortgang) -> Markup {
+    html! { p.voortgang { "Voortgang: " (buig_plan::voortgang_tekst(v)) } }
+}
+
+fn status_form(ik: &Ingelogd, code: GemeenteCode, titel: &str, acties: &[(String, String)], vast: Option<&str>) -> Markup {
+    html! {
+        form.knoppen method="post" action={ "/g/" (code) "/plan/status" } {
+            input type="hidden" name="csrf" value=(ik.csrf);
+            input type="hidden" name="titel" value=(titel);
+            @if let Some(a) = vast {
+                input type="hidden" name="actie" value=(a);
+                input type="hidden" name="terug" value="actie";
+            } @else {
+                div { label for="actie" { "Actie" } select #actie name="actie" required { @for (c, t) in acties { option value=(c) { (c) " " (t) } } } }
+            }
+            div { label for="kwartaal" { "Kwartaal" span.hint { "JJJJ-Kn, bijv. 2023-K2" } } input #kwartaal name="kwartaal" type="text" required pattern="[0-9]{4}-[KkQq][1-4]"; }
+            div { label for="status" { "Status" } select #status name="status" { @for s in Status::ALLE { option value=(s.code()) { (s.tekst()) } } } }
+            div { label for="gerealiseerd" { "Gerealiseerd" span.hint { "in de eenheid van de actie" } } input #gerealiseerd name="gerealiseerd" type="text" inputmode="decimal"; }
+            div { label for="kosten" { "Kosten dit kwartaal" span.hint { "euro's, bijv. 12.500" } } input #kosten name="kosten" type="text" inputmode="decimal"; }
+            div { label for="notitie" { "Notitie" } input #notitie name="notitie" type="text" maxlength="500"; }
+            div { button type="submit" { "Opslaan" } }
+        }
+    }
+}
+
 async fn scherm(
     staat: &Staat,
     ik: &Ingelogd,
@@ -87,7 +170,7 @@ async fn scherm(
         @match &o {
             None => {
                 h1 { "Aanvalsplan " (b.naam) }
-                p { "Er is nog geen aanvalsplan van " (b.naam) " in de database. Importeer er een met " code { "buig plan import PLAN.csv --gemeente " (code) " --titel …" } " (één rij per actie, zie docs/plan.md)." }
+                p { "Er is nog geen aanvalsplan van " (b.naam) " in de database. Importeer er een met " code { "buig plan import PLAN.csv|PLAN.xlsx --gemeente " (code) " --titel …" } " (één rij per actie, zie docs/plan.md)." }
             }
             Some(o) => {
                 h1 { (o.titel) " — " (b.naam) }
@@ -101,7 +184,13 @@ async fn scherm(
                         } @else { span.groot { "–" } "geen uitkeringen na de nulmeting in de database" }
                     }
                     section.kaart { h2 { "Acties" } span.groot { (o.totalen.acties) } @for (s, n) in &o.totalen.per_status { (s.replace('_', " ")) ": " (n) " " } }
+                    section.kaart {
+                        h2 { "Kosten tegen budget" }
+                        span.groot { (euro(Some(o.totalen.voortgang.kosten))) }
+                        @if o.totalen.voortgang.acties_zonder_budget < o.totalen.acties { "van " (euro(Some(o.totalen.voortgang.budget))) " (" (pct(o.totalen.voortgang.kosten_pct_budget)) ")" } @else { "geen budget per actie opgegeven" }
+                    }
                 }
+                (voortgang_kaart(&o.totalen.voortgang))
                 @if let (Some(d), Some((jaar, _))) = (o.doel_uitkeringen.filter(|d| *d > 0), b.huidig()) {
                     p { "Wat is het plan in euro's en voor het vangnet waard? "
                         a href={ "/g/" (code) "/prognose?minder_uitkeringen_eind_jaar=" (d) } { "Prognose " (jaar) " met " (d) " uitkeringen minder op 31 december" }
@@ -113,32 +202,48 @@ async fn scherm(
                 (grafiek(&status_grafiek(o)))
                 @for l in &o.actielijnen {
                     h2 { "Actielijn " (l.nummer) ": " (l.naam) }
+                    (voortgang_kaart(&l.voortgang))
                     div.tabelrol { table {
                         caption { "Acties van actielijn " (l.nummer) }
-                        thead { tr { th scope="col" { "Actie" } th scope="col" { "Doelstelling" } th scope="col" { "Trekker" } th scope="col" { "Laatste status" } th.getal scope="col" { "Gerealiseerd" } th scope="col" { "Notitie" } } }
+                        thead { tr { th scope="col" { "Actie" } th scope="col" { "Trekker" } th scope="col" { "Laatste status" } th.getal scope="col" { "Gerealiseerd" } th.getal scope="col" { "Van doel" } th.getal scope="col" { "Kosten / budget" } th scope="col" { "Evaluatie" } } }
                         tbody { @for a in &l.acties { tr {
-                            th scope="row" { (a.actie.code) " " (a.actie.titel) }
-                            td { (a.actie.doelstelling) }
+                            th scope="row" { a href={ "/g/" (code) "/plan/actie/" (a.actie.code) } { (a.actie.code) " " (a.actie.titel) } }
                             td { (a.actie.trekker.as_deref().unwrap_or("–")) }
                             @if let Some(s) = &a.laatste_status {
-                                td { span class={ "status-" (s.status.code()) } { (s.status.tekst()) } " (" (s.kwartaal) ")" }
+                                td { span class={ "status-" (s.status.code()) } { (s.status.tekst()) } " (" (s.kwartaal) ")" @if let Some(n) = &s.notitie { br; small { (n) } } }
                                 td.getal { (s.gerealiseerd.map(|g| nl::getal(g, g.scale().min(2))).unwrap_or_else(|| "–".into())) @if let Some(e) = &a.actie.eenheid { " " (e) } }
-                                td { (s.notitie.as_deref().unwrap_or("")) }
-                            } @else { td { "nog geen" } td {} td {} }
+                            } @else { td { "nog geen" } td.getal { "–" } }
+                            td.getal { (pct(a.realisatie_pct)) }
+                            td.getal { (kosten_tekst(a.kosten, a.actie.budget, a.kosten_pct_budget)) }
+                            td { @if let Some(e) = &a.evaluatie { (e.oordeel.tekst()) " (" (nl::date_short(e.datum)) ")" } @else { "–" } }
                         } } }
                     } }
                 }
+                h2 #risicos { "Risico's en beheersmaatregelen" }
+                @if o.risicos.is_empty() { p { "Er zijn geen risico's vastgelegd." } } @else {
+                    div.tabelrol { table {
+                        caption { "Risico's van het plan" }
+                        thead { tr { th.getal scope="col" { "Nr." } th scope="col" { "Risico" } th scope="col" { "Beheersmaatregel" } th scope="col" { "Eigenaar" } th scope="col" { "Kans" } th scope="col" { "Impact" } } }
+                        tbody { @for r in &o.risicos { tr {
+                            td.getal { (r.nummer) } th scope="row" { (r.risico) } td { (r.beheersmaatregel) }
+                            td { (r.eigenaar.as_deref().unwrap_or("–")) } td { (r.kans.map_or("–", Niveau::code)) } td { (r.impact.map_or("–", Niveau::code)) }
+                        } } }
+                    } }
+                }
+                @if let Some(s) = &o.sturing { h2 { "Sturing" } p { (s) } }
                 @if mag {
                     h2 #bijwerken { "Status per kwartaal bijwerken" }
-                    form.knoppen method="post" action={ "/g/" (code) "/plan/status" } {
+                    (status_form(ik, code, &o.titel, &o.actielijnen.iter().flat_map(|l| &l.acties).map(|a| (a.actie.code.clone(), a.actie.titel.clone())).collect::<Vec<_>>(), None))
+                    h2 #risico-toevoegen { "Risico toevoegen" }
+                    form.knoppen method="post" action={ "/g/" (code) "/plan/risico" } {
                         input type="hidden" name="csrf" value=(ik.csrf);
                         input type="hidden" name="titel" value=(o.titel);
-                        div { label for="actie" { "Actie" } select #actie name="actie" required { @for l in &o.actielijnen { @for a in &l.acties { option value=(a.actie.code) { (a.actie.code) " " (a.actie.titel) } } } } }
-                        div { label for="kwartaal" { "Kwartaal" span.hint { "JJJJ-Kn, bijv. 2023-K2" } } input #kwartaal name="kwartaal" type="text" required pattern="[0-9]{4}-[KkQq][1-4]"; }
-                        div { label for="status" { "Status" } select #status name="status" { @for s in Status::ALLE { option value=(s.code()) { (s.tekst()) } } } }
-                        div { label for="gerealiseerd" { "Gerealiseerd" span.hint { "in de eenheid van de actie" } } input #gerealiseerd name="gerealiseerd" type="text" inputmode="decimal"; }
-                        div { label for="notitie" { "Notitie" } input #notitie name="notitie" type="text" maxlength="500"; }
-                        div { button type="submit" { "Opslaan" } }
+                        div { label for="risico" { "Risico" } input #risico name="risico" type="text" required maxlength="500"; }
+                        div { label for="beheersmaatregel" { "Beheersmaatregel" } input #beheersmaatregel name="beheersmaatregel" type="text" required maxlength="1000"; }
+                        div { label for="eigenaar" { "Eigenaar" } input #eigenaar name="eigenaar" type="text" maxlength="200"; }
+                        div { label for="kans" { "Kans" } select #kans name="kans" { option value="" { "onbekend" } @for n in ["laag", "midden", "hoog"] { option value=(n) { (n) } } } }
+                        div { label for="impact" { "Impact" } select #impact name="impact" { option value="" { "onbekend" } @for n in ["laag", "midden", "hoog"] { option value=(n) { (n) } } } }
+                        div { button type="submit" { "Toevoegen" } }
                     }
                 }
                 p.bron { "Bron: " (o.bron) ". Dezelfde gegevens als " code { "buig plan toon --gemeente " (code) } "." }
@@ -146,6 +251,137 @@ async fn scherm(
         }
     };
     Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Aanvalsplan", &format!("Aanvalsplan {}", b.naam), body)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ActieQuery {
+    pub titel: Option<String>,
+    pub opgeslagen: Option<String>,
+}
+
+/// GET /g/{code}/plan/actie/{actie}.
+pub async fn actie_pagina(
+    State(staat): State<Staat>,
+    ik: Ingelogd,
+    Path((code, actie)): Path<(String, String)>,
+    Query(q): Query<ActieQuery>,
+) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Lezen)?;
+        let melding = q.opgeslagen.as_ref().map(|a| html! { p.melding.goed role="status" { (a) " opgeslagen." } });
+        actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, melding, StatusCode::OK).await
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+async fn actie_scherm(
+    staat: &Staat,
+    ik: &Ingelogd,
+    code: GemeenteCode,
+    titel: Option<&str>,
+    actie_code: &str,
+    melding: Option<Markup>,
+    status: StatusCode,
+) -> Result<Response, Fout> {
+    let b = gegevens::basis(staat, code).await?;
+    let d = actie(staat, code, titel, actie_code).await?.ok_or(Fout::NietGevonden)?;
+    let a = &d.regel.actie;
+    let mag = ik.gebruiker.mag_bewerken(&code);
+    let body = html! {
+        @if let Some(m) = melding { (m) }
+        p { a href={ "/g/" (code) "/plan" } { "← " (d.plan) } }
+        h1 { "Actie " (a.code) ": " (a.titel) }
+        p { "Actielijn " (a.lijn) ": " (d.lijn_naam) }
+        div.kaarten {
+            section.kaart { h2 { "Laatste status" } @if let Some(s) = &d.regel.laatste_status { span.groot { span class={ "status-" (s.status.code()) } { (s.status.tekst()) } } (s.kwartaal) } @else { span.groot { "–" } "nog geen status" } }
+            section.kaart { h2 { "Van de doelwaarde" } span.groot { (pct(d.regel.realisatie_pct)) } @if let Some(w) = a.doelwaarde { "doel " (nl::getal(w, w.scale())) @if let Some(e) = &a.eenheid { " " (e) } } @else { "geen doelwaarde" } }
+            section.kaart { h2 { "Kosten" } span.groot { (euro(Some(d.regel.kosten.unwrap_or(Money::ZERO)))) } @if let Some(bu) = a.budget { "van " (euro(Some(bu))) "; resterend " (euro(d.budget_resterend)) } @else { "geen budget opgegeven" } }
+            section.kaart { h2 { "Evaluatie" } @if let Some(e) = &d.regel.evaluatie { span.groot { (e.oordeel.tekst()) } (nl::date_short(e.datum)) } @else { span.groot { "–" } "nog niet geëvalueerd" } }
+        }
+        table.sleutel {
+            caption { "Gegevens van de actie" }
+            tbody {
+                tr { th scope="row" { "Doelstelling" } td { (if a.doelstelling.is_empty() { "–" } else { &a.doelstelling }) } }
+                tr { th scope="row" { "Trekker" } td { (a.trekker.as_deref().unwrap_or("–")) } }
+                tr { th scope="row" { "Planning" } td { (a.planning.as_deref().unwrap_or("–")) } }
+                tr { th scope="row" { "Looptijd" } td { (a.start.map(|k| k.to_string()).unwrap_or_else(|| "?".into())) " t/m " (a.eind.map(|k| k.to_string()).unwrap_or_else(|| "?".into())) } }
+                tr { th scope="row" { "Soort" } td { (a.soort.map_or("onbekend", |s| s.code())) } }
+                tr { th scope="row" { "Verwacht effect" } td { (a.effect_uitkeringen.map(|e| format!("{e} uitkeringen minder")).unwrap_or_else(|| "–".into())) @if let Some(e) = a.effect_euro { ", " (euro(Some(e))) " per jaar" } } }
+            }
+        }
+        @if let Some(g) = actie_grafiek(&d) { (grafiek(&g)) }
+        h2 { "Status per kwartaal" }
+        @if d.historie.is_empty() { p { "Nog geen status vastgelegd." } } @else {
+            div.tabelrol { table {
+                caption { "Statushistorie van actie " (a.code) }
+                thead { tr { th scope="col" { "Kwartaal" } th scope="col" { "Status" } th.getal scope="col" { "Gerealiseerd" } th.getal scope="col" { "Kosten" } th scope="col" { "Notitie" } } }
+                tbody { @for u in &d.historie { tr {
+                    th scope="row" { (u.kwartaal) }
+                    td { span class={ "status-" (u.status.code()) } { (u.status.tekst()) } }
+                    td.getal { (u.gerealiseerd.map(|g| nl::getal(g, g.scale().min(2))).unwrap_or_else(|| "–".into())) }
+                    td.getal { (euro(u.kosten)) }
+                    td { (u.notitie.as_deref().unwrap_or("")) }
+                } } }
+            } }
+        }
+        h2 { "Evaluaties" }
+        @if d.evaluaties.is_empty() { p { "Nog niet geëvalueerd." } } @else {
+            div.tabelrol { table {
+                caption { "Evaluaties van actie " (a.code) }
+                thead { tr { th scope="col" { "Datum" } th scope="col" { "Oordeel" } th scope="col" { "Toelichting" } } }
+                tbody { @for e in &d.evaluaties { tr { th scope="row" { (nl::date_short(e.datum)) } td { (e.oordeel.tekst()) } td { (e.toelichting) } } } }
+            } }
+        }
+        @if mag {
+            h2 #bijwerken { "Status van " (a.code) " bijwerken" }
+            (status_form(ik, code, &d.plan, &[], Some(&a.code)))
+            h2 #evalueren { "Actie " (a.code) " evalueren" }
+            form.knoppen method="post" action={ "/g/" (code) "/plan/evaluatie" } {
+                input type="hidden" name="csrf" value=(ik.csrf);
+                input type="hidden" name="titel" value=(d.plan);
+                input type="hidden" name="actie" value=(a.code);
+                div { label for="datum" { "Datum" } input #datum name="datum" type="date" required value=(buig_rapport::vandaag()); }
+                div { label for="oordeel" { "Oordeel" } select #oordeel name="oordeel" { @for o in [Oordeel::Voortzetten, Oordeel::Regulier, Oordeel::Stoppen] { option value=(o.code()) { (o.tekst()) } } } }
+                div { label for="toelichting" { "Toelichting" } input #toelichting name="toelichting" type="text" required maxlength="2000"; }
+                div { button type="submit" { "Opslaan" } }
+            }
+        }
+        p.bron { "Dezelfde gegevens als " code { "buig plan actie --gemeente " (code) " --actie " (a.code) } "." }
+    };
+    let titel = format!("Actie {} — aanvalsplan {}", a.code, b.naam);
+    Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Aanvalsplan", &titel, body)).into_response())
+}
+
+fn leeg_is_geen(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Where a form answers: the action's page when it came from there, else the plan.
+async fn weiger(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, titel: &str, actie: Option<&str>, m: String) -> Result<Response, Fout> {
+    let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } };
+    match actie {
+        Some(a) => actie_scherm(staat, ik, code, Some(titel), a, Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await,
+        None => scherm(staat, ik, code, Some(titel), Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await,
+    }
+}
+
+fn opgeslagen(code: GemeenteCode, actie: Option<&str>, wat: &str) -> Response {
+    let wat: String = url_encode(wat);
+    match actie {
+        Some(a) => Redirect::to(&format!("/g/{code}/plan/actie/{a}?opgeslagen={wat}")).into_response(),
+        None => Redirect::to(&format!("/g/{code}/plan?opgeslagen={wat}")).into_response(),
+    }
+}
+
+fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".into(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,7 +392,10 @@ pub struct StatusForm {
     kwartaal: String,
     status: String,
     gerealiseerd: Option<String>,
+    kosten: Option<String>,
     notitie: Option<String>,
+    /// `actie` when the form is on the action's page.
+    terug: Option<String>,
 }
 
 /// POST /g/{code}/plan/status (role bewerker).
@@ -164,36 +403,129 @@ pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     let r = async {
         let code = ik.gemeente(&code, Recht::Bewerken)?;
         ik.controleer_csrf(&f.csrf)?;
+        let terug = (f.terug.as_deref() == Some("actie")).then(|| f.actie.trim().to_uppercase());
         let lees = || -> Result<Statusupdate, String> {
+            let kosten = leeg_is_geen(&f.kosten).map(buig_plan::lees_bedrag).transpose().map_err(|e| format!("kosten: {e}"))?;
+            if kosten.is_some_and(|k: Money| k.is_negative()) {
+                return Err("kosten: kosten zijn niet negatief".into());
+            }
             Ok(Statusupdate {
                 actie: f.actie.trim().to_uppercase(),
                 kwartaal: f.kwartaal.parse::<Kwartaal>().map_err(|e| format!("kwartaal: {e}"))?,
                 status: f.status.parse::<Status>().map_err(|e| format!("status: {e}"))?,
-                gerealiseerd: f
-                    .gerealiseerd
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
+                gerealiseerd: leeg_is_geen(&f.gerealiseerd)
                     .map(buig_plan::lees_getal)
                     .transpose()
                     .map_err(|e| format!("gerealiseerd: {e}"))?,
-                notitie: f.notitie.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
+                kosten,
+                notitie: leeg_is_geen(&f.notitie).map(str::to_string),
             })
         };
         let u = match lees() {
             Ok(u) => u,
-            Err(m) => {
-                let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } };
-                return scherm(&staat, &ik, code, Some(&f.titel), Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await;
-            }
+            Err(m) => return weiger(&staat, &ik, code, &f.titel, terug.as_deref(), m).await,
         };
         if let Err(e) = staat.store.voeg_status_toe(code, &f.titel, &u).await {
-            let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (e) } };
-            return scherm(&staat, &ik, code, Some(&f.titel), Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await;
+            return weiger(&staat, &ik, code, &f.titel, None, e.to_string()).await;
         }
         let details = format!("{} {} {}: {}", f.titel, u.actie, u.kwartaal, u.status.code());
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.status", Some(&code), &details).await?;
-        Ok(Redirect::to(&format!("/g/{code}/plan?opgeslagen={}", u.actie)).into_response())
+        Ok(opgeslagen(code, terug.as_deref(), &format!("Status van actie {} ({})", u.actie, u.kwartaal)))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EvaluatieForm {
+    csrf: String,
+    titel: String,
+    actie: String,
+    datum: String,
+    oordeel: String,
+    toelichting: String,
+}
+
+/// POST /g/{code}/plan/evaluatie (role bewerker).
+pub async fn evaluatie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<EvaluatieForm>) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let actie = f.actie.trim().to_uppercase();
+        let lees = || -> Result<Evaluatie, String> {
+            let toelichting = f.toelichting.trim();
+            if toelichting.is_empty() {
+                return Err("toelichting: leeg; onderbouw het oordeel".into());
+            }
+            Ok(Evaluatie {
+                actie: actie.clone(),
+                datum: buig_plan::lees_datum(&f.datum).map_err(|e| format!("datum: {e}"))?,
+                oordeel: f.oordeel.parse::<Oordeel>().map_err(|e| format!("oordeel: {e}"))?,
+                toelichting: toelichting.to_string(),
+            })
+        };
+        let e = match lees() {
+            Ok(e) => e,
+            Err(m) => return weiger(&staat, &ik, code, &f.titel, Some(&actie), m).await,
+        };
+        if let Err(fout) = staat.store.voeg_evaluatie_toe(code, &f.titel, &e).await {
+            return weiger(&staat, &ik, code, &f.titel, None, fout.to_string()).await;
+        }
+        let details = format!("{} {} {}: {}", f.titel, e.actie, e.datum, e.oordeel.code());
+        staat.store.audit(Some(&ik.gebruiker.naam), "plan.evaluatie", Some(&code), &details).await?;
+        Ok(opgeslagen(code, Some(&e.actie), &format!("Evaluatie van actie {}", e.actie)))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RisicoForm {
+    csrf: String,
+    titel: String,
+    risico: String,
+    beheersmaatregel: String,
+    eigenaar: Option<String>,
+    kans: Option<String>,
+    impact: Option<String>,
+}
+
+/// POST /g/{code}/plan/risico (role bewerker): adds a risk at the end.
+pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<RisicoForm>) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let lees = || -> Result<Risico, String> {
+            let verplicht = |veld: &str, s: &str| {
+                let t = s.trim();
+                if t.is_empty() {
+                    Err(format!("{veld}: leeg"))
+                } else {
+                    Ok(t.to_string())
+                }
+            };
+            let niveau = |veld: &str, s: &Option<String>| {
+                leeg_is_geen(s).map(|v| v.parse::<Niveau>()).transpose().map_err(|e| format!("{veld}: {e}"))
+            };
+            Ok(Risico {
+                nummer: 0,
+                risico: verplicht("risico", &f.risico)?,
+                beheersmaatregel: verplicht("beheersmaatregel", &f.beheersmaatregel)?,
+                eigenaar: leeg_is_geen(&f.eigenaar).map(str::to_string),
+                kans: niveau("kans", &f.kans)?,
+                impact: niveau("impact", &f.impact)?,
+            })
+        };
+        let risico = match lees() {
+            Ok(r) => r,
+            Err(m) => return weiger(&staat, &ik, code, &f.titel, None, m).await,
+        };
+        let nummer = match staat.store.bewaar_risico(code, &f.titel, &risico).await {
+            Ok(n) => n,
+            Err(e) => return weiger(&staat, &ik, code, &f.titel, None, e.to_string()).await,
+        };
+        staat.store.audit(Some(&ik.gebruiker.naam), "plan.risico", Some(&code), &format!("{} risico {nummer}", f.titel)).await?;
+        Ok(opgeslagen(code, None, &format!("Risico {nummer}")))
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
