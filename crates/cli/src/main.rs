@@ -1003,7 +1003,20 @@ fn rapport_uit_bestand(
             let inwoners =
                 store.inwoners(code).await.map_err(|e| (1, e.to_string()))?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
             let vraag = buig_rapport::MonitorVraag { jaar, peildatum, datum };
-            buig_rapport::kwartaalmonitor(&gegevens, &spells, &inwoners, &vraag).map_err(fout)
+            // Every gemeente's quarters in one streaming pass, for the size class and the Netherlands.
+            let bv = buig_rapport::monitor::landelijke_vraag(&vraag).map_err(fout)?;
+            let mut per = buig_bestand::PerGemeente::new(&bv);
+            store.alle_uitkeringen(&mut |u| per.voeg_toe(&u)).await.map_err(|e| (1, e.to_string()))?;
+            let alle = per.reeksen();
+            let alle_inwoners = store
+                .alle_inwoners()
+                .await
+                .map_err(|e| (1, e.to_string()))?
+                .into_iter()
+                .map(|i| ((i.gemeente, i.jaar.get()), i.aantal))
+                .collect();
+            let vergelijking = buig_rapport::monitor::monitor_vergelijking(code, &alle, &alle_inwoners, &vraag).map_err(fout)?;
+            buig_rapport::monitor::kwartaalmonitor_met(&gegevens, &spells, &inwoners, Some(&vergelijking), &vraag).map_err(fout)
         }
     })?;
     let bytes = buig_rapport::render(&document, formaat).map_err(|e| (1, e.to_string()))?;

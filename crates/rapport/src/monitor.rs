@@ -86,6 +86,14 @@ fn kwartaal_vraag(vraag: &MonitorVraag) -> Result<(u8, Date, Vraag), RapportFout
     Ok((k, einde, bv))
 }
 
+/// The caseload question of the monitor (per quarter, from the first
+/// quarter of the year before up to the monitor's quarter): count every
+/// gemeente's spells with it (e.g. [`buig_bestand::PerGemeente`]) for
+/// [`monitor_vergelijking`]. Refused like the monitor before the first quarter ends.
+pub fn landelijke_vraag(vraag: &MonitorVraag) -> Result<Vraag, RapportFout> {
+    kwartaal_vraag(vraag).map(|(_, _, v)| v)
+}
+
 /// The comparison for gemeente `code` in the monitor `vraag`, from every
 /// gemeente's caseload per quarter (`alle`, one question with `Per::Kwartaal`
 /// whose periods include the monitor's, e.g. from

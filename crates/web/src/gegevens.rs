@@ -283,6 +283,25 @@ pub async fn landelijk(staat: &Staat) -> Result<Arc<Landelijk>, Fout> {
         .await
 }
 
+/// Every gemeente's series per quarter for the kwartaalmonitor of `vraag`
+/// (its question, [`buig_rapport::monitor::landelijke_vraag`]), in one
+/// streaming pass, cached per quarter like [`landelijk`].
+pub async fn landelijk_kwartaal(staat: &Staat, vraag: &buig_rapport::MonitorVraag) -> Result<Arc<Landelijk>, Fout> {
+    let bv = buig_rapport::monitor::landelijke_vraag(vraag).map_err(|e| Fout::Gegevens(e.to_string()))?;
+    let versie = staat.store.data_versie().await?;
+    let store = staat.store.clone();
+    staat
+        .cache
+        .haal(versie, format!("landelijk_kwartaal/{}/{}", bv.van, bv.tot), || async move {
+            let mut per = buig_bestand::PerGemeente::new(&bv);
+            store.alle_uitkeringen(&mut |u| per.voeg_toe(&u)).await?;
+            let reeksen = per.reeksen();
+            let inwoners = store.alle_inwoners().await?.into_iter().map(|i| ((i.gemeente, i.jaar.get()), i.aantal)).collect();
+            Ok(Landelijk { reeksen, inwoners, vraag: bv })
+        })
+        .await
+}
+
 /// Warms the cache for the demo gemeente's overview (run once at start).
 pub async fn verwarm(staat: &Staat) {
     for code in demo_gemeenten().into_iter().take(1) {

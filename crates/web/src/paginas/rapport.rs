@@ -1,7 +1,8 @@
 //! Downloads of the council documents that belong to a page: the
 //! raadsmededeling budget (on the budget page) and the kwartaalmonitor (on
 //! the caseload page), built by the same `buig-rapport` calls as
-//! `buig rapport raadsmededeling|monitor`, at the last realised month.
+//! `buig rapport raadsmededeling|monitor`, at the last realised month; the
+//! monitor compares with every gemeente's quarters ([`gegevens::landelijk_kwartaal`]).
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
@@ -61,7 +62,10 @@ pub async fn document(
             }
             "monitor" => {
                 let vraag = buig_rapport::MonitorVraag { jaar, peildatum, datum };
-                buig_rapport::kwartaalmonitor(&b.gegevens, &b.spells, &b.inwoners, &vraag)
+                // The size class and the Netherlands from every gemeente's quarters (as `buig rapport monitor`).
+                let l = gegevens::landelijk_kwartaal(&staat, &vraag).await?;
+                buig_rapport::monitor::monitor_vergelijking(code, &l.reeksen, &l.inwoners, &vraag)
+                    .and_then(|v| buig_rapport::monitor::kwartaalmonitor_met(&b.gegevens, &b.spells, &b.inwoners, Some(&v), &vraag))
             }
             _ => return Err(Fout::NietGevonden),
         }
