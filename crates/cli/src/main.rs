@@ -3,6 +3,9 @@
 //! usage (with one message on stderr naming the field), 1 anything else.
 
 mod gebruiker;
+mod plan;
+
+use crate::plan::laad_plan;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,7 +49,7 @@ enum Command {
     /// Raadsdocumenten als DOCX of HTML: de notitie vangnet
     Rapport(RapportArgs),
     /// Het aanvalsplan: actielijnen, acties, status per kwartaal en voortgang sinds de nulmeting
-    Plan(PlanArgs),
+    Plan(plan::PlanArgs),
     /// Gebruikers, rollen per gemeente, API-tokens en het auditlog
     Gebruiker(gebruiker::GebruikerArgs),
     /// De webapp en de JSON-API starten; een lege database krijgt eerst de demodata en een demo-account
@@ -958,21 +961,6 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
     Ok(())
 }
 
-/// The gemeente's aanvalsplan (the last title) with its latest status per
-/// action and the caseload change since the nulmeting, as the documents take it.
-async fn laad_plan(
-    store: &buig_store::Store,
-    code: buig_core::GemeenteCode,
-    spells: &[buig_core::records::Uitkering],
-) -> Result<Option<buig_plan::Overzicht>, (u8, String)> {
-    let db = |e: buig_store::StoreError| (1, e.to_string());
-    let Some(titel) = store.plan_titels(code).await.map_err(db)?.pop() else { return Ok(None) };
-    let Some(p) = store.plan(code, &titel).await.map_err(db)? else { return Ok(None) };
-    let updates = store.plan_statussen(code, &titel).await.map_err(db)?;
-    let ontwikkeling = p.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(spells, n));
-    Ok(Some(buig_plan::overzicht(&p, &updates, ontwikkeling)))
-}
-
 /// `buig rapport raadsmededeling|monitor`: documents that also need the spells
 /// (and the plan or the inhabitants). The peildatum defaults to the end of the
 /// last month with realisation.
@@ -1025,195 +1013,6 @@ fn rapport_uit_bestand(
     Ok(())
 }
 
-#[derive(Args)]
-#[command(
-    after_help = "Voorbeelden:\n  buig plan laad-voorbeeld\n  buig plan import plan.csv --gemeente GM0150 --titel \"Aanvalsplan BUIG 2022-2023\" --doel-uitkeringen 300 --doel-euro 1500000 --nulmeting 2022-12-31\n  buig plan status --gemeente GM0150 --actie 1A --kwartaal 2023-K2 --status op_schema --gerealiseerd 4\n  buig plan toon --gemeente GM0150 --json\n\nKolommen en betekenis: zie docs/plan.md."
-)]
-struct PlanArgs {
-    #[command(subcommand)]
-    actie: PlanCmd,
-}
-
-#[derive(Subcommand)]
-enum PlanCmd {
-    /// Een aanvalsplan inlezen uit CSV (één rij per actie): alles of niets
-    Import(PlanImportArgs),
-    /// Het meegeleverde Aanvalsplan BUIG 2022-2023 van Deventer (GM0150) laden
-    LaadVoorbeeld(DbArgs),
-    /// Het plan tonen: acties met trekker, doel en laatste status, totalen en voortgang sinds de nulmeting
-    Toon(PlanToonArgs),
-    /// De status van een actie in een kwartaal vastleggen
-    Status(PlanStatusArgs),
-}
-
-#[derive(Args)]
-struct PlanImportArgs {
-    /// Het CSV-bestand (`;` of `,`), zie docs/plan.md
-    bestand: PathBuf,
-    /// CBS-code van de gemeente, bijvoorbeeld GM0150
-    #[arg(long)]
-    gemeente: String,
-    /// Titel van het plan
-    #[arg(long)]
-    titel: String,
-    /// Eerste dag van de planperiode (JJJJ-MM-DD)
-    #[arg(long)]
-    van: Option<String>,
-    /// Laatste dag van de planperiode (JJJJ-MM-DD)
-    #[arg(long)]
-    tot: Option<String>,
-    /// Doel: zoveel uitkeringen minder
-    #[arg(long)]
-    doel_uitkeringen: Option<i64>,
-    /// Doel in euro's per jaar
-    #[arg(long)]
-    doel_euro: Option<String>,
-    /// Datum van de nulmeting (JJJJ-MM-DD); de stand telt aan het eind van die maand
-    #[arg(long)]
-    nulmeting: Option<String>,
-    #[command(flatten)]
-    db: DbArgs,
-}
-
-#[derive(Args)]
-struct PlanToonArgs {
-    /// CBS-code van de gemeente, bijvoorbeeld GM0150
-    #[arg(long)]
-    gemeente: String,
-    /// Titel van het plan (nodig als de gemeente er meer heeft)
-    #[arg(long)]
-    titel: Option<String>,
-    /// Uitvoer als JSON
-    #[arg(long)]
-    json: bool,
-    #[command(flatten)]
-    db: DbArgs,
-}
-
-#[derive(Args)]
-struct PlanStatusArgs {
-    /// CBS-code van de gemeente, bijvoorbeeld GM0150
-    #[arg(long)]
-    gemeente: String,
-    /// Titel van het plan (nodig als de gemeente er meer heeft)
-    #[arg(long)]
-    titel: Option<String>,
-    /// Code van de actie, bijvoorbeeld 1A
-    #[arg(long)]
-    actie: String,
-    /// Kwartaal, bijvoorbeeld 2023-K2
-    #[arg(long)]
-    kwartaal: String,
-    /// op_schema | risico | achter | gereed
-    #[arg(long)]
-    status: String,
-    /// Gerealiseerd tot nu toe, in de eenheid van de actie
-    #[arg(long)]
-    gerealiseerd: Option<String>,
-    /// Toelichting
-    #[arg(long)]
-    notitie: Option<String>,
-    #[command(flatten)]
-    db: DbArgs,
-}
-
-fn parse_opt_arg<T>(veld: &str, s: &Option<String>, f: fn(&str) -> Result<T, String>) -> Result<Option<T>, (u8, String)> {
-    s.as_deref().map(|t| f(t).map_err(|e| (2, format!("--{veld}: {e}")))).transpose()
-}
-
-fn plan(a: &PlanArgs) -> Result<(), (u8, String)> {
-    let gm = |s: &str| s.parse::<buig_core::GemeenteCode>().map_err(|e| (2, format!("--gemeente: {e}")));
-    match &a.actie {
-        PlanCmd::Import(i) => {
-            let kop = buig_plan::PlanKop {
-                gemeente: gm(&i.gemeente)?,
-                titel: i.titel.trim().to_string(),
-                van: parse_opt_arg("van", &i.van, buig_plan::lees_datum)?,
-                tot: parse_opt_arg("tot", &i.tot, buig_plan::lees_datum)?,
-                doel_uitkeringen: i.doel_uitkeringen,
-                doel_euro: i.doel_euro.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--doel-euro: {e}")))?,
-                nulmeting: parse_opt_arg("nulmeting", &i.nulmeting, buig_plan::lees_datum)?,
-                bron: i.bestand.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
-            };
-            if kop.titel.is_empty() {
-                return Err((2, "--titel: leeg; geef het plan een titel".into()));
-            }
-            let f = std::fs::File::open(&i.bestand).map_err(|e| (2, format!("{}: {e}", i.bestand.display())))?;
-            let p = buig_plan::lees_csv(f, kop)
-                .map_err(|e| (2, format!("{}: {e}\nEr is niets opgeslagen; de database is ongewijzigd.", i.bestand.display())))?;
-            let store = open_store(&i.db)?;
-            buig_store::block_on(store.bewaar_plan(&p)).map_err(|e| (1, e.to_string()))?;
-            println!(
-                "{}: \"{}\" opgeslagen voor {}: {} acties in {} actielijnen.",
-                i.bestand.display(),
-                p.titel,
-                p.gemeente,
-                p.acties.len(),
-                p.actielijnen.len()
-            );
-            Ok(())
-        }
-        PlanCmd::LaadVoorbeeld(db) => {
-            let p = buig_plan::voorbeeld_deventer();
-            let store = open_store(db)?;
-            buig_store::block_on(store.bewaar_plan(&p)).map_err(|e| (1, e.to_string()))?;
-            println!(
-                "\"{}\" opgeslagen voor {}: {} acties in {} actielijnen (bron: {}).",
-                p.titel,
-                p.gemeente,
-                p.acties.len(),
-                p.actielijnen.len(),
-                p.bron
-            );
-            Ok(())
-        }
-        PlanCmd::Toon(t) => {
-            let code = gm(&t.gemeente)?;
-            let store = open_store(&t.db)?;
-            let o = buig_store::block_on(async {
-                let titel = store.kies_plan(code, t.titel.as_deref()).await.map_err(|e| (2, e.to_string()))?;
-                let p = store
-                    .plan(code, &titel)
-                    .await
-                    .map_err(|e| (1, e.to_string()))?
-                    .ok_or((2, format!("geen plan \"{titel}\" voor {code}")))?;
-                let updates = store.plan_statussen(code, &titel).await.map_err(|e| (1, e.to_string()))?;
-                let ontwikkeling = match p.nulmeting {
-                    Some(n) => buig_plan::sinds_nulmeting(&store.uitkeringen(code).await.map_err(|e| (1, e.to_string()))?, n),
-                    None => None,
-                };
-                Ok::<_, (u8, String)>(buig_plan::overzicht(&p, &updates, ontwikkeling))
-            })?;
-            if t.json {
-                println!("{}", serde_json::to_string_pretty(&o).map_err(|e| (1, e.to_string()))?);
-            } else {
-                print!("{}", buig_plan::render_tekst(&o));
-            }
-            Ok(())
-        }
-        PlanCmd::Status(s) => {
-            let code = gm(&s.gemeente)?;
-            let update = buig_plan::Statusupdate {
-                actie: s.actie.trim().to_uppercase(),
-                kwartaal: s.kwartaal.parse().map_err(|e| (2, format!("--kwartaal: {e}")))?,
-                status: s.status.parse().map_err(|e| (2, format!("--status: {e}")))?,
-                gerealiseerd: parse_opt_arg("gerealiseerd", &s.gerealiseerd, buig_plan::lees_getal)?,
-                notitie: s.notitie.clone().filter(|n| !n.trim().is_empty()),
-            };
-            let store = open_store(&s.db)?;
-            buig_store::block_on(async {
-                let titel = store.kies_plan(code, s.titel.as_deref()).await.map_err(|e| (2, e.to_string()))?;
-                store.voeg_status_toe(code, &titel, &update).await.map_err(|e| match e {
-                    buig_store::plan::PlanOpslagFout::Store(e) => (1, e.to_string()),
-                    e => (2, e.to_string()),
-                })?;
-                println!("{} {}: {} vastgelegd in \"{titel}\".", update.actie, update.kwartaal, update.status.tekst());
-                Ok::<_, (u8, String)>(())
-            })
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
@@ -1227,7 +1026,7 @@ fn main() -> ExitCode {
         Command::Budget(a) => budget(a),
         Command::Prognose(a) => prognose(a),
         Command::Rapport(a) => rapport(a),
-        Command::Plan(a) => plan(a),
+        Command::Plan(a) => plan::plan(a),
         Command::Gebruiker(a) => gebruiker::gebruiker(a),
         Command::Serve(a) => serve(a),
     };

@@ -972,6 +972,9 @@ fn maatregelen_blokken(p: &buig_plan::Overzicht, spells: &[Uitkering], peildatum
             )
         },
     ]);
+    if p.totalen.voortgang.kosten != Money::ZERO {
+        kern.push(vec!["Besteed aan de acties".into(), nl::money(p.totalen.voortgang.kosten)]);
+    }
     let werkelijk = match (&ontwikkeling, p.nulmeting) {
         (Some(o), _) => {
             let richting = if o.verandering < 0 {
@@ -1060,9 +1063,10 @@ fn maatregelen_blokken(p: &buig_plan::Overzicht, spells: &[Uitkering], peildatum
         ))));
     }
 
-    // The actions per line.
+    // The actions per line, with their progress and the verdict of their evaluation (seed 002).
     for l in &p.actielijnen {
         b.push(Blok::Kop2(format!("Actielijn {}. {}", l.nummer, l.naam)));
+        b.push(Blok::Alinea(met_kop("Voortgang: ", buig_plan::voortgang_tekst(&l.voortgang))));
         let rijen = l
             .acties
             .iter()
@@ -1076,13 +1080,17 @@ fn maatregelen_blokken(p: &buig_plan::Overzicht, spells: &[Uitkering], peildatum
                         .as_ref()
                         .map(|u| format!("{} ({})", u.status.tekst(), u.kwartaal))
                         .unwrap_or_else(|| "nog geen status".into()),
+                    a.evaluatie
+                        .as_ref()
+                        .map(|e| format!("{} ({}): {}", e.oordeel.tekst(), nl::date_short(e.datum), e.toelichting))
+                        .unwrap_or_else(|| "nog niet geëvalueerd".into()),
                 ]
             })
             .collect();
         b.push(Blok::Tabel(Tabel {
-            kop: ["Code", "Actie", "Trekker", "Soort", "Laatste status"].map(String::from).to_vec(),
+            kop: ["Code", "Actie", "Trekker", "Soort", "Laatste status", "Evaluatie"].map(String::from).to_vec(),
             rijen,
-            rechts: vec![false; 5],
+            rechts: vec![false; 6],
         }));
     }
     b.push(Blok::Alinea(met_kop("Bron: ", p.bron.clone())));
