@@ -146,23 +146,30 @@ fn groep_per_1000(v: Option<&Vergelijking>, i: usize) -> Option<f64> {
 /// Why a group is or is not shown, in Dutch.
 fn groep_uitleg(wat: &str, v: &Vergelijking) -> String {
     let n = v.gemeenten;
-    if n >= MIN_GROEP {
-        let deels = v.reeks.iter().any(|p| p.per_1000_gemeenten < MIN_GROEP);
-        format!(
-            "{wat}: het totaal van {} {} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal).{}",
-            getal(n as u64),
-            v.groep,
-            if deels {
-                format!(" Een kwartaal waarin minder dan {MIN_GROEP} van deze gemeenten een bekend inwonertal hebben, is onbekend.")
-            } else {
-                String::new()
-            }
-        )
-    } else {
-        format!(
+    if n < MIN_GROEP {
+        return format!(
             "{wat}: onbekend. De database bevat voor deze kwartalen uitkeringen van {} {}; een groep wordt pas getoond vanaf {MIN_GROEP} gemeenten, zodat er geen afzonderlijke gemeente uit af te lezen is.",
             getal(n as u64),
             if n == 1 { v.groep.replacen("gemeenten", "gemeente", 1) } else { v.groep.clone() }
+        );
+    }
+    let mut jaren: Vec<&str> = v.reeks.iter().filter(|p| p.per_1000_gemeenten < MIN_GROEP).filter_map(|p| p.periode.get(..4)).collect();
+    jaren.dedup();
+    let jaren = match jaren.split_last() {
+        None => String::new(),
+        Some((laatste, [])) => laatste.to_string(),
+        Some((laatste, eerdere)) => format!("{} en {laatste}", eerdere.join(", ")),
+    };
+    let totaal = format!("{wat}: het totaal van {} {}", getal(n as u64), v.groep);
+    if v.reeks.iter().all(|p| p.per_1000_gemeenten < MIN_GROEP) {
+        format!(
+            "{totaal}, maar het inwonertal op 1 januari {jaren} is van minder dan {MIN_GROEP} van deze gemeenten bekend; een cijfer per 1.000 inwoners wordt niet geschat en is dus onbekend."
+        )
+    } else if jaren.is_empty() {
+        format!("{totaal} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal).")
+    } else {
+        format!(
+            "{totaal} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal). Van minder dan {MIN_GROEP} van deze gemeenten is het inwonertal op 1 januari {jaren} bekend: die kwartalen zijn onbekend."
         )
     }
 }
@@ -438,6 +445,11 @@ fn per_1000_blokken(naam: &str, punten: &[Punt], inwoners: &BTreeMap<i32, u64>, 
         None => blokken.push(Blok::Alinea(gewoon(
             "De vergelijking met de grootteklasse en met Nederland is onbekend: bij deze monitor zijn geen cijfers van andere gemeenten meegegeven.",
         ))),
+        Some(v) if v.land.gemeenten < MIN_GROEP => blokken.push(Blok::Alinea(gewoon(format!(
+            "De vergelijking met de grootteklasse en met Nederland is onbekend: de database bevat voor deze kwartalen uitkeringen van {} {}; een groep wordt pas getoond vanaf {MIN_GROEP} gemeenten, zodat er geen afzonderlijke gemeente uit af te lezen is.",
+            getal(v.land.gemeenten as u64),
+            if v.land.gemeenten == 1 { "gemeente" } else { "gemeenten" }
+        )))),
         Some(v) => {
             let mut uitleg = vec![match &v.klasse {
                 Some(k) => groep_uitleg("Grootteklasse", k),

@@ -253,7 +253,7 @@ fn with_only_the_gemeente_itself_the_netherlands_is_unknown_too() {
     let mut l = l;
     l.alle.retain(|g, _| Some(*g) == demo().gegevens.gemeente);
     let t = monitor_met(Some(&l));
-    assert!(t.contains("Nederland: onbekend. De database bevat voor deze kwartalen uitkeringen van 1 gemeente in de database;"), "{t}");
+    assert!(t.contains("De vergelijking met de grootteklasse en met Nederland is onbekend: de database bevat voor deze kwartalen uitkeringen van 1 gemeente; een groep wordt pas getoond vanaf 5 gemeenten"), "{t}");
     let rij = per_1000_rij(&t, "K3 2026");
     assert!(rij.ends_with(" | onbekend | onbekend"), "no zero, no invented figure: {rij}");
 }
@@ -283,4 +283,18 @@ fn a_gemeente_whose_data_stop_before_the_quarter_does_not_count_as_zero() {
     l.inwoners.insert((code, 2025), demo_inwoners(2026) - 1);
     l.inwoners.insert((code, 2026), demo_inwoners(2026) - 1);
     assert_eq!(monitor_met(Some(&l)), monitor_met(Some(&land(5))));
+}
+
+#[test]
+fn a_year_without_the_groups_inhabitants_is_unknown_and_the_reason_is_given() {
+    let mut l = land(5);
+    // The synthetic gemeenten have no inhabitants for 2026: only Voorbeeldstad's are known then.
+    l.inwoners.retain(|(g, j), _| *j != 2026 || Some(*g) == demo().gegevens.gemeente);
+    let t = monitor_met(Some(&l));
+    assert!(
+        t.contains("Van minder dan 5 van deze gemeenten is het inwonertal op 1 januari 2026 bekend: die kwartalen zijn onbekend."),
+        "{t}"
+    );
+    assert!(per_1000_rij(&t, "K3 2026").ends_with(" | onbekend | onbekend"), "{t}");
+    assert!(!per_1000_rij(&t, "K4 2025").ends_with(" | onbekend"), "{t}");
 }
