@@ -139,7 +139,7 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
     assert_eq!(lijn1["acties"][1]["laatste_status"]["kwartaal"], "2023-K3");
     assert_eq!(lijn1["acties"][1]["kosten"], 230_000.0, "100.000 + 80.000 + 50.000");
     assert_eq!(lijn1["acties"][1]["kosten_pct_budget"], 57.5);
-    assert_eq!(lijn1["acties"][1]["realisatie_pct"], 130.0, "260 against the target 200");
+    assert_eq!(lijn1["acties"][1]["realisatie_pct"], 50.0, "from 320 towards 200, at 260");
     assert_eq!(lijn1["acties"][1]["evaluatie"]["oordeel"], "regulier");
     assert_eq!(lijn1["voortgang"]["kosten"], 230_000.0);
     assert_eq!(j["totalen"]["voortgang"]["per_oordeel"]["stoppen"], 1);

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
 
 /// Every column the reader knows; `lijn`, `code` and `titel` are required.
-pub const KOLOMMEN: [&str; 15] = [
+pub const KOLOMMEN: [&str; 16] = [
     "lijn",
     "lijn_naam",
     "code",
@@ -21,6 +21,7 @@ pub const KOLOMMEN: [&str; 15] = [
     "doelstelling",
     "eenheid",
     "doelwaarde",
+    "startwaarde",
     "trekker",
     "planning",
     "start",
@@ -293,6 +294,7 @@ pub fn lees_tabel(t: &Tabel, kop: PlanKop) -> Result<Plan, PlanFout> {
         if let Some(v) = cel("doelwaarde") {
             doelwaarde = Some(getal(v).map_err(|m| fout(rij, "doelwaarde", m))?);
         }
+        let startwaarde = cel("startwaarde").map(|v| getal(v).map_err(|m| fout(rij, "startwaarde", m))).transpose()?;
         let kwartaal = |k: &'static str| cel(k).map(|v| v.parse().map_err(|m| fout(rij, k, m))).transpose();
         let (start, eind) = (kwartaal("start")?, kwartaal("eind")?);
         if let (Some(s), Some(e)) = (start, eind) {
@@ -318,6 +320,7 @@ pub fn lees_tabel(t: &Tabel, kop: PlanKop) -> Result<Plan, PlanFout> {
             doelstelling: tekst("doelstelling").unwrap_or_default(),
             eenheid: tekst("eenheid"),
             doelwaarde,
+            startwaarde,
             trekker: tekst("trekker"),
             planning: tekst("planning"),
             start,

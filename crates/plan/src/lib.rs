@@ -145,6 +145,10 @@ pub struct Actie {
     pub eenheid: Option<String>,
     #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
     pub doelwaarde: Option<Decimal>,
+    /// Where the action starts from in the same unit (320 jongeren in de
+    /// uitkering); unknown counts as 0, a target to reach from nothing.
+    #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
+    pub startwaarde: Option<Decimal>,
     pub trekker: Option<String>,
     /// The planning as the plan states it.
     pub planning: Option<String>,
@@ -402,8 +406,9 @@ pub struct ActieRegel {
     #[serde(flatten)]
     pub actie: Actie,
     pub laatste_status: Option<Statusupdate>,
-    /// Latest realised value as a percentage of `doelwaarde` (one decimal);
-    /// `None` when either is unknown or the target is zero.
+    /// How far the latest realised value has come from `startwaarde` (else
+    /// 0) towards `doelwaarde`, in percent (one decimal): `(g − s) ÷ (d − s)`;
+    /// `None` when either is unknown or target and start are equal.
     #[serde(serialize_with = "buig_core::money::ser_getal_opt")]
     pub realisatie_pct: Option<Decimal>,
     /// Costs over all quarters; `None` when no quarter has costs.
@@ -544,8 +549,9 @@ pub struct Overzicht {
 pub fn actie_regel(a: &Actie, updates: &[Statusupdate], evaluaties: &[Evaluatie]) -> ActieRegel {
     let eigen: Vec<&Statusupdate> = updates.iter().filter(|u| u.actie == a.code).collect();
     let laatste = eigen.iter().max_by_key(|u| u.kwartaal).map(|u| (*u).clone());
+    let start = a.startwaarde.unwrap_or(Decimal::ZERO);
     let realisatie_pct = match (laatste.as_ref().and_then(|u| u.gerealiseerd), a.doelwaarde) {
-        (Some(g), Some(d)) => pct(g, d),
+        (Some(g), Some(d)) => pct(g - start, d - start),
         _ => None,
     };
     let kosten = eigen.iter().filter_map(|u| u.kosten).reduce(|x, y| x + y);
@@ -772,7 +778,8 @@ pub fn render_actie(d: &ActieDetail) -> String {
         let _ = writeln!(s, "Doelstelling: {}", a.doelstelling);
     }
     if let Some(w) = a.doelwaarde {
-        let _ = writeln!(s, "Doelwaarde: {} {}", nl_getal(w), a.eenheid.as_deref().unwrap_or(""));
+        let vanaf = a.startwaarde.map(|v| format!(" (vanaf {})", nl_getal(v))).unwrap_or_default();
+        let _ = writeln!(s, "Doelwaarde: {} {}{vanaf}", nl_getal(w), a.eenheid.as_deref().unwrap_or(""));
     }
     let _ = writeln!(s, "Trekker: {}", a.trekker.as_deref().unwrap_or("onbekend"));
     if let Some(p) = &a.planning {

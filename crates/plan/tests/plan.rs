@@ -164,6 +164,21 @@ fn progress_per_action_and_line_is_computed_from_targets_statuses_and_costs() {
 }
 
 #[test]
+fn a_target_to_bring_a_level_down_counts_from_its_start_value() {
+    // 1B: from 320 jongeren in de uitkering to 200 (seed 001).
+    let p = voorbeeld_deventer();
+    let b = p.acties.iter().find(|a| a.code == "1B").unwrap();
+    assert_eq!((b.startwaarde.unwrap().to_string(), b.doelwaarde.unwrap().to_string()), ("320".into(), "200".into()));
+    let pct =
+        |g: &str| overzicht(&p, &[upd("1B", "2023-K4", Status::OpSchema, Some(g), None)], None).actielijnen[0].acties[1].realisatie_pct;
+    assert_eq!(pct("260").unwrap().to_string(), "50.0");
+    assert_eq!(pct("200").unwrap().to_string(), "100.0");
+    assert_eq!(pct("340").unwrap().to_string(), "-16.7", "further from the target than at the start");
+    let e = lees_csv("lijn;code;titel;startwaarde\n1;1A;X;veel\n".as_bytes(), kop()).unwrap_err();
+    assert_eq!((e.rij, e.kolom.as_deref()), (Some(2), Some("startwaarde")));
+}
+
+#[test]
 fn the_latest_evaluation_counts_and_the_detail_keeps_every_quarter() {
     use buig_plan::{actie_detail, overzicht_met, Evaluatie, Oordeel};
     let p = voorbeeld_deventer();

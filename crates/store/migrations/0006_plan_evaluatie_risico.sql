@@ -1,4 +1,5 @@
--- The aanvalsplan, part 2 (issue 8): governance text per plan, costs per
+-- The aanvalsplan, part 2 (issue 8): governance text per plan, a start value
+-- per action, costs per
 -- quarterly status (BIGINT cents, spent in that quarter), evaluations per
 -- action and day (verdict voortzetten / regulier / stoppen with reasoning),
 -- and the plan's risks with their controls. Risks and governance survive a
@@ -6,6 +7,11 @@
 ALTER TABLE aanvalsplannen ADD COLUMN sturing TEXT;
 
 ALTER TABLE plan_status ADD COLUMN kosten BIGINT;
+
+-- The value an action starts from (decimal text): progress is
+-- (gerealiseerd - startwaarde) / (doelwaarde - startwaarde), so a target to
+-- bring a level down (320 -> 200 jongeren) reads right.
+ALTER TABLE plan_acties ADD COLUMN startwaarde TEXT;
 
 CREATE TABLE plan_evaluaties (
     gemeente    TEXT NOT NULL,

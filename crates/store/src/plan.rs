@@ -92,8 +92,8 @@ impl Store {
         for (i, a) in plan.acties.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO plan_acties (gemeente, titel, code, lijn, actie_titel, doelstelling, eenheid, doelwaarde, trekker, planning,
-                   start_kwartaal, eind_kwartaal, budget, soort, effect_uitkeringen, effect_euro, volgorde)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+                   start_kwartaal, eind_kwartaal, budget, soort, effect_uitkeringen, effect_euro, volgorde, startwaarde)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
             )
             .bind(g.clone())
             .bind(plan.titel.clone())
@@ -112,6 +112,7 @@ impl Store {
             .bind(a.effect_uitkeringen)
             .bind(opt_money(a.effect_euro))
             .bind(i as i64)
+            .bind(a.startwaarde.map(|d| d.to_string()))
             .execute(&mut *tx)
             .await?;
         }
@@ -180,7 +181,7 @@ impl Store {
             .collect();
         let rows = sqlx::query(
             "SELECT code, lijn, actie_titel, doelstelling, eenheid, doelwaarde, trekker, planning, start_kwartaal, eind_kwartaal,
-                    budget, soort, effect_uitkeringen, effect_euro
+                    budget, soort, effect_uitkeringen, effect_euro, startwaarde
              FROM plan_acties WHERE gemeente = $1 AND titel = $2 ORDER BY volgorde",
         )
         .bind(g)
@@ -198,6 +199,7 @@ impl Store {
                     doelstelling: r.get(3),
                     eenheid: r.get(4),
                     doelwaarde: opt_parse("doelwaarde", r.get(5))?,
+                    startwaarde: opt_parse("startwaarde", r.get(14))?,
                     trekker: r.get(6),
                     planning: r.get(7),
                     start: opt_parse("start_kwartaal", r.get(8))?,

@@ -295,7 +295,7 @@ async fn actie_scherm(
         p { "Actielijn " (a.lijn) ": " (d.lijn_naam) }
         div.kaarten {
             section.kaart { h2 { "Laatste status" } @if let Some(s) = &d.regel.laatste_status { span.groot { span class={ "status-" (s.status.code()) } { (s.status.tekst()) } } (s.kwartaal) } @else { span.groot { "–" } "nog geen status" } }
-            section.kaart { h2 { "Van de doelwaarde" } span.groot { (pct(d.regel.realisatie_pct)) } @if let Some(w) = a.doelwaarde { "doel " (nl::getal(w, w.scale())) @if let Some(e) = &a.eenheid { " " (e) } } @else { "geen doelwaarde" } }
+            section.kaart { h2 { "Van de doelwaarde" } span.groot { (pct(d.regel.realisatie_pct)) } @if let Some(w) = a.doelwaarde { "doel " (nl::getal(w, w.scale())) @if let Some(e) = &a.eenheid { " " (e) } @if let Some(v) = a.startwaarde { ", vanaf " (nl::getal(v, v.scale())) } } @else { "geen doelwaarde" } }
             section.kaart { h2 { "Kosten" } span.groot { (euro(Some(d.regel.kosten.unwrap_or(Money::ZERO)))) } @if let Some(bu) = a.budget { "van " (euro(Some(bu))) "; resterend " (euro(d.budget_resterend)) } @else { "geen budget opgegeven" } }
             section.kaart { h2 { "Evaluatie" } @if let Some(e) = &d.regel.evaluatie { span.groot { (e.oordeel.tekst()) } (nl::date_short(e.datum)) } @else { span.groot { "–" } "nog niet geëvalueerd" } }
         }
