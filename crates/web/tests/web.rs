@@ -483,7 +483,7 @@ async fn an_action_page_shows_its_history_and_takes_an_evaluation_and_the_plan_t
     // The plan page links the action and shows the evaluation and the costs.
     let html = s.get("/g/GM0150/plan", Some(&c)).await.text().await.unwrap();
     assert!(html.contains("href=\"/g/GM0150/plan/actie/1B\""));
-    assert!(html.contains("€ 150.000 van € 400.000 (37,5%)"), "{html}");
+    assert!(html.contains("€ 150.000<br><small>van € 400.000 (37,5%)</small>"), "{html}");
     assert!(html.contains("Onvoldoende resultaat van deze aanpak"), "the bundled risks");
     assert!(html.contains("Stuurgroep"), "the governance");
 

@@ -116,17 +116,25 @@ fn pct(p: Option<Decimal>) -> String {
     p.map(buig_plan::pct_tekst).unwrap_or_else(|| "–".into())
 }
 
-fn kosten_tekst(kosten: Option<Money>, budget: Option<Money>, p: Option<Decimal>) -> String {
+/// Costs over budget in a table cell: the amount, below it the budget and the share.
+fn kosten_cel(kosten: Option<Money>, budget: Option<Money>, p: Option<Decimal>) -> Markup {
     match (kosten, budget) {
-        (k, Some(b)) => format!(
-            "{} van {}{}",
-            euro(Some(k.unwrap_or(Money::ZERO))),
-            euro(Some(b)),
-            p.map(|p| format!(" ({})", buig_plan::pct_tekst(p))).unwrap_or_default()
-        ),
-        (Some(k), None) => format!("{} (geen budget)", euro(Some(k))),
-        (None, None) => "–".into(),
+        (k, Some(b)) => html! {
+            (euro(Some(k.unwrap_or(Money::ZERO)))) br;
+            small { "van " (euro(Some(b))) @if let Some(p) = p { " (" (buig_plan::pct_tekst(p)) ")" } }
+        },
+        (Some(k), None) => html! { (euro(Some(k))) br; small { "geen budget" } },
+        (None, None) => html! { "–" },
     }
+}
+
+/// `1 op schema · 1 risico · 23 zonder status`.
+fn per_status_tekst(per: &std::collections::BTreeMap<String, usize>) -> String {
+    let mut delen: Vec<String> = Status::ALLE.iter().filter_map(|s| per.get(s.code()).map(|n| format!("{n} {}", s.tekst()))).collect();
+    if let Some(n) = per.get("geen") {
+        delen.push(format!("{n} zonder status"));
+    }
+    delen.join(" · ")
 }
 
 fn voortgang_kaart(v: &Voortgang) -> Markup {
@@ -183,7 +191,7 @@ async fn scherm(
                             (s.stand_nulmeting) " eind " (s.nulmeting_maand) " → " (s.stand_laatste) " eind " (s.laatste_maand)
                         } @else { span.groot { "–" } "geen uitkeringen na de nulmeting in de database" }
                     }
-                    section.kaart { h2 { "Acties" } span.groot { (o.totalen.acties) } @for (s, n) in &o.totalen.per_status { (s.replace('_', " ")) ": " (n) " " } }
+                    section.kaart { h2 { "Acties" } span.groot { (o.totalen.acties) } (per_status_tekst(&o.totalen.per_status)) }
                     section.kaart {
                         h2 { "Kosten tegen budget" }
                         span.groot { (euro(Some(o.totalen.voortgang.kosten))) }
@@ -211,10 +219,10 @@ async fn scherm(
                             td { (a.actie.trekker.as_deref().unwrap_or("–")) }
                             @if let Some(s) = &a.laatste_status {
                                 td { span class={ "status-" (s.status.code()) } { (s.status.tekst()) } " (" (s.kwartaal) ")" @if let Some(n) = &s.notitie { br; small { (n) } } }
-                                td.getal { (s.gerealiseerd.map(|g| nl::getal(g, g.scale().min(2))).unwrap_or_else(|| "–".into())) @if let Some(e) = &a.actie.eenheid { " " (e) } }
+                                td.getal { (s.gerealiseerd.map(|g| nl::getal(g, g.scale().min(2))).unwrap_or_else(|| "–".into())) }
                             } @else { td { "nog geen" } td.getal { "–" } }
                             td.getal { (pct(a.realisatie_pct)) }
-                            td.getal { (kosten_tekst(a.kosten, a.actie.budget, a.kosten_pct_budget)) }
+                            td.getal { (kosten_cel(a.kosten, a.actie.budget, a.kosten_pct_budget)) }
                             td { @if let Some(e) = &a.evaluatie { (e.oordeel.tekst()) " (" (nl::date_short(e.datum)) ")" } @else { "–" } }
                         } } }
                     } }
