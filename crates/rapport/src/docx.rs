@@ -48,6 +48,37 @@ fn plain(s: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(s))
 }
 
+/// Text width in twips (17 cm), for table grids.
+const TEKSTBREEDTE_TWIPS: usize = 9638;
+
+/// Column widths in twips from the content (LibreOffice does not autofit):
+/// each column gets at least its longest word (so no word breaks) and the
+/// rest of the width goes to the columns that want more, in proportion to
+/// their longest cell (capped at 40 characters, longer text wraps anyway).
+fn kolombreedtes(t: &crate::doc::Tabel) -> Vec<usize> {
+    // At 9 pt a (bold) character is up to about 120 twips wide; the cell margins take about 400.
+    let twips = |tekens: usize| 400 + tekens * 120;
+    let n = t.kop.len().max(1);
+    let (mut minimaal, mut gewenst) = (vec![twips(1); n], vec![twips(1); n]);
+    for rij in std::iter::once(&t.kop).chain(&t.rijen) {
+        for (i, c) in rij.iter().enumerate().take(n) {
+            let woord = c.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0).min(20);
+            minimaal[i] = minimaal[i].max(twips(woord));
+            gewenst[i] = gewenst[i].max(twips(c.chars().count().min(40))).max(minimaal[i]);
+        }
+    }
+    let (som_min, som_gewenst): (usize, usize) = (minimaal.iter().sum(), gewenst.iter().sum());
+    if som_gewenst <= TEKSTBREEDTE_TWIPS {
+        return gewenst.iter().map(|g| g * TEKSTBREEDTE_TWIPS / som_gewenst).collect();
+    }
+    if som_min >= TEKSTBREEDTE_TWIPS {
+        return minimaal.iter().map(|m| m * TEKSTBREEDTE_TWIPS / som_min).collect();
+    }
+    let over = TEKSTBREEDTE_TWIPS - som_min;
+    let extra: usize = gewenst.iter().zip(&minimaal).map(|(g, m)| g - m).sum::<usize>().max(1);
+    gewenst.iter().zip(&minimaal).map(|(g, m)| m + (g - m) * over / extra).collect()
+}
+
 fn cell(text: &str, rechts: bool, kop: bool) -> TableCell {
     let mut r = Run::new().add_text(text).size(18);
     if kop {
@@ -85,14 +116,15 @@ pub fn render(d: &Document) -> Result<Vec<u8>, RapportFout> {
     for b in &d.blokken {
         match b {
             Blok::Kop1(s) => {
-                let mut p = plain(s).style("Heading1");
+                // A heading stays with what follows it (no heading alone at the foot of a page).
+                let mut p = plain(s).style("Heading1").keep_next(true);
                 if pagina {
                     p = p.page_break_before(true);
                     pagina = false;
                 }
                 doc = doc.add_paragraph(p);
             }
-            Blok::Kop2(s) => doc = doc.add_paragraph(plain(s).style("Heading2")),
+            Blok::Kop2(s) => doc = doc.add_paragraph(plain(s).style("Heading2").keep_next(true)),
             Blok::Alinea(t) => doc = doc.add_paragraph(runs(Paragraph::new(), t)),
             Blok::Lijst { genummerd, items } => {
                 for (i, it) in items.iter().enumerate() {
@@ -106,11 +138,17 @@ pub fn render(d: &Document) -> Result<Vec<u8>, RapportFout> {
             Blok::Tabel(t) => {
                 let rechts = |i: usize| t.rechts.get(i).copied().unwrap_or(false);
                 // Only header rows are marked cantSplit; `render` turns that into a repeating header row.
-                let mut rows = vec![TableRow::new(t.kop.iter().enumerate().map(|(i, k)| cell(k, rechts(i), true)).collect()).cant_split()];
+                let breedte = kolombreedtes(t);
+                let cel = |i: usize, c: &str, kop: bool| {
+                    let w = breedte.get(i).copied().unwrap_or(TEKSTBREEDTE_TWIPS / breedte.len().max(1));
+                    cell(c, rechts(i), kop).width(w, WidthType::Dxa)
+                };
+                let mut rows = vec![TableRow::new(t.kop.iter().enumerate().map(|(i, k)| cel(i, k, true)).collect()).cant_split()];
                 for rij in &t.rijen {
-                    rows.push(TableRow::new(rij.iter().enumerate().map(|(i, c)| cell(c, rechts(i), false)).collect()));
+                    rows.push(TableRow::new(rij.iter().enumerate().map(|(i, c)| cel(i, c, false)).collect()));
                 }
-                doc = doc.add_table(Table::new(rows).width(5000, WidthType::Pct)).add_paragraph(Paragraph::new());
+                let tabel = Table::new(rows).set_grid(breedte.clone()).width(5000, WidthType::Pct);
+                doc = doc.add_table(tabel).add_paragraph(Paragraph::new());
             }
             Blok::Kader { titel, items } => {
                 doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(titel).bold().color("E17000")));
