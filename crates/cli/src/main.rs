@@ -4,6 +4,7 @@
 
 mod gebruiker;
 mod plan;
+mod verleend;
 
 use crate::plan::laad_plan;
 
@@ -54,6 +55,8 @@ enum Command {
     Gebruiker(gebruiker::GebruikerArgs),
     /// De webapp en de JSON-API starten; een lege database krijgt eerst de demodata en een demo-account
     Serve(ServeArgs),
+    /// Vastleggen of tonen over welke jaren een vangnetuitkering is verleend (voorwaarde e, aanhoudend tekort)
+    Verleend(verleend::VerleendArgs),
 }
 
 #[derive(Args)]
@@ -1029,6 +1032,7 @@ fn main() -> ExitCode {
         Command::Plan(a) => plan::plan(a),
         Command::Gebruiker(a) => gebruiker::gebruiker(a),
         Command::Serve(a) => serve(a),
+        Command::Verleend(a) => verleend::verleend(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

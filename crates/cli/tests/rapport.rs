@@ -119,3 +119,37 @@ fn the_kwartaalmonitor_covers_the_last_complete_quarter_up_to_the_peildatum() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("nog geen kwartaal van 2026 afgesloten"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_stored_grant_over_2022_makes_deventer_2023_an_extended_request_unless_the_user_says_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let html = dir.path().join("n.html");
+    let notitie = |extra: &[&str]| {
+        let args =
+            ["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "html", "-o", html.to_str().unwrap()];
+        let o = buig(&db, &[&args[..], extra].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(&html).unwrap()
+    };
+    // The demo holds seed 002's reading: a vangnetuitkering over 2022 (condition 5 applies).
+    let o = buig(&db, &["verleend", "--gemeente", "GM0150"]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("2022 verleend (afgeleid; bron: seed 000"), "{}", stderr(&o));
+    let h = notitie(&[]);
+    assert!(
+        h.contains("Over 2022 is een vangnetuitkering verleend") && h.contains("formulier (uitgebreid verzoek)"),
+        "seed 002: voorwaarden 4 en 5"
+    );
+    assert!(h.contains("€ 149.870"));
+    // The user's --verleend wins.
+    let h = notitie(&["--verleend", "geen"]);
+    assert!(h.contains("formulier (basisverzoek)") && !h.contains("Over 2022 is een vangnetuitkering verleend"));
+    // Recorded as not granted: no stored grant is left, so condition e is unknown again ("aangenomen").
+    let o = buig(&db, &["verleend", "--gemeente", "GM0150", "--jaar", "2022", "--verleend", "nee", "--bron", "beschikking"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let h = notitie(&[]);
+    assert!(h.contains("aangenomen: niet van toepassing"), "only 'not granted' years leave the rest unknown");
+    let o = buig(&db, &["verleend", "--gemeente", "GM0150", "--jaar", "2022", "--verleend", "misschien"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--verleend: \"misschien\" is geen ja of nee"));
+}

@@ -282,6 +282,58 @@ pub fn seed_budgetten() -> &'static [SeedBudget] {
     })
 }
 
+/// Whether a vangnetuitkering was granted (verleend) to a gemeente over a
+/// year, as the seed documents state or imply it (`data/seed_vangnet_verleend.csv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedVerleend {
+    pub code: GemeenteCode,
+    pub naam: String,
+    /// The shortfall year the uitkering is over.
+    pub jaar: Year,
+    pub verleend: bool,
+    pub bedrag: Option<Money>,
+    /// `bevestigd` or `afgeleid`.
+    pub status: String,
+    pub bron: String,
+    pub opmerking: String,
+}
+
+#[derive(Deserialize)]
+struct VerleendCsv {
+    gemeentecode: String,
+    gemeente: String,
+    jaar: i32,
+    verleend: String,
+    bedrag_euro: String,
+    status: String,
+    bron: String,
+    opmerking: String,
+}
+
+/// The granted vangnetuitkeringen the seed documents state or imply.
+pub fn seed_vangnet_verleend() -> &'static [SeedVerleend] {
+    static V: OnceLock<Vec<SeedVerleend>> = OnceLock::new();
+    V.get_or_init(|| {
+        rows::<VerleendCsv>("seed_vangnet_verleend.csv", include_str!("../../../data/seed_vangnet_verleend.csv"))
+            .into_iter()
+            .map(|r| SeedVerleend {
+                code: code(&r.gemeentecode),
+                naam: r.gemeente,
+                jaar: Year::new(r.jaar),
+                verleend: match r.verleend.as_str() {
+                    "ja" => true,
+                    "nee" => false,
+                    o => panic!("bundled verleend {o}: use ja or nee"),
+                },
+                bedrag: opt_money(&r.bedrag_euro),
+                status: r.status,
+                bron: r.bron,
+                opmerking: r.opmerking,
+            })
+            .collect()
+    })
+}
+
 #[derive(Deserialize)]
 struct JaarCsv {
     gemeentecode: String,

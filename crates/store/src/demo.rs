@@ -121,6 +121,7 @@ impl Store {
             .await?,
         );
         self.laad_seed_jaarcijfers().await?;
+        self.laad_seed_verleend().await?;
         Ok(out)
     }
 }

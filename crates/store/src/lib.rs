@@ -20,6 +20,7 @@ pub mod import;
 pub mod plan;
 pub mod query;
 mod referentie;
+pub mod verleend;
 
 pub use gebruikers::{AuditRegel, Gebruiker, GebruikerFout, Rol, Sessie};
 

@@ -49,9 +49,22 @@ pub fn demo_gemeenten() -> Vec<GemeenteCode> {
 
 /// A gemeente's budgets, realisation and yearly figures from the store, as
 /// the libraries take them (also used by `buig budget`, `prognose`, `rapport`).
+///
+/// `verleend` (the years a vangnetuitkering was granted) as the user states
+/// it wins; without it the stored years count (`buig verleend`, the seed
+/// data) when at least one of them was granted — that settles condition e.
+/// Stored "not granted" years alone leave it unknown: another year of the
+/// window may be missing.
 pub async fn laad_gegevens(store: &Store, code: GemeenteCode, verleend: Option<Vec<i32>>) -> Result<Gegevens, Fout> {
     let Some(g) = store.gemeente(code).await? else {
         return Err(Fout::NietGevonden);
+    };
+    let verleend = match verleend {
+        Some(v) => Some(v),
+        None => {
+            let jaren: Vec<i32> = store.verleend(code).await?.into_iter().filter(|v| v.verleend).map(|v| v.jaar.get()).collect();
+            (!jaren.is_empty()).then_some(jaren)
+        }
     };
     let jaarcijfers = store
         .jaarcijfers(code)

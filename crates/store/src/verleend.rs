@@ -1,0 +1,77 @@
+//! Granted vangnetuitkeringen per gemeente and year (migration 0007): what
+//! condition e (aanhoudend tekort) of a later year reads when the user does
+//! not state it. Recorded with `buig verleend`, and for the seed gemeenten
+//! loaded with the demo (`data/seed_vangnet_verleend.csv`).
+
+use buig_core::{GemeenteCode, Money, Year};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::{Store, StoreError};
+
+/// One known year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verleend {
+    pub jaar: Year,
+    pub verleend: bool,
+    pub bedrag: Option<Money>,
+    /// `bevestigd`, `afgeleid` or `opgegeven` (by a user).
+    pub status: String,
+    pub bron: String,
+}
+
+impl Store {
+    /// Records (or replaces) whether a vangnetuitkering was granted over `v.jaar`.
+    pub async fn zet_verleend(&self, code: GemeenteCode, v: &Verleend) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO vangnet_verleend (gemeente, jaar, verleend, bedrag_cent, status, bron) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (gemeente, jaar) DO UPDATE SET verleend = excluded.verleend, bedrag_cent = excluded.bedrag_cent,
+               status = excluded.status, bron = excluded.bron",
+        )
+        .bind(code.to_string())
+        .bind(i64::from(v.jaar.get()))
+        .bind(i64::from(v.verleend))
+        .bind(v.bedrag.map(Money::cents))
+        .bind(v.status.clone())
+        .bind(v.bron.clone())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The known years of a gemeente, oldest first.
+    pub async fn verleend(&self, code: GemeenteCode) -> Result<Vec<Verleend>, StoreError> {
+        Ok(sqlx::query("SELECT jaar, verleend, bedrag_cent, status, bron FROM vangnet_verleend WHERE gemeente = $1 ORDER BY jaar")
+            .bind(code.to_string())
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r: AnyRow| Verleend {
+                jaar: Year::new(r.get::<i64, _>(0) as i32),
+                verleend: r.get::<i64, _>(1) != 0,
+                bedrag: r.get::<Option<i64>, _>(2).map(Money::from_cents),
+                status: r.get(3),
+                bron: r.get(4),
+            })
+            .collect())
+    }
+
+    /// The seed documents' granted years, added where the year is not known yet.
+    pub(crate) async fn laad_seed_verleend(&self) -> Result<(), StoreError> {
+        for r in buig_referentie::seed_vangnet_verleend() {
+            sqlx::query(
+                "INSERT INTO vangnet_verleend (gemeente, jaar, verleend, bedrag_cent, status, bron) VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (gemeente, jaar) DO NOTHING",
+            )
+            .bind(r.code.to_string())
+            .bind(i64::from(r.jaar.get()))
+            .bind(i64::from(r.verleend))
+            .bind(r.bedrag.map(Money::cents))
+            .bind(r.status.clone())
+            .bind(r.bron.clone())
+            .execute(self.pool())
+            .await?;
+        }
+        Ok(())
+    }
+}
