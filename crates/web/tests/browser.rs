@@ -150,6 +150,22 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     let t = tekst(&c).await;
     assert!(t.contains("Aanvalsplan BUIG") && t.contains("Actielijn 1"), "{t}");
     foto(&c, "11-plan-deventer").await;
+    // One action: record a quarter with costs on its own page and evaluate it.
+    c.find(Locator::LinkText("1B Integrale jongerenaanpak")).await.unwrap().click().await.unwrap();
+    assert!(tekst(&c).await.contains("Nog geen status vastgelegd"));
+    c.find(Locator::Css("#kwartaal")).await.unwrap().send_keys("2023-K2").await.unwrap();
+    c.find(Locator::Css("#gerealiseerd")).await.unwrap().send_keys("290").await.unwrap();
+    c.find(Locator::Css("#kosten")).await.unwrap().send_keys("12.500").await.unwrap();
+    c.find(Locator::Css("form[action$='/plan/status'] button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("p.melding.goed")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("Status van actie 1B (2023-K2) opgeslagen") && t.contains("€ 12.500"), "{t}");
+    c.find(Locator::Css("#toelichting")).await.unwrap().send_keys("loopt goed, voortzetten").await.unwrap();
+    c.find(Locator::Css("form[action$='/plan/evaluatie'] button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//p[contains(@class, 'melding') and contains(., 'Evaluatie van actie 1B')]")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("Evaluatie van actie 1B opgeslagen") && t.contains("loopt goed, voortzetten"), "{t}");
+    foto(&c, "12-plan-actie").await;
 
     // Upload a month of realisation; the overview moves to November.
     let csv = dir.path().join("realisatie-november.csv");
@@ -161,14 +177,14 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.wait().for_element(Locator::Css(".melding")).await.unwrap();
     let t = tekst(&c).await;
     assert!(t.contains("realisatie-november.csv: 1 rijen realisatie"), "{t}");
-    foto(&c, "12-import").await;
+    foto(&c, "13-import").await;
     c.goto(&format!("{url}/g/GM9999")).await.unwrap();
     assert!(tekst(&c).await.contains("Op 30 november 2026 (11 maanden gerealiseerd)"));
 
     // The comparison.
     c.goto(&format!("{url}/vergelijking")).await.unwrap();
     assert!(c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap().contains("Vergelijking"));
-    foto(&c, "13-vergelijking").await;
+    foto(&c, "14-vergelijking").await;
 
     // Log out: the pages are closed again.
     c.find(Locator::Css("form.uitloggen button")).await.unwrap().click().await.unwrap();

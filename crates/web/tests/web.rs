@@ -628,11 +628,15 @@ async fn a_plan_target_opens_the_prognosis_with_that_many_benefits_fewer() {
     let mut plan = buig_plan::voorbeeld_deventer();
     plan.gemeente = gm("GM9999");
     plan.doel_uitkeringen = Some(120);
+    // "100 benefits fewer from LKS placements" (issue 8): an action's own expected effect.
+    plan.acties.iter_mut().find(|a| a.code == "3A").unwrap().effect_uitkeringen = Some(100);
     s.store.bewaar_plan(&plan).await.unwrap();
     let (c, _) = s.login("bewerker").await;
     let html = s.get("/g/GM9999/plan", Some(&c)).await.text().await.unwrap();
     let link = "/g/GM9999/prognose?minder_uitkeringen_eind_jaar=120";
     assert!(html.contains(link), "{html}");
+    let html = s.get("/g/GM9999/plan/actie/3A", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("/g/GM9999/prognose?minder_uitkeringen_eind_jaar=100"), "{html}");
     let r = s.get(link, Some(&c)).await;
     assert_eq!(r.status(), StatusCode::OK);
     let html = r.text().await.unwrap();

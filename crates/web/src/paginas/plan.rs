@@ -318,6 +318,10 @@ async fn actie_scherm(
                 tr { th scope="row" { "Verwacht effect" } td { (a.effect_uitkeringen.map(|e| format!("{e} uitkeringen minder")).unwrap_or_else(|| "–".into())) @if let Some(e) = a.effect_euro { ", " (euro(Some(e))) " per jaar" } } }
             }
         }
+        @if let (Some(e), Some((jaar, _))) = (a.effect_uitkeringen.filter(|e| *e > 0), b.huidig()) {
+            p { "Wat is deze actie in euro's en voor het vangnet waard? "
+                a href={ "/g/" (code) "/prognose?minder_uitkeringen_eind_jaar=" (e) } { "Prognose " (jaar) " met het verwachte effect: " (e) " uitkeringen minder op 31 december" } "." }
+        }
         @if let Some(g) = actie_grafiek(&d) { (grafiek(&g)) }
         h2 { "Status per kwartaal" }
         @if d.historie.is_empty() { p { "Nog geen status vastgelegd." } } @else {
