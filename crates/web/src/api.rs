@@ -9,11 +9,11 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use buig_core::money;
 use buig_core::{Money, Year};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::auth::{ApiGebruiker, Ingelogd};
@@ -35,6 +35,8 @@ pub fn router() -> Router<Staat> {
         .route("/gemeenten/{code}/vangnet/{jaar}", get(vangnet))
         .route("/gemeenten/{code}/plan", get(plan))
         .route("/gemeenten/{code}/plan/acties/{actie}", get(plan_actie))
+        .route("/gemeenten/{code}/plan/acties/{actie}/status", post(plan_status))
+        .route("/gemeenten/{code}/plan/acties/{actie}/evaluaties", post(plan_evaluatie))
         .route("/vergelijking", get(vergelijking))
         .fallback(|| async { fout(Fout::NietGevonden) })
 }
@@ -60,7 +62,8 @@ pub fn niet_ingelogd(tekst: &str) -> Response {
         .into_response()
 }
 
-/// The API user as an `Ingelogd` for the shared scoping check (API calls carry no CSRF token: they change nothing).
+/// The API user as an `Ingelogd` for the shared scoping check (API calls carry
+/// no CSRF token: reads change nothing, and writes need a bearer token).
 fn als_ingelogd(g: ApiGebruiker) -> Ingelogd {
     Ingelogd { gebruiker: g.0, csrf: String::new() }
 }
@@ -224,6 +227,140 @@ async fn plan_actie(State(staat): State<Staat>, g: ApiGebruiker, Path((code, act
     let r = async {
         let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
         crate::paginas::plan::actie(&staat, code, None, &actie).await?.ok_or(Fout::NietGevonden)
+    };
+    antwoord(r.await)
+}
+
+/// The body of POST …/status: one quarter of one action (as the web form and `buig plan status`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusIn {
+    kwartaal: String,
+    status: String,
+    gerealiseerd: Option<serde_json::Value>,
+    kosten: Option<serde_json::Value>,
+    notitie: Option<String>,
+    /// The plan's title; without it the plan with the newest period.
+    titel: Option<String>,
+}
+
+/// The body of POST …/evaluaties.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvaluatieIn {
+    datum: String,
+    oordeel: String,
+    toelichting: String,
+    titel: Option<String>,
+}
+
+/// A number given as a JSON number or a string, as exact text.
+fn getal_tekst(veld: &str, v: &serde_json::Value) -> Result<String, Fout> {
+    match v {
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        serde_json::Value::String(s) => Ok(s.clone()),
+        o => Err(Fout::Gegevens(format!("{veld}: {o} is geen getal"))),
+    }
+}
+
+/// The scoped editor behind a write: a foreign gemeente is 404 as anywhere,
+/// a viewer 403, and so is the web session (writes need a bearer token).
+fn schrijver(g: ApiGebruiker, code: &str) -> Result<(Ingelogd, buig_core::GemeenteCode), Fout> {
+    let token = g.1;
+    let ik = als_ingelogd(g);
+    let code = ik.gemeente(code, crate::auth::Recht::Bewerken)?;
+    if !token {
+        return Err(Fout::GeenRecht(
+            "schrijven via de API kan alleen met een API-token (Authorization: Bearer buig_…); de sessie van de web-app geldt hier alleen om te lezen"
+                .into(),
+        ));
+    }
+    Ok((ik, code))
+}
+
+/// The plan's title: the one asked for, else the newest period; 404 without a plan.
+async fn plan_titel(staat: &Staat, code: buig_core::GemeenteCode, titel: Option<&str>) -> Result<String, Fout> {
+    crate::paginas::plan::kies_titel(staat, code, titel).await?.ok_or(Fout::NietGevonden)
+}
+
+fn plan_fout(e: buig_store::plan::PlanOpslagFout) -> Fout {
+    use buig_store::plan::PlanOpslagFout as P;
+    match e {
+        P::Store(e) => Fout::from(e),
+        P::GeenPlan(_) | P::OnbekendeActie { .. } => Fout::NietGevonden,
+        e => Fout::Gegevens(e.to_string()),
+    }
+}
+
+/// POST /gemeenten/{code}/plan/acties/{actie}/status: records a quarter; answers the action as GET does.
+async fn plan_status(
+    State(staat): State<Staat>,
+    g: ApiGebruiker,
+    Path((code, actie)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
+    let r = async {
+        let (ik, code) = schrijver(g, &code)?;
+        let inn: StatusIn = serde_json::from_slice(&body).map_err(|e| Fout::Gegevens(format!("body: {e}")))?;
+        let titel = plan_titel(&staat, code, inn.titel.as_deref()).await?;
+        let kosten = inn
+            .kosten
+            .as_ref()
+            .filter(|v| !v.is_null())
+            .map(|v| getal_tekst("kosten", v).and_then(|t| t.parse::<Money>().map_err(|e| Fout::Gegevens(format!("kosten: {e}")))))
+            .transpose()?;
+        if kosten.is_some_and(|k| k.is_negative()) {
+            return Err(Fout::Gegevens("kosten: kosten zijn niet negatief".into()));
+        }
+        let u = buig_plan::Statusupdate {
+            actie: actie.trim().to_uppercase(),
+            kwartaal: inn.kwartaal.parse().map_err(|e| Fout::Gegevens(format!("kwartaal: {e}")))?,
+            status: inn.status.parse().map_err(|e| Fout::Gegevens(format!("status: {e}")))?,
+            gerealiseerd: inn
+                .gerealiseerd
+                .as_ref()
+                .filter(|v| !v.is_null())
+                .map(|v| {
+                    getal_tekst("gerealiseerd", v)
+                        .and_then(|t| buig_plan::lees_getal(&t).map_err(|e| Fout::Gegevens(format!("gerealiseerd: {e}"))))
+                })
+                .transpose()?,
+            kosten,
+            notitie: inn.notitie.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
+        };
+        staat.store.voeg_status_toe(code, &titel, &u).await.map_err(plan_fout)?;
+        let details = format!("{titel} {} {}: {} (API)", u.actie, u.kwartaal, u.status.code());
+        staat.store.audit(Some(&ik.gebruiker.naam), "plan.status", Some(&code), &details).await?;
+        crate::paginas::plan::actie(&staat, code, Some(&titel), &u.actie).await?.ok_or(Fout::NietGevonden)
+    };
+    antwoord(r.await)
+}
+
+/// POST /gemeenten/{code}/plan/acties/{actie}/evaluaties: records an evaluation; answers the action.
+async fn plan_evaluatie(
+    State(staat): State<Staat>,
+    g: ApiGebruiker,
+    Path((code, actie)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
+    let r = async {
+        let (ik, code) = schrijver(g, &code)?;
+        let inn: EvaluatieIn = serde_json::from_slice(&body).map_err(|e| Fout::Gegevens(format!("body: {e}")))?;
+        let titel = plan_titel(&staat, code, inn.titel.as_deref()).await?;
+        let toelichting = inn.toelichting.trim().to_string();
+        if toelichting.is_empty() {
+            return Err(Fout::Gegevens("toelichting: leeg; onderbouw het oordeel".into()));
+        }
+        let e = buig_plan::Evaluatie {
+            actie: actie.trim().to_uppercase(),
+            datum: buig_plan::lees_datum(&inn.datum).map_err(|e| Fout::Gegevens(format!("datum: {e}")))?,
+            oordeel: inn.oordeel.parse().map_err(|e| Fout::Gegevens(format!("oordeel: {e}")))?,
+            toelichting,
+        };
+        staat.store.voeg_evaluatie_toe(code, &titel, &e).await.map_err(plan_fout)?;
+        let details = format!("{titel} {} {}: {} (API)", e.actie, e.datum, e.oordeel.code());
+        staat.store.audit(Some(&ik.gebruiker.naam), "plan.evaluatie", Some(&code), &details).await?;
+        crate::paginas::plan::actie(&staat, code, Some(&titel), &e.actie).await?.ok_or(Fout::NietGevonden)
     };
     antwoord(r.await)
 }

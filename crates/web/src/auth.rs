@@ -129,8 +129,10 @@ impl FromRequestParts<Staat> for Ingelogd {
     }
 }
 
-/// The user of an API call: a bearer token, or the session cookie of the web app.
-pub struct ApiGebruiker(pub Gebruiker);
+/// The user of an API call: a bearer token, or the session cookie of the web
+/// app. The second field says whether a token was used: only those may
+/// write (a cookie rides along with any cross-site request; a token does not).
+pub struct ApiGebruiker(pub Gebruiker, pub bool);
 
 impl FromRequestParts<Staat> for ApiGebruiker {
     type Rejection = Response;
@@ -140,13 +142,13 @@ impl FromRequestParts<Staat> for ApiGebruiker {
         if let Some(h) = parts.headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()) {
             let token = h.strip_prefix("Bearer ").unwrap_or("").trim();
             return match staat.store.api_token_gebruiker(token).await.map_err(intern)? {
-                Some(g) => Ok(ApiGebruiker(g)),
+                Some(g) => Ok(ApiGebruiker(g, true)),
                 None => Err(crate::api::niet_ingelogd("het API-token is onbekend of ingetrokken")),
             };
         }
         if let Some(c) = CookieJar::from_headers(&parts.headers).get(SESSIE_COOKIE) {
             if let Some((g, _)) = staat.store.sessie(c.value()).await.map_err(intern)? {
-                return Ok(ApiGebruiker(g));
+                return Ok(ApiGebruiker(g, false));
             }
         }
         Err(crate::api::niet_ingelogd("geef een API-token: Authorization: Bearer buig_… (maak er een met buig gebruiker token NAAM)"))

@@ -28,7 +28,7 @@ pub struct PlanQuery {
 }
 
 /// The plan title to show: `titel` when the gemeente has it, else the newest period.
-async fn kies_titel(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<String>, Fout> {
+pub(crate) async fn kies_titel(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<String>, Fout> {
     let titels = staat.store.plan_titels(code).await?;
     Ok(titel.filter(|t| titels.iter().any(|x| x == t)).map(str::to_string).or_else(|| titels.first().cloned()))
 }
