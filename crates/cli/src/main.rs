@@ -943,15 +943,20 @@ fn rapport(a: &RapportArgs) -> Result<(), (u8, String)> {
     }
     let vraag = buig_rapport::NotitieVraag { jaar, peildatum, datum: peildatum.unwrap_or_else(buig_rapport::vandaag) };
     // Causes from the caseload and measures from the aanvalsplan, where the database has them.
-    let (spells, plan) = buig_store::block_on(async {
+    // Nederland: every gemeente's quarters of the causes, in one streaming pass.
+    let bv = buig_rapport::oorzaken_vraag(jaar, peildatum).map_err(|e| (2, e.to_string()))?;
+    let (spells, plan, landelijk) = buig_store::block_on(async {
         let spells = store.uitkeringen(code).await.map_err(|e| (1, e.to_string()))?;
         let plan = laad_plan(&store, code, &spells).await?;
-        Ok::<_, (u8, String)>((spells, plan))
+        let mut per = buig_bestand::PerGemeente::new(&bv);
+        store.alle_uitkeringen(&mut |u| per.voeg_toe(&u)).await.map_err(|e| (1, e.to_string()))?;
+        Ok::<_, (u8, String)>((spells, plan, per.reeksen()))
     })?;
-    let notitie = buig_rapport::notitie_vangnet_met(&gegevens, &spells, plan.as_ref(), &vraag).map_err(|e| match e {
-        buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
-        _ => (2, e.to_string()),
-    })?;
+    let notitie =
+        buig_rapport::notitie_vangnet_landelijk(&gegevens, &spells, plan.as_ref(), Some(&landelijk), &vraag).map_err(|e| match e {
+            buig_rapport::RapportFout::Docx(_) => (1, e.to_string()),
+            _ => (2, e.to_string()),
+        })?;
     let bytes = buig_rapport::render(&notitie.document, formaat).map_err(|e| (1, e.to_string()))?;
     std::fs::write(&a.uitvoer, &bytes).map_err(|e| (1, format!("{}: kan niet schrijven: {e}", a.uitvoer.display())))?;
     let r = &notitie.resultaat;

@@ -21,7 +21,7 @@ pub mod notitie;
 pub mod raadsmededeling;
 
 pub use monitor::{kwartaalmonitor, MonitorVraag};
-pub use notitie::{notitie_vangnet, notitie_vangnet_met, NotitieVangnet, NotitieVraag};
+pub use notitie::{notitie_vangnet, notitie_vangnet_landelijk, notitie_vangnet_met, oorzaken_vraag, NotitieVangnet, NotitieVraag};
 pub use raadsmededeling::{raadsmededeling, RaadsmededelingVraag};
 
 /// The document kinds `buig rapport` knows, and whether each is built.

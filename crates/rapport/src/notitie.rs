@@ -17,7 +17,9 @@
 
 use buig_bestand::{uitsplitsing, Maand, Per, Punt, Splitsing, Vraag, DUUR_BANDEN, LEEFTIJD_BANDEN};
 use buig_core::records::{BudgetSoort, Uitkering};
-use buig_core::{nl, Money, Year};
+use std::collections::BTreeMap;
+
+use buig_core::{nl, GemeenteCode, Money, Year};
 use buig_prognose::budget::{BudgetJaar, BudgetOverzicht};
 use buig_prognose::Gegevens;
 use buig_rules::{CaseFile, Rule, RuleTable, Status, VangnetResult, YearInput};
@@ -185,6 +187,23 @@ pub fn notitie_vangnet_met(
     gegevens: &Gegevens,
     spells: &[Uitkering],
     plan: Option<&buig_plan::Overzicht>,
+    vraag: &NotitieVraag,
+) -> Result<NotitieVangnet, RapportFout> {
+    notitie_vangnet_landelijk(gegevens, spells, plan, None, vraag)
+}
+
+/// As [`notitie_vangnet_met`], and with `landelijk` — every gemeente's
+/// caseload per quarter, counted with [`oorzaken_vraag`] (e.g. with
+/// [`buig_bestand::PerGemeente`]) — the causes set the gemeente's stock
+/// against Nederland as an index and its duration bands against the national
+/// shares. "Nederland" is the other gemeenten in the database whose data cover
+/// every quarter; with fewer than 5 of them the comparison is left out, with
+/// the reason.
+pub fn notitie_vangnet_landelijk(
+    gegevens: &Gegevens,
+    spells: &[Uitkering],
+    plan: Option<&buig_plan::Overzicht>,
+    landelijk: Option<&BTreeMap<GemeenteCode, buig_bestand::Reeks>>,
     vraag: &NotitieVraag,
 ) -> Result<NotitieVangnet, RapportFout> {
     let t = vraag.jaar;
@@ -469,7 +488,8 @@ pub fn notitie_vangnet_met(
             items: vec!["Oorzaken van het tekort (vraag A van het aanvraagformulier): bijvoorbeeld het budgetaandeel, de samenstelling van het bestand en de dienstverlening.".to_string()],
         });
     } else {
-        blokken.extend(oorzaken_blokken(spells, t, vraag.peildatum)?);
+        let nl_reeks = landelijk.map(|alle| Landelijk::van(alle, g.gemeente, spells, t, vraag.peildatum)).transpose()?;
+        blokken.extend(oorzaken_blokken(spells, t, vraag.peildatum, &naam, nl_reeks.as_ref())?);
     }
 
     // --- Maatregelen: the action plan; else to be filled in ---
@@ -735,14 +755,124 @@ fn eind_label(p: &Punt) -> String {
 /// (the same `buig_bestand` counts and chart builders), plus K4 of t-3 as the
 /// starting stock. The series stops at the last complete quarter up to the
 /// peildatum.
-fn oorzaken_blokken(spells: &[Uitkering], t: Year, peildatum: Option<Date>) -> Result<Vec<Blok>, RapportFout> {
+/// The caseload question of the causes: per quarter from the fourth quarter
+/// of t-3 (the starting stock) up to the end of t, or to the last complete
+/// quarter up to the peildatum. Count every gemeente with it for
+/// [`notitie_vangnet_landelijk`].
+pub fn oorzaken_vraag(t: Year, peildatum: Option<Date>) -> Result<Vraag, RapportFout> {
     let jaar_einde = Date::new(t.get() as i16, 12, 31).map_err(|e| RapportFout::Gegevens(e.to_string()))?;
     let einde = match peildatum {
         Some(p) if p < jaar_einde => kwartaal_op(t, p).map(|(_, e)| e).unwrap_or_else(|| jaar_einde.saturating_sub(jiff::ToSpan::years(1))),
         _ => jaar_einde,
     };
     let van = Maand::new((t.get() - 3) as i16, 10).ok_or_else(|| RapportFout::Gegevens(format!("jaar {t} valt buiten het bereik")))?;
-    let bv = Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)?;
+    Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)
+}
+
+/// At least this many other gemeenten make "Nederland" (as the comparison page and the monitor).
+const MIN_LANDELIJK: usize = 5;
+
+/// Nederland over the causes' quarters: the other gemeenten whose data cover every quarter.
+struct Landelijk {
+    /// How many gemeenten count.
+    gemeenten: usize,
+    /// Stock at the end of each quarter, summed.
+    stand: Vec<u64>,
+    /// Per duration band, the summed count at the end of the last quarter.
+    duur_laatste: Vec<u64>,
+}
+
+impl Landelijk {
+    fn van(
+        alle: &BTreeMap<GemeenteCode, buig_bestand::Reeks>,
+        eigen: Option<GemeenteCode>,
+        spells: &[Uitkering],
+        t: Year,
+        peildatum: Option<Date>,
+    ) -> Result<Landelijk, RapportFout> {
+        let bv = oorzaken_vraag(t, peildatum)?;
+        let periodes: Vec<String> = buig_bestand::bereken(spells, &bv).reeks.into_iter().map(|p| p.periode).collect();
+        let mut l = Landelijk { gemeenten: 0, stand: vec![0; periodes.len()], duur_laatste: vec![0; DUUR_BANDEN.len()] };
+        for (g, r) in alle {
+            if Some(*g) == eigen {
+                continue;
+            }
+            // A gemeente counts only when it has benefits at the end of every quarter:
+            // otherwise its zeros would be missing data, not an empty caseload.
+            let punten: Option<Vec<&Punt>> = periodes.iter().map(|p| r.punt(p).filter(|q| q.stand > 0)).collect();
+            let Some(punten) = punten else { continue };
+            l.gemeenten += 1;
+            for (i, q) in punten.iter().enumerate() {
+                l.stand[i] += q.stand;
+            }
+            if let Some(q) = punten.last() {
+                for (i, band) in DUUR_BANDEN.iter().enumerate() {
+                    l.duur_laatste[i] += q.duur[*band];
+                }
+            }
+        }
+        Ok(l)
+    }
+
+    fn bruikbaar(&self) -> bool {
+        self.gemeenten >= MIN_LANDELIJK
+    }
+}
+
+/// `104,3`: a stock as an index on its first value.
+fn index(waarde: u64, basis: u64) -> Option<f64> {
+    (basis > 0).then(|| waarde as f64 * 100.0 / basis as f64)
+}
+
+fn index_tekst(x: Option<f64>) -> String {
+    x.and_then(Decimal::from_f64_retain).map(|d| nl::getal(d.round_dp(1), 1)).unwrap_or_else(|| "–".into())
+}
+
+/// The stock as an index against Nederland: a sentence, a line chart and its table.
+fn index_blokken(naam: &str, alle: &[Punt], nl_: &Landelijk) -> Vec<Blok> {
+    let (Some(eerste), Some(laatste)) = (alle.first(), alle.last()) else { return Vec::new() };
+    let eigen: Vec<Option<f64>> = alle.iter().map(|p| index(p.stand, eerste.stand)).collect();
+    let land: Vec<Option<f64>> = nl_.stand.iter().map(|s| index(*s, nl_.stand[0])).collect();
+    let mut b = vec![Blok::Alinea(gewoon(format!(
+        "Ter vergelijking Nederland ({} andere gemeenten in de database met uitkeringen in elk kwartaal): het bestand ging daar van {} naar {} ({}). Als index ({} = 100) staat {} {} op {}, Nederland op {}.",
+        nl_.gemeenten,
+        getal(nl_.stand[0]),
+        getal(*nl_.stand.last().unwrap_or(&0)),
+        groei_pct(nl_.stand[0], *nl_.stand.last().unwrap_or(&0)).unwrap_or_else(|| "–".into()),
+        kwartaal_label(&eerste.periode),
+        naam,
+        eind_label(laatste),
+        index_tekst(*eigen.last().unwrap_or(&None)),
+        index_tekst(*land.last().unwrap_or(&None)),
+    )))];
+    let mut g = buig_grafiek::Grafiek::new(
+        format!("Bestand als index ({} = 100): {naam} en Nederland", kwartaal_label(&eerste.periode)),
+        buig_grafiek::Soort::Lijn,
+        buig_grafiek::Eenheid::Aantal,
+    );
+    g.x_labels = alle.iter().map(|p| kwartaal_label(&p.periode)).collect();
+    g.reeksen.push(buig_grafiek::Reeks::new(naam, eigen.clone()));
+    g.reeksen.push(buig_grafiek::Reeks { naam: "Nederland".into(), waarden: land.clone(), stijl: buig_grafiek::Stijl::Gestippeld });
+    let rijen = alle
+        .iter()
+        .enumerate()
+        .map(|(i, p)| vec![kwartaal_label(&p.periode), index_tekst(eigen[i]), index_tekst(land.get(i).copied().flatten())])
+        .collect();
+    b.extend(crate::doc::grafiek_met_tabel(
+        g,
+        Tabel { kop: vec!["Kwartaal".into(), naam.to_string(), "Nederland".into()], rijen, rechts: vec![false, true, true] },
+    ));
+    b
+}
+
+fn oorzaken_blokken(
+    spells: &[Uitkering],
+    t: Year,
+    peildatum: Option<Date>,
+    naam: &str,
+    landelijk: Option<&Landelijk>,
+) -> Result<Vec<Blok>, RapportFout> {
+    let bv = oorzaken_vraag(t, peildatum)?;
     let reeks = buig_bestand::bereken(spells, &bv);
     let alle = &reeks.reeks;
     let (Some(eerste), Some(laatste)) = (alle.first(), alle.last()) else {
@@ -792,6 +922,15 @@ fn oorzaken_blokken(spells: &[Uitkering], t: Year, peildatum: Option<Date>) -> R
         rijen,
         rechts: vec![false, true, true, true],
     }));
+    match landelijk {
+        Some(l) if l.bruikbaar() => b.extend(index_blokken(naam, alle, l)),
+        Some(l) => b.push(Blok::Alinea(gewoon(format!(
+            "Een vergelijking met Nederland ontbreekt: de database bevat van {} andere gemeente{} uitkeringen over elk van deze kwartalen, en er zijn er minstens {MIN_LANDELIJK} nodig. Importeer een landelijk bestand met buig import uitkeringen.",
+            l.gemeenten,
+            if l.gemeenten == 1 { "" } else { "n" }
+        )))),
+        None => {}
+    }
     let per_regeling = uitsplitsing(spells, &bv, Splitsing::Regeling);
     let regelingen: Vec<(String, Vec<u64>)> =
         per_regeling.iter().map(|(r, s)| (r.clone(), alle.iter().map(|p| s.punt(&p.periode).map_or(0, |q| q.stand)).collect())).collect();
@@ -850,6 +989,30 @@ fn oorzaken_blokken(spells: &[Uitkering], t: Year, peildatum: Option<Date>) -> R
         getal(eerste.stand),
         aandeel(lang(eerste), eerste.stand)
     ))));
+    if let Some(l) = landelijk.filter(|l| l.bruikbaar()) {
+        let nl_totaal: u64 = l.duur_laatste.iter().sum();
+        let nl_lang: u64 =
+            DUUR_BANDEN.iter().zip(&l.duur_laatste).filter(|(band, _)| ["36-60", "60+"].contains(band)).map(|(_, n)| n).sum();
+        b.push(Blok::Alinea(gewoon(format!(
+            "{} liep in Nederland {} van de uitkeringen drie jaar of langer, in {} {}.",
+            hoofdletter(&eind_label(laatste)),
+            aandeel(nl_lang, nl_totaal),
+            naam,
+            aandeel(lang(laatste), laatste.stand)
+        ))));
+        let rijen = DUUR_BANDEN
+            .iter()
+            .enumerate()
+            .map(|(i, band)| {
+                vec![duur_tekst(band).to_string(), aandeel(laatste.duur[*band], laatste.stand), aandeel(l.duur_laatste[i], nl_totaal)]
+            })
+            .collect();
+        b.push(Blok::Tabel(Tabel {
+            kop: vec![format!("Duur ({})", eind_label(laatste)), naam.to_string(), "Nederland".into()],
+            rijen,
+            rechts: vec![false, true, true],
+        }));
+    }
     let duur = DUUR_BANDEN.iter().map(|band| (duur_tekst(band).to_string(), punten.iter().map(|p| p.duur[*band]).collect())).collect();
     b.extend(gestapeld("Uitkeringen naar duur, einde kwartaal", punten, duur));
 

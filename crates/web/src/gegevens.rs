@@ -296,6 +296,43 @@ pub async fn landelijk(staat: &Staat) -> Result<Arc<Landelijk>, Fout> {
         .await
 }
 
+/// The notitie vangnet as a document for the council: as [`vangnet`], and
+/// with the causes set against Nederland (every gemeente's quarters of
+/// [`buig_rapport::oorzaken_vraag`], cached per data version). Kept apart
+/// from [`vangnet`] so that the vangnet page never waits for a national pass.
+pub async fn notitie(staat: &Staat, code: GemeenteCode, jaar: Year) -> Result<Arc<buig_rapport::NotitieVangnet>, Fout> {
+    let b = basis(staat, code).await?;
+    let plan = crate::paginas::plan::overzicht(staat, code, None).await?;
+    let bv = buig_rapport::oorzaken_vraag(jaar, None).map_err(|e| Fout::Gegevens(e.to_string()))?;
+    let landelijk = landelijk_per(staat, bv).await?;
+    rekenen(move || {
+        let vraag = buig_rapport::NotitieVraag { jaar, peildatum: None, datum: buig_rapport::vandaag() };
+        buig_rapport::notitie_vangnet_landelijk(&b.gegevens, &b.spells, plan.as_ref(), Some(&landelijk.reeksen), &vraag)
+            .map(Arc::new)
+            .map_err(|e| match e {
+                buig_rapport::RapportFout::Docx(_) => Fout::Intern(e.to_string()),
+                _ => Fout::Gegevens(e.to_string()),
+            })
+    })
+    .await
+}
+
+/// Every gemeente's series for one caseload question, in one streaming pass, cached per data version.
+async fn landelijk_per(staat: &Staat, bv: Vraag) -> Result<Arc<Landelijk>, Fout> {
+    let versie = staat.store.data_versie().await?;
+    let store = staat.store.clone();
+    staat
+        .cache
+        .haal(versie, format!("landelijk_per/{:?}/{}/{}", bv.per, bv.van, bv.tot), || async move {
+            let mut per = buig_bestand::PerGemeente::new(&bv);
+            store.alle_uitkeringen(&mut |u| per.voeg_toe(&u)).await?;
+            let reeksen = per.reeksen();
+            let inwoners = store.alle_inwoners().await?.into_iter().map(|i| ((i.gemeente, i.jaar.get()), i.aantal)).collect();
+            Ok(Landelijk { reeksen, inwoners, vraag: bv })
+        })
+        .await
+}
+
 /// Every gemeente's series per quarter for the kwartaalmonitor of `vraag`
 /// (its question, [`buig_rapport::monitor::landelijke_vraag`]), in one
 /// streaming pass, cached per quarter like [`landelijk`].

@@ -131,7 +131,7 @@ pub async fn notitie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<
         let o = gegevens::budget(&staat, code).await?;
         let jaar = kies_jaar(&q, &o)?;
         let formaat: buig_rapport::Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
-        let n = gegevens::vangnet(&staat, code, jaar).await?;
+        let n = gegevens::notitie(&staat, code, jaar).await?;
         let bytes = buig_rapport::render(&n.document, formaat).map_err(|e| Fout::Intern(e.to_string()))?;
         Ok::<_, Fout>(crate::paginas::rapport::download(bytes, formaat, &format!("notitie-vangnet-{code}-{jaar}")))
     }
