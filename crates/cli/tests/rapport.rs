@@ -153,3 +153,22 @@ fn the_stored_grant_over_2022_makes_deventer_2023_an_extended_request_unless_the
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--verleend: \"misschien\" is geen ja of nee"));
 }
+
+#[test]
+fn the_notitie_is_made_for_the_seed_003_gemeenten_with_their_amounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    // Seed 003 (BMWE, 2018 on the prognosis): Bedum € 50.767, De Marne € 89.412, Winsum and Eemsmond no right.
+    for (code, verwacht) in [("GM0005", "€ 50.767"), ("GM1663", "€ 89.412"), ("GM0053", "geen recht"), ("GM1651", "geen recht")] {
+        let html = dir.path().join(format!("{code}.html"));
+        let o = buig(
+            &db,
+            &["rapport", "notitie-vangnet", "--gemeente", code, "--jaar", "2018", "--formaat", "html", "-o", html.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{code}: {}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(&format!("vangnetuitkering {verwacht}")), "{code}: {out}");
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("Bijlage 1") && page.contains("Raadsvoorstel"), "{code}");
+    }
+}
