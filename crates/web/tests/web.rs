@@ -576,6 +576,57 @@ async fn the_plan_api_records_a_quarter_and_an_evaluation_with_a_token_of_an_edi
 }
 
 #[tokio::test]
+async fn a_plan_is_imported_from_the_browser_all_or_nothing_and_audited() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("deventer").await;
+    let voor = s.store.plan(gm("GM0150"), "Aanvalsplan BUIG 2022-2023").await.unwrap().unwrap();
+    let upload = |naam: &'static str, data: Vec<u8>, titel: &'static str, gemeente: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .text("titel", titel)
+            .text("doel_uitkeringen", "150")
+            .text("doel_euro", "€ 750.000")
+            .text("nulmeting", "2024-12-31")
+            .part("bestand", reqwest::multipart::Part::bytes(data).file_name(naam));
+        s.client.post(format!("{}/g/{gemeente}/plan/import", s.url)).header("Cookie", &c).multipart(form).send()
+    };
+    // The same title, a bad third row: refused with file, row and column; the stored plan is exactly as it was.
+    let fout = b"lijn;code;titel;budget\n1;1A;Jongeren;1000\n2;2A;Bank;veel\n".to_vec();
+    let r = upload("plan.csv", fout.clone(), "Aanvalsplan BUIG 2022-2023", "GM0150").await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("plan.csv: rij 3, kolom budget: &quot;veel&quot; is geen bedrag")
+            || html.contains("plan.csv: rij 3, kolom budget: \"veel\" is geen bedrag"),
+        "{html}"
+    );
+    assert!(html.contains("Er is niets opgeslagen"));
+    assert_eq!(s.store.plan(gm("GM0150"), "Aanvalsplan BUIG 2022-2023").await.unwrap().unwrap(), voor);
+    // A foreign gemeente: 404, as every route.
+    assert_eq!(upload("plan.csv", fout, "X", "GM9999").await.unwrap().status(), StatusCode::NOT_FOUND);
+
+    // A workbook under a new title.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, rij) in [["lijn", "code", "titel", "budget"], ["3", "3A", "LKS-offensief", "150000"]].iter().enumerate() {
+        for (k, cel) in rij.iter().enumerate() {
+            ws.write_string(r as u32, k as u16, *cel).unwrap();
+        }
+    }
+    let r = upload("plan-2025.xlsx", wb.save_to_buffer().unwrap(), "Aanvalsplan 2025", "GM0150").await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(r.headers()[LOCATION].to_str().unwrap().starts_with("/g/GM0150/plan?titel=Aanvalsplan+2025"));
+    let p = s.store.plan(gm("GM0150"), "Aanvalsplan 2025").await.unwrap().unwrap();
+    assert_eq!((p.acties.len(), p.doel_uitkeringen, p.doel_euro), (1, Some(150), Some(buig_core::Money::from_euros(750_000))));
+    assert_eq!(p.bron, "plan-2025.xlsx");
+    let log = s.store.auditlog(Some(&gm("GM0150")), 5).await.unwrap();
+    assert_eq!((log[0].actie.as_str(), log[1].actie.as_str()), ("plan.import", "plan.import"));
+    assert!(log[1].details.starts_with("geweigerd: plan.csv: rij 3"), "{}", log[1].details);
+    let html = s.get("/g/GM0150/plan?titel=Aanvalsplan+2025", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("<h1>Aanvalsplan 2025 — Deventer</h1>"), "{html}");
+}
+
+#[tokio::test]
 async fn logging_out_ends_the_session_in_the_store() {
     let s = Server::start().await;
     let (c, csrf) = s.login("bewerker").await;

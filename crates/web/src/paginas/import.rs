@@ -81,7 +81,7 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
 }
 
 /// Keeps a file name to letters, digits, dot, dash and underscore (it becomes a path).
-fn veilige_naam(naam: &str) -> String {
+pub(crate) fn veilige_naam(naam: &str) -> String {
     let n: String = naam
         .rsplit(['/', '\\'])
         .next()

@@ -162,6 +162,26 @@ fn status_form(ik: &Ingelogd, code: GemeenteCode, titel: &str, acties: &[(String
     }
 }
 
+/// The upload form of a plan (CSV or XLSX, one row per action), as `buig plan import`.
+fn import_form(ik: &Ingelogd, code: GemeenteCode, titel: Option<&str>) -> Markup {
+    html! {
+        p { "Eén rij per actie met de kolommen lijn, code en titel en verder naar keuze lijn_naam, doelstelling, eenheid, doelwaarde, startwaarde, trekker, planning, start, eind, budget, soort, effect_uitkeringen, effect_euro (zie docs/plan.md). In XLSX mag een blad \"risico's\" de risico's geven. Alles of niets: bij één foute rij wordt niets opgeslagen. Een plan met dezelfde titel wordt vervangen; statussen en evaluaties van acties die blijven, blijven bewaard." }
+        form.knoppen method="post" action={ "/g/" (code) "/plan/import" } enctype="multipart/form-data" {
+            input type="hidden" name="csrf" value=(ik.csrf);
+            div { label for="plan-bestand" { "Bestand" span.hint { "CSV of XLSX" } } input #plan-bestand type="file" name="bestand" accept=".csv,.txt,.xlsx" required; }
+            div { label for="plan-titel" { "Titel van het plan" } input #plan-titel type="text" name="titel" required maxlength="200" value=[titel]; }
+            div { label for="plan-van" { "Periode van" } input #plan-van type="date" name="van"; }
+            div { label for="plan-tot" { "Periode tot en met" } input #plan-tot type="date" name="tot"; }
+            div { label for="plan-doel-uitkeringen" { "Doel: uitkeringen minder" } input #plan-doel-uitkeringen type="text" inputmode="numeric" name="doel_uitkeringen"; }
+            div { label for="plan-doel-euro" { "Doel in euro's per jaar" } input #plan-doel-euro type="text" inputmode="decimal" name="doel_euro"; }
+            div { label for="plan-nulmeting" { "Nulmeting" } input #plan-nulmeting type="date" name="nulmeting"; }
+            div { label for="plan-blad" { "Werkblad (XLSX)" span.hint { "leeg = het eerste" } } input #plan-blad type="text" name="blad"; }
+            div { label for="plan-sturing" { "Sturing" span.hint { "wie stuurt, hoe wordt gerapporteerd" } } input #plan-sturing type="text" name="sturing" maxlength="2000"; }
+            div { button type="submit" { "Importeren" } }
+        }
+    }
+}
+
 async fn scherm(
     staat: &Staat,
     ik: &Ingelogd,
@@ -178,7 +198,9 @@ async fn scherm(
         @match &o {
             None => {
                 h1 { "Aanvalsplan " (b.naam) }
-                p { "Er is nog geen aanvalsplan van " (b.naam) " in de database. Importeer er een met " code { "buig plan import PLAN.csv|PLAN.xlsx --gemeente " (code) " --titel …" } " (één rij per actie, zie docs/plan.md)." }
+                p { "Er is nog geen aanvalsplan van " (b.naam) " in de database." }
+                @if mag { h2 #importeren { "Plan importeren" } (import_form(ik, code, None)) }
+                @else { p { "Een bewerker kan er een importeren, hier of met " code { "buig plan import PLAN.csv|PLAN.xlsx --gemeente " (code) " --titel …" } "." } }
             }
             Some(o) => {
                 h1 { (o.titel) " — " (b.naam) }
@@ -254,6 +276,7 @@ async fn scherm(
                         div { button type="submit" { "Toevoegen" } }
                     }
                 }
+                @if mag { h2 #importeren { "Plan opnieuw importeren" } (import_form(ik, code, Some(&o.titel))) }
                 p.bron { "Bron: " (o.bron) ". Dezelfde gegevens als " code { "buig plan toon --gemeente " (code) } "." }
             }
         }
@@ -538,6 +561,71 @@ pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         };
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.risico", Some(&code), &format!("{} risico {nummer}", f.titel)).await?;
         Ok(opgeslagen(code, None, &format!("Risico {nummer}")))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+/// POST /g/{code}/plan/import (role bewerker): a plan from CSV or XLSX, all or nothing, audited.
+pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, mut mp: axum::extract::Multipart) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        let mut velden: std::collections::BTreeMap<String, String> = Default::default();
+        let mut bestand: Option<(String, Vec<u8>)> = None;
+        loop {
+            let veld = match mp.next_field().await {
+                Ok(Some(v)) => v,
+                Ok(None) => break,
+                Err(e) => return Err(Fout::Gegevens(format!("het formulier kon niet worden gelezen: {e}"))),
+            };
+            let naam = veld.name().unwrap_or("").to_string();
+            if naam == "bestand" {
+                let f = crate::paginas::import::veilige_naam(veld.file_name().unwrap_or(""));
+                let data = veld.bytes().await.map_err(|e| Fout::Gegevens(format!("het bestand kon niet worden ontvangen: {e}")))?;
+                bestand = Some((f, data.to_vec()));
+            } else {
+                let t = veld.text().await.map_err(|e| Fout::Gegevens(format!("veld {naam}: {e}")))?;
+                velden.insert(naam, t);
+            }
+        }
+        ik.controleer_csrf(velden.get("csrf").map(String::as_str).unwrap_or(""))?;
+        let veld = |k: &str| velden.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let titel = veld("titel").map(str::to_string);
+        let lees = || -> Result<(String, buig_plan::Plan), String> {
+            let (naam, data) = bestand.as_ref().filter(|(_, d)| !d.is_empty()).ok_or("bestand: kies een bestand (het gekozen bestand is leeg)")?;
+            let titel = titel.clone().ok_or("titel: leeg; geef het plan een titel")?;
+            let datum = |k: &str| veld(k).map(|v| buig_plan::lees_datum(v).map_err(|e| format!("{k}: {e}"))).transpose();
+            let kop = buig_plan::PlanKop {
+                gemeente: code,
+                titel,
+                van: datum("van")?,
+                tot: datum("tot")?,
+                doel_uitkeringen: veld("doel_uitkeringen")
+                    .map(|v| v.replace('.', "").parse::<i64>().map_err(|_| format!("doel_uitkeringen: \"{v}\" is geen geheel aantal")))
+                    .transpose()?,
+                doel_euro: veld("doel_euro").map(|v| buig_plan::lees_bedrag(v).map_err(|e| format!("doel_euro: {e}"))).transpose()?,
+                nulmeting: datum("nulmeting")?,
+                bron: naam.clone(),
+                sturing: veld("sturing").map(str::to_string),
+            };
+            let xlsx = naam.to_lowercase().ends_with(".xlsx") || data.starts_with(b"PK\x03\x04");
+            let plan = if xlsx { buig_plan::lees_xlsx(data, veld("blad"), kop) } else { buig_plan::lees_csv(data.as_slice(), kop) }
+                .map_err(|e| format!("{naam}: {e}"))?;
+            Ok((naam.clone(), plan))
+        };
+        let (naam, plan) = match lees() {
+            Ok(x) => x,
+            Err(m) => {
+                staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &format!("geweigerd: {m}")).await?;
+                let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (m) ". Er is niets opgeslagen; de database is ongewijzigd." } };
+                return scherm(&staat, &ik, code, titel.as_deref(), Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
+        };
+        staat.store.bewaar_plan(&plan).await?;
+        let details = format!("titel={} bestand={naam} acties={} risicos={}", plan.titel, plan.acties.len(), plan.risicos.len());
+        staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &details).await?;
+        let wat = format!("Plan \"{}\" ({} acties in {} actielijnen)", plan.titel, plan.acties.len(), plan.actielijnen.len());
+        Ok(Redirect::to(&format!("/g/{code}/plan?titel={}&opgeslagen={}", url_encode(&plan.titel), url_encode(&wat))).into_response())
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
