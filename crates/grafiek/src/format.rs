@@ -30,8 +30,12 @@ pub(crate) fn coord(v: f64) -> String {
 
 /// A number in Dutch notation with `dp` decimals: `1234567.8, 1` → `1.234.567,8`.
 /// With `trim`, trailing zero decimals are dropped (`1,50` → `1,5`, `2,0` → `2`).
+/// Halves round away from zero, as `buig_core::nl` does for money (`format!`
+/// alone would round a half to even: € 2,5 → € 2).
 pub(crate) fn getal(value: f64, dp: usize, trim: bool) -> String {
-    let text = format!("{:.*}", dp, value.abs());
+    let schaal = 10f64.powi(dp as i32);
+    let afgerond = (value.abs() * schaal).round() / schaal;
+    let text = format!("{:.*}", dp, afgerond);
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
     let frac = if trim { frac.trim_end_matches('0') } else { frac };
     let is_zero = int.chars().all(|c| c == '0') && frac.chars().all(|c| c == '0');

@@ -164,6 +164,11 @@ fn ticks_and_values_are_written_the_dutch_way() {
     assert_eq!(Eenheid::Aantal.kort(12_345.0), "12.345");
     assert_eq!(getal(-0.04, 1, false), "0,0");
     assert_eq!(getal(1_234_567.891, 2, false), "1.234.567,89");
+    // Halves away from zero, as buig_core::nl writes money (format! alone gives "2" and "-2").
+    assert_eq!(getal(2.5, 0, false), "3");
+    assert_eq!(getal(-2.5, 0, false), "-3");
+    assert_eq!(getal(41_984_530.5, 0, false), "41.984.531");
+    assert_eq!(buig_core::nl::money(buig_core::Money::from_cents(4_198_453_050)), "€ 41.984.531");
 }
 
 #[test]
