@@ -318,7 +318,7 @@ pub async fn notitie(staat: &Staat, code: GemeenteCode, jaar: Year) -> Result<Ar
 }
 
 /// Every gemeente's series for one caseload question, in one streaming pass, cached per data version.
-async fn landelijk_per(staat: &Staat, bv: Vraag) -> Result<Arc<Landelijk>, Fout> {
+pub async fn landelijk_per(staat: &Staat, bv: Vraag) -> Result<Arc<Landelijk>, Fout> {
     let versie = staat.store.data_versie().await?;
     let store = staat.store.clone();
     staat
@@ -338,18 +338,7 @@ async fn landelijk_per(staat: &Staat, bv: Vraag) -> Result<Arc<Landelijk>, Fout>
 /// streaming pass, cached per quarter like [`landelijk`].
 pub async fn landelijk_kwartaal(staat: &Staat, vraag: &buig_rapport::MonitorVraag) -> Result<Arc<Landelijk>, Fout> {
     let bv = buig_rapport::monitor::landelijke_vraag(vraag).map_err(|e| Fout::Gegevens(e.to_string()))?;
-    let versie = staat.store.data_versie().await?;
-    let store = staat.store.clone();
-    staat
-        .cache
-        .haal(versie, format!("landelijk_kwartaal/{}/{}", bv.van, bv.tot), || async move {
-            let mut per = buig_bestand::PerGemeente::new(&bv);
-            store.alle_uitkeringen(&mut |u| per.voeg_toe(&u)).await?;
-            let reeksen = per.reeksen();
-            let inwoners = store.alle_inwoners().await?.into_iter().map(|i| ((i.gemeente, i.jaar.get()), i.aantal)).collect();
-            Ok(Landelijk { reeksen, inwoners, vraag: bv })
-        })
-        .await
+    landelijk_per(staat, bv).await
 }
 
 /// Warms the cache for the demo gemeente's overview (run once at start).

@@ -81,7 +81,7 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
 }
 
 /// Keeps a file name to letters, digits, dot, dash and underscore (it becomes a path).
-pub(crate) fn veilige_naam(naam: &str) -> String {
+fn veilige_naam(naam: &str) -> String {
     let n: String = naam
         .rsplit(['/', '\\'])
         .next()
@@ -107,33 +107,46 @@ pub async fn upload(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mut mp: Multipart) -> Result<Response, Fout> {
-    let (mut csrf, mut soort, mut blad, mut bestand) = (String::new(), String::new(), String::new(), None::<(String, Vec<u8>)>);
-    loop {
-        let veld = match mp.next_field().await {
-            Ok(Some(v)) => v,
-            Ok(None) => break,
-            Err(e) => return Err(Fout::Gegevens(format!("het formulier kon niet worden gelezen: {e}"))),
-        };
-        let naam = veld.name().unwrap_or("").to_string();
-        match naam.as_str() {
-            "bestand" => {
+/// A multipart form: its text fields by name and the file of field
+/// `bestand` (with a safe file name), as uploaded.
+pub(crate) struct Upload {
+    pub velden: std::collections::BTreeMap<String, String>,
+    pub bestand: Option<(String, Vec<u8>)>,
+}
+
+impl Upload {
+    pub async fn lees(mut mp: Multipart) -> Result<Upload, Fout> {
+        let mut u = Upload { velden: Default::default(), bestand: None };
+        loop {
+            let veld = match mp.next_field().await {
+                Ok(Some(v)) => v,
+                Ok(None) => break,
+                Err(e) => return Err(Fout::Gegevens(format!("het formulier kon niet worden gelezen: {e}"))),
+            };
+            let naam = veld.name().unwrap_or("").to_string();
+            if naam == "bestand" {
                 let f = veilige_naam(veld.file_name().unwrap_or(""));
                 let data = veld.bytes().await.map_err(|e| Fout::Gegevens(format!("het bestand kon niet worden ontvangen: {e}")))?;
-                bestand = Some((f, data.to_vec()));
-            }
-            _ => {
+                u.bestand = Some((f, data.to_vec()));
+            } else {
                 let t = veld.text().await.map_err(|e| Fout::Gegevens(format!("veld {naam}: {e}")))?;
-                match naam.as_str() {
-                    "csrf" => csrf = t,
-                    "soort" => soort = t,
-                    "blad" => blad = t,
-                    _ => {}
-                }
+                u.velden.insert(naam, t);
             }
         }
+        Ok(u)
     }
-    ik.controleer_csrf(&csrf)?;
+
+    /// A text field, `""` when absent.
+    pub fn veld(&self, naam: &str) -> &str {
+        self.velden.get(naam).map(String::as_str).unwrap_or("")
+    }
+}
+
+async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart) -> Result<Response, Fout> {
+    let mut upload = Upload::lees(mp).await?;
+    let bestand = upload.bestand.take();
+    let (soort, blad) = (upload.veld("soort").to_string(), upload.veld("blad").to_string());
+    ik.controleer_csrf(upload.veld("csrf"))?;
     let soort: Soort = soort.parse().map_err(Fout::Gegevens)?;
     if !SOORTEN.iter().any(|(s, _)| *s == soort) {
         return Err(Fout::Gegevens(format!("soort {} kan niet per gemeente worden geïmporteerd; gebruik buig import", soort.code())));

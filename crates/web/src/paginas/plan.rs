@@ -567,27 +567,10 @@ pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
 }
 
 /// POST /g/{code}/plan/import (role bewerker): a plan from CSV or XLSX, all or nothing, audited.
-pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, mut mp: axum::extract::Multipart) -> Response {
+pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, mp: axum::extract::Multipart) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Bewerken)?;
-        let mut velden: std::collections::BTreeMap<String, String> = Default::default();
-        let mut bestand: Option<(String, Vec<u8>)> = None;
-        loop {
-            let veld = match mp.next_field().await {
-                Ok(Some(v)) => v,
-                Ok(None) => break,
-                Err(e) => return Err(Fout::Gegevens(format!("het formulier kon niet worden gelezen: {e}"))),
-            };
-            let naam = veld.name().unwrap_or("").to_string();
-            if naam == "bestand" {
-                let f = crate::paginas::import::veilige_naam(veld.file_name().unwrap_or(""));
-                let data = veld.bytes().await.map_err(|e| Fout::Gegevens(format!("het bestand kon niet worden ontvangen: {e}")))?;
-                bestand = Some((f, data.to_vec()));
-            } else {
-                let t = veld.text().await.map_err(|e| Fout::Gegevens(format!("veld {naam}: {e}")))?;
-                velden.insert(naam, t);
-            }
-        }
+        let crate::paginas::import::Upload { velden, bestand } = crate::paginas::import::Upload::lees(mp).await?;
         ik.controleer_csrf(velden.get("csrf").map(String::as_str).unwrap_or(""))?;
         let veld = |k: &str| velden.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
         let titel = veld("titel").map(str::to_string);
