@@ -117,6 +117,19 @@ async fn verhaal(url: &str) {
     store.bewaar_plan(&zonder).await.unwrap();
     assert_eq!(store.plan_statussen(gm(), &titel).await.unwrap().len(), 1);
     assert!(store.plan_evaluaties(gm(), &titel).await.unwrap().is_empty());
+    // Granted vangnet years (migration 0007): recorded, replaced, read back in year order.
+    use buig_store::verleend::Verleend;
+    let v = |jaar: i32, verleend: bool| Verleend {
+        jaar: buig_core::Year::new(jaar),
+        verleend,
+        bedrag: verleend.then(|| Money::from_euros(444_700)),
+        status: "opgegeven".into(),
+        bron: "test".into(),
+    };
+    store.zet_verleend(gm(), &v(2022, false)).await.unwrap();
+    store.zet_verleend(gm(), &v(2021, false)).await.unwrap();
+    store.zet_verleend(gm(), &v(2022, true)).await.unwrap();
+    assert_eq!(store.verleend(gm()).await.unwrap(), [v(2021, false), v(2022, true)]);
     store.close().await;
 }
 
