@@ -57,6 +57,8 @@ enum Command {
     Serve(ServeArgs),
     /// Vastleggen of tonen over welke jaren een vangnetuitkering is verleend (voorwaarde e, aanhoudend tekort)
     Verleend(verleend::VerleendArgs),
+    /// Het budget en het tekort van een eerder jaar vastleggen of tonen (jaarrekening, SiSa), voor de vangnetvoorwaarden
+    Jaarcijfer(verleend::JaarcijferArgs),
 }
 
 #[derive(Args)]
@@ -1038,6 +1040,7 @@ fn main() -> ExitCode {
         Command::Gebruiker(a) => gebruiker::gebruiker(a),
         Command::Serve(a) => serve(a),
         Command::Verleend(a) => verleend::verleend(a),
+        Command::Jaarcijfer(a) => verleend::jaarcijfer(a),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -70,3 +70,90 @@ pub(crate) fn verleend(a: &VerleendArgs) -> Result<(), (u8, String)> {
     }
     Ok(())
 }
+
+#[derive(Args)]
+#[command(
+    after_help = "Voorbeelden:\n  buig jaarcijfer --gemeente GM0150\n  buig jaarcijfer --gemeente GM0150 --jaar 2022 --budget 37.000.000 --tekort 3.663.000 --bron \"jaarrekening 2022\"\n  buig jaarcijfer --gemeente GM0150 --jaar 2021 --budget 36.000.000 --lasten 35.500.000 --bron \"SiSa 2021\"\n\nEen overschot is een negatief tekort (--tekort=-500000). Alleen voor jaren zonder maandrealisatie: met 12 maanden realisatie telt die."
+)]
+pub(crate) struct JaarcijferArgs {
+    /// CBS-code van de gemeente, bijvoorbeeld GM0150
+    #[arg(long)]
+    gemeente: String,
+    /// Het jaar; zonder: de vastgelegde jaarcijfers tonen
+    #[arg(long, requires = "budget")]
+    jaar: Option<String>,
+    /// Het definitieve budget (BUIG) van dat jaar, in euro's
+    #[arg(long, requires = "jaar", allow_hyphen_values = true)]
+    budget: Option<String>,
+    /// Het tekort (lasten min baten min budget); negatief voor een overschot
+    #[arg(long, conflicts_with = "lasten", allow_hyphen_values = true)]
+    tekort: Option<String>,
+    /// De netto lasten (lasten min baten); het tekort wordt dan lasten min budget
+    #[arg(long, allow_hyphen_values = true)]
+    lasten: Option<String>,
+    /// Een raming in plaats van de realisatie
+    #[arg(long)]
+    prognose: bool,
+    /// Waar de cijfers vandaan komen (jaarrekening, SiSa-bijlage)
+    #[arg(long)]
+    bron: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// `buig jaarcijfer`: a past year's budget and shortfall as the jaarrekening or SiSa states them.
+pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Result<(), (u8, String)> {
+    let code: GemeenteCode = a.gemeente.parse().map_err(|e| (2, format!("--gemeente: {e}")))?;
+    let db = |e: buig_store::StoreError| (1, e.to_string());
+    let bedrag = |veld: &str, s: &Option<String>| s.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--{veld}: {e}")));
+    let store = open_store(&a.db)?;
+    if let (Some(jaar), Some(budget)) = (&a.jaar, bedrag("budget", &a.budget)?) {
+        let jaar: Year = jaar.parse().map_err(|e| (2, format!("--jaar: {e}")))?;
+        if !budget.is_positive() {
+            return Err((2, "--budget: een budget is groter dan nul".into()));
+        }
+        let lasten = bedrag("lasten", &a.lasten)?;
+        let tekort = match (bedrag("tekort", &a.tekort)?, lasten) {
+            (Some(t), _) => t,
+            (None, Some(l)) => l - budget,
+            (None, None) => return Err((2, "geef --tekort of --lasten".into())),
+        };
+        let j = buig_store::query::Jaarcijfer {
+            jaar,
+            stadium: if a.prognose { "prognose" } else { "realisatie" }.into(),
+            lasten,
+            budget: Some(budget),
+            tekort: Some(tekort),
+            tekort_percentage: None,
+            status: "opgegeven".into(),
+            bron: a.bron.as_deref().map(str::trim).filter(|b| !b.is_empty()).unwrap_or("opgegeven met buig jaarcijfer").to_string(),
+            opmerking: String::new(),
+        };
+        buig_store::block_on(async {
+            store.gemeente(code).await.map_err(db)?.ok_or((2, format!("--gemeente: {code} is onbekend")))?;
+            store.zet_jaarcijfer(code, &j).await.map_err(db)?;
+            let details = format!("jaar={} stadium={} budget={} tekort={}", j.jaar, j.stadium, budget, tekort);
+            store.audit(None, "jaarcijfer", Some(&code), &details).await.map_err(db)
+        })?;
+        let pct = buig_core::Percentage::ratio(tekort, budget).map(|p| format!(" ({})", buig_core::nl::percentage(p))).unwrap_or_default();
+        println!(
+            "{code} {}: {} budget {}, {} {}{pct} vastgelegd.",
+            j.jaar,
+            j.stadium,
+            buig_core::nl::money(budget),
+            if tekort.is_negative() { "overschot" } else { "tekort" },
+            buig_core::nl::money(if tekort.is_negative() { -tekort } else { tekort })
+        );
+        return Ok(());
+    }
+    let rijen = buig_store::block_on(store.jaarcijfers(code)).map_err(db)?;
+    if rijen.is_empty() {
+        println!("Voor {code} zijn geen jaarcijfers vastgelegd.");
+    }
+    for r in rijen {
+        let geld = |m: Option<buig_core::Money>| m.map(buig_core::nl::money).unwrap_or_else(|| "onbekend".into());
+        let pct = r.tekort_percentage.map(|p| format!(", {}%", buig_core::nl::getal(p, 2))).unwrap_or_default();
+        println!("{} {}: budget {}, tekort {}{pct} ({}; bron: {})", r.jaar, r.stadium, geld(r.budget), geld(r.tekort), r.status, r.bron);
+    }
+    Ok(())
+}

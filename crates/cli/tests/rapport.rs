@@ -172,3 +172,40 @@ fn the_notitie_is_made_for_the_seed_003_gemeenten_with_their_amounts() {
         assert!(page.contains("Bijlage 1") && page.contains("Raadsvoorstel"), "{code}");
     }
 }
+
+#[test]
+fn with_2021_and_2022_entered_deventer_2023_carries_the_conditions_of_seed_002_without_reservation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let html = dir.path().join("n.html");
+    let notitie = || {
+        let args =
+            ["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "html", "-o", html.to_str().unwrap()];
+        let o = buig(&db, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        (String::from_utf8_lossy(&o.stdout).into_owned(), std::fs::read_to_string(&html).unwrap())
+    };
+    // The seeds give 2022 only as 9,9% and 2021 not at all: b is unknown and the points are conditional.
+    let (out, h) = notitie();
+    assert!(out.contains("indien voorwaarde b vervuld: € 149.870"), "{out}");
+    assert!(h.contains("Onder voorbehoud dat voorwaarde b vervuld is"));
+    // The controller enters the two years from the jaarrekening (test amounts; 2022 at 9,9%, 2021 a surplus).
+    for args in [
+        &["jaarcijfer", "--gemeente", "GM0150", "--jaar", "2022", "--budget", "37.000.000", "--tekort", "3.663.000"][..],
+        &["jaarcijfer", "--gemeente", "GM0150", "--jaar", "2021", "--budget", "36.000.000", "--tekort=-500000", "--bron", "SiSa 2021"],
+    ] {
+        let o = buig(&db, args);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let (out, h) = notitie();
+    assert!(out.contains("vangnetuitkering € 149.870") && !out.contains("indien"), "{out}");
+    assert!(h.contains("b. Meerjarig tekort — vervuld") && h.contains("€ 6.611.580, dat is 15,75% van het budget 2023"), "{h}");
+    assert!(h.contains("a. Tekort over 2023 — vervuld") && h.contains("(uitgebreid verzoek)"), "seed 002: voorwaarden 1, 2, 4 en 5");
+    assert!(!h.contains("Onder voorbehoud"), "no reservation once b is known");
+    // Refusals: no budget, both tekort and lasten.
+    let o = buig(&db, &["jaarcijfer", "--gemeente", "GM0150", "--jaar", "2020", "--budget", "0", "--tekort", "1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--budget"), "{}", stderr(&o));
+    let o = buig(&db, &["jaarcijfer", "--gemeente", "GM0150", "--jaar", "2020", "--budget", "1", "--tekort", "1", "--lasten", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -224,7 +224,7 @@ pub fn notitie_vangnet_landelijk(
             Some(c) if c.budget.is_some() && c.tekort.is_some() => ("prognose", c.budget.unwrap_or_default(), c.tekort.unwrap_or_default()),
             _ => {
                 return Err(RapportFout::Gegevens(format!(
-                    "voor {wie} zijn het definitieve budget en het tekort over {t} niet bekend{}: importeer de beschikking en de realisatie (buig import budget/realisatie)",
+                    "voor {wie} zijn het definitieve budget en het tekort over {t} niet bekend{}: importeer de beschikking en de realisatie (buig import budget/realisatie) of leg het jaar vast met buig jaarcijfer",
                     vraag.peildatum.map(|p| format!(" op peildatum {}", nl::date_long(p))).unwrap_or_default()
                 )))
             }
@@ -1430,7 +1430,7 @@ fn raadsvoorstel(v: &Voorstel) -> Vec<Blok> {
         let jaren: Vec<Year> = v.ontbrekend.clone();
         let wat = if v.missend.is_empty() { "een jaar ontbreekt".to_string() } else { v.missend.join("; ") };
         kant.push(gewoon(format!(
-            "{} is met de beschikbare cijfers niet vast te stellen: {wat}. Vul het tekort en het definitieve budget over {} aan als bedrag, uit de jaarrekening of de SiSa-verantwoording: importeer de definitieve beschikking en de realisatie (buig import budget, buig import realisatie) en maak dit voorstel opnieuw. Tot dan staan de besluitpunten die van {open} afhangen onder voorbehoud; blijkt {open} niet vervuld, dan wordt geen aanvraag ingediend.",
+            "{} is met de beschikbare cijfers niet vast te stellen: {wat}. Vul het tekort en het definitieve budget over {} aan als bedrag, uit de jaarrekening of de SiSa-verantwoording (buig jaarcijfer, of de definitieve beschikking en de maandrealisatie met buig import budget en buig import realisatie) en maak dit voorstel opnieuw. Tot dan staan de besluitpunten die van {open} afhangen onder voorbehoud; blijkt {open} niet vervuld, dan wordt geen aanvraag ingediend.",
             hoofdletter(open),
             if jaren.is_empty() { "de ontbrekende jaren".to_string() } else { jaren_tekst(&jaren) }
         )));

@@ -1,7 +1,11 @@
-//! Granted vangnetuitkeringen per gemeente and year (migration 0007): what
-//! condition e (aanhoudend tekort) of a later year reads when the user does
-//! not state it. Recorded with `buig verleend`, and for the seed gemeenten
-//! loaded with the demo (`data/seed_vangnet_verleend.csv`).
+//! What a user states about past years, for the vangnet windows:
+//! - granted vangnetuitkeringen per gemeente and year (migration 0007): what
+//!   condition e (aanhoudend tekort) of a later year reads when the user does
+//!   not state it. Recorded with `buig verleend`, and for the seed gemeenten
+//!   loaded with the demo (`data/seed_vangnet_verleend.csv`);
+//! - yearly figures (budget and shortfall from the jaarrekening or SiSa) for
+//!   years without monthly realisation, recorded with `buig jaarcijfer` into
+//!   the `jaarcijfers` table (migration 0002) that the seed figures also use.
 
 use buig_core::{GemeenteCode, Money, Year};
 use sqlx::any::AnyRow;
@@ -21,6 +25,31 @@ pub struct Verleend {
 }
 
 impl Store {
+    /// Records (or replaces) the yearly figures of `j.jaar` and `j.stadium`;
+    /// a user's amounts replace, for instance, a seed row with only a percentage.
+    pub async fn zet_jaarcijfer(&self, code: GemeenteCode, j: &crate::query::Jaarcijfer) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO jaarcijfers (gemeente, jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             ON CONFLICT (gemeente, jaar, stadium) DO UPDATE SET lasten_cent = excluded.lasten_cent, budget_cent = excluded.budget_cent,
+               tekort_cent = excluded.tekort_cent, tekort_percentage = excluded.tekort_percentage, status = excluded.status,
+               bron = excluded.bron, opmerking = excluded.opmerking",
+        )
+        .bind(code.to_string())
+        .bind(i64::from(j.jaar.get()))
+        .bind(j.stadium.clone())
+        .bind(j.lasten.map(Money::cents))
+        .bind(j.budget.map(Money::cents))
+        .bind(j.tekort.map(Money::cents))
+        .bind(j.tekort_percentage.map(|p| p.to_string()))
+        .bind(j.status.clone())
+        .bind(j.bron.clone())
+        .bind(j.opmerking.clone())
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
     /// Records (or replaces) whether a vangnetuitkering was granted over `v.jaar`.
     pub async fn zet_verleend(&self, code: GemeenteCode, v: &Verleend) -> Result<(), StoreError> {
         sqlx::query(
