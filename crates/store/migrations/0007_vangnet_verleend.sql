@@ -11,3 +11,12 @@ CREATE TABLE vangnet_verleend (
     bron        TEXT NOT NULL,
     PRIMARY KEY (gemeente, jaar)
 );
+
+-- Changes outside imports (granted years, a user's yearly figures) bump this
+-- counter, which is part of the data version: a running server then drops
+-- the cached views of the old figures.
+CREATE TABLE data_teller (
+    id     BIGINT PRIMARY KEY,
+    teller BIGINT NOT NULL
+);
+INSERT INTO data_teller (id, teller) VALUES (1, 0);

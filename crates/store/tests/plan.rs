@@ -7,6 +7,7 @@
 use buig_core::{GemeenteCode, Money};
 use buig_plan::{lees_csv, voorbeeld_deventer, Evaluatie, Niveau, Oordeel, PlanKop, Risico, Status, Statusupdate};
 use buig_store::plan::PlanOpslagFout;
+use buig_store::query::Jaarcijfer;
 use buig_store::Store;
 
 fn gm() -> GemeenteCode {
@@ -126,10 +127,33 @@ async fn verhaal(url: &str) {
         status: "opgegeven".into(),
         bron: "test".into(),
     };
+    let versie = store.data_versie().await.unwrap();
     store.zet_verleend(gm(), &v(2022, false)).await.unwrap();
+    let versie2 = store.data_versie().await.unwrap();
+    assert_ne!(versie2, versie, "a running server must see the change (its cache is keyed by the data version)");
     store.zet_verleend(gm(), &v(2021, false)).await.unwrap();
     store.zet_verleend(gm(), &v(2022, true)).await.unwrap();
     assert_eq!(store.verleend(gm()).await.unwrap(), [v(2021, false), v(2022, true)]);
+    let j = buig_store::query::Jaarcijfer {
+        jaar: buig_core::Year::new(2022),
+        stadium: "realisatie".into(),
+        lasten: None,
+        budget: Some(Money::from_euros(37_000_000)),
+        tekort: Some(Money::from_euros(3_663_000)),
+        tekort_percentage: None,
+        status: "opgegeven".into(),
+        bron: "test".into(),
+        opmerking: String::new(),
+    };
+    let versie3 = store.data_versie().await.unwrap();
+    store.zet_jaarcijfer(gm(), &j).await.unwrap();
+    store.zet_jaarcijfer(gm(), &Jaarcijfer { tekort: Some(Money::from_euros(3_000_000)), ..j.clone() }).await.unwrap();
+    assert_ne!(store.data_versie().await.unwrap(), versie3);
+    assert_eq!(
+        store.jaarcijfers(gm()).await.unwrap(),
+        [Jaarcijfer { tekort: Some(Money::from_euros(3_000_000)), ..j }],
+        "replaced, not added"
+    );
     store.close().await;
 }
 
