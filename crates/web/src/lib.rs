@@ -85,6 +85,8 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/bestand", get(paginas::bestand::pagina))
         .route("/g/{code}/vangnet", get(paginas::vangnet::pagina))
         .route("/g/{code}/vangnet/notitie", get(paginas::vangnet::notitie))
+        .route("/g/{code}/vangnet/jaarcijfer", post(paginas::vangnet::jaarcijfer))
+        .route("/g/{code}/vangnet/verleend", post(paginas::vangnet::verleend))
         .route(
             "/g/{code}/import",
             get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(paginas::import::MAX_UPLOAD)),

@@ -204,3 +204,14 @@ pub fn vangnet_tekst(v: &buig_prognose::budget::VangnetPositie) -> String {
         wat
     }
 }
+
+/// A value for a query string: unreserved bytes as they are, a space as `+`, the rest `%XX` (UTF-8).
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".into(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}

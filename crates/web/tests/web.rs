@@ -627,6 +627,46 @@ async fn a_plan_is_imported_from_the_browser_all_or_nothing_and_audited() {
 }
 
 #[tokio::test]
+async fn an_editor_completes_the_earlier_years_on_the_vangnet_page_and_the_answer_changes_at_once() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("deventer").await;
+    let html = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Het recht over 2023 is nog niet vast te stellen"), "{html}");
+    assert!(html.contains("Eerdere jaren aanvullen"), "the editor's forms");
+    let post = |pad: &'static str, velden: Vec<(&'static str, &'static str)>| {
+        let mut form = vec![("csrf", csrf.clone()), ("terug", "2023".to_string())];
+        form.extend(velden.into_iter().map(|(k, v)| (k, v.to_string())));
+        s.client.post(format!("{}/g/GM0150/vangnet/{pad}", s.url)).header("Cookie", &c).form(&form).send()
+    };
+    // A bad amount is refused with the field named; nothing stored.
+    let r = post("jaarcijfer", vec![("jaar", "2022"), ("budget", "veel"), ("tekort", "1")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("Niet opgeslagen: budget:"));
+    assert_eq!(s.store.jaarcijfers(gm("GM0150")).await.unwrap().iter().filter(|j| j.status == "opgegeven").count(), 0);
+    for (jaar, budget, tekort) in [("2022", "37.000.000", "3.663.000"), ("2021", "36.000.000", "-500.000")] {
+        let r = post("jaarcijfer", vec![("jaar", jaar), ("budget", budget), ("tekort", tekort), ("bron", "jaarrekening")]).await.unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    // The cached view of the old figures is gone: b is now known, the amount unconditional.
+    let html = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Recht op een vangnetuitkering over 2023 van <strong>€ 149.870</strong>"), "{html}");
+    let r = post("verleend", vec![("jaar", "2022"), ("verleend", "misschien")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = post("verleend", vec![("jaar", "2022"), ("verleend", "nee"), ("bron", "beschikking")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let acties: Vec<String> = s.store.auditlog(Some(&gm("GM0150")), 5).await.unwrap().into_iter().map(|a| a.actie).collect();
+    assert_eq!(acties[..3], ["vangnet.verleend", "jaarcijfer", "jaarcijfer"]);
+    // A viewer has no forms and may not post; a foreign gemeente is 404.
+    let (cl, csrf_l) = s.login("lezer").await;
+    let form = [("csrf", csrf_l.as_str()), ("terug", "2023"), ("jaar", "2022"), ("verleend", "ja")];
+    let r = s.client.post(format!("{}/g/GM9999/vangnet/verleend", s.url)).header("Cookie", &cl).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = s.client.post(format!("{}/g/GM0150/vangnet/verleend", s.url)).header("Cookie", &cl).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(!s.get("/g/GM9999/vangnet", Some(&cl)).await.text().await.unwrap().contains("Eerdere jaren aanvullen"));
+}
+
+#[tokio::test]
 async fn logging_out_ends_the_session_in_the_store() {
     let s = Server::start().await;
     let (c, csrf) = s.login("bewerker").await;

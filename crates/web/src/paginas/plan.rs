@@ -402,21 +402,11 @@ async fn weiger(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, titel: &str, a
 }
 
 fn opgeslagen(code: GemeenteCode, actie: Option<&str>, wat: &str) -> Response {
-    let wat: String = url_encode(wat);
+    let wat: String = pagina::url_encode(wat);
     match actie {
         Some(a) => Redirect::to(&format!("/g/{code}/plan/actie/{a}?opgeslagen={wat}")).into_response(),
         None => Redirect::to(&format!("/g/{code}/plan?opgeslagen={wat}")).into_response(),
     }
-}
-
-fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            b' ' => "+".into(),
-            b => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -608,7 +598,7 @@ pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         let details = format!("titel={} bestand={naam} acties={} risicos={}", plan.titel, plan.acties.len(), plan.risicos.len());
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &details).await?;
         let wat = format!("Plan \"{}\" ({} acties in {} actielijnen)", plan.titel, plan.acties.len(), plan.actielijnen.len());
-        Ok(Redirect::to(&format!("/g/{code}/plan?titel={}&opgeslagen={}", url_encode(&plan.titel), url_encode(&wat))).into_response())
+        Ok(Redirect::to(&format!("/g/{code}/plan?titel={}&opgeslagen={}", pagina::url_encode(&plan.titel), pagina::url_encode(&wat))).into_response())
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))

@@ -18,6 +18,7 @@ use crate::Staat;
 pub struct JaarQuery {
     pub jaar: Option<String>,
     pub formaat: Option<String>,
+    pub opgeslagen: Option<String>,
 }
 
 /// The years with a vangnet position, newest first; the default is the newest realised one.
@@ -43,7 +44,7 @@ fn kies_jaar(q: &JaarQuery, o: &buig_prognose::BudgetOverzicht) -> Result<Year, 
 
 /// GET /g/{code}/vangnet.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<JaarQuery>) -> Response {
-    match inhoud(&staat, &ik, &code, &q).await {
+    match inhoud(&staat, &ik, &code, &q, None).await {
         Ok(r) => r,
         Err(e) => pagina::fout_response(Some(&ik), e),
     }
@@ -57,14 +58,17 @@ fn ja_nee(b: Option<bool>) -> &'static str {
     }
 }
 
-async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery) -> Result<Response, Fout> {
+async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: Option<String>) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
     let b = gegevens::basis(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
     let jaar = kies_jaar(q, &o)?;
     let keuzes = jaren(&o);
     let n = gegevens::vangnet(staat, code, jaar).await;
+    let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
+        @if let Some(m) = &q.opgeslagen { p.melding.goed role="status" { (m) " opgeslagen." } }
+        @if let Some(m) = &fout { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } }
         h1 { "Vangnet " (jaar) " — " (b.naam) }
         @if !keuzes.is_empty() {
             nav aria-label="Jaren" { p { "Jaar: " @for (j, _) in &keuzes { a href={ "/g/" (code) "/vangnet?jaar=" (j) } aria-current=[(*j == jaar).then_some("page")] { (j) } " " } } }
@@ -120,8 +124,156 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery) -> Resu
                 ul.bron { @for s in &r.bronnen { li { (s) } } }
             }
         }
+        @if mag { (aanvullen(ik, code, jaar)) }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Vangnet", &format!("Vangnet {} {}", jaar, b.naam), body).into_response())
+}
+
+/// Forms for role bewerker: a past year's budget and shortfall (as `buig
+/// jaarcijfer`) and whether a vangnetuitkering was granted over a year (as
+/// `buig verleend`), for the multi-year test and condition e.
+fn aanvullen(ik: &Ingelogd, code: buig_core::GemeenteCode, jaar: Year) -> maud::Markup {
+    let vorig = jaar.offset(-1);
+    html! {
+        h2 #aanvullen { "Eerdere jaren aanvullen" }
+        p { "Voor jaren zonder maandrealisatie: het definitieve budget en het tekort uit de jaarrekening of de SiSa-verantwoording (een overschot is een negatief tekort). Ze tellen mee in het meerjarig tekort (voorwaarde b)." }
+        form.knoppen method="post" action={ "/g/" (code) "/vangnet/jaarcijfer" } {
+            input type="hidden" name="csrf" value=(ik.csrf);
+            input type="hidden" name="terug" value=(jaar);
+            div { label for="jc-jaar" { "Jaar" } input #jc-jaar type="number" name="jaar" required min="2014" max="2030" value=(vorig); }
+            div { label for="jc-budget" { "Definitief budget" span.hint { "euro's" } } input #jc-budget type="text" inputmode="decimal" name="budget" required; }
+            div { label for="jc-tekort" { "Tekort" span.hint { "negatief = overschot" } } input #jc-tekort type="text" inputmode="decimal" name="tekort" required; }
+            div { label for="jc-bron" { "Bron" } input #jc-bron type="text" name="bron" maxlength="200" placeholder="jaarrekening"; }
+            div { button type="submit" { "Opslaan" } }
+        }
+        p { "Is over een eerder jaar een vangnetuitkering verleend? Dat bepaalt of er sprake is van een aanhoudend tekort (voorwaarde e: uitgebreid verzoek)." }
+        form.knoppen method="post" action={ "/g/" (code) "/vangnet/verleend" } {
+            input type="hidden" name="csrf" value=(ik.csrf);
+            input type="hidden" name="terug" value=(jaar);
+            div { label for="vl-jaar" { "Jaar" } input #vl-jaar type="number" name="jaar" required min="2014" max="2030" value=(vorig); }
+            div { label for="vl-verleend" { "Verleend" } select #vl-verleend name="verleend" { option value="ja" { "ja" } option value="nee" { "nee" } } }
+            div { label for="vl-bron" { "Bron" } input #vl-bron type="text" name="bron" maxlength="200" placeholder="beschikking"; }
+            div { button type="submit" { "Opslaan" } }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct JaarcijferForm {
+    csrf: String,
+    terug: String,
+    jaar: String,
+    budget: String,
+    tekort: String,
+    bron: Option<String>,
+}
+
+fn bron_of(b: &Option<String>, standaard: &str) -> String {
+    b.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(standaard).to_string()
+}
+
+/// The page again with a refusal, status 422.
+async fn weiger(staat: &Staat, ik: &Ingelogd, code: &str, terug: &str, m: String) -> Response {
+    let q = JaarQuery { jaar: Some(terug.to_string()), ..Default::default() };
+    match inhoud(staat, ik, code, &q, Some(m)).await {
+        Ok(r) => (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response(),
+        Err(e) => pagina::fout_response(Some(ik), e),
+    }
+}
+
+fn terug_naar(code: buig_core::GemeenteCode, terug: &str, wat: &str) -> Response {
+    let jaar: String = terug.chars().filter(char::is_ascii_digit).take(4).collect();
+    let wat = pagina::url_encode(wat);
+    axum::response::Redirect::to(&format!("/g/{code}/vangnet?jaar={jaar}&opgeslagen={wat}#aanvullen")).into_response()
+}
+
+/// POST /g/{code}/vangnet/jaarcijfer (role bewerker): as `buig jaarcijfer`.
+pub async fn jaarcijfer(
+    State(staat): State<Staat>,
+    ik: Ingelogd,
+    Path(code): Path<String>,
+    axum::Form(f): axum::Form<JaarcijferForm>,
+) -> Response {
+    let r = async {
+        let gm = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let lees = || -> Result<buig_store::query::Jaarcijfer, String> {
+            let jaar: Year = f.jaar.trim().parse().map_err(|e| format!("jaar: {e}"))?;
+            let budget = buig_plan::lees_bedrag(&f.budget).map_err(|e| format!("budget: {e}"))?;
+            if !budget.is_positive() {
+                return Err("budget: een budget is groter dan nul".into());
+            }
+            let tekort = buig_plan::lees_bedrag(&f.tekort).map_err(|e| format!("tekort: {e}"))?;
+            Ok(buig_store::query::Jaarcijfer {
+                jaar,
+                stadium: "realisatie".into(),
+                lasten: None,
+                budget: Some(budget),
+                tekort: Some(tekort),
+                tekort_percentage: None,
+                status: "opgegeven".into(),
+                bron: bron_of(&f.bron, "opgegeven in de web-app"),
+                opmerking: String::new(),
+            })
+        };
+        let j = match lees() {
+            Ok(j) => j,
+            Err(m) => return Ok(weiger(&staat, &ik, &code, &f.terug, m).await),
+        };
+        staat.store.zet_jaarcijfer(gm, &j).await?;
+        let details = format!("jaar={} budget={} tekort={}", j.jaar, j.budget.unwrap_or_default(), j.tekort.unwrap_or_default());
+        staat.store.audit(Some(&ik.gebruiker.naam), "jaarcijfer", Some(&gm), &details).await?;
+        Ok::<_, Fout>(terug_naar(gm, &f.terug, &format!("Jaarcijfers {}", j.jaar)))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VerleendForm {
+    csrf: String,
+    terug: String,
+    jaar: String,
+    verleend: String,
+    bron: Option<String>,
+}
+
+/// POST /g/{code}/vangnet/verleend (role bewerker): as `buig verleend`.
+pub async fn verleend(
+    State(staat): State<Staat>,
+    ik: Ingelogd,
+    Path(code): Path<String>,
+    axum::Form(f): axum::Form<VerleendForm>,
+) -> Response {
+    let r = async {
+        let gm = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let lees = || -> Result<buig_store::verleend::Verleend, String> {
+            let jaar: Year = f.jaar.trim().parse().map_err(|e| format!("jaar: {e}"))?;
+            let verleend = match f.verleend.as_str() {
+                "ja" => true,
+                "nee" => false,
+                o => return Err(format!("verleend: \"{o}\" is geen ja of nee")),
+            };
+            Ok(buig_store::verleend::Verleend {
+                jaar,
+                verleend,
+                bedrag: None,
+                status: "opgegeven".into(),
+                bron: bron_of(&f.bron, "opgegeven in de web-app"),
+            })
+        };
+        let v = match lees() {
+            Ok(v) => v,
+            Err(m) => return Ok(weiger(&staat, &ik, &code, &f.terug, m).await),
+        };
+        staat.store.zet_verleend(gm, &v).await?;
+        let details = format!("jaar={} verleend={}", v.jaar, if v.verleend { "ja" } else { "nee" });
+        staat.store.audit(Some(&ik.gebruiker.naam), "vangnet.verleend", Some(&gm), &details).await?;
+        Ok::<_, Fout>(terug_naar(gm, &f.terug, &format!("Vangnet {} verleend: {}", v.jaar, f.verleend)))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
 /// GET /g/{code}/vangnet/notitie?jaar=…&formaat=docx|html: the notitie vangnet as a download.
