@@ -52,8 +52,17 @@ async fn foto(c: &Client, naam: &str) {
     std::fs::write(schermafdruk_map().join(format!("{naam}.png")), png).unwrap();
 }
 
+/// The text of `main`; a page still loading may replace it under our hands, so a stale element is read again.
 async fn tekst(c: &Client) -> String {
-    c.find(Locator::Css("main")).await.unwrap().text().await.unwrap()
+    for _ in 0..20 {
+        if let Ok(m) = c.find(Locator::Css("main")).await {
+            if let Ok(t) = m.text().await {
+                return t;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no readable <main> on {:?}", c.current_url().await.ok());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -99,7 +108,8 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.find(Locator::Css("#naam")).await.unwrap().send_keys(&naam).await.unwrap();
     c.find(Locator::Css("#wachtwoord")).await.unwrap().send_keys(&wachtwoord).await.unwrap();
     c.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
-    c.wait().for_element(Locator::Css("h1")).await.unwrap();
+    // The login page has an h1 too: wait for the choice page's own link.
+    c.wait().for_element(Locator::LinkText("Voorbeeldstad")).await.unwrap();
 
     // Several gemeenten: the choice, then Voorbeeldstad.
     let t = tekst(&c).await;
