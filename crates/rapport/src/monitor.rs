@@ -424,7 +424,7 @@ pub fn kwartaalmonitor_met(
         kenmerken.push(("Gemeente".to_string(), format!("{naam} ({c})")));
     }
     kenmerken.push(("Kwartaal".into(), format!("{kwartaal} (t/m {})", nl::date_long(einde))));
-    kenmerken.push(("Datum".into(), nl::date_short(vraag.datum)));
+    kenmerken.push(("Datum".into(), nl::date_long(vraag.datum)));
     Ok(Document {
         titel: format!("Kwartaalmonitor BUIG {kwartaal} — {naam}"),
         kenmerken,

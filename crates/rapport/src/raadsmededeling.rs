@@ -305,7 +305,7 @@ pub fn raadsmededeling(
     if let Some(c) = g.gemeente {
         kenmerken.push(("Gemeente".into(), format!("{naam} ({c})")));
     }
-    kenmerken.push(("Datum".into(), nl::date_short(vraag.datum)));
+    kenmerken.push(("Datum".into(), nl::date_long(vraag.datum)));
     kenmerken.push(("Peildatum".into(), nl::date_long(vraag.peildatum)));
     Ok(Document {
         titel: format!("Raadsmededeling {onderwerp} — {naam}"),
