@@ -128,8 +128,8 @@ fn main() {
         t_mc += t.elapsed();
 
         sam.gemeenten += 1;
-        sam.budget = sam.budget + p.budget_bedrag;
-        sam.netto_lasten = sam.netto_lasten + p.netto_lasten;
+        sam.budget += p.budget_bedrag;
+        sam.netto_lasten += p.netto_lasten;
         if p.tekort.is_positive() {
             sam.met_tekort += 1;
         }

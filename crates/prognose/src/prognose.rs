@@ -588,7 +588,7 @@ pub fn bereken_prognose(u: &Uitgangspunt, s: &Scenario) -> Prognose {
         let m = k + 1 + i as u8;
         let st = dec(st, 1);
         let netto = cents(st * prijs + lks);
-        geprojecteerd = geprojecteerd + netto;
+        geprojecteerd += netto;
         maanden.push(PrognoseMaand {
             maand: format!("{y:04}-{m:02}"),
             stadium: "prognose".into(),

@@ -534,7 +534,7 @@ fn kosten_blokken(t: Year, kwartaal: &str, budget: Option<(&str, Money)>, maande
     let mut lasten = vec![None; 12];
     let mut rijen = Vec::new();
     for (m, n) in maanden {
-        cum = cum + *n;
+        cum += *n;
         lasten[(*m - 1) as usize] = Some(euro_f64(cum));
         rijen.push(vec![
             nl::month_short(t.get() as i16, *m as i8),

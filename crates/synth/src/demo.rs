@@ -194,7 +194,7 @@ fn netto(realisatie: &[RealisatieMaand], jaar: i32) -> (Money, u8, Money) {
     let mut jaar_netto = gerealiseerd;
     if let Some(laatste) = maanden.last() {
         for _ in maanden.len()..12 {
-            jaar_netto = jaar_netto + (laatste.lasten - laatste.baten);
+            jaar_netto += laatste.lasten - laatste.baten;
         }
     }
     (gerealiseerd, maanden.len() as u8, jaar_netto)

@@ -125,10 +125,13 @@ impl Basis {
     }
 }
 
+/// One cached view: the data version it was made at, and the view.
+type Ingang = (i64, Arc<dyn Any + Send + Sync>);
+
 /// Computed views by key, valid for one data version.
 #[derive(Default)]
 pub struct Cache {
-    kaart: Mutex<HashMap<String, (i64, Arc<dyn Any + Send + Sync>)>>,
+    kaart: Mutex<HashMap<String, Ingang>>,
 }
 
 /// At most this many entries; past it, the cache starts afresh (scenario knobs make keys unbounded).

@@ -24,7 +24,7 @@ pub struct JaarQuery {
 /// The years with a vangnet position, newest first; the default is the newest realised one.
 fn jaren(o: &buig_prognose::BudgetOverzicht) -> Vec<(Year, bool)> {
     let mut v: Vec<(Year, bool)> = o.jaren.iter().filter_map(|j| j.vangnet.as_ref().map(|v| (j.jaar, v.stadium == "realisatie"))).collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0));
+    v.sort_by_key(|x| std::cmp::Reverse(x.0));
     v
 }
 
