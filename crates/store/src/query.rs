@@ -206,6 +206,19 @@ impl Store {
         Ok((max * 1_000_003 + n) ^ teller.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as i64))
     }
 
+    /// A version of the spells and inhabitants alone: views over every
+    /// gemeente's caseload (the comparison, Nederland in the documents) stay
+    /// valid across imports of realisation or budgets and the user's yearly
+    /// figures, which do not touch them.
+    pub async fn uitkeringen_versie(&self) -> Result<i64, StoreError> {
+        let (max, n): (i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_historie WHERE soort NOT IN ('realisatie', 'budget')",
+        )
+        .fetch_one(self.pool())
+        .await?;
+        Ok(max * 1_000_003 + n)
+    }
+
     /// The names of the imported comparison series.
     pub async fn vergelijkreeksen(&self) -> Result<Vec<String>, StoreError> {
         Ok(sqlx::query_scalar("SELECT DISTINCT reeks FROM vergelijkreeksen ORDER BY reeks").fetch_all(self.pool()).await?)

@@ -146,7 +146,9 @@ async fn verhaal(url: &str) {
         opmerking: String::new(),
     };
     let versie3 = store.data_versie().await.unwrap();
+    let spells_versie = store.uitkeringen_versie().await.unwrap();
     store.zet_jaarcijfer(gm(), &j).await.unwrap();
+    assert_eq!(store.uitkeringen_versie().await.unwrap(), spells_versie, "the national caseload views stay valid");
     store.zet_jaarcijfer(gm(), &Jaarcijfer { tekort: Some(Money::from_euros(3_000_000)), ..j.clone() }).await.unwrap();
     assert_ne!(store.data_versie().await.unwrap(), versie3);
     assert_eq!(

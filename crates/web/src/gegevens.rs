@@ -281,9 +281,10 @@ impl Landelijk {
     }
 }
 
-/// The yearly series of every gemeente in the store, in one streaming pass.
+/// The yearly series of every gemeente in the store, in one streaming pass,
+/// cached per version of the spells and inhabitants.
 pub async fn landelijk(staat: &Staat) -> Result<Arc<Landelijk>, Fout> {
-    let versie = staat.store.data_versie().await?;
+    let versie = staat.store.uitkeringen_versie().await?;
     let store = staat.store.clone();
     staat
         .cache
@@ -320,9 +321,11 @@ pub async fn notitie(staat: &Staat, code: GemeenteCode, jaar: Year) -> Result<Ar
     .await
 }
 
-/// Every gemeente's series for one caseload question, in one streaming pass, cached per data version.
+/// Every gemeente's series for one caseload question, in one streaming pass,
+/// cached per version of the spells and inhabitants (not invalidated by
+/// realisation, budgets or yearly figures).
 pub async fn landelijk_per(staat: &Staat, bv: Vraag) -> Result<Arc<Landelijk>, Fout> {
-    let versie = staat.store.data_versie().await?;
+    let versie = staat.store.uitkeringen_versie().await?;
     let store = staat.store.clone();
     staat
         .cache
