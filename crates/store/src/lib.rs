@@ -20,6 +20,7 @@ pub mod import;
 pub mod plan;
 pub mod query;
 mod referentie;
+mod snel;
 pub mod verleend;
 
 pub use gebruikers::{AuditRegel, Gebruiker, GebruikerFout, Rol, Sessie};
@@ -75,6 +76,8 @@ pub enum StoreError {
     Sql(#[from] sqlx::Error),
     #[error("ongeldige waarde in de database ({veld}): {melding}")]
     Data { veld: String, melding: String },
+    #[error("databasefout bij het lezen: {0}")]
+    Lezen(String),
 }
 
 /// A URL with its password replaced, for messages and logs.
@@ -101,6 +104,8 @@ pub fn url_from_env() -> String {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The SQLite file, for the bulk reads of spells (`snel.rs`); `None` for PostgreSQL or in memory.
+    sqlite_pad: Option<std::path::PathBuf>,
 }
 
 impl fmt::Debug for Store {
@@ -141,7 +146,8 @@ impl Store {
             .await
             .map_err(|bron| StoreError::Verbinding { url: redact(url), bron })?;
         MIGRATOR.run(&pool).await?;
-        let store = Store { pool, backend };
+        let sqlite_pad = if backend == Backend::Sqlite { snel::sqlite_pad(url) } else { None };
+        let store = Store { pool, backend, sqlite_pad };
         referentie::vul_als_leeg(&store).await?;
         Ok(store)
     }

@@ -134,6 +134,16 @@ impl Store {
 
     /// The benefit spells of a gemeente (pseudonymised clients).
     pub async fn uitkeringen(&self, code: GemeenteCode) -> Result<Vec<Uitkering>, StoreError> {
+        if let Some(pad) = self.sqlite_pad.clone() {
+            return tokio::task::spawn_blocking(move || crate::snel::uitkeringen(&pad, code))
+                .await
+                .map_err(|e| StoreError::Lezen(e.to_string()))?;
+        }
+        self.uitkeringen_sqlx(code).await
+    }
+
+    /// [`Store::uitkeringen`] through sqlx (PostgreSQL, SQLite in memory).
+    pub(crate) async fn uitkeringen_sqlx(&self, code: GemeenteCode) -> Result<Vec<Uitkering>, StoreError> {
         let rows = sqlx::query(
             "SELECT client, regeling, startdatum, einddatum, reden_einde, geboortedatum, huishouden FROM uitkeringen WHERE gemeente = $1 ORDER BY startdatum, client",
         )
@@ -143,10 +153,19 @@ impl Store {
         rows.into_iter().map(|r: AnyRow| uitkering(code, &r, 0)).collect()
     }
 
-    /// Every stored spell of every gemeente, streamed from the database one
-    /// row at a time into `f` (ordered by gemeente), so a national table is
-    /// never held in memory at once. Returns the number of spells.
+    /// Every stored spell of every gemeente, streamed from the database into
+    /// `f` (in no particular order), so a national table is never held in
+    /// memory at once. Returns the number of spells. From a SQLite file the
+    /// rows come through rusqlite (`snel.rs`), else through sqlx.
     pub async fn alle_uitkeringen(&self, f: &mut (dyn FnMut(Uitkering) + Send)) -> Result<u64, StoreError> {
+        match self.sqlite_pad.clone() {
+            Some(pad) => crate::snel::alle(pad, f).await,
+            None => self.alle_uitkeringen_sqlx(f).await,
+        }
+    }
+
+    /// [`Store::alle_uitkeringen`] through sqlx (PostgreSQL, SQLite in memory).
+    pub(crate) async fn alle_uitkeringen_sqlx(&self, f: &mut (dyn FnMut(Uitkering) + Send)) -> Result<u64, StoreError> {
         use futures_util::TryStreamExt;
         let mut rows = sqlx::query(
             "SELECT gemeente, client, regeling, startdatum, einddatum, reden_einde, geboortedatum, huishouden FROM uitkeringen ORDER BY gemeente",
@@ -211,11 +230,10 @@ impl Store {
     /// valid across imports of realisation or budgets and the user's yearly
     /// figures, which do not touch them.
     pub async fn uitkeringen_versie(&self) -> Result<i64, StoreError> {
-        let (max, n): (i64, i64) = sqlx::query_as(
-            "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_historie WHERE soort NOT IN ('realisatie', 'budget')",
-        )
-        .fetch_one(self.pool())
-        .await?;
+        let (max, n): (i64, i64) =
+            sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_historie WHERE soort NOT IN ('realisatie', 'budget')")
+                .fetch_one(self.pool())
+                .await?;
         Ok(max * 1_000_003 + n)
     }
 
