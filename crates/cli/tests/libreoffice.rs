@@ -155,4 +155,29 @@ fn libreoffice_opens_every_council_document_and_prints_its_figures() {
     let t = tekst(&pdf);
     assert!(t.contains("K3 2026") && t.contains("per 1.000 inwoners"), "monitor PDF:\n{t}");
     afbeeldingen(&pdf, "lo-monitor");
+
+    // The app's own --formaat pdf goes the same way.
+    let p = dir.path().join("eigen.pdf");
+    ok(&db, &["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "pdf", "-o", p.to_str().unwrap()]);
+    assert!(std::fs::read(&p).unwrap().starts_with(b"%PDF"));
+    assert!(tekst(&p).contains("€ 149.870"));
+}
+
+#[test]
+fn without_libreoffice_a_pdf_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
+    ok(&db, &["demo"]);
+    let p = dir.path().join("n.pdf");
+    // No PATH: soffice cannot be found, as on a machine without LibreOffice.
+    let o = Command::new(env!("CARGO_BIN_EXE_buig"))
+        .args(["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "pdf", "-o", p.to_str().unwrap()])
+        .env("DATABASE_URL", &db)
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("PDF vraagt LibreOffice (soffice)") && e.contains("kies docx of html"), "{e}");
+    assert!(!p.exists(), "no file is written");
 }

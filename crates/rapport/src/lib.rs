@@ -18,6 +18,7 @@ pub mod docx;
 pub mod html;
 pub mod monitor;
 pub mod notitie;
+pub mod pdf;
 pub mod raadsmededeling;
 
 pub use monitor::{kwartaalmonitor, MonitorVraag};
@@ -32,6 +33,8 @@ pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmedede
 pub enum Formaat {
     Docx,
     Html,
+    /// The DOCX converted by LibreOffice, where installed ([`pdf`]).
+    Pdf,
 }
 
 impl std::str::FromStr for Formaat {
@@ -40,7 +43,8 @@ impl std::str::FromStr for Formaat {
         match s.trim().to_ascii_lowercase().as_str() {
             "docx" => Ok(Formaat::Docx),
             "html" => Ok(Formaat::Html),
-            other => Err(format!("\"{other}\" is geen formaat; kies docx of html")),
+            "pdf" => Ok(Formaat::Pdf),
+            other => Err(format!("\"{other}\" is geen formaat; kies docx, html of pdf (pdf vraagt LibreOffice)")),
         }
     }
 }
@@ -55,6 +59,8 @@ pub enum RapportFout {
     Vangnet(#[from] buig_rules::VangnetError),
     #[error("DOCX maken mislukt: {0}")]
     Docx(String),
+    #[error("PDF maken mislukt: {0}")]
+    Pdf(String),
 }
 
 /// Renders a document in the given format.
@@ -62,6 +68,7 @@ pub fn render(d: &doc::Document, formaat: Formaat) -> Result<Vec<u8>, RapportFou
     match formaat {
         Formaat::Docx => docx::render(d),
         Formaat::Html => Ok(html::render(d).into_bytes()),
+        Formaat::Pdf => pdf::van_docx(&docx::render(d)?),
     }
 }
 

@@ -667,6 +667,25 @@ async fn an_editor_completes_the_earlier_years_on_the_vangnet_page_and_the_answe
 }
 
 #[tokio::test]
+async fn the_notitie_comes_as_pdf_where_libreoffice_is_installed_and_says_why_not_elsewhere() {
+    let s = Server::start().await;
+    let (c, _) = s.login("deventer").await;
+    let pagina = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
+    let r = s.get("/g/GM0150/vangnet/notitie?jaar=2023&formaat=pdf", Some(&c)).await;
+    if buig_rapport::pdf::beschikbaar() {
+        assert!(pagina.contains("formaat=pdf"), "the PDF button");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "application/pdf");
+        assert!(r.bytes().await.unwrap().starts_with(b"%PDF"));
+    } else {
+        assert!(std::env::var_os("BUIG_LIBREOFFICE").is_none(), "CI installs LibreOffice");
+        assert!(!pagina.contains("formaat=pdf"), "no PDF button without LibreOffice");
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("PDF vraagt LibreOffice"));
+    }
+}
+
+#[tokio::test]
 async fn logging_out_ends_the_session_in_the_store() {
     let s = Server::start().await;
     let (c, csrf) = s.login("bewerker").await;

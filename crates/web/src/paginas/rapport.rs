@@ -20,11 +20,29 @@ pub struct RapportQuery {
     pub formaat: Option<String>,
 }
 
+/// Renders a document off the async threads (a PDF waits for LibreOffice);
+/// a PDF without LibreOffice is a 422 with the reason, other failures internal.
+pub async fn maak(doc: buig_rapport::doc::Document, formaat: Formaat) -> Result<Vec<u8>, crate::gegevens::Fout> {
+    use crate::gegevens::Fout;
+    tokio::task::spawn_blocking(move || buig_rapport::render(&doc, formaat)).await.map_err(|e| Fout::Intern(e.to_string()))?.map_err(|e| {
+        match e {
+            buig_rapport::RapportFout::Pdf(_) => Fout::Gegevens(e.to_string()),
+            e => Fout::Intern(e.to_string()),
+        }
+    })
+}
+
+/// A "als PDF" link when LibreOffice is here.
+pub fn pdf_knop(href: String) -> maud::Markup {
+    maud::html! { @if buig_rapport::pdf::beschikbaar() { " " a.knop.tweede href=(href) { "als PDF" } } }
+}
+
 /// Sets the download headers; the printable HTML may use its own stylesheet, still no scripts.
 pub fn download(bytes: Vec<u8>, formaat: Formaat, naam: &str) -> Response {
     let (soort, ext) = match formaat {
         Formaat::Docx => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
         Formaat::Html => ("text/html; charset=utf-8", "html"),
+        Formaat::Pdf => ("application/pdf", "pdf"),
     };
     let mut res = bytes.into_response();
     let h = res.headers_mut();
@@ -73,7 +91,7 @@ pub async fn document(
             buig_rapport::RapportFout::Docx(_) => Fout::Intern(e.to_string()),
             _ => Fout::Gegevens(e.to_string()),
         })?;
-        let bytes = buig_rapport::render(&doc, formaat).map_err(|e| Fout::Intern(e.to_string()))?;
+        let bytes = maak(doc, formaat).await?;
         Ok::<_, Fout>(download(bytes, formaat, &format!("{soort}-{code}-{}", peildatum)))
     }
     .await;

@@ -86,7 +86,8 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: O
                     " Cijfers: " (n.stadium) "."
                 }
                 p { a.knop href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=docx" } { "Notitie vangnet " (jaar) " (DOCX)" } " "
-                    a.knop.tweede href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=html" } { "Notitie als HTML" } }
+                    a.knop.tweede href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=html" } { "Notitie als HTML" }
+                    (crate::paginas::rapport::pdf_knop(format!("/g/{code}/vangnet/notitie?jaar={jaar}&formaat=pdf"))) }
                 h2 { "Voorwaarden" }
                 dl.feiten {
                     dt { "Regel" } dd { (r.regel_titel) " (" (r.regel) ", status: " (r.status) ")" }
@@ -284,7 +285,7 @@ pub async fn notitie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<
         let jaar = kies_jaar(&q, &o)?;
         let formaat: buig_rapport::Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
         let n = gegevens::notitie(&staat, code, jaar).await?;
-        let bytes = buig_rapport::render(&n.document, formaat).map_err(|e| Fout::Intern(e.to_string()))?;
+        let bytes = crate::paginas::rapport::maak(n.document.clone(), formaat).await?;
         Ok::<_, Fout>(crate::paginas::rapport::download(bytes, formaat, &format!("notitie-vangnet-{code}-{jaar}")))
     }
     .await;
