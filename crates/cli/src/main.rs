@@ -78,7 +78,7 @@ struct RapportArgs {
     /// Raadsmededeling en monitor: standaard het einde van de laatste maand met realisatie
     #[arg(long)]
     peildatum: Option<String>,
-    /// docx | html
+    /// docx | html | pdf (pdf alleen waar LibreOffice is geïnstalleerd)
     #[arg(long)]
     formaat: String,
     /// Uitvoerbestand
