@@ -96,6 +96,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/plan/status", post(paginas::plan::status))
         .route("/g/{code}/plan/evaluatie", post(paginas::plan::evaluatie))
         .route("/g/{code}/plan/risico", post(paginas::plan::risico))
+        .route("/g/{code}/plan/risico/verwijderen", post(paginas::plan::risico_verwijderen))
         .route("/g/{code}/plan/import", post(paginas::plan::import).layer(DefaultBodyLimit::max(16 * 1024 * 1024)))
         .route("/g/{code}/plan/actie/{actie}", get(paginas::plan::actie_pagina))
         .route("/static/app.css", get(pagina::css))

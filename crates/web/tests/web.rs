@@ -271,6 +271,11 @@ async fn every_route_of_a_gemeente_without_a_role_answers_not_found() {
             let r = s.client.post(format!("{}/g/{g}/plan/{pad}", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::NOT_FOUND, "plan {pad} {g}");
         }
+        for pad in ["plan/risico/verwijderen", "vangnet/verleend", "vangnet/jaarcijfer"] {
+            let form = [("csrf", csrf.as_str()), ("titel", "x"), ("nummer", "1"), ("terug", "2023"), ("jaar", "2022"), ("verleend", "ja")];
+            let r = s.client.post(format!("{}/g/{g}/{pad}", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "{pad} {g}");
+        }
         let form = reqwest::multipart::Form::new()
             .text("csrf", csrf.clone())
             .text("soort", "realisatie")
@@ -496,8 +501,15 @@ async fn an_action_page_shows_its_history_and_takes_an_evaluation_and_the_plan_t
     let r = post("risico", vec![("risico", "x"), ("beheersmaatregel", "y"), ("impact", "enorm")]).await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(s.store.plan_risicos(gm("GM0150"), &titel).await.unwrap().len(), 7);
+    // And removed again from its row; an unknown number is refused.
+    let r = post("risico/verwijderen", vec![("nummer", "7")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.store.plan_risicos(gm("GM0150"), &titel).await.unwrap().len(), 6);
+    let r = post("risico/verwijderen", vec![("nummer", "7")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("heeft geen risico 7"));
     let acties: Vec<String> = s.store.auditlog(Some(&gm("GM0150")), 10).await.unwrap().into_iter().map(|a| a.actie).collect();
-    assert_eq!(acties[..4], ["plan.risico", "plan.evaluatie", "plan.status", "plan.status"]);
+    assert_eq!(acties[..5], ["plan.risico", "plan.risico", "plan.evaluatie", "plan.status", "plan.status"]);
     // An unknown action is a 404, as an unknown gemeente.
     assert_eq!(s.get("/g/GM0150/plan/actie/9Z", Some(&c)).await.status(), StatusCode::NOT_FOUND);
 }

@@ -253,10 +253,16 @@ async fn scherm(
                 @if o.risicos.is_empty() { p { "Er zijn geen risico's vastgelegd." } } @else {
                     div.tabelrol { table {
                         caption { "Risico's van het plan" }
-                        thead { tr { th.getal scope="col" { "Nr." } th scope="col" { "Risico" } th scope="col" { "Beheersmaatregel" } th scope="col" { "Eigenaar" } th scope="col" { "Kans" } th scope="col" { "Impact" } } }
+                        thead { tr { th.getal scope="col" { "Nr." } th scope="col" { "Risico" } th scope="col" { "Beheersmaatregel" } th scope="col" { "Eigenaar" } th scope="col" { "Kans" } th scope="col" { "Impact" } @if mag { th scope="col" { span.verborgen { "Verwijderen" } } } } }
                         tbody { @for r in &o.risicos { tr {
                             td.getal { (r.nummer) } th scope="row" { (r.risico) } td { (r.beheersmaatregel) }
                             td { (r.eigenaar.as_deref().unwrap_or("–")) } td { (r.kans.map_or("–", Niveau::code)) } td { (r.impact.map_or("–", Niveau::code)) }
+                            @if mag { td { form method="post" action={ "/g/" (code) "/plan/risico/verwijderen" } {
+                                input type="hidden" name="csrf" value=(ik.csrf);
+                                input type="hidden" name="titel" value=(o.titel);
+                                input type="hidden" name="nummer" value=(r.nummer);
+                                button.weg type="submit" aria-label={ "Risico " (r.nummer) " verwijderen" } { "verwijderen" }
+                            } } }
                         } } }
                     } }
                 }
@@ -409,7 +415,9 @@ fn opgeslagen(code: GemeenteCode, actie: Option<&str>, wat: &str) -> Response {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct StatusForm {
     csrf: String,
     titel: String,
@@ -461,7 +469,9 @@ pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-#[derive(Debug, Deserialize)]
+/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct EvaluatieForm {
     csrf: String,
     titel: String,
@@ -504,7 +514,9 @@ pub async fn evaluatie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Pat
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-#[derive(Debug, Deserialize)]
+/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct RisicoForm {
     csrf: String,
     titel: String,
@@ -599,6 +611,38 @@ pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &details).await?;
         let wat = format!("Plan \"{}\" ({} acties in {} actielijnen)", plan.titel, plan.acties.len(), plan.actielijnen.len());
         Ok(Redirect::to(&format!("/g/{code}/plan?titel={}&opgeslagen={}", pagina::url_encode(&plan.titel), pagina::url_encode(&wat))).into_response())
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RisicoWegForm {
+    csrf: String,
+    titel: String,
+    nummer: String,
+}
+
+/// POST /g/{code}/plan/risico/verwijderen (role bewerker): removes one risk, audited.
+pub async fn risico_verwijderen(
+    State(staat): State<Staat>,
+    ik: Ingelogd,
+    Path(code): Path<String>,
+    Form(f): Form<RisicoWegForm>,
+) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let Ok(nummer) = f.nummer.trim().parse::<u32>() else {
+            return weiger(&staat, &ik, code, &f.titel, None, format!("nummer: \"{}\" is geen risiconummer", f.nummer.trim())).await;
+        };
+        if !staat.store.verwijder_risico(code, &f.titel, nummer).await? {
+            return weiger(&staat, &ik, code, &f.titel, None, format!("\"{}\" heeft geen risico {nummer}", f.titel)).await;
+        }
+        staat.store.audit(Some(&ik.gebruiker.naam), "plan.risico", Some(&code), &format!("{} risico {nummer} verwijderd", f.titel)).await?;
+        Ok(opgeslagen(code, None, &format!("Verwijderen van risico {nummer}")))
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))

@@ -159,7 +159,9 @@ fn aanvullen(ik: &Ingelogd, code: buig_core::GemeenteCode, jaar: Year) -> maud::
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct JaarcijferForm {
     csrf: String,
     terug: String,
@@ -230,7 +232,9 @@ pub async fn jaarcijfer(
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-#[derive(Debug, Deserialize)]
+/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct VerleendForm {
     csrf: String,
     terug: String,
