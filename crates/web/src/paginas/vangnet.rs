@@ -104,7 +104,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: O
                     dt { "Route" } dd { (r.route) @if r.aanhoudend_tekort { " (aanhoudend tekort)" } }
                     dt { "Vangnetuitkering" } dd { (r.vangnetuitkering.map(nl::euro).unwrap_or_else(|| "onbekend".into())) @if let Some(e) = r.eigen_risico { " — eigen risico " (nl::euro(e)) } }
                     dt { "Formulier" } dd { (r.formulier) @if r.instemming_raad { " — met instemming van de gemeenteraad" } }
-                    dt { "Uiterste indiendatum" } dd { (r.uiterste_indiendatum) }
+                    dt { "Uiterste indiendatum" } dd { (r.uiterste_indiendatum.parse::<jiff::civil::Date>().map(nl::date_long).unwrap_or_else(|_| r.uiterste_indiendatum.clone())) }
                 }
                 h2 { "De berekening stap voor stap" }
                 div.tabelrol { table {
