@@ -1072,13 +1072,7 @@ fn maatregelen_blokken(p: &buig_plan::Overzicht, spells: &[Uitkering], peildatum
         p.totalen.acties,
         p.actielijnen.len()
     );
-    let mut doel = Vec::new();
-    if let Some(d) = p.doel_uitkeringen {
-        doel.push(format!("{} uitkeringen minder", nl::getal(Decimal::from(d), 0)));
-    }
-    if let Some(d) = p.doel_euro {
-        doel.push(format!("{} besparing", nl::money(d)));
-    }
+    let doel = doel_delen(p);
     if doel.is_empty() {
         zin.push_str(" Het plan noemt geen doel in uitkeringen of euro's.");
     } else {
@@ -1288,8 +1282,8 @@ struct Voorstel<'a> {
     verleend_onbekend: bool,
 }
 
-/// The plan's target in words: " (doel: 300 uitkeringen minder en € 1.500.000 besparing)".
-fn plan_doel(p: &buig_plan::Overzicht) -> String {
+/// The parts of the plan's target: "300 uitkeringen minder", "€ 1.500.000 besparing".
+fn doel_delen(p: &buig_plan::Overzicht) -> Vec<String> {
     let mut doel = Vec::new();
     if let Some(d) = p.doel_uitkeringen {
         doel.push(format!("{} uitkeringen minder", nl::getal(Decimal::from(d), 0)));
@@ -1297,6 +1291,12 @@ fn plan_doel(p: &buig_plan::Overzicht) -> String {
     if let Some(d) = p.doel_euro {
         doel.push(format!("{} besparing", nl::money(d)));
     }
+    doel
+}
+
+/// The plan's target in words: " (doel: 300 uitkeringen minder en € 1.500.000 besparing)".
+fn plan_doel(p: &buig_plan::Overzicht) -> String {
+    let doel = doel_delen(p);
     if doel.is_empty() {
         String::new()
     } else {
