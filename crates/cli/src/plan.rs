@@ -250,17 +250,22 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
         PlanCmd::LaadVoorbeeld(d) => {
             let p = buig_plan::voorbeeld_deventer();
             let store = open_store(d)?;
+            let evaluaties = buig_plan::voorbeeld_evaluaties();
             buig_store::block_on(async {
                 store.bewaar_plan(&p).await.map_err(db)?;
+                for e in &evaluaties {
+                    store.voeg_evaluatie_toe(p.gemeente, &p.titel, e).await.map_err(opslag)?;
+                }
                 store.audit(None, "plan.import", Some(&p.gemeente), &format!("titel={} voorbeeld", p.titel)).await.map_err(db)
             })?;
             println!(
-                "\"{}\" opgeslagen voor {}: {} acties in {} actielijnen, {} risico's (bron: {}).",
+                "\"{}\" opgeslagen voor {}: {} acties in {} actielijnen, {} risico's, {} evaluaties (bron: {}; evaluaties uit seed 002).",
                 p.titel,
                 p.gemeente,
                 p.acties.len(),
                 p.actielijnen.len(),
                 p.risicos.len(),
+                evaluaties.len(),
                 p.bron
             );
             Ok(())

@@ -99,7 +99,7 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
             "--actie",
             "1B",
             "--datum",
-            "2024-01-15",
+            "2024-06-30",
             "--oordeel",
             "regulier",
             "--toelichting",
@@ -116,7 +116,7 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
             "--actie",
             "3N",
             "--datum",
-            "2024-01-15",
+            "2024-06-30",
             "--oordeel",
             "stoppen",
             "--toelichting",
@@ -142,7 +142,7 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
     assert_eq!(lijn1["acties"][1]["realisatie_pct"], 50.0, "from 320 towards 200, at 260");
     assert_eq!(lijn1["acties"][1]["evaluatie"]["oordeel"], "regulier");
     assert_eq!(lijn1["voortgang"]["kosten"], 230_000.0);
-    assert_eq!(j["totalen"]["voortgang"]["per_oordeel"]["stoppen"], 1);
+    assert_eq!(j["totalen"]["voortgang"]["per_oordeel"]["stoppen"], 2, "3N (now) and 3D (seed 002)");
     assert_eq!(j["totalen"]["voortgang"]["per_status"]["gereed"], 1);
     // Ten at the end of December 2022, six at the end of the last month with data (September 2023).
     assert_eq!(j["sinds_nulmeting"]["stand_nulmeting"], 10);
@@ -150,14 +150,14 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
     assert_eq!(j["risicos"].as_array().unwrap().len(), 6);
     let t = ok(&db, &["plan", "toon", "--gemeente", "GM0150"]);
     assert!(t.contains("Sinds nulmeting: −4 uitkeringen van doel 300"), "{t}");
-    assert!(t.contains("evaluatie 15-01-2024: regulier maken"), "{t}");
+    assert!(t.contains("evaluatie 30-06-2024: regulier maken"), "{t}");
 
     // One action with its history.
     let a = ok(&db, &["plan", "actie", "--gemeente", "GM0150", "--actie", "1B"]);
     assert!(a.contains("Kosten: budget € 400.000, besteed € 230.000 (57,5%), resterend € 170.000"), "{a}");
     let (k1, k3) = (a.find("2023-K1  op schema; gerealiseerd 300; kosten € 100.000").unwrap(), a.find("2023-K3  risico").unwrap());
     assert!(k1 < k3, "{a}");
-    assert!(a.contains("15-01-2024  regulier maken: jongerenloket wordt staand beleid"), "{a}");
+    assert!(a.contains("30-06-2024  regulier maken: jongerenloket wordt staand beleid"), "{a}");
     let e = fails_with_2(&db, &["plan", "actie", "--gemeente", "GM0150", "--actie", "9Z"]);
     assert!(e.contains("9Z staat niet in"), "{e}");
 
@@ -182,8 +182,8 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
     assert!(h.contains("€ 149.870") && h.contains("8,21%"), "the seed 002 amount");
     let m = &h[h.find(">Maatregelen<").expect("a measures section")..];
     assert!(m.contains("Aanvalsplan BUIG 2022-2023") && m.contains("25 acties in 3 actielijnen"), "{m}");
-    assert!(m.contains("regulier maken (15-01-2024): jongerenloket wordt staand beleid"), "{m}");
-    assert!(m.contains("stoppen (15-01-2024): geen effect gemeten"), "{m}");
+    assert!(m.contains("regulier maken (30-06-2024): jongerenloket wordt staand beleid"), "{m}");
+    assert!(m.contains("stoppen (30-06-2024): geen effect gemeten"), "{m}");
     assert!(m.contains("Besteed aan de acties"), "{m}");
 }
 

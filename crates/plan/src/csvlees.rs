@@ -215,6 +215,18 @@ pub fn lees_risicos(t: &Tabel) -> Result<Vec<Risico>, PlanFout> {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        // A field with an unquoted separator would otherwise cut a text short without a word.
+        if rec.len() > t.kop.len() && rec[t.kop.len()..].iter().any(|c| !c.trim().is_empty()) {
+            return Err(PlanFout {
+                rij: Some(rij),
+                kolom: None,
+                melding: format!(
+                    "{} kolommen, de kopregel heeft er {}; zet een tekst met een scheidingsteken tussen aanhalingstekens",
+                    rec.len(),
+                    t.kop.len()
+                ),
+            });
+        }
         let cel = |k: &str| index.get(k).and_then(|&i| rec.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty());
         let risico = cel("risico").ok_or_else(|| fout(rij, "risico", "leeg; beschrijf het risico"))?.to_string();
         let beheersmaatregel =

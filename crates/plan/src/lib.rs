@@ -320,6 +320,28 @@ pub const VOORBEELD_BRON: &str =
 /// The bundled risks of that plan (seed 001, hoofdstuk 6).
 pub const VOORBEELD_RISICOS_CSV: &str = include_str!("../../../data/aanvalsplan-deventer-2022-risicos.csv");
 
+/// The evaluation per action of that plan (seed 002, bijlage "Evaluatie
+/// Actieplan BUIG per maatregel", sent to the council in March 2024),
+/// transcribed: the seed's proposal per action mapped onto its own three
+/// choices "stoppen, regelen in de reguliere afspraken / regulier werk of
+/// vervolg aan geven i.h.k.v. vangnetaanvraag 2023".
+pub const VOORBEELD_EVALUATIE_CSV: &str = include_str!("../../../data/aanvalsplan-deventer-2022-evaluatie.csv");
+
+/// The bundled evaluations of the Deventer plan.
+pub fn voorbeeld_evaluaties() -> Vec<Evaluatie> {
+    let t = tabel_uit_csv(VOORBEELD_EVALUATIE_CSV.as_bytes()).expect("the bundled evaluations are valid CSV");
+    t.rijen
+        .iter()
+        .inspect(|(n, r)| assert_eq!(r.len(), 4, "row {n} of the bundled evaluations has four fields"))
+        .map(|(_, r)| Evaluatie {
+            actie: r[0].clone(),
+            datum: lees_datum(&r[1]).expect("a bundled date"),
+            oordeel: r[2].parse().expect("a bundled verdict"),
+            toelichting: r[3].clone(),
+        })
+        .collect()
+}
+
 /// The governance of that plan, summarised from seed 001 hoofdstuk 3 "Organisatie".
 pub const VOORBEELD_STURING: &str = "Stuurgroep (opdrachtgever: neemt beslissingen, stelt prioriteiten, borgt capaciteit en draagvlak; \
 bestuurlijk opdrachtgever en voorzitter Rob de Geest, ambtelijk opdrachtgever Wim de Jong). Kerngroep (opdrachtnemer en \

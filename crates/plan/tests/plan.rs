@@ -43,6 +43,30 @@ fn the_bundled_deventer_plan_has_25_actions_in_three_lines() {
 }
 
 #[test]
+fn the_bundled_evaluations_of_seed_002_cover_every_action() {
+    use buig_plan::{voorbeeld_evaluaties, Oordeel};
+    let p = voorbeeld_deventer();
+    let e = voorbeeld_evaluaties();
+    let codes: Vec<&str> = e.iter().map(|x| x.actie.as_str()).collect();
+    assert_eq!(codes, p.acties.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), "one per action, in plan order");
+    let tel = |o: Oordeel| e.iter().filter(|x| x.oordeel == o).count();
+    // Seed 002: 3D "dit specifieke traject stopt" and 3N "niet verder gebracht" stop; five go on in the vangnet request.
+    assert_eq!((tel(Oordeel::Stoppen), tel(Oordeel::Voortzetten), tel(Oordeel::Regulier)), (2, 5, 18));
+    assert!(e.iter().all(|x| !x.toelichting.is_empty() && x.datum == date(2024, 3, 31)));
+    // A reason with a semicolon stays whole (the file is ';'-separated).
+    let c1 = e.iter().find(|x| x.actie == "1C").unwrap();
+    assert!(c1.toelichting.ends_with("begeleiding 'specials' vastleggen in nieuwe DVO."), "{}", c1.toelichting);
+}
+
+#[test]
+fn a_risk_row_with_an_unquoted_separator_is_refused_not_cut_short() {
+    let t = buig_plan::tabel_uit_csv("risico;beheersmaatregel\nKrapte;Werven; en opleiden\n".as_bytes()).unwrap();
+    let e = buig_plan::lees_risicos(&t).unwrap_err();
+    assert_eq!(e.rij, Some(2));
+    assert!(e.to_string().contains("3 kolommen, de kopregel heeft er 2"), "{e}");
+}
+
+#[test]
 fn a_bad_row_is_refused_with_row_and_column() {
     let csv = "lijn;code;titel;budget\n1;1A;Jongeren;1000\n2;2A;Bank;veel\n";
     let e = lees_csv(csv.as_bytes(), kop()).unwrap_err();

@@ -150,10 +150,16 @@ pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
     let leeg = store.aantal_uitkeringen().await.map_err(|e| e.to_string())?.is_empty();
     if leeg {
         store.laad_demo().await.map_err(|e| format!("demodata laden mislukt: {e}"))?;
-        // The seed 001 aanvalsplan of Deventer, as `buig plan laad-voorbeeld` loads it.
+        // The seed 001 aanvalsplan of Deventer with seed 002's evaluations, as `buig plan laad-voorbeeld` loads it.
         let plan = buig_plan::voorbeeld_deventer();
         if store.plan_titels(plan.gemeente).await.map_err(|e| e.to_string())?.is_empty() {
             store.bewaar_plan(&plan).await.map_err(|e| format!("voorbeeldplan laden mislukt: {e}"))?;
+            for e in buig_plan::voorbeeld_evaluaties() {
+                store
+                    .voeg_evaluatie_toe(plan.gemeente, &plan.titel, &e)
+                    .await
+                    .map_err(|e| format!("voorbeeldevaluatie laden mislukt: {e}"))?;
+            }
         }
         uit.data_geladen = true;
     }
