@@ -124,9 +124,11 @@ pub(crate) async fn alle(pad: PathBuf, f: &mut (dyn FnMut(Uitkering) + Send)) ->
         }
     }
     drop(rx);
-    let _ = lezer.join();
+    // A reader that panicked closed the channel early: that is an error, never a short result.
+    let gestopt = lezer.join().is_err();
     match fout_ {
         Some(e) => Err(e),
+        None if gestopt => Err(StoreError::Lezen("het lezen van de uitkeringen is afgebroken".into())),
         None => Ok(n),
     }
 }
