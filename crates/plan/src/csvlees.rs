@@ -59,25 +59,11 @@ fn fout(rij: usize, kolom: &str, melding: impl Into<String>) -> PlanFout {
     PlanFout { rij: Some(rij), kolom: Some(kolom.into()), melding: melding.into() }
 }
 
-/// An amount in euros: `150000`, `150000.50`, `€ 150.000`, `150.000,50`.
-/// With a comma the Dutch notation applies (dots group thousands); without
-/// one, dots group thousands only in the `50.000` / `1.234.567` pattern
-/// (three digits after every dot), else the dot is the decimal point.
+/// An amount in euros: `150000`, `150000.50`, `€ 150.000`, `150.000,50`,
+/// `50.000`: the importer's parser with Dutch conventions, as `buig import`
+/// and the command line read amounts.
 pub(crate) fn bedrag(s: &str) -> Result<Money, String> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '€').collect();
-    let gegroepeerd = |x: &str| {
-        let delen: Vec<&str> = x.trim_start_matches('-').split('.').collect();
-        delen.len() > 1 && !delen[0].is_empty() && delen[0].len() <= 3 && delen[1..].iter().all(|d| d.len() == 3)
-    };
-    let plain = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if gegroepeerd(&t) {
-        // `50.000`: three digits after a dot cannot be cents, so the dot groups thousands.
-        t.replace('.', "")
-    } else {
-        t.clone()
-    };
-    plain.parse::<Money>().map_err(|_| format!("\"{}\" is geen bedrag in euro's (bijvoorbeeld 150000 of € 150.000,00)", s.trim()))
+    buig_import::bedrag(s, true).map_err(|_| format!("\"{}\" is geen bedrag in euro's (bijvoorbeeld 150000 of € 150.000,00)", s.trim()))
 }
 
 fn getal(s: &str) -> Result<Decimal, String> {

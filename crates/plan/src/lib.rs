@@ -884,11 +884,6 @@ pub fn lees_datum(s: &str) -> Result<Date, String> {
     s.trim().parse::<Date>().map_err(|_| format!("\"{}\" is geen datum; schrijf JJJJ-MM-DD", s.trim()))
 }
 
-/// An amount in euros: `12500`, `12.500`, `€ 12.500,00`.
-pub fn lees_bedrag(s: &str) -> Result<Money, String> {
-    csvlees::bedrag(s)
-}
-
 /// An exact number: `4`, `2.5`, `2,5`.
 pub fn lees_getal(s: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(&s.trim().replace(',', ".")).map_err(|_| format!("\"{}\" is geen getal", s.trim()))

@@ -215,3 +215,9 @@ pub fn url_encode(s: &str) -> String {
         })
         .collect()
 }
+
+/// An amount in euros as a user types it in a form (`12500`, `12.500`,
+/// `€ 12.500,00`, `-500.000`): the importer's parser with Dutch conventions.
+pub fn bedrag(s: &str) -> Result<buig_core::Money, String> {
+    buig_import::bedrag(s, true).map_err(|_| format!("\"{}\" is geen bedrag in euro's (bijvoorbeeld 12500 of € 12.500,00)", s.trim()))
+}

@@ -438,7 +438,7 @@ pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         ik.controleer_csrf(&f.csrf)?;
         let terug = (f.terug.as_deref() == Some("actie")).then(|| f.actie.trim().to_uppercase());
         let lees = || -> Result<Statusupdate, String> {
-            let kosten = leeg_is_geen(&f.kosten).map(buig_plan::lees_bedrag).transpose().map_err(|e| format!("kosten: {e}"))?;
+            let kosten = leeg_is_geen(&f.kosten).map(pagina::bedrag).transpose().map_err(|e| format!("kosten: {e}"))?;
             if kosten.is_some_and(|k: Money| k.is_negative()) {
                 return Err("kosten: kosten zijn niet negatief".into());
             }
@@ -588,7 +588,7 @@ pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
                 doel_uitkeringen: veld("doel_uitkeringen")
                     .map(|v| v.replace('.', "").parse::<i64>().map_err(|_| format!("doel_uitkeringen: \"{v}\" is geen geheel aantal")))
                     .transpose()?,
-                doel_euro: veld("doel_euro").map(|v| buig_plan::lees_bedrag(v).map_err(|e| format!("doel_euro: {e}"))).transpose()?,
+                doel_euro: veld("doel_euro").map(|v| pagina::bedrag(v).map_err(|e| format!("doel_euro: {e}"))).transpose()?,
                 nulmeting: datum("nulmeting")?,
                 bron: naam.clone(),
                 sturing: veld("sturing").map(str::to_string),

@@ -202,11 +202,11 @@ pub async fn jaarcijfer(
         ik.controleer_csrf(&f.csrf)?;
         let lees = || -> Result<buig_store::query::Jaarcijfer, String> {
             let jaar: Year = f.jaar.trim().parse().map_err(|e| format!("jaar: {e}"))?;
-            let budget = buig_plan::lees_bedrag(&f.budget).map_err(|e| format!("budget: {e}"))?;
+            let budget = pagina::bedrag(&f.budget).map_err(|e| format!("budget: {e}"))?;
             if !budget.is_positive() {
                 return Err("budget: een budget is groter dan nul".into());
             }
-            let tekort = buig_plan::lees_bedrag(&f.tekort).map_err(|e| format!("tekort: {e}"))?;
+            let tekort = pagina::bedrag(&f.tekort).map_err(|e| format!("tekort: {e}"))?;
             Ok(buig_store::query::Jaarcijfer {
                 jaar,
                 stadium: "realisatie".into(),
