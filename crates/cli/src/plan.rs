@@ -219,6 +219,11 @@ fn opslag(e: PlanOpslagFout) -> (u8, String) {
     }
 }
 
+/// A rule of the plan model broken by an option's value: `--kosten: …`, exit 2.
+fn optie(f: buig_plan::VeldFout) -> (u8, String) {
+    (2, format!("--{f}"))
+}
+
 fn niet_leeg(s: &Option<String>) -> Option<String> {
     s.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
 }
@@ -314,12 +319,6 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
         PlanCmd::Status(s) => {
             let code = gm(&s.plan.gemeente)?;
             let kosten = s.kosten.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--kosten: {e}")))?;
-            if kosten.is_some_and(|k| k.is_negative()) {
-                return Err((
-                    2,
-                    "--kosten: kosten zijn niet negatief; corrigeer een eerder kwartaal door het opnieuw vast te leggen".into(),
-                ));
-            }
             let update = buig_plan::Statusupdate {
                 actie: s.actie.trim().to_uppercase(),
                 kwartaal: s.kwartaal.parse().map_err(|e| (2, format!("--kwartaal: {e}")))?,
@@ -328,6 +327,7 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
                 kosten,
                 notitie: niet_leeg(&s.notitie),
             };
+            update.controleer().map_err(optie)?;
             let store = open_store(&s.db)?;
             buig_store::block_on(async {
                 let titel = store.kies_plan(code, s.plan.titel.as_deref()).await.map_err(opslag)?;
@@ -340,16 +340,13 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
         }
         PlanCmd::Evaluatie(e) => {
             let code = gm(&e.plan.gemeente)?;
-            let toelichting = e.toelichting.trim().to_string();
-            if toelichting.is_empty() {
-                return Err((2, "--toelichting: leeg; onderbouw het oordeel".into()));
-            }
             let ev = buig_plan::Evaluatie {
                 actie: e.actie.trim().to_uppercase(),
                 datum: parse_opt_arg("datum", &e.datum, buig_plan::lees_datum)?.unwrap_or_else(buig_rapport::vandaag),
                 oordeel: e.oordeel.parse().map_err(|m| (2, format!("--oordeel: {m}")))?,
-                toelichting,
+                toelichting: e.toelichting.trim().to_string(),
             };
+            ev.controleer().map_err(optie)?;
             let store = open_store(&e.db)?;
             buig_store::block_on(async {
                 let titel = store.kies_plan(code, e.plan.titel.as_deref()).await.map_err(opslag)?;
@@ -362,22 +359,15 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
         }
         PlanCmd::Risico(r) => {
             let code = gm(&r.plan.gemeente)?;
-            let verplicht = |veld: &str, s: &str| {
-                let t = s.trim();
-                if t.is_empty() {
-                    Err((2, format!("--{veld}: leeg")))
-                } else {
-                    Ok(t.to_string())
-                }
-            };
             let risico = buig_plan::Risico {
                 nummer: r.nummer.unwrap_or(0),
-                risico: verplicht("risico", &r.risico)?,
-                beheersmaatregel: verplicht("beheersmaatregel", &r.beheersmaatregel)?,
+                risico: r.risico.trim().to_string(),
+                beheersmaatregel: r.beheersmaatregel.trim().to_string(),
                 eigenaar: niet_leeg(&r.eigenaar),
                 kans: parse_opt_arg("kans", &r.kans, |s| s.parse())?,
                 impact: parse_opt_arg("impact", &r.impact, |s| s.parse())?,
             };
+            risico.controleer().map_err(optie)?;
             let store = open_store(&r.db)?;
             buig_store::block_on(async {
                 let titel = store.kies_plan(code, r.plan.titel.as_deref()).await.map_err(opslag)?;

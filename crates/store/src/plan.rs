@@ -21,6 +21,9 @@ pub enum PlanOpslagFout {
     Meerdere { gemeente: GemeenteCode, titels: String },
     #[error("actie {code} staat niet in \"{titel}\"; bekende acties: {bekend}")]
     OnbekendeActie { code: String, titel: String, bekend: String },
+    /// The record breaks a rule of the plan model (`controleer`).
+    #[error(transparent)]
+    Ongeldig(#[from] buig_plan::VeldFout),
 }
 
 impl From<sqlx::Error> for PlanOpslagFout {
@@ -230,6 +233,7 @@ impl Store {
     /// Records the status of an action in a quarter (a second update for
     /// the same quarter replaces the first). The action must be in the plan.
     pub async fn voeg_status_toe(&self, gemeente: GemeenteCode, titel: &str, u: &Statusupdate) -> Result<(), PlanOpslagFout> {
+        u.controleer()?;
         let g = gemeente.to_string();
         let code = self.bekende_actie(gemeente, titel, &u.actie).await?;
         sqlx::query(
@@ -275,6 +279,7 @@ impl Store {
 
     /// Records an evaluation of an action (a second one on the same day replaces the first).
     pub async fn voeg_evaluatie_toe(&self, gemeente: GemeenteCode, titel: &str, e: &Evaluatie) -> Result<(), PlanOpslagFout> {
+        e.controleer()?;
         let code = self.bekende_actie(gemeente, titel, &e.actie).await?;
         sqlx::query(
             "INSERT INTO plan_evaluaties (gemeente, titel, code, datum, oordeel, toelichting, vastgelegd)
@@ -316,6 +321,7 @@ impl Store {
     /// Adds a risk at the end of the plan's list (its number is returned),
     /// or replaces risk `r.nummer` when that number exists.
     pub async fn bewaar_risico(&self, gemeente: GemeenteCode, titel: &str, r: &Risico) -> Result<u32, PlanOpslagFout> {
+        r.controleer()?;
         if self.plan_titels(gemeente).await?.iter().all(|t| t != titel) {
             return Err(PlanOpslagFout::GeenPlan(gemeente));
         }

@@ -69,6 +69,13 @@ async fn verhaal(url: &str) {
     assert_eq!(st[0], Statusupdate { actie: "1A".into(), ..u.clone() });
     assert_eq!(st[1], k3);
 
+    // The model's rules hold for every caller: negative costs and an evaluation without reason are refused.
+    let negatief = Statusupdate { kosten: Some(Money::from_euros(-1)), ..u.clone() };
+    let e = store.voeg_status_toe(gm(), &titel, &negatief).await.unwrap_err();
+    assert!(matches!(e, PlanOpslagFout::Ongeldig(_)) && e.to_string().starts_with("kosten: "), "{e}");
+    let leeg = Evaluatie { actie: "1A".into(), datum: jiff::civil::date(2024, 1, 1), oordeel: Oordeel::Stoppen, toelichting: " ".into() };
+    let e = store.voeg_evaluatie_toe(gm(), &titel, &leeg).await.unwrap_err();
+    assert_eq!(e.to_string(), "toelichting: leeg; onderbouw het oordeel");
     let onbekend = Statusupdate { actie: "9Z".into(), ..u.clone() };
     let e = store.voeg_status_toe(gm(), &titel, &onbekend).await.unwrap_err();
     assert!(e.to_string().starts_with("actie 9Z staat niet in \"Aanvalsplan BUIG 2022-2023\""), "{e}");

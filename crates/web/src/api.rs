@@ -309,9 +309,6 @@ async fn plan_status(
             .filter(|v| !v.is_null())
             .map(|v| getal_tekst("kosten", v).and_then(|t| t.parse::<Money>().map_err(|e| Fout::Gegevens(format!("kosten: {e}")))))
             .transpose()?;
-        if kosten.is_some_and(|k| k.is_negative()) {
-            return Err(Fout::Gegevens("kosten: kosten zijn niet negatief".into()));
-        }
         let u = buig_plan::Statusupdate {
             actie: actie.trim().to_uppercase(),
             kwartaal: inn.kwartaal.parse().map_err(|e| Fout::Gegevens(format!("kwartaal: {e}")))?,
@@ -347,15 +344,11 @@ async fn plan_evaluatie(
         let (ik, code) = schrijver(g, &code)?;
         let inn: EvaluatieIn = serde_json::from_slice(&body).map_err(|e| Fout::Gegevens(format!("body: {e}")))?;
         let titel = plan_titel(&staat, code, inn.titel.as_deref()).await?;
-        let toelichting = inn.toelichting.trim().to_string();
-        if toelichting.is_empty() {
-            return Err(Fout::Gegevens("toelichting: leeg; onderbouw het oordeel".into()));
-        }
         let e = buig_plan::Evaluatie {
             actie: actie.trim().to_uppercase(),
             datum: buig_plan::lees_datum(&inn.datum).map_err(|e| Fout::Gegevens(format!("datum: {e}")))?,
             oordeel: inn.oordeel.parse().map_err(|e| Fout::Gegevens(format!("oordeel: {e}")))?,
-            toelichting,
+            toelichting: inn.toelichting.trim().to_string(),
         };
         staat.store.voeg_evaluatie_toe(code, &titel, &e).await.map_err(plan_fout)?;
         let details = format!("{titel} {} {}: {} (API)", e.actie, e.datum, e.oordeel.code());

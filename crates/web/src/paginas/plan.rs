@@ -439,10 +439,7 @@ pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         let terug = (f.terug.as_deref() == Some("actie")).then(|| f.actie.trim().to_uppercase());
         let lees = || -> Result<Statusupdate, String> {
             let kosten = leeg_is_geen(&f.kosten).map(pagina::bedrag).transpose().map_err(|e| format!("kosten: {e}"))?;
-            if kosten.is_some_and(|k: Money| k.is_negative()) {
-                return Err("kosten: kosten zijn niet negatief".into());
-            }
-            Ok(Statusupdate {
+            let u = Statusupdate {
                 actie: f.actie.trim().to_uppercase(),
                 kwartaal: f.kwartaal.parse::<Kwartaal>().map_err(|e| format!("kwartaal: {e}"))?,
                 status: f.status.parse::<Status>().map_err(|e| format!("status: {e}"))?,
@@ -452,7 +449,9 @@ pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
                     .map_err(|e| format!("gerealiseerd: {e}"))?,
                 kosten,
                 notitie: leeg_is_geen(&f.notitie).map(str::to_string),
-            })
+            };
+            u.controleer().map_err(|f| f.to_string())?;
+            Ok(u)
         };
         let u = match lees() {
             Ok(u) => u,
@@ -488,16 +487,14 @@ pub async fn evaluatie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Pat
         ik.controleer_csrf(&f.csrf)?;
         let actie = f.actie.trim().to_uppercase();
         let lees = || -> Result<Evaluatie, String> {
-            let toelichting = f.toelichting.trim();
-            if toelichting.is_empty() {
-                return Err("toelichting: leeg; onderbouw het oordeel".into());
-            }
-            Ok(Evaluatie {
+            let e = Evaluatie {
                 actie: actie.clone(),
                 datum: buig_plan::lees_datum(&f.datum).map_err(|e| format!("datum: {e}"))?,
                 oordeel: f.oordeel.parse::<Oordeel>().map_err(|e| format!("oordeel: {e}"))?,
-                toelichting: toelichting.to_string(),
-            })
+                toelichting: f.toelichting.trim().to_string(),
+            };
+            e.controleer().map_err(|f| f.to_string())?;
+            Ok(e)
         };
         let e = match lees() {
             Ok(e) => e,
@@ -533,25 +530,19 @@ pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         let code = ik.gemeente(&code, Recht::Bewerken)?;
         ik.controleer_csrf(&f.csrf)?;
         let lees = || -> Result<Risico, String> {
-            let verplicht = |veld: &str, s: &str| {
-                let t = s.trim();
-                if t.is_empty() {
-                    Err(format!("{veld}: leeg"))
-                } else {
-                    Ok(t.to_string())
-                }
-            };
             let niveau = |veld: &str, s: &Option<String>| {
                 leeg_is_geen(s).map(|v| v.parse::<Niveau>()).transpose().map_err(|e| format!("{veld}: {e}"))
             };
-            Ok(Risico {
+            let r = Risico {
                 nummer: 0,
-                risico: verplicht("risico", &f.risico)?,
-                beheersmaatregel: verplicht("beheersmaatregel", &f.beheersmaatregel)?,
+                risico: f.risico.trim().to_string(),
+                beheersmaatregel: f.beheersmaatregel.trim().to_string(),
                 eigenaar: leeg_is_geen(&f.eigenaar).map(str::to_string),
                 kans: niveau("kans", &f.kans)?,
                 impact: niveau("impact", &f.impact)?,
-            })
+            };
+            r.controleer().map_err(|f| f.to_string())?;
+            Ok(r)
         };
         let risico = match lees() {
             Ok(r) => r,
