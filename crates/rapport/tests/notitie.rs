@@ -1,33 +1,13 @@
 //! The Notitie vangnet on the seed 002 figures (Deventer 2023), in both
 //! formats: key figures, Dutch formats, honesty about unknown years, escaping.
 
-use std::io::Read;
+mod common;
 
-use buig_core::{Money, Year};
-use buig_prognose::{Gegevens, Jaarcijfer};
+use buig_core::Year;
+use buig_prognose::Gegevens;
 use buig_rapport::{doc::Blok, notitie_vangnet, render, Formaat, NotitieVangnet, NotitieVraag, RapportFout};
+use common::{deventer, docx_part, jc, strip_tags};
 use rust_decimal::Decimal;
-
-fn jc(jaar: i32, budget: Option<i64>, tekort: Option<i64>, pct: Option<Decimal>) -> Jaarcijfer {
-    Jaarcijfer {
-        jaar: Year::new(jaar),
-        stadium: "realisatie".into(),
-        budget: budget.map(Money::from_euros),
-        tekort: tekort.map(Money::from_euros),
-        tekort_percentage: pct,
-        bron: "seed".into(),
-    }
-}
-
-/// As `buig demo` loads Deventer: 2023 in amounts, 2022 only as 9,9%.
-fn deventer() -> Gegevens {
-    Gegevens {
-        gemeente: Some("GM0150".parse().unwrap()),
-        naam: Some("Deventer".into()),
-        jaarcijfers: vec![jc(2023, Some(41_984_531), Some(3_448_580), None), jc(2022, None, None, Some(Decimal::new(99, 1)))],
-        ..Default::default()
-    }
-}
 
 fn vraag(jaar: i32) -> NotitieVraag {
     let d = jiff::civil::date(2024, 5, 31);
@@ -36,27 +16,6 @@ fn vraag(jaar: i32) -> NotitieVraag {
 
 fn maak(g: &Gegevens) -> NotitieVangnet {
     notitie_vangnet(g, &vraag(2023)).expect("notitie")
-}
-
-fn docx_part(bytes: &[u8], name: &str) -> String {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut s = String::new();
-    z.by_name(name).expect(name).read_to_string(&mut s).unwrap();
-    s
-}
-
-fn strip_tags(xml: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[test]

@@ -5,37 +5,16 @@
 mod common;
 
 use buig_bestand::{bereken, Maand, Per, Vraag};
-use buig_core::{Money, Year};
-use buig_prognose::{Gegevens, Jaarcijfer};
+use buig_core::Year;
+use buig_prognose::Jaarcijfer;
 use buig_rapport::notitie::notitie_vangnet_met;
 use buig_rapport::{notitie_vangnet, render, Formaat, NotitieVraag};
-use common::{charts_followed_by_their_values, demo};
+use common::{charts_followed_by_their_values, demo, deventer, jc};
 use jiff::civil::date;
 use rust_decimal::Decimal;
 
 fn getal(n: u64) -> String {
     buig_core::nl::getal(Decimal::from(n), 0)
-}
-
-fn jc(jaar: i32, budget: Option<i64>, tekort: Option<i64>, pct: Option<Decimal>) -> Jaarcijfer {
-    Jaarcijfer {
-        jaar: Year::new(jaar),
-        stadium: "realisatie".into(),
-        budget: budget.map(Money::from_euros),
-        tekort: tekort.map(Money::from_euros),
-        tekort_percentage: pct,
-        bron: "seed".into(),
-    }
-}
-
-/// Deventer as seed 002 gives it: 2023 in amounts, 2022 only as 9,9%.
-fn deventer() -> Gegevens {
-    Gegevens {
-        gemeente: Some("GM0150".parse().unwrap()),
-        naam: Some("Deventer".into()),
-        jaarcijfers: vec![jc(2023, Some(41_984_531), Some(3_448_580), None), jc(2022, None, None, Some(Decimal::new(99, 1)))],
-        ..Default::default()
-    }
 }
 
 fn vraag_deventer() -> NotitieVraag {

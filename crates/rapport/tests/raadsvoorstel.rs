@@ -2,33 +2,14 @@
 //! (model: seed 002, Deventer 2023): the same decision points everywhere,
 //! conditional while condition b is unknown, no request when a condition fails.
 
-use buig_core::{nl, Money, Year};
-use buig_prognose::{Gegevens, Jaarcijfer};
+mod common;
+
+use buig_core::{nl, Year};
+use buig_prognose::Gegevens;
 use buig_rapport::doc::{platte_tekst, Blok};
 use buig_rapport::{notitie_vangnet, notitie_vangnet_met, render, Formaat, NotitieVangnet, NotitieVraag};
+use common::{deventer, jc};
 use jiff::civil::date;
-use rust_decimal::Decimal;
-
-fn jc(jaar: i32, budget: Option<i64>, tekort: Option<i64>, pct: Option<Decimal>) -> Jaarcijfer {
-    Jaarcijfer {
-        jaar: Year::new(jaar),
-        stadium: "realisatie".into(),
-        budget: budget.map(Money::from_euros),
-        tekort: tekort.map(Money::from_euros),
-        tekort_percentage: pct,
-        bron: "seed".into(),
-    }
-}
-
-/// As `buig demo` loads Deventer: 2023 in amounts, 2022 only as 9,9%.
-fn deventer() -> Gegevens {
-    Gegevens {
-        gemeente: Some("GM0150".parse().unwrap()),
-        naam: Some("Deventer".into()),
-        jaarcijfers: vec![jc(2023, Some(41_984_531), Some(3_448_580), None), jc(2022, None, None, Some(Decimal::new(99, 1)))],
-        ..Default::default()
-    }
-}
 
 /// Deventer with 2021 and 2022 in amounts: the cumulative shortfall decides condition b.
 fn deventer_met(tekort_2022: i64, tekort_2021: i64) -> Gegevens {

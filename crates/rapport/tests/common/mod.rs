@@ -1,5 +1,5 @@
-//! Shared by the document tests: the demo gemeente without a database, and
-//! reading a .docx.
+//! Shared by the document tests: the demo gemeente without a database,
+//! Deventer as the seeds give it, and reading a .docx.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -7,7 +7,9 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use buig_core::records::{ClientPseudoniem, Uitkering};
-use buig_prognose::Gegevens;
+use buig_core::{Money, Year};
+use buig_prognose::{Gegevens, Jaarcijfer};
+use rust_decimal::Decimal;
 
 pub const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -109,4 +111,25 @@ pub fn charts_followed_by_their_values(d: &buig_rapport::doc::Document) -> usize
         }
     }
     n
+}
+
+pub fn jc(jaar: i32, budget: Option<i64>, tekort: Option<i64>, pct: Option<Decimal>) -> Jaarcijfer {
+    Jaarcijfer {
+        jaar: Year::new(jaar),
+        stadium: "realisatie".into(),
+        budget: budget.map(Money::from_euros),
+        tekort: tekort.map(Money::from_euros),
+        tekort_percentage: pct,
+        bron: "seed".into(),
+    }
+}
+
+/// As `buig demo` loads Deventer: 2023 in amounts, 2022 only as 9,9%.
+pub fn deventer() -> Gegevens {
+    Gegevens {
+        gemeente: Some("GM0150".parse().unwrap()),
+        naam: Some("Deventer".into()),
+        jaarcijfers: vec![jc(2023, Some(41_984_531), Some(3_448_580), None), jc(2022, None, None, Some(Decimal::new(99, 1)))],
+        ..Default::default()
+    }
 }
