@@ -242,11 +242,14 @@ pub(crate) async fn laad_plan(
     spells: &[buig_core::records::Uitkering],
 ) -> Uit<Option<buig_plan::Overzicht>> {
     let Some(titel) = store.plan_titels(code).await.map_err(db)?.into_iter().next() else { return Ok(None) };
-    let Some(p) = store.plan(code, &titel).await.map_err(db)? else { return Ok(None) };
-    let updates = store.plan_statussen(code, &titel).await.map_err(db)?;
-    let evaluaties = store.plan_evaluaties(code, &titel).await.map_err(db)?;
-    let ontwikkeling = p.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(spells, n));
-    Ok(Some(buig_plan::overzicht_met(&p, &updates, &evaluaties, ontwikkeling)))
+    Ok(store.planstand(code, &titel).await.map_err(db)?.map(|p| p.overzicht_uit(spells)))
+}
+
+/// The plan `titel` (or the only one) of a gemeente with its history.
+async fn lees_planstand(store: &Store, code: GemeenteCode, titel: Option<&str>) -> Uit<(String, buig_plan::Planstand)> {
+    let titel = store.kies_plan(code, titel).await.map_err(opslag)?;
+    let p = store.planstand(code, &titel).await.map_err(db)?.ok_or((2, format!("geen plan \"{titel}\" voor {code}")))?;
+    Ok((titel, p))
 }
 
 pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
@@ -279,15 +282,9 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
             let code = gm(&t.plan.gemeente)?;
             let store = open_store(&t.db)?;
             let o = buig_store::block_on(async {
-                let titel = store.kies_plan(code, t.plan.titel.as_deref()).await.map_err(opslag)?;
-                let p = store.plan(code, &titel).await.map_err(db)?.ok_or((2, format!("geen plan \"{titel}\" voor {code}")))?;
-                let updates = store.plan_statussen(code, &titel).await.map_err(db)?;
-                let evaluaties = store.plan_evaluaties(code, &titel).await.map_err(db)?;
-                let ontwikkeling = match p.nulmeting {
-                    Some(n) => buig_plan::sinds_nulmeting(&store.uitkeringen(code).await.map_err(db)?, n),
-                    None => None,
-                };
-                Ok::<_, (u8, String)>(buig_plan::overzicht_met(&p, &updates, &evaluaties, ontwikkeling))
+                let (_, p) = lees_planstand(&store, code, t.plan.titel.as_deref()).await?;
+                let spells = if p.plan.nulmeting.is_some() { store.uitkeringen(code).await.map_err(db)? } else { Vec::new() };
+                Ok::<_, (u8, String)>(p.overzicht_uit(&spells))
             })?;
             if t.json {
                 println!("{}", serde_json::to_string_pretty(&o).map_err(|e| (1, e.to_string()))?);
@@ -300,12 +297,9 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
             let code = gm(&x.plan.gemeente)?;
             let store = open_store(&x.db)?;
             let d = buig_store::block_on(async {
-                let titel = store.kies_plan(code, x.plan.titel.as_deref()).await.map_err(opslag)?;
-                let p = store.plan(code, &titel).await.map_err(db)?.ok_or((2, format!("geen plan \"{titel}\" voor {code}")))?;
-                let updates = store.plan_statussen(code, &titel).await.map_err(db)?;
-                let evaluaties = store.plan_evaluaties(code, &titel).await.map_err(db)?;
-                buig_plan::actie_detail(&p, &x.actie, &updates, &evaluaties).ok_or_else(|| {
-                    let bekend: Vec<&str> = p.acties.iter().map(|a| a.code.as_str()).collect();
+                let (titel, p) = lees_planstand(&store, code, x.plan.titel.as_deref()).await?;
+                p.actie(&x.actie).ok_or_else(|| {
+                    let bekend: Vec<&str> = p.plan.acties.iter().map(|a| a.code.as_str()).collect();
                     (2, format!("--actie: {} staat niet in \"{titel}\"; bekende acties: {}", x.actie.trim(), bekend.join(", ")))
                 })
             })?;

@@ -684,6 +684,32 @@ pub fn overzicht_met(plan: &Plan, updates: &[Statusupdate], evaluaties: &[Evalua
     }
 }
 
+/// A stored plan with everything recorded about it: what the overview and
+/// an action's page are computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planstand {
+    pub plan: Plan,
+    pub statussen: Vec<Statusupdate>,
+    pub evaluaties: Vec<Evaluatie>,
+}
+
+impl Planstand {
+    /// The overview ([`overzicht_met`]), with the caseload change since the nulmeting when known.
+    pub fn overzicht(&self, ontwikkeling: Option<Ontwikkeling>) -> Overzicht {
+        overzicht_met(&self.plan, &self.statussen, &self.evaluaties, ontwikkeling)
+    }
+
+    /// The overview with the change since the nulmeting counted from `spells`.
+    pub fn overzicht_uit(&self, spells: &[Uitkering]) -> Overzicht {
+        self.overzicht(self.plan.nulmeting.and_then(|n| sinds_nulmeting(spells, n)))
+    }
+
+    /// One action with its history ([`actie_detail`]); `None` for an unknown code.
+    pub fn actie(&self, code: &str) -> Option<ActieDetail> {
+        actie_detail(&self.plan, code, &self.statussen, &self.evaluaties)
+    }
+}
+
 /// One action with its full history, for the action's own page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActieDetail {

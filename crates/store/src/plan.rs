@@ -3,7 +3,7 @@
 //! as a `buig_plan::Plan`; status updates are upserted per action and quarter.
 
 use buig_core::{GemeenteCode, Money};
-use buig_plan::{Actie, Actielijn, Evaluatie, Plan, Risico, Statusupdate};
+use buig_plan::{Actie, Actielijn, Evaluatie, Plan, Planstand, Risico, Statusupdate};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -227,6 +227,16 @@ impl Store {
             actielijnen,
             acties,
             risicos,
+        }))
+    }
+
+    /// A stored plan with its statuses and evaluations; `None` when there is no such plan.
+    pub async fn planstand(&self, gemeente: GemeenteCode, titel: &str) -> Result<Option<Planstand>, StoreError> {
+        let Some(plan) = self.plan(gemeente, titel).await? else { return Ok(None) };
+        Ok(Some(Planstand {
+            plan,
+            statussen: self.plan_statussen(gemeente, titel).await?,
+            evaluaties: self.plan_evaluaties(gemeente, titel).await?,
         }))
     }
 

@@ -46,22 +46,20 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
 
 /// The plan as shown, computed by `buig_plan::overzicht_met` (as `buig plan toon`).
 pub async fn overzicht(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<buig_plan::Overzicht>, Fout> {
-    let Some(titel) = kies_titel(staat, code, titel).await? else { return Ok(None) };
-    let Some(plan) = staat.store.plan(code, &titel).await? else { return Ok(None) };
-    let updates = staat.store.plan_statussen(code, &titel).await?;
-    let evaluaties = staat.store.plan_evaluaties(code, &titel).await?;
+    let Some(p) = planstand(staat, code, titel).await? else { return Ok(None) };
     let b = gegevens::basis(staat, code).await?;
-    let ontwikkeling = plan.nulmeting.and_then(|n| buig_plan::sinds_nulmeting(&b.spells, n));
-    Ok(Some(buig_plan::overzicht_met(&plan, &updates, &evaluaties, ontwikkeling)))
+    Ok(Some(p.overzicht_uit(&b.spells)))
+}
+
+/// The plan `titel` (else the newest) with its statuses and evaluations.
+async fn planstand(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<buig_plan::Planstand>, Fout> {
+    let Some(titel) = kies_titel(staat, code, titel).await? else { return Ok(None) };
+    Ok(staat.store.planstand(code, &titel).await?)
 }
 
 /// One action with its history (as `buig plan actie`); `None` for an unknown plan or action.
 pub async fn actie(staat: &Staat, code: GemeenteCode, titel: Option<&str>, actie: &str) -> Result<Option<ActieDetail>, Fout> {
-    let Some(titel) = kies_titel(staat, code, titel).await? else { return Ok(None) };
-    let Some(plan) = staat.store.plan(code, &titel).await? else { return Ok(None) };
-    let updates = staat.store.plan_statussen(code, &titel).await?;
-    let evaluaties = staat.store.plan_evaluaties(code, &titel).await?;
-    Ok(buig_plan::actie_detail(&plan, actie, &updates, &evaluaties))
+    Ok(planstand(staat, code, titel).await?.and_then(|p| p.actie(actie)))
 }
 
 fn status_grafiek(o: &buig_plan::Overzicht) -> Grafiek {
