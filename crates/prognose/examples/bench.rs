@@ -14,20 +14,7 @@ use buig_prognose::{Basis, Gegevens, Scenario};
 fn main() {
     let runs: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let demo = buig_synth::voorbeeldstad();
-    let spells: Vec<Uitkering> = demo
-        .spells
-        .iter()
-        .map(|s| Uitkering {
-            gemeente: s.gemeente,
-            client: ClientPseudoniem(s.client_id.clone()),
-            regeling: s.regeling,
-            startdatum: s.startdatum,
-            einddatum: s.einddatum,
-            reden_einde: s.reden_einde.map(str::to_string),
-            geboortedatum: Some(s.geboortedatum),
-            huishouden: Some(s.huishouden.to_string()),
-        })
-        .collect();
+    let spells: Vec<Uitkering> = demo.spells.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
     let g = Gegevens {
         gemeente: Some(demo.gemeente),
         naam: Some(demo.naam.to_string()),

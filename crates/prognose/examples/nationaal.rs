@@ -53,17 +53,9 @@ fn main() {
     // 1. The national spells, grouped per gemeente (they come in code order).
     let t = Instant::now();
     let mut per_gemeente: Vec<(GemeenteCode, Vec<Uitkering>)> = Vec::new();
-    for s in buig_synth::nationaal(&NationaalParams::new(usize::MAX, aantal, SEED)) {
-        let u = Uitkering {
-            gemeente: s.gemeente,
-            client: ClientPseudoniem(s.client_id),
-            regeling: s.regeling,
-            startdatum: s.startdatum,
-            einddatum: s.einddatum,
-            reden_einde: s.reden_einde.map(str::to_string),
-            geboortedatum: Some(s.geboortedatum),
-            huishouden: Some(s.huishouden.to_string()),
-        };
+    for mut s in buig_synth::nationaal(&NationaalParams::new(usize::MAX, aantal, SEED)) {
+        let client = ClientPseudoniem(std::mem::take(&mut s.client_id));
+        let u = s.als_uitkering(client);
         match per_gemeente.last_mut() {
             Some((g, v)) if *g == u.gemeente => v.push(u),
             _ => per_gemeente.push((u.gemeente, vec![u])),

@@ -21,20 +21,7 @@ fn demo() -> &'static Demo {
     static D: OnceLock<Demo> = OnceLock::new();
     D.get_or_init(|| {
         let demo = buig_synth::voorbeeldstad();
-        let spells = demo
-            .spells
-            .iter()
-            .map(|s| Uitkering {
-                gemeente: s.gemeente,
-                client: ClientPseudoniem(s.client_id.clone()),
-                regeling: s.regeling,
-                startdatum: s.startdatum,
-                einddatum: s.einddatum,
-                reden_einde: s.reden_einde.map(str::to_string),
-                geboortedatum: Some(s.geboortedatum),
-                huishouden: Some(s.huishouden.to_string()),
-            })
-            .collect();
+        let spells = demo.spells.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
         let gegevens = Gegevens {
             gemeente: Some(demo.gemeente),
             naam: Some(demo.naam.to_string()),

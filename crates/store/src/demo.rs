@@ -5,7 +5,7 @@
 //! 2014–2018). Loaded by `buig demo`, each part as one import recorded in the
 //! history; a database that has Voorbeeldstad already is left alone.
 
-use buig_core::records::{Budgetbeschikking, Uitkering};
+use buig_core::records::Budgetbeschikking;
 use buig_core::GemeenteCode;
 use buig_import::{Pseudonimiseerder, Record, RowError, Soort};
 
@@ -76,18 +76,7 @@ impl Store {
         let mut out = Vec::new();
         let ok = |r: Record| Ok::<Record, RowError>(r);
 
-        let spells = demo.spells.iter().map(|s| {
-            ok(Record::Uitkering(Uitkering {
-                gemeente: s.gemeente,
-                client: pseudo.pseudoniem(&s.client_id),
-                regeling: s.regeling,
-                startdatum: s.startdatum,
-                einddatum: s.einddatum,
-                reden_einde: s.reden_einde.map(str::to_string),
-                geboortedatum: Some(s.geboortedatum),
-                huishouden: Some(s.huishouden.to_string()),
-            }))
-        });
+        let spells = demo.spells.iter().map(|s| ok(Record::Uitkering(s.als_uitkering(pseudo.pseudoniem(&s.client_id)))));
         out.push(self.importeer_rijen(Soort::Uitkeringen, label("uitkeringen"), &sha("uitkeringen"), spells, 1, &mut |_| {}).await?);
         let budget = demo.budgetten.iter().cloned().map(Record::Budget).map(ok);
         out.push(self.importeer_rijen(Soort::Budget, label("budget"), &sha("budget"), budget, 1, &mut |_| {}).await?);

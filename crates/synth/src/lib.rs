@@ -68,7 +68,7 @@ mod demo;
 mod model;
 mod nationaal;
 
-use buig_core::records::Regeling;
+use buig_core::records::{ClientPseudoniem, Regeling, Uitkering};
 use buig_core::GemeenteCode;
 use jiff::civil::Date;
 
@@ -95,6 +95,21 @@ pub struct SynthSpell {
 }
 
 impl SynthSpell {
+    /// The spell as the store and the libraries hold it, with `client` as its
+    /// pseudonym (the importer's, or the raw id where no store is involved).
+    pub fn als_uitkering(&self, client: ClientPseudoniem) -> Uitkering {
+        Uitkering {
+            gemeente: self.gemeente,
+            client,
+            regeling: self.regeling,
+            startdatum: self.startdatum,
+            einddatum: self.einddatum,
+            reden_einde: self.reden_einde.map(str::to_string),
+            geboortedatum: Some(self.geboortedatum),
+            huishouden: Some(self.huishouden.to_string()),
+        }
+    }
+
     /// Does the benefit run on `dag` (started on or before it, not ended before it)?
     pub fn loopt_op(&self, dag: Date) -> bool {
         self.startdatum <= dag && self.einddatum.is_none_or(|e| e >= dag)
