@@ -347,8 +347,10 @@ pub async fn landelijk_kwartaal(staat: &Staat, vraag: &buig_rapport::MonitorVraa
     landelijk_per(staat, bv).await
 }
 
-/// Warms the cache for the demo gemeente's overview (run once at start).
+/// Warms the cache for the demo gemeente's overview and asks for LibreOffice (run once at start).
 pub async fn verwarm(staat: &Staat) {
+    // Whether LibreOffice is here (the "als PDF" buttons) is asked once, off the request path.
+    let _ = tokio::task::spawn_blocking(buig_rapport::pdf::beschikbaar).await;
     for code in demo_gemeenten().into_iter().take(1) {
         if let Ok(b) = basis(staat, code).await {
             if let Some((jaar, peildatum)) = b.huidig() {
