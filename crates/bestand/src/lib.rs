@@ -34,7 +34,7 @@ pub use crate::snel::bereken_csv_per_gemeente;
 pub use crate::teller::zet_per_1000;
 pub use crate::vergelijk::{
     groepsreeks, met_index, render_uitsplitsing_csv, render_uitsplitsing_tabel, render_vergelijking, GebiedReeks, GroepPunt, Grootteklasse,
-    PuntMetIndex, Vergeleken, Vergelijking, Vergelijkreeks, WaardePunt,
+    PuntMetIndex, Vergeleken, Vergelijking, Vergelijkreeks, WaardePunt, MIN_GROEP,
 };
 pub use crate::weergave::{render_csv, render_tabel, CSV_HEADER};
 

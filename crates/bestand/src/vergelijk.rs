@@ -50,6 +50,11 @@ impl Grootteklasse {
     }
 }
 
+/// Other gemeenten are shown only summed in groups of at least this many,
+/// so no single gemeente can be read off a group: the web's comparison page,
+/// the kwartaalmonitor and the notitie's Nederland all hold to it.
+pub const MIN_GROEP: usize = 5;
+
 /// One period of a comparison group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroepPunt {

@@ -56,9 +56,7 @@ pub fn kwartaal_op(jaar: Year, peildatum: Date) -> Option<(u8, Date)> {
     (1..=4u8).rev().find_map(|k| einde(k).filter(|e| *e <= peildatum).map(|e| (k, e)))
 }
 
-/// A comparison group is shown only with at least this many gemeenten (as
-/// the web's comparison page), so no single gemeente can be read off it.
-pub const MIN_GROEP: usize = 5;
+pub use buig_bestand::MIN_GROEP;
 
 /// The groups beside the gemeente's figure per 1,000 inhabitants, per
 /// quarter of the monitor (the periods of [`monitor_vergelijking`]). Groups

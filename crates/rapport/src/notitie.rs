@@ -769,9 +769,6 @@ pub fn oorzaken_vraag(t: Year, peildatum: Option<Date>) -> Result<Vraag, Rapport
     Vraag::new(van, Maand::van_datum(einde), Per::Kwartaal).map_err(RapportFout::Gegevens)
 }
 
-/// At least this many other gemeenten make "Nederland" (as the comparison page and the monitor).
-const MIN_LANDELIJK: usize = 5;
-
 /// Nederland over the causes' quarters: the other gemeenten whose data cover every quarter.
 struct Landelijk {
     /// How many gemeenten count.
@@ -815,7 +812,7 @@ impl Landelijk {
     }
 
     fn bruikbaar(&self) -> bool {
-        self.gemeenten >= MIN_LANDELIJK
+        self.gemeenten >= buig_bestand::MIN_GROEP
     }
 }
 
@@ -925,9 +922,10 @@ fn oorzaken_blokken(
     match landelijk {
         Some(l) if l.bruikbaar() => b.extend(index_blokken(naam, alle, l)),
         Some(l) => b.push(Blok::Alinea(gewoon(format!(
-            "Een vergelijking met Nederland ontbreekt: de database bevat van {} andere gemeente{} uitkeringen over elk van deze kwartalen, en er zijn er minstens {MIN_LANDELIJK} nodig. Importeer een landelijk bestand met buig import uitkeringen.",
+            "Een vergelijking met Nederland ontbreekt: de database bevat van {} andere gemeente{} uitkeringen over elk van deze kwartalen, en er zijn er minstens {} nodig. Importeer een landelijk bestand met buig import uitkeringen.",
             l.gemeenten,
-            if l.gemeenten == 1 { "" } else { "n" }
+            if l.gemeenten == 1 { "" } else { "n" },
+            buig_bestand::MIN_GROEP
         )))),
         None => {}
     }

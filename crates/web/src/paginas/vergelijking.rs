@@ -18,8 +18,7 @@ use crate::gegevens::{self, Fout, Landelijk};
 use crate::pagina::{self, grafiek};
 use crate::Staat;
 
-/// A group is shown only with at least this many gemeenten.
-pub const MIN_GROEP: usize = 5;
+pub use buig_bestand::MIN_GROEP;
 
 /// One of the user's gemeenten with its groups.
 pub struct Rij {
