@@ -488,8 +488,7 @@ pub fn notitie_vangnet_landelijk(
             items: vec!["Oorzaken van het tekort (vraag A van het aanvraagformulier): bijvoorbeeld het budgetaandeel, de samenstelling van het bestand en de dienstverlening.".to_string()],
         });
     } else {
-        let nl_reeks = landelijk.map(|alle| Landelijk::van(alle, g.gemeente, spells, t, vraag.peildatum)).transpose()?;
-        blokken.extend(oorzaken_blokken(spells, t, vraag.peildatum, &naam, nl_reeks.as_ref())?);
+        blokken.extend(oorzaken_blokken(spells, t, vraag.peildatum, &naam, landelijk.map(|alle| (alle, g.gemeente)))?);
     }
 
     // --- Maatregelen: the action plan; else to be filled in ---
@@ -780,15 +779,8 @@ struct Landelijk {
 }
 
 impl Landelijk {
-    fn van(
-        alle: &BTreeMap<GemeenteCode, buig_bestand::Reeks>,
-        eigen: Option<GemeenteCode>,
-        spells: &[Uitkering],
-        t: Year,
-        peildatum: Option<Date>,
-    ) -> Result<Landelijk, RapportFout> {
-        let bv = oorzaken_vraag(t, peildatum)?;
-        let periodes: Vec<String> = buig_bestand::bereken(spells, &bv).reeks.into_iter().map(|p| p.periode).collect();
+    /// Nederland over `periodes` (the causes' quarters) from every gemeente's series, without `eigen`.
+    fn van(alle: &BTreeMap<GemeenteCode, buig_bestand::Reeks>, eigen: Option<GemeenteCode>, periodes: &[&str]) -> Landelijk {
         let mut l = Landelijk { gemeenten: 0, stand: vec![0; periodes.len()], duur_laatste: vec![0; DUUR_BANDEN.len()] };
         for (g, r) in alle {
             if Some(*g) == eigen {
@@ -808,7 +800,7 @@ impl Landelijk {
                 }
             }
         }
-        Ok(l)
+        l
     }
 
     fn bruikbaar(&self) -> bool {
@@ -867,11 +859,14 @@ fn oorzaken_blokken(
     t: Year,
     peildatum: Option<Date>,
     naam: &str,
-    landelijk: Option<&Landelijk>,
+    landelijk: Option<(&BTreeMap<GemeenteCode, buig_bestand::Reeks>, Option<GemeenteCode>)>,
 ) -> Result<Vec<Blok>, RapportFout> {
     let bv = oorzaken_vraag(t, peildatum)?;
     let reeks = buig_bestand::bereken(spells, &bv);
     let alle = &reeks.reeks;
+    let periodes: Vec<&str> = alle.iter().map(|p| p.periode.as_str()).collect();
+    let landelijk = landelijk.map(|(per_gemeente, eigen)| Landelijk::van(per_gemeente, eigen, &periodes));
+    let landelijk = landelijk.as_ref();
     let (Some(eerste), Some(laatste)) = (alle.first(), alle.last()) else {
         return Ok(vec![Blok::Kader {
             titel: "In te vullen".into(),
