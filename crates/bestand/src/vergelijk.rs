@@ -107,12 +107,12 @@ pub fn groepsreeks(
     let mut reeks: Vec<GroepPunt> = eigen
         .reeks
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
+        .map(|p| {
             let jaar = jaar_van(&p.periode);
             let (mut stand, mut stand_bekend, mut inw, mut n) = (0u64, 0u64, 0u64, 0usize);
             for (g, r) in &leden {
-                let s = r.reeks.get(i).map_or(0, |q| q.stand);
+                // Joined on the period, never on the position: the series may start at different periods.
+                let s = r.punt(&p.periode).map_or(0, |q| q.stand);
                 stand += s;
                 if let Some(i) = jaar.and_then(|j| inwoners(*g, j)).filter(|&i| i > 0) {
                     stand_bekend += s;

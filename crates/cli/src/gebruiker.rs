@@ -8,7 +8,8 @@ use buig_store::gebruikers::willekeurig_wachtwoord;
 use buig_store::{GebruikerFout, Rol, Store};
 use clap::{Args, Subcommand};
 
-use crate::{open_store, DbArgs};
+use crate::fout::{Fout, Uit};
+use crate::gedeeld::{open_store, DbArgs};
 
 /// Length of a password made up by `toevoegen` and `wachtwoord`.
 const LENGTE_GEGENEREERD: usize = 20;
@@ -126,31 +127,31 @@ fn gemeente_rol(s: &str) -> Result<(GemeenteCode, Rol), String> {
     Ok((g.parse()?, r.parse()?))
 }
 
-fn gemeente(veld: &str, s: &str) -> Result<GemeenteCode, (u8, String)> {
-    s.parse().map_err(|e: String| (2, format!("{veld}: {e}")))
+fn gemeente(veld: &str, s: &str) -> Result<GemeenteCode, Fout> {
+    s.parse().map_err(|e: String| Fout::Invoer(format!("{veld}: {e}")))
 }
 
 /// Exit code 2 for what the user can fix, 1 for the database.
-fn fout(e: GebruikerFout) -> (u8, String) {
+fn fout(e: GebruikerFout) -> Fout {
     match e {
-        GebruikerFout::Store(e) => (1, e.to_string()),
-        e => (2, e.to_string()),
+        GebruikerFout::Store(e) => Fout::Intern(e.to_string()),
+        e => Fout::Invoer(e.to_string()),
     }
 }
 
-fn dbfout(e: buig_store::StoreError) -> (u8, String) {
-    (1, e.to_string())
+fn dbfout(e: buig_store::StoreError) -> Fout {
+    Fout::Intern(e.to_string())
 }
 
 /// The password given, or a new one that is printed once.
-fn wachtwoord_of_nieuw(gegeven: &Option<String>) -> Result<(String, bool), (u8, String)> {
+fn wachtwoord_of_nieuw(gegeven: &Option<String>) -> Result<(String, bool), Fout> {
     match gegeven {
         Some(w) => Ok((w.clone(), false)),
         None => Ok((willekeurig_wachtwoord(LENGTE_GEGENEREERD).map_err(dbfout)?, true)),
     }
 }
 
-async fn audit(store: &Store, actie: &str, gemeente: Option<&GemeenteCode>, details: &str) -> Result<(), (u8, String)> {
+async fn audit(store: &Store, actie: &str, gemeente: Option<&GemeenteCode>, details: &str) -> Uit<()> {
     store.audit(None, actie, gemeente, details).await.map_err(dbfout)
 }
 
@@ -162,7 +163,7 @@ fn rollen_tekst(rollen: &[(GemeenteCode, Rol)]) -> String {
     }
 }
 
-pub fn gebruiker(a: &GebruikerArgs) -> Result<(), (u8, String)> {
+pub fn gebruiker(a: &GebruikerArgs) -> Uit<()> {
     match &a.actie {
         GebruikerCmd::Toevoegen(t) => {
             let (wachtwoord, gegenereerd) = wachtwoord_of_nieuw(&t.wachtwoord)?;
@@ -174,8 +175,11 @@ pub fn gebruiker(a: &GebruikerArgs) -> Result<(), (u8, String)> {
                     if let Err(e) = store.rol_toekennen(&naam, g, *r).await {
                         // All or nothing: a user without the roles asked for is not kept.
                         let _ = store.gebruiker_verwijderen(&naam).await;
-                        let (code, melding) = fout(e);
-                        return Err((code, format!("{melding}\nEr is niets opgeslagen; gebruiker \"{naam}\" is niet toegevoegd.")));
+                        let toelichting = format!("\nEr is niets opgeslagen; gebruiker \"{naam}\" is niet toegevoegd.");
+                        return Err(match fout(e) {
+                            Fout::Invoer(m) => Fout::Invoer(m + &toelichting),
+                            Fout::Intern(m) => Fout::Intern(m + &toelichting),
+                        });
                     }
                 }
                 audit(&store, "gebruiker.toevoegen", None, &format!("naam={naam}")).await?;
@@ -206,7 +210,7 @@ pub fn gebruiker(a: &GebruikerArgs) -> Result<(), (u8, String)> {
         }
         GebruikerCmd::Rol(r) => {
             let g = gemeente("GEMEENTE", &r.gemeente)?;
-            let rol: Rol = r.rol.parse().map_err(|e: String| (2, e))?;
+            let rol: Rol = r.rol.parse().map_err(|e: String| Fout::Invoer(e))?;
             let store = open_store(&r.db)?;
             buig_store::block_on(async {
                 store.rol_toekennen(&r.naam, &g, rol).await.map_err(fout)?;
@@ -272,7 +276,7 @@ pub fn gebruiker(a: &GebruikerArgs) -> Result<(), (u8, String)> {
         GebruikerCmd::Audit(l) => {
             let g = l.gemeente.as_deref().map(|s| gemeente("--gemeente", s)).transpose()?;
             if l.limiet < 1 {
-                return Err((2, format!("--limiet: {} is te klein; geef minstens 1", l.limiet)));
+                return Err(Fout::Invoer(format!("--limiet: {} is te klein; geef minstens 1", l.limiet)));
             }
             let store = open_store(&l.db)?;
             let regels = buig_store::block_on(store.auditlog(g.as_ref(), l.limiet)).map_err(dbfout)?;

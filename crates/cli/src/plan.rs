@@ -10,7 +10,8 @@ use buig_store::plan::PlanOpslagFout;
 use buig_store::Store;
 use clap::{Args, Subcommand};
 
-use crate::{open_store, parse_amount, DbArgs};
+use crate::fout::{Fout, Uit};
+use crate::gedeeld::{open_store, parse_amount, DbArgs};
 
 #[derive(Args)]
 #[command(
@@ -197,31 +198,29 @@ struct PlanRisicoVerwijderenArgs {
     db: DbArgs,
 }
 
-type Uit<T> = Result<T, (u8, String)>;
-
 fn parse_opt_arg<T>(veld: &str, s: &Option<String>, f: fn(&str) -> Result<T, String>) -> Uit<Option<T>> {
-    s.as_deref().map(|t| f(t).map_err(|e| (2, format!("--{veld}: {e}")))).transpose()
+    s.as_deref().map(|t| f(t).map_err(|e| Fout::Invoer(format!("--{veld}: {e}")))).transpose()
 }
 
 fn gm(s: &str) -> Uit<GemeenteCode> {
-    s.parse::<GemeenteCode>().map_err(|e| (2, format!("--gemeente: {e}")))
+    s.parse::<GemeenteCode>().map_err(|e| Fout::Invoer(format!("--gemeente: {e}")))
 }
 
-fn db(e: buig_store::StoreError) -> (u8, String) {
-    (1, e.to_string())
+fn db(e: buig_store::StoreError) -> Fout {
+    Fout::Intern(e.to_string())
 }
 
 /// Plan errors: database trouble is 1, the user's input (no plan, unknown action) 2.
-fn opslag(e: PlanOpslagFout) -> (u8, String) {
+fn opslag(e: PlanOpslagFout) -> Fout {
     match e {
-        PlanOpslagFout::Store(e) => (1, e.to_string()),
-        e => (2, e.to_string()),
+        PlanOpslagFout::Store(e) => Fout::Intern(e.to_string()),
+        e => Fout::Invoer(e.to_string()),
     }
 }
 
 /// A rule of the plan model broken by an option's value: `--kosten: …`, exit 2.
-fn optie(f: buig_plan::VeldFout) -> (u8, String) {
-    (2, format!("--{f}"))
+fn optie(f: buig_plan::VeldFout) -> Fout {
+    Fout::Invoer(format!("--{f}"))
 }
 
 fn niet_leeg(s: &Option<String>) -> Option<String> {
@@ -233,22 +232,10 @@ fn is_xlsx(pad: &Path, bytes: &[u8]) -> bool {
     matches!(ext.as_deref(), Some("xlsx" | "xlsm")) || bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The gemeente's aanvalsplan (the newest period) with its latest status and
-/// evaluation per action and the caseload change since the nulmeting, as the
-/// documents take it.
-pub(crate) async fn laad_plan(
-    store: &Store,
-    code: GemeenteCode,
-    spells: &[buig_core::records::Uitkering],
-) -> Uit<Option<buig_plan::Overzicht>> {
-    let Some(titel) = store.plan_titels(code).await.map_err(db)?.into_iter().next() else { return Ok(None) };
-    Ok(store.planstand(code, &titel).await.map_err(db)?.map(|p| p.overzicht_uit(spells)))
-}
-
 /// The plan `titel` (or the only one) of a gemeente with its history.
 async fn lees_planstand(store: &Store, code: GemeenteCode, titel: Option<&str>) -> Uit<(String, buig_plan::Planstand)> {
     let titel = store.kies_plan(code, titel).await.map_err(opslag)?;
-    let p = store.planstand(code, &titel).await.map_err(db)?.ok_or((2, format!("geen plan \"{titel}\" voor {code}")))?;
+    let p = store.planstand(code, &titel).await.map_err(db)?.ok_or(Fout::Invoer(format!("geen plan \"{titel}\" voor {code}")))?;
     Ok((titel, p))
 }
 
@@ -284,10 +271,10 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
             let o = buig_store::block_on(async {
                 let (_, p) = lees_planstand(&store, code, t.plan.titel.as_deref()).await?;
                 let spells = if p.plan.nulmeting.is_some() { store.uitkeringen(code).await.map_err(db)? } else { Vec::new() };
-                Ok::<_, (u8, String)>(p.overzicht_uit(&spells))
+                Ok::<_, Fout>(p.overzicht_uit(&spells))
             })?;
             if t.json {
-                println!("{}", serde_json::to_string_pretty(&o).map_err(|e| (1, e.to_string()))?);
+                println!("{}", serde_json::to_string_pretty(&o).map_err(|e| Fout::Intern(e.to_string()))?);
             } else {
                 print!("{}", buig_plan::render_tekst(&o));
             }
@@ -300,11 +287,11 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
                 let (titel, p) = lees_planstand(&store, code, x.plan.titel.as_deref()).await?;
                 p.actie(&x.actie).ok_or_else(|| {
                     let bekend: Vec<&str> = p.plan.acties.iter().map(|a| a.code.as_str()).collect();
-                    (2, format!("--actie: {} staat niet in \"{titel}\"; bekende acties: {}", x.actie.trim(), bekend.join(", ")))
+                    Fout::Invoer(format!("--actie: {} staat niet in \"{titel}\"; bekende acties: {}", x.actie.trim(), bekend.join(", ")))
                 })
             })?;
             if x.json {
-                println!("{}", serde_json::to_string_pretty(&d).map_err(|e| (1, e.to_string()))?);
+                println!("{}", serde_json::to_string_pretty(&d).map_err(|e| Fout::Intern(e.to_string()))?);
             } else {
                 print!("{}", buig_plan::render_actie(&d));
             }
@@ -312,11 +299,11 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
         }
         PlanCmd::Status(s) => {
             let code = gm(&s.plan.gemeente)?;
-            let kosten = s.kosten.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--kosten: {e}")))?;
+            let kosten = s.kosten.as_deref().map(parse_amount).transpose().map_err(|e| Fout::Invoer(format!("--kosten: {e}")))?;
             let update = buig_plan::Statusupdate {
                 actie: s.actie.trim().to_uppercase(),
-                kwartaal: s.kwartaal.parse().map_err(|e| (2, format!("--kwartaal: {e}")))?,
-                status: s.status.parse().map_err(|e| (2, format!("--status: {e}")))?,
+                kwartaal: s.kwartaal.parse().map_err(|e| Fout::Invoer(format!("--kwartaal: {e}")))?,
+                status: s.status.parse().map_err(|e| Fout::Invoer(format!("--status: {e}")))?,
                 gerealiseerd: parse_opt_arg("gerealiseerd", &s.gerealiseerd, buig_plan::lees_getal)?,
                 kosten,
                 notitie: niet_leeg(&s.notitie),
@@ -336,8 +323,8 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
             let code = gm(&e.plan.gemeente)?;
             let ev = buig_plan::Evaluatie {
                 actie: e.actie.trim().to_uppercase(),
-                datum: parse_opt_arg("datum", &e.datum, buig_plan::lees_datum)?.unwrap_or_else(buig_rapport::vandaag),
-                oordeel: e.oordeel.parse().map_err(|m| (2, format!("--oordeel: {m}")))?,
+                datum: parse_opt_arg("datum", &e.datum, buig_plan::lees_datum)?.unwrap_or_else(buig_dienst::vandaag),
+                oordeel: e.oordeel.parse().map_err(|m| Fout::Invoer(format!("--oordeel: {m}")))?,
                 toelichting: e.toelichting.trim().to_string(),
             };
             ev.controleer().map_err(optie)?;
@@ -377,7 +364,7 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
             buig_store::block_on(async {
                 let titel = store.kies_plan(code, r.plan.titel.as_deref()).await.map_err(opslag)?;
                 if !store.verwijder_risico(code, &titel, r.nummer).await.map_err(db)? {
-                    return Err((2, format!("--nummer: \"{titel}\" heeft geen risico {}", r.nummer)));
+                    return Err(Fout::Invoer(format!("--nummer: \"{titel}\" heeft geen risico {}", r.nummer)));
                 }
                 let details = format!("titel={titel} nummer={} verwijderd", r.nummer);
                 store.audit(None, "plan.risico", Some(&code), &details).await.map_err(db)?;
@@ -395,27 +382,27 @@ fn import(i: &PlanImportArgs) -> Uit<()> {
         van: parse_opt_arg("van", &i.van, buig_plan::lees_datum)?,
         tot: parse_opt_arg("tot", &i.tot, buig_plan::lees_datum)?,
         doel_uitkeringen: i.doel_uitkeringen,
-        doel_euro: i.doel_euro.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--doel-euro: {e}")))?,
+        doel_euro: i.doel_euro.as_deref().map(parse_amount).transpose().map_err(|e| Fout::Invoer(format!("--doel-euro: {e}")))?,
         nulmeting: parse_opt_arg("nulmeting", &i.nulmeting, buig_plan::lees_datum)?,
         bron: i.bestand.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
         sturing: niet_leeg(&i.sturing),
     };
     if kop.titel.is_empty() {
-        return Err((2, "--titel: leeg; geef het plan een titel".into()));
+        return Err(Fout::Invoer("--titel: leeg; geef het plan een titel".into()));
     }
     let niets = "Er is niets opgeslagen; de database is ongewijzigd.";
-    let bytes = std::fs::read(&i.bestand).map_err(|e| (2, format!("{}: {e}", i.bestand.display())))?;
+    let bytes = std::fs::read(&i.bestand).map_err(|e| Fout::Invoer(format!("{}: {e}", i.bestand.display())))?;
     let xlsx = is_xlsx(&i.bestand, &bytes);
     if !xlsx && i.blad.is_some() {
-        return Err((2, "--blad: alleen voor XLSX-bestanden".into()));
+        return Err(Fout::Invoer("--blad: alleen voor XLSX-bestanden".into()));
     }
     let mut p = if xlsx { buig_plan::lees_xlsx(&bytes, i.blad.as_deref(), kop) } else { buig_plan::lees_csv(bytes.as_slice(), kop) }
-        .map_err(|e| (2, format!("{}: {e}\n{niets}", i.bestand.display())))?;
+        .map_err(|e| Fout::Invoer(format!("{}: {e}\n{niets}", i.bestand.display())))?;
     if let Some(r) = &i.risicos {
-        let f = std::fs::File::open(r).map_err(|e| (2, format!("{}: {e}", r.display())))?;
+        let f = std::fs::File::open(r).map_err(|e| Fout::Invoer(format!("{}: {e}", r.display())))?;
         p.risicos = buig_plan::tabel_uit_csv(f)
             .and_then(|t| buig_plan::lees_risicos(&t))
-            .map_err(|e| (2, format!("{}: {e}\n{niets}", r.display())))?;
+            .map_err(|e| Fout::Invoer(format!("{}: {e}\n{niets}", r.display())))?;
     }
     let store = open_store(&i.db)?;
     buig_store::block_on(async {

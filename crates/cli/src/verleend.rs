@@ -6,7 +6,8 @@ use buig_core::{GemeenteCode, Year};
 use buig_store::verleend::Verleend;
 use clap::Args;
 
-use crate::{open_store, parse_amount, DbArgs};
+use crate::fout::{Fout, Uit};
+use crate::gedeeld::{open_store, parse_amount, DbArgs};
 
 #[derive(Args)]
 #[command(
@@ -32,25 +33,25 @@ pub(crate) struct VerleendArgs {
     db: DbArgs,
 }
 
-pub(crate) fn verleend(a: &VerleendArgs) -> Result<(), (u8, String)> {
-    let code: GemeenteCode = a.gemeente.parse().map_err(|e| (2, format!("--gemeente: {e}")))?;
-    let db = |e: buig_store::StoreError| (1, e.to_string());
+pub(crate) fn verleend(a: &VerleendArgs) -> Uit<()> {
+    let code: GemeenteCode = a.gemeente.parse().map_err(|e| Fout::Invoer(format!("--gemeente: {e}")))?;
+    let db = |e: buig_store::StoreError| Fout::Intern(e.to_string());
     if let (Some(jaar), Some(v)) = (&a.jaar, &a.verleend) {
-        let jaar: Year = jaar.parse().map_err(|e| (2, format!("--jaar: {e}")))?;
+        let jaar: Year = jaar.parse().map_err(|e| Fout::Invoer(format!("--jaar: {e}")))?;
         let verleend = match v.trim().to_lowercase().as_str() {
             "ja" => true,
             "nee" => false,
-            o => return Err((2, format!("--verleend: \"{o}\" is geen ja of nee"))),
+            o => return Err(Fout::Invoer(format!("--verleend: \"{o}\" is geen ja of nee"))),
         };
-        let bedrag = a.bedrag.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--bedrag: {e}")))?;
+        let bedrag = a.bedrag.as_deref().map(parse_amount).transpose().map_err(|e| Fout::Invoer(format!("--bedrag: {e}")))?;
         if bedrag.is_some() && !verleend {
-            return Err((2, "--bedrag: alleen bij --verleend ja".into()));
+            return Err(Fout::Invoer("--bedrag: alleen bij --verleend ja".into()));
         }
         let bron = a.bron.as_deref().map(str::trim).filter(|b| !b.is_empty()).unwrap_or("opgegeven met buig verleend").to_string();
         let store = open_store(&a.db)?;
         let v = Verleend { jaar, verleend, bedrag, status: "opgegeven".into(), bron };
         buig_store::block_on(async {
-            store.gemeente(code).await.map_err(db)?.ok_or((2, format!("--gemeente: {code} is onbekend")))?;
+            store.gemeente(code).await.map_err(db)?.ok_or(Fout::Invoer(format!("--gemeente: {code} is onbekend")))?;
             store.zet_verleend(code, &v).await.map_err(db)?;
             let details = format!("jaar={} verleend={}", v.jaar, if v.verleend { "ja" } else { "nee" });
             store.audit(None, "vangnet.verleend", Some(&code), &details).await.map_err(db)
@@ -102,25 +103,26 @@ pub(crate) struct JaarcijferArgs {
 }
 
 /// `buig jaarcijfer`: a past year's budget and shortfall as the jaarrekening or SiSa states them.
-pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Result<(), (u8, String)> {
-    let code: GemeenteCode = a.gemeente.parse().map_err(|e| (2, format!("--gemeente: {e}")))?;
-    let db = |e: buig_store::StoreError| (1, e.to_string());
-    let bedrag = |veld: &str, s: &Option<String>| s.as_deref().map(parse_amount).transpose().map_err(|e| (2, format!("--{veld}: {e}")));
+pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Uit<()> {
+    let code: GemeenteCode = a.gemeente.parse().map_err(|e| Fout::Invoer(format!("--gemeente: {e}")))?;
+    let db = |e: buig_store::StoreError| Fout::Intern(e.to_string());
+    let bedrag =
+        |veld: &str, s: &Option<String>| s.as_deref().map(parse_amount).transpose().map_err(|e| Fout::Invoer(format!("--{veld}: {e}")));
     let store = open_store(&a.db)?;
     if let (Some(jaar), Some(budget)) = (&a.jaar, bedrag("budget", &a.budget)?) {
-        let jaar: Year = jaar.parse().map_err(|e| (2, format!("--jaar: {e}")))?;
+        let jaar: Year = jaar.parse().map_err(|e| Fout::Invoer(format!("--jaar: {e}")))?;
         if !budget.is_positive() {
-            return Err((2, "--budget: een budget is groter dan nul".into()));
+            return Err(Fout::Invoer("--budget: een budget is groter dan nul".into()));
         }
         let lasten = bedrag("lasten", &a.lasten)?;
         let tekort = match (bedrag("tekort", &a.tekort)?, lasten) {
             (Some(t), _) => t,
             (None, Some(l)) => l - budget,
-            (None, None) => return Err((2, "geef --tekort of --lasten".into())),
+            (None, None) => return Err(Fout::Invoer("geef --tekort of --lasten".into())),
         };
-        let j = buig_store::query::Jaarcijfer {
+        let j = buig_core::records::Jaarcijfer {
             jaar,
-            stadium: if a.prognose { "prognose" } else { "realisatie" }.into(),
+            stadium: if a.prognose { buig_core::records::Stadium::Prognose } else { buig_core::records::Stadium::Realisatie },
             lasten,
             budget: Some(budget),
             tekort: Some(tekort),
@@ -130,7 +132,7 @@ pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Result<(), (u8, String)> {
             opmerking: String::new(),
         };
         buig_store::block_on(async {
-            store.gemeente(code).await.map_err(db)?.ok_or((2, format!("--gemeente: {code} is onbekend")))?;
+            store.gemeente(code).await.map_err(db)?.ok_or(Fout::Invoer(format!("--gemeente: {code} is onbekend")))?;
             store.zet_jaarcijfer(code, &j).await.map_err(db)?;
             let details = format!("jaar={} stadium={} budget={} tekort={}", j.jaar, j.stadium, budget, tekort);
             store.audit(None, "jaarcijfer", Some(&code), &details).await.map_err(db)
@@ -152,7 +154,7 @@ pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Result<(), (u8, String)> {
     }
     for r in rijen {
         let geld = |m: Option<buig_core::Money>| m.map(buig_core::nl::money).unwrap_or_else(|| "onbekend".into());
-        let pct = r.tekort_percentage.map(|p| format!(", {}%", buig_core::nl::getal(p, 2))).unwrap_or_default();
+        let pct = r.tekort_percentage.map(|p| format!(", {}", buig_core::nl::procent(p, 2))).unwrap_or_default();
         println!("{} {}: budget {}, tekort {}{pct} ({}; bron: {})", r.jaar, r.stadium, geld(r.budget), geld(r.tekort), r.status, r.bron);
     }
     Ok(())

@@ -2,7 +2,13 @@
 //! `8,21%`, `15 augustus 2024`, `jan 2023`, `31-12-2023`.
 //!
 //! Display only: every function here takes exact values and rounds for the
-//! reader; nothing computed is ever parsed back from these strings.
+//! reader; nothing computed is ever parsed back from these strings. One
+//! rounding rule everywhere: half away from zero ("rekenkundig afronden"),
+//! so 8,205% reads 8,21% on every page and in every document.
+//!
+//! The small words of council text live here too, so every view says them
+//! the same way: lists (`2021, 2022 en 2023`), signed changes (`+15`,
+//! `−120`), chances (`< 1%`, `38%`).
 
 use jiff::civil::Date;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -68,6 +74,73 @@ pub fn percentage_dp(p: Percentage, dp: u32) -> String {
     format!("{}%", getal(p.value(), dp))
 }
 
+/// A percentage given as a decimal number of percents (`8.205` → `8,21%`), `dp` decimals.
+pub fn procent(value: Decimal, dp: u32) -> String {
+    format!("{}%", getal(value, dp))
+}
+
+/// A chance between 0 and 1 in whole percents, half away from zero. A chance
+/// that is not 0 never reads 0% (`< 1%`), one that is not certain never
+/// reads 100% (`> 99%`).
+pub fn kans(p: f64) -> String {
+    if !p.is_finite() || p <= 0.0 {
+        return "0%".into();
+    }
+    if p >= 1.0 {
+        return "100%".into();
+    }
+    let d = Decimal::from_f64_retain(p * 100.0).unwrap_or_default().round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    if d.is_zero() {
+        "< 1%".into()
+    } else if d >= Decimal::ONE_HUNDRED {
+        "> 99%".into()
+    } else {
+        format!("{}%", getal(d, 0))
+    }
+}
+
+/// A whole count, Dutch: `10.250`.
+pub fn aantal(n: impl Into<i128>) -> String {
+    getal(Decimal::from_i128_with_scale(n.into(), 0), 0)
+}
+
+/// A signed change in whole numbers with a real minus sign: `+15`, `−120`, `0`.
+pub fn met_teken(n: i64) -> String {
+    match n {
+        n if n < 0 => format!("−{}", aantal(-i128::from(n))),
+        0 => "0".into(),
+        n => format!("+{}", aantal(n)),
+    }
+}
+
+/// A list in Dutch: `a`, `a en b`, `a, b en c`; empty for none.
+pub fn opsomming<S: AsRef<str>>(delen: &[S]) -> String {
+    match delen {
+        [] => String::new(),
+        [een] => een.as_ref().to_string(),
+        [voor @ .., laatste] => {
+            format!("{} en {}", voor.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "), laatste.as_ref())
+        }
+    }
+}
+
+/// Years as a Dutch list: `2021, 2022 en 2023`.
+pub fn jaren(years: &[crate::Year]) -> String {
+    opsomming(&years.iter().map(crate::Year::to_string).collect::<Vec<_>>())
+}
+
+/// The text with its first letter in upper case.
+pub fn hoofdletter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The text with its first letter in lower case.
+pub fn kleine_letter(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// A rule percentage as the law writes it, without needless zeros: `7,5%`, `5%`, `12,5%`.
 pub fn rule_percentage(p: Percentage) -> String {
     let v = p.value().normalize();
@@ -115,6 +188,41 @@ mod tests {
         assert_eq!(rule_percentage("7.5".parse().unwrap()), "7,5%");
         assert_eq!(rule_percentage("5".parse().unwrap()), "5%");
         assert_eq!(rule_percentage("12.50".parse().unwrap()), "12,5%");
+    }
+
+    #[test]
+    fn half_a_hundredth_rounds_away_from_zero_everywhere() {
+        assert_eq!(procent(Decimal::new(8205, 3), 2), "8,21%");
+        assert_eq!(procent(Decimal::new(-8205, 3), 2), "-8,21%");
+        let p = Percentage::new(Decimal::new(8205, 3));
+        assert_eq!(percentage(p), "8,21%");
+    }
+
+    #[test]
+    fn a_chance_that_is_not_zero_never_reads_zero() {
+        assert_eq!(kans(0.0), "0%");
+        assert_eq!(kans(0.0001), "< 1%");
+        assert_eq!(kans(0.004999), "< 1%");
+        assert_eq!(kans(0.005), "1%");
+        assert_eq!(kans(0.125), "13%");
+        assert_eq!(kans(0.38), "38%");
+        assert_eq!(kans(0.9951), "> 99%");
+        assert_eq!(kans(1.0), "100%");
+    }
+
+    #[test]
+    fn lists_and_signs_are_written_the_dutch_way() {
+        assert_eq!(opsomming::<&str>(&[]), "");
+        assert_eq!(opsomming(&["a"]), "a");
+        assert_eq!(opsomming(&["a", "b"]), "a en b");
+        assert_eq!(opsomming(&["a", "b", "c"]), "a, b en c");
+        assert_eq!(jaren(&[crate::Year::new(2021), crate::Year::new(2022), crate::Year::new(2023)]), "2021, 2022 en 2023");
+        assert_eq!(met_teken(15), "+15");
+        assert_eq!(met_teken(-1200), "−1.200");
+        assert_eq!(met_teken(0), "0");
+        assert_eq!(aantal(10_250u64), "10.250");
+        assert_eq!(hoofdletter("eind 2023"), "Eind 2023");
+        assert_eq!(kleine_letter("Kennis"), "kennis");
     }
 
     #[test]

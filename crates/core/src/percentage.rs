@@ -83,6 +83,21 @@ impl fmt::Display for Percentage {
     }
 }
 
+/// Serde `serialize_with` for a percentage shown to a reader: a JSON number
+/// with two decimals, half away from zero (8.205 → 8.21), as [`crate::nl`]
+/// writes it. Decisions are taken on the exact value, never on this one.
+pub fn ser_twee_decimalen<S: serde::Serializer>(p: &Percentage, s: S) -> Result<S::Ok, S::Error> {
+    crate::money::serialize_euros(crate::money::round_to_cents(p.0), s)
+}
+
+/// [`ser_twee_decimalen`] for an optional percentage (`null` when absent).
+pub fn ser_twee_decimalen_opt<S: serde::Serializer>(p: &Option<Percentage>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => ser_twee_decimalen(p, s),
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

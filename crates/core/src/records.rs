@@ -213,3 +213,58 @@ pub struct Vergelijkingswaarde {
     /// A count, not negative.
     pub waarde: u64,
 }
+
+/// Whether a year's figures are realised (jaarrekening, SiSa, twelve months
+/// of realisation) or a forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stadium {
+    Realisatie,
+    Prognose,
+}
+
+impl Stadium {
+    pub fn code(self) -> &'static str {
+        match self {
+            Stadium::Realisatie => "realisatie",
+            Stadium::Prognose => "prognose",
+        }
+    }
+}
+
+impl FromStr for Stadium {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Stadium, String> {
+        match s.trim().to_lowercase().as_str() {
+            "realisatie" => Ok(Stadium::Realisatie),
+            "prognose" => Ok(Stadium::Prognose),
+            _ => Err(format!("\"{}\" is geen stadium (verwacht realisatie of prognose)", s.trim())),
+        }
+    }
+}
+
+impl fmt::Display for Stadium {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A year's figures of a gemeente as a source states them: the jaarrekening
+/// or SiSa (entered by the user), or a seed document. The one type for
+/// yearly figures from the store to the engines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jaarcijfer {
+    pub jaar: Year,
+    pub stadium: Stadium,
+    pub lasten: Option<Money>,
+    pub budget: Option<Money>,
+    /// Negative = overschot.
+    pub tekort: Option<Money>,
+    /// Only when the source gives just a percentage (Deventer 2022: 9,9%).
+    pub tekort_percentage: Option<Decimal>,
+    /// `bevestigd`, `afgeleid`, …: how sure the source is.
+    pub status: String,
+    /// The source, by its title.
+    pub bron: String,
+    pub opmerking: String,
+}

@@ -9,7 +9,7 @@ use buig_core::records::{ClientPseudoniem, Uitkering};
 use buig_core::{nl, Year};
 use buig_prognose::backtest::backtest;
 use buig_prognose::montecarlo::simuleer;
-use buig_prognose::{Basis, Gegevens, Scenario};
+use buig_prognose::{Gegevens, Prognosebasis, Scenario};
 
 fn main() {
     let runs: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
@@ -23,7 +23,7 @@ fn main() {
         ..Default::default()
     };
     let t0 = Instant::now();
-    let b = Basis::new(&g, &spells).expect("demo data");
+    let b = Prognosebasis::new(&g, &spells).expect("demo data");
     let u = b.uitgangspunt(Year::new(2024), jiff::civil::date(2024, 6, 30)).expect("demo data");
     let voorbereiding = t0.elapsed();
     let t1 = Instant::now();
@@ -38,7 +38,7 @@ fn main() {
         nl::money(s.p90),
         s.kans_tekort,
         s.kans_vangnet,
-        nl::euro(s.verwachte_vangnetuitkering)
+        nl::money(s.verwachte_vangnetuitkering)
     );
     let t2 = Instant::now();
     let bt = backtest(&b);

@@ -14,7 +14,7 @@
 //!    realisation and budgets built as for Voorbeeldstad (see [`realisatie`]
 //!    and [`budgetten`]);
 //! 4. **prognoses**: per gemeente the same public functions `buig prognose`
-//!    (`rapport::prognose_rapport`) calls — `Basis::new` (counts the gemeente's
+//!    (`uitkomst::prognose_uitkomst`) calls — `Prognosebasis::new` (counts the gemeente's
 //!    caseload again, as the CLI does) and `uitgangspunt`, `bereken_prognose`,
 //!    `montecarlo::simuleer` — one thread, gemeente after gemeente. The
 //!    narrowing (`verloop`, one Monte Carlo per month-end) is left out.
@@ -28,7 +28,7 @@ use buig_bestand::{Maand, Per, PerGemeente, Vraag};
 use buig_core::records::{BudgetSoort, Budgetbeschikking, ClientPseudoniem, RealisatieMaand, Uitkering};
 use buig_core::{nl, GemeenteCode, Money, Year};
 use buig_prognose::montecarlo::simuleer;
-use buig_prognose::{bereken_prognose, Basis, Gegevens, Scenario};
+use buig_prognose::{bereken_prognose, Gegevens, Prognosebasis, Scenario};
 use buig_synth::{NationaalParams, PRIJS_PER_UITKERING, VERHAAL};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -106,7 +106,7 @@ fn main() {
         let t = Instant::now();
         // With few spells a small gemeente can have no benefits at all: no
         // price per benefit, no prognosis (counted, as `buig prognose` would refuse it).
-        let u = Basis::new(g, spells[&code]).and_then(|b| b.uitgangspunt(Year::new(JAAR), PEILDATUM));
+        let u = Prognosebasis::new(g, spells[&code]).and_then(|b| b.uitgangspunt(Year::new(JAAR), PEILDATUM));
         t_basis += t.elapsed();
         let Ok(u) = u else {
             sam.overgeslagen += 1;
@@ -125,9 +125,9 @@ fn main() {
         if p.tekort.is_positive() {
             sam.met_tekort += 1;
         }
-        if let Some(v) = p.vangnet.as_ref().filter(|v| v.recht == Some(true)) {
+        if let Some(v) = p.vangnet.as_ref().filter(|v| v.recht() == Some(true)) {
             sam.met_vangnet += 1;
-            sam.vangnet += v.vangnetuitkering.unwrap_or(Decimal::ZERO);
+            sam.vangnet += v.vangnetuitkering().unwrap_or(Money::ZERO).to_decimal();
         }
         if mc.kans_vangnet > 0.0 {
             sam.mc_kans_vangnet += 1;
@@ -135,7 +135,7 @@ fn main() {
         if mc.kans_vangnet >= 0.5 {
             sam.mc_meestal_vangnet += 1;
         }
-        sam.mc_vangnet += mc.verwachte_vangnetuitkering;
+        sam.mc_vangnet += mc.verwachte_vangnetuitkering.to_decimal();
     }
     let t_prognoses = t_basis + t_det + t_mc;
     let t_totaal = totaal.elapsed();
@@ -152,7 +152,7 @@ fn main() {
     println!("bestand alle gemeenten (1 pass):    {}", s(t_bestand));
     println!("realisatie en budgetten opbouwen:   {}", ms(t_financien));
     println!("prognoses, totaal:                  {}", s(t_prognoses));
-    println!("  Basis::new + uitgangspunt:        {}", s(t_basis));
+    println!("  Prognosebasis + uitgangspunt:       {}", s(t_basis));
     println!("  deterministisch:                  {}", ms(t_det));
     println!(
         "  Monte Carlo ({} runs):       {} ({} µs per run)",

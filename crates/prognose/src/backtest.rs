@@ -9,7 +9,9 @@ use buig_core::{money, Money, Year};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::prognose::{bereken_prognose, Basis, Scenario};
+use crate::basis::Prognosebasis;
+use crate::prognose::bereken_prognose;
+use crate::scenario::Scenario;
 
 /// One prognosis against the realisation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,11 +76,11 @@ fn mae(regels: &[&BacktestRegel]) -> (Money, Decimal, Money) {
         Money::from_cents((som + n / 2) / n)
     };
     let pp: Decimal = regels.iter().map(|r| r.fout_pp.abs()).sum();
-    (gem(&|r| r.fout.cents()), (pp / Decimal::from(n)).round_dp(2), gem(&|r| r.fout_netto_lasten.cents()))
+    (gem(&|r| r.fout.cents()), money::round_to_cents(pp / Decimal::from(n)), gem(&|r| r.fout_netto_lasten.cents()))
 }
 
 /// The backtest over every complete year that has a previous year to estimate the rates from.
-pub fn backtest(b: &Basis) -> Backtest {
+pub fn backtest(b: &Prognosebasis) -> Backtest {
     let mut regels = Vec::new();
     let mut jaren = Vec::new();
     for y in b.complete_jaren().into_iter().filter(|&y| y > b.eerste_jaar) {
@@ -99,7 +101,7 @@ pub fn backtest(b: &Basis) -> Backtest {
                 gerealiseerd_resultaat: werkelijk,
                 fout: p.resultaat - werkelijk,
                 fout_netto_lasten: p.netto_lasten - werkelijk_netto,
-                fout_pp: (p_pct - werkelijk_pct).round_dp(2),
+                fout_pp: money::round_to_cents(p_pct - werkelijk_pct),
             });
             any = true;
         }

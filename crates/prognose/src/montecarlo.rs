@@ -32,7 +32,8 @@ use serde::Serialize;
 
 use buig_core::money;
 
-use crate::prognose::{Basis, PrognoseFout, Scenario, Uitgangspunt};
+use crate::basis::{gem_sd, Prognosebasis, Uitgangspunt};
+use crate::scenario::{PrognoseFout, Scenario};
 
 /// The spread of the outcome over the runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,8 +55,8 @@ pub struct Samenvatting {
     /// Share of runs with a right to a vangnetuitkering, 0–1.
     pub kans_vangnet: f64,
     /// Mean vangnetuitkering over all runs (whole euros; 0 in runs without a right).
-    #[serde(serialize_with = "money::ser_getal")]
-    pub verwachte_vangnetuitkering: Decimal,
+    #[serde(with = "money::euros")]
+    pub verwachte_vangnetuitkering: Money,
     /// Was the definitief budget drawn (not yet known on the peildatum)?
     pub budget_getrokken: bool,
 }
@@ -105,10 +106,9 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
     let (b_gem, b_sd) = match u.budget_wijzigingen.len() {
         0 => (0.0, 0.03),
         1 => (u.budget_wijzigingen[0], 0.03),
-        _ => crate::prognose::gem_sd(&u.budget_wijzigingen),
+        _ => gem_sd(&u.budget_wijzigingen),
     };
     let drempel = laagste_drempel(u.jaar);
-    let sjabloon = u.case_file();
     let vaste_budget = u.budget_met(u.budget.bedrag, s);
 
     let mut resultaten = Vec::with_capacity(runs as usize);
@@ -148,10 +148,10 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
             _ => false,
         };
         if kan {
-            if let Some(v) = u.vangnet(&sjabloon, budget, tekort) {
-                if v.recht == Some(true) {
+            if let Some(v) = u.vangnet(budget, tekort) {
+                if v.recht() == Some(true) {
                     n_vangnet += 1;
-                    som_vangnet += v.vangnetuitkering.unwrap_or(Decimal::ZERO);
+                    som_vangnet += v.vangnetuitkering().unwrap_or(Money::ZERO).to_decimal();
                 }
             }
         }
@@ -168,7 +168,8 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
         breedte: Money::from_cents(p90 - p10),
         kans_tekort: kans(n_tekort, runs),
         kans_vangnet: kans(n_vangnet, runs),
-        verwachte_vangnetuitkering: money::round_to_whole_euros(som_vangnet / Decimal::from(runs)),
+        verwachte_vangnetuitkering: Money::from_decimal_euros(money::round_to_whole_euros(som_vangnet / Decimal::from(runs)))
+            .unwrap_or(Money::ZERO),
         budget_getrokken,
     }
 }
@@ -191,7 +192,7 @@ pub struct VerloopPunt {
 }
 
 /// The Monte Carlo at every month-end of `jaar` up to `peildatum` (baseline).
-pub fn verloop(b: &Basis, jaar: Year, peildatum: Date, runs: u32, seed: u64) -> Result<Vec<VerloopPunt>, PrognoseFout> {
+pub fn verloop(b: &Prognosebasis, jaar: Year, peildatum: Date, runs: u32, seed: u64) -> Result<Vec<VerloopPunt>, PrognoseFout> {
     let mut out = Vec::new();
     for m in 1..=12i8 {
         let einde = buig_bestand::Maand::new(jaar.get() as i16, m).expect("valid month").last_day();

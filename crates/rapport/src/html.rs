@@ -1,12 +1,15 @@
-//! HTML rendering: one standalone, print-ready page (`<html lang="nl">`),
-//! semantic headings and tables, CSS inline, no scripts. All text goes
-//! through maud, which escapes it.
+//! HTML rendering: one print-ready page (`<html lang="nl">`), semantic
+//! headings and tables, no scripts. A file on its own carries its
+//! stylesheet ([`render`]); a page served by the web app links to it
+//! ([`render_met_stijlblad`]), so the app never serves an inline style. All
+//! text goes through maud, which escapes it.
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::doc::{Blok, Document, Tekst};
 
-const CSS: &str = r#"
+/// The print stylesheet of every document.
+pub const CSS: &str = r#"
 @page { size: A4; margin: 2cm 2cm 2.2cm 2cm; }
 body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1a1a1a; max-width: 48em; margin: 2em auto; padding: 0 1em; }
 h1.titel { font-size: 20pt; margin: 0 0 .3em; color: #01689b; }
@@ -63,8 +66,17 @@ fn blok(b: &Blok) -> Markup {
     }
 }
 
-/// Renders the document as a complete HTML page.
+/// Renders the document as a complete, standalone HTML page (the stylesheet inside).
 pub fn render(d: &Document) -> String {
+    pagina(d, html! { style { (PreEscaped(CSS)) } })
+}
+
+/// Renders the document as an HTML page that links to its stylesheet at `href`.
+pub fn render_met_stijlblad(d: &Document, href: &str) -> String {
+    pagina(d, html! { link rel="stylesheet" href=(href); })
+}
+
+fn pagina(d: &Document, stijl: Markup) -> String {
     // Appendices (after a page break) each get their own <section class="bijlage">.
     let mut delen: Vec<Vec<&Blok>> = vec![Vec::new()];
     for b in &d.blokken {
@@ -82,7 +94,7 @@ pub fn render(d: &Document) -> String {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (d.titel) }
-                style { (PreEscaped(CSS)) }
+                (stijl)
             }
             body {
                 header {

@@ -1,32 +1,82 @@
-//! Council documents (SPEC §5) as DOCX and HTML.
+//! Council documents (SPEC §5) as DOCX, HTML and PDF.
 //!
-//! - [`notitie`]: the "Notitie vangnet t" built from a gemeente's data —
-//!   figures from the budget view, the vangnet from `buig_rules`.
+//! - [`notitie`]: the "Notitie vangnet t" with its raadsvoorstel, draft
+//!   raadsbesluit and appendices.
 //! - [`raadsmededeling`]: the "Raadsmededeling budget" — decisions, macro
 //!   and share effect, expected result, vangnet outlook, plan progress.
 //! - [`monitor`]: the kwartaalmonitor — caseload per quarter, flows, per
 //!   1,000 inhabitants, age and duration, costs against budget, vangnet.
-//! - [`doc`]: the format-neutral document both renderers share.
-//! - [`html`]: a standalone, print-ready HTML page.
-//! - [`docx`]: a Word document (styles, tables, page numbers).
+//! - [`gedeeld`]: the blocks and labels the documents share.
+//! - [`doc`]: the format-neutral document the renderers share;
+//!   [`html`] a standalone, print-ready page; [`docx`] a Word document;
+//!   [`pdf`] the DOCX through LibreOffice, where installed.
 //!
-//! Nothing here computes a figure; it arranges and formats (`buig_core::nl`)
-//! and draws charts (`buig_grafiek`), each followed by its table.
+//! Documents render, they do not compute: each is a folder with a file per
+//! section, fed an input (`NotitieInvoer`, `RaadsmededelingInvoer`,
+//! `MonitorInvoer`) that the service layer (`buig-dienst`) computes with the
+//! same calls as every other view. Text goes through `buig_core::nl`.
 
 pub mod doc;
 pub mod docx;
+pub mod gedeeld;
 pub mod html;
 pub mod monitor;
 pub mod notitie;
 pub mod pdf;
 pub mod raadsmededeling;
 
-pub use monitor::{kwartaalmonitor, MonitorVraag};
-pub use notitie::{notitie_vangnet, notitie_vangnet_landelijk, notitie_vangnet_met, oorzaken_vraag, NotitieVangnet, NotitieVraag};
-pub use raadsmededeling::{raadsmededeling, RaadsmededelingVraag};
+use std::fmt;
+use std::str::FromStr;
 
-/// The document kinds `buig rapport` knows, and whether each is built.
-pub const SOORTEN: [(&str, bool); 3] = [("notitie-vangnet", true), ("raadsmededeling", true), ("monitor", true)];
+pub use monitor::{kwartaalmonitor, MonitorInvoer, MonitorVergelijking};
+pub use notitie::{notitie, NotitieInvoer};
+pub use raadsmededeling::{raadsmededeling, RaadsmededelingInvoer};
+
+/// The kinds of document `buig rapport` and the web app make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentSoort {
+    NotitieVangnet,
+    Raadsmededeling,
+    Monitor,
+}
+
+impl DocumentSoort {
+    pub const ALLE: [DocumentSoort; 3] = [DocumentSoort::NotitieVangnet, DocumentSoort::Raadsmededeling, DocumentSoort::Monitor];
+
+    /// The name on the command line and in URLs: `notitie-vangnet`, `raadsmededeling`, `monitor`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentSoort::NotitieVangnet => "notitie-vangnet",
+            DocumentSoort::Raadsmededeling => "raadsmededeling",
+            DocumentSoort::Monitor => "monitor",
+        }
+    }
+
+    /// The document's name for a reader.
+    pub fn naam(self) -> &'static str {
+        match self {
+            DocumentSoort::NotitieVangnet => "notitie vangnet",
+            DocumentSoort::Raadsmededeling => "raadsmededeling budget",
+            DocumentSoort::Monitor => "kwartaalmonitor",
+        }
+    }
+}
+
+impl FromStr for DocumentSoort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        DocumentSoort::ALLE.into_iter().find(|d| d.code() == s.trim()).ok_or_else(|| {
+            let alle: Vec<&str> = DocumentSoort::ALLE.iter().map(|d| d.code()).collect();
+            format!("onbekende soort (soorten: {})", alle.join(", "))
+        })
+    }
+}
+
+impl fmt::Display for DocumentSoort {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +87,7 @@ pub enum Formaat {
     Pdf,
 }
 
-impl std::str::FromStr for Formaat {
+impl FromStr for Formaat {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -49,14 +99,9 @@ impl std::str::FromStr for Formaat {
     }
 }
 
-/// Why a document cannot be made.
+/// Why a document cannot be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RapportFout {
-    /// The data do not allow the document (missing year figures, …).
-    #[error("{0}")]
-    Gegevens(String),
-    #[error(transparent)]
-    Vangnet(#[from] buig_rules::VangnetError),
     #[error("DOCX maken mislukt: {0}")]
     Docx(String),
     #[error("PDF maken mislukt: {0}")]
@@ -70,15 +115,4 @@ pub fn render(d: &doc::Document, formaat: Formaat) -> Result<Vec<u8>, RapportFou
         Formaat::Html => Ok(html::render(d).into_bytes()),
         Formaat::Pdf => pdf::van_docx(&docx::render(d)?),
     }
-}
-
-/// The last day of the last month with realisation: the default peildatum
-/// of the raadsmededeling and the monitor. `None` without realisation.
-pub fn laatste_realisatiedag(g: &buig_prognose::Gegevens) -> Option<jiff::civil::Date> {
-    g.realisatie.iter().filter_map(|r| jiff::civil::Date::new(r.jaar.get() as i16, r.maand as i8, 1).ok()).max().map(|d| d.last_of_month())
-}
-
-/// Today's date (UTC), for a document without a peildatum.
-pub fn vandaag() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
 }

@@ -83,18 +83,7 @@ pub struct SeedBudget {
 pub struct SeedJaarcijfer {
     pub code: GemeenteCode,
     pub naam: String,
-    pub jaar: Year,
-    /// `realisatie` or `prognose`.
-    pub stadium: String,
-    pub lasten: Option<Money>,
-    pub budget: Option<Money>,
-    /// Negative = overschot.
-    pub tekort: Option<Money>,
-    /// Only when the source gives just a percentage (Deventer 2022: 9,9%).
-    pub tekort_percentage: Option<Decimal>,
-    pub status: String,
-    pub bron: String,
-    pub opmerking: String,
+    pub cijfer: buig_core::records::Jaarcijfer,
 }
 
 /// Herindelingen that did not take effect on 1 January (source: data/BRONNEN.md).
@@ -364,17 +353,19 @@ pub fn seed_jaarcijfers() -> &'static [SeedJaarcijfer] {
             .map(|r| SeedJaarcijfer {
                 code: code(&r.gemeentecode),
                 naam: r.gemeente,
-                jaar: Year::new(r.jaar),
-                stadium: r.stadium,
-                lasten: opt_money(&r.lasten_euro),
-                budget: opt_money(&r.budget_euro),
-                tekort: opt_money(&r.tekort_euro),
-                tekort_percentage: Some(r.tekort_percentage.trim())
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.parse().expect("bundled percentage")),
-                status: r.status,
-                bron: r.bron,
-                opmerking: r.opmerking,
+                cijfer: buig_core::records::Jaarcijfer {
+                    jaar: Year::new(r.jaar),
+                    stadium: r.stadium.parse().expect("bundled stadium"),
+                    lasten: opt_money(&r.lasten_euro),
+                    budget: opt_money(&r.budget_euro),
+                    tekort: opt_money(&r.tekort_euro),
+                    tekort_percentage: Some(r.tekort_percentage.trim())
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.parse().expect("bundled percentage")),
+                    status: r.status,
+                    bron: r.bron,
+                    opmerking: r.opmerking,
+                },
             })
             .collect()
     })
@@ -447,12 +438,12 @@ mod tests {
         let rows = seed_jaarcijfers();
         assert_eq!(rows.len(), 23);
         for r in rows {
-            if let (Some(l), Some(b), Some(t)) = (r.lasten, r.budget, r.tekort) {
-                assert_eq!(l - b, t, "{} {}", r.naam, r.jaar);
+            if let (Some(l), Some(b), Some(t)) = (r.cijfer.lasten, r.cijfer.budget, r.cijfer.tekort) {
+                assert_eq!(l - b, t, "{} {}", r.naam, r.cijfer.jaar);
             }
         }
-        let d22 = rows.iter().find(|r| r.code == gm("GM0150") && r.jaar == Year::new(2022)).unwrap();
-        assert_eq!((d22.tekort, d22.budget), (None, None), "only 9,9% is known: no amount is invented");
+        let d22 = rows.iter().find(|r| r.code == gm("GM0150") && r.cijfer.jaar == Year::new(2022)).unwrap();
+        assert_eq!((d22.cijfer.tekort, d22.cijfer.budget), (None, None), "only 9,9% is known: no amount is invented");
     }
 
     #[test]

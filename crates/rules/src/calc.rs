@@ -10,148 +10,10 @@
 
 use buig_core::{money, nl, Money, Percentage, Year};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::case::{Case, Herkomst};
+use crate::result::{Formulier, JaarRegel, Route, Stap, TredeUitkomst, VangnetResult, VerlaagdeDrempelUitkomst};
 use crate::table::{RuleError, RuleTable, Status, Trede};
-
-/// One of the commission's published steps (SPEC §3): `1a`/`A` … `7`/`I`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stap {
-    pub stap: String,
-    pub symbool: String,
-    pub omschrijving: String,
-    /// Euros; `null` when the input did not contain it.
-    #[serde(serialize_with = "money::ser_getal_opt")]
-    pub bedrag: Option<Decimal>,
-}
-
-/// What one tier contributes: the part of the shortfall inside it and the
-/// compensation for that part (both exact, shown to the cent).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TredeUitkomst {
-    pub symbool: String,
-    #[serde(serialize_with = "ser_pct")]
-    pub van_percentage: Percentage,
-    #[serde(serialize_with = "ser_pct_opt")]
-    pub tot_percentage: Option<Percentage>,
-    #[serde(serialize_with = "ser_pct")]
-    pub vergoeding_percentage: Percentage,
-    #[serde(serialize_with = "ser_cents")]
-    pub deel_tekort: Decimal,
-    #[serde(serialize_with = "ser_cents")]
-    pub bedrag: Decimal,
-    pub status: Status,
-}
-
-/// One year of the specification (bijlage 1): budget, lasten, baten,
-/// correcties, tekort and its percentage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct JaarRegel {
-    pub jaar: Year,
-    #[serde(with = "money::euros_opt")]
-    pub budget: Option<Money>,
-    #[serde(with = "money::euros_opt")]
-    pub lasten: Option<Money>,
-    #[serde(with = "money::euros_opt")]
-    pub baten: Option<Money>,
-    #[serde(with = "money::euros_opt")]
-    pub correcties: Option<Money>,
-    #[serde(with = "money::euros")]
-    pub tekort: Money,
-    #[serde(serialize_with = "ser_pct_opt")]
-    pub tekort_percentage: Option<Percentage>,
-}
-
-/// The 2025 extended route (verlaagde drempel), when the rule has one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VerlaagdeDrempelUitkomst {
-    #[serde(serialize_with = "ser_pct")]
-    pub drempel_percentage: Percentage,
-    #[serde(serialize_with = "ser_cents")]
-    pub drempel_bedrag: Decimal,
-    pub voorwaarde_a: bool,
-    /// The shortfall (≥, of each year's own budget) that makes a window year count.
-    #[serde(serialize_with = "ser_pct")]
-    pub minimum_percentage: Percentage,
-    /// The years of the window checked for a shortfall of at least the minimum.
-    pub jaren: Vec<Year>,
-    /// Those of them with such a shortfall.
-    pub jaren_met_tekort: Vec<Year>,
-    /// Those whose figures were missing.
-    pub jaren_onbekend: Vec<Year>,
-    pub voorwaarde_b: Option<bool>,
-    pub recht: Option<bool>,
-    #[serde(serialize_with = "ser_cents")]
-    pub uitkering_exact: Decimal,
-}
-
-/// The complete answer for one year. The JSON keys are a contract
-/// (issue "Start here"); add keys, never rename them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VangnetResult {
-    pub jaar: Year,
-    pub gemeente: Option<String>,
-    pub inwoners: Option<u64>,
-    /// The user's note on the figures, as given.
-    pub opmerking: Option<String>,
-    /// Id of the rule period applied.
-    pub regel: String,
-    pub regel_titel: String,
-    /// `onbevestigd` when an unconfirmed quantity decided the outcome.
-    pub status: Status,
-    #[serde(with = "money::euros")]
-    pub budget: Money,
-    #[serde(with = "money::euros")]
-    pub tekort: Money,
-    /// T_t / B_t in percent, rounded to two decimals for display; the
-    /// conditions are decided on the exact ratio.
-    #[serde(serialize_with = "ser_pct")]
-    pub tekort_percentage: Percentage,
-    #[serde(serialize_with = "ser_pct")]
-    pub drempel_percentage: Percentage,
-    #[serde(serialize_with = "ser_cents")]
-    pub drempel_bedrag: Decimal,
-    pub voorwaarde_a: bool,
-    pub meerjarig_jaren: Vec<Year>,
-    #[serde(with = "money::euros_opt")]
-    pub meerjarig_tekort: Option<Money>,
-    #[serde(serialize_with = "ser_pct_opt")]
-    pub meerjarig_percentage: Option<Percentage>,
-    #[serde(serialize_with = "ser_pct_opt")]
-    pub meerjarig_drempel_percentage: Option<Percentage>,
-    #[serde(serialize_with = "ser_opt_cents")]
-    pub meerjarig_drempel_bedrag: Option<Decimal>,
-    /// `null` when a year the condition needs is missing.
-    pub voorwaarde_b: Option<bool>,
-    pub verlaagde_drempel: Option<VerlaagdeDrempelUitkomst>,
-    /// `regulier` or `verlaagde drempel`: the route whose figures are shown.
-    pub route: String,
-    pub aanhoudend_tekort: bool,
-    /// Financial conditions met; `null` when the input cannot tell.
-    pub recht: Option<bool>,
-    /// Whole euros; `null` when `recht` is `null`.
-    #[serde(serialize_with = "money::ser_getal_opt")]
-    pub vangnetuitkering: Option<Decimal>,
-    /// What the payout would be if the open conditions turn out to be met.
-    #[serde(serialize_with = "money::ser_getal")]
-    pub vangnetuitkering_indien_recht: Decimal,
-    /// The part of the shortfall the gemeente bears itself.
-    #[serde(serialize_with = "money::ser_getal_opt")]
-    pub eigen_risico: Option<Decimal>,
-    pub formulier: String,
-    pub instemming_raad: bool,
-    /// The last day to file the request (ISO date).
-    pub uiterste_indiendatum: String,
-    pub jaren: Vec<JaarRegel>,
-    pub treden: Vec<TredeUitkomst>,
-    pub stappen: Vec<Stap>,
-    pub uitleg: Vec<String>,
-    pub bronnen: Vec<String>,
-    pub waarschuwingen: Vec<String>,
-    /// The unconfirmed quantities that decided the outcome.
-    pub onbevestigd: Vec<String>,
-}
 
 /// Computes the vangnet for a case with the bundled rule table.
 pub fn bereken(case: &Case) -> Result<VangnetResult, RuleError> {
@@ -226,12 +88,7 @@ fn tier_label(t: &TredeUitkomst) -> String {
 }
 
 fn years_text(years: &[Year]) -> String {
-    let names: Vec<String> = years.iter().map(Year::to_string).collect();
-    match names.len() {
-        0 => String::new(),
-        1 => names[0].clone(),
-        n => format!("{} en {}", names[..n - 1].join(", "), names[n - 1]),
-    }
+    nl::jaren(years)
 }
 
 /// Computes the vangnet for a case with the given table.
@@ -397,7 +254,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
     }
 
     // --- Choose the route and the payout ---
-    let mut route = "regulier".to_string();
+    let mut route = Route::Regulier;
     let mut recht = recht_regulier;
     let mut chosen_tiers = tiers_regulier;
     let mut exact = uitkering_regulier;
@@ -408,7 +265,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         // to give as much; it never gives less, its tiers starting lower.
         let take_ext = recht_ext == Some(true) || (recht_ext.is_none() && recht_regulier != Some(true));
         if take_ext && exact_ext >= uitkering_regulier {
-            route = "verlaagde drempel".into();
+            route = Route::VerlaagdeDrempel;
             chosen_tiers = tv;
             exact = exact_ext;
             show_drempel = v.drempel.percentage;
@@ -438,6 +295,8 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         Some(false) => (Some(Decimal::ZERO), Some(tekort_d.max(Decimal::ZERO))),
         None => (None, None),
     };
+    // Whole euros (the payout) and cents (the own risk) are exact in Money.
+    let geld = |d: Decimal| Money::from_decimal_euros(money::round_to_cents(d)).expect("a shortfall within the range of Money");
 
     // --- Explanation of the tiers ---
     if recht != Some(false) && tekort.is_positive() {
@@ -516,7 +375,7 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
             }
         }
     };
-    let formulier = if aanhoudend_tekort { "uitgebreid verzoek" } else { "basisverzoek" }.to_string();
+    let formulier = if aanhoudend_tekort { Formulier::UitgebreidVerzoek } else { Formulier::Basisverzoek };
 
     // --- Procedure and deadline ---
     cite(&rule.procedure.bron);
@@ -584,6 +443,8 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         });
     }
     stappen.push(stap("7", "I", "Vangnetuitkering (som van H, afgerond op hele euro's)", vangnetuitkering));
+    let vangnetuitkering = vangnetuitkering.map(geld);
+    let eigen_risico = eigen_risico.map(geld);
     if a.is_none() {
         waarschuwingen.push(format!(
             "Voor {t} is het tekort direct opgegeven; stappen A tot en met D (lasten, baten, correcties) zijn daarom leeg. Geef lasten en baten op voor de volledige specificatie."
@@ -635,11 +496,11 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         aanhoudend_tekort,
         recht,
         vangnetuitkering,
-        vangnetuitkering_indien_recht: uitkering_afgerond,
+        vangnetuitkering_indien_recht: geld(uitkering_afgerond),
         eigen_risico,
         formulier,
         instemming_raad: rule.procedure.instemming_raad,
-        uiterste_indiendatum: deadline.to_string(),
+        uiterste_indiendatum: deadline,
         jaren,
         treden: chosen_tiers,
         stappen,
@@ -657,27 +518,5 @@ fn cite_tier(cite: &mut impl FnMut(&str), regular: &[Trede], ext: &Option<crate:
             cite(&t.bron);
             return;
         }
-    }
-}
-
-// --- JSON number output: euros and percentages as numbers, never via arithmetic on floats ---
-
-fn ser_cents<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(money::round_to_cents(*d), s)
-}
-
-fn ser_opt_cents<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    money::ser_getal_opt(&d.map(money::round_to_cents), s)
-}
-
-/// Percentages as numbers with at most two decimals (8.21).
-fn ser_pct<S: serde::Serializer>(p: &Percentage, s: S) -> Result<S::Ok, S::Error> {
-    money::serialize_euros(money::round_to_cents(p.value()), s)
-}
-
-fn ser_pct_opt<S: serde::Serializer>(p: &Option<Percentage>, s: S) -> Result<S::Ok, S::Error> {
-    match p {
-        Some(p) => ser_pct(p, s),
-        None => s.serialize_none(),
     }
 }

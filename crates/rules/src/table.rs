@@ -144,6 +144,24 @@ impl Rule {
         self.van <= year && year <= self.tot
     }
 
+    /// The earlier years whose budget and shortfall this rule reads for year
+    /// `t`: the multi-year window of condition b and the window of the
+    /// extended route, whichever reaches further back. A case for `t` needs
+    /// these years besides `t` itself; the look-back is the table's, never
+    /// written in code.
+    pub fn eerdere_jaren(&self, t: Year) -> Vec<Year> {
+        let terug =
+            self.meerjarig.iter().map(|m| m.jaren_terug).chain(self.verlaagde_drempel.iter().map(|v| -v.venster_van)).max().unwrap_or(0);
+        (1..=terug).rev().map(|n| t.offset(-n)).collect()
+    }
+
+    /// The earlier years over which a granted vangnetuitkering makes the
+    /// request an uitgebreid verzoek (condition e); empty where the
+    /// condition does not exist yet.
+    pub fn aanhoudend_jaren(&self, t: Year) -> Vec<Year> {
+        self.aanhoudend.iter().flat_map(|a| (1..=a.jaren_terug).rev().map(move |n| t.offset(-n))).collect()
+    }
+
     /// Every status in the rule, for "is anything in here unconfirmed?".
     pub fn statuses(&self) -> Vec<Status> {
         let mut s = vec![self.drempel.status, self.procedure.status, self.termijn.status];
@@ -344,6 +362,18 @@ mod tests {
     fn an_unknown_status_is_rejected() {
         let text = bundled_text().replacen(r#"status = "bevestigd""#, r#"status = "misschien""#, 1);
         assert!(RuleTable::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn the_look_back_window_comes_from_the_rule_quantities() {
+        let t = RuleTable::bundled();
+        let jaren = |y: i32| t.rule_for(Year::new(y)).unwrap().eerdere_jaren(Year::new(y));
+        assert_eq!(jaren(2016), vec![], "2016: no multi-year condition");
+        assert_eq!(jaren(2018), vec![Year::new(2016), Year::new(2017)], "2018: 2016 + 2017 + 2018");
+        assert_eq!(jaren(2023), vec![Year::new(2021), Year::new(2022)]);
+        assert_eq!(jaren(2025), vec![Year::new(2022), Year::new(2023), Year::new(2024)], "the extended route looks at 2022–2024");
+        let aanhoudend = t.rule_for(Year::new(2023)).unwrap().aanhoudend_jaren(Year::new(2023));
+        assert_eq!(aanhoudend, vec![Year::new(2021), Year::new(2022)]);
     }
 
     #[test]

@@ -6,9 +6,8 @@
 use std::fmt::Write;
 
 use buig_core::nl;
-use rust_decimal::Decimal;
 
-use crate::calc::VangnetResult;
+use crate::result::{Route, VangnetResult};
 use crate::table::Status;
 
 fn ja_nee(b: Option<bool>) -> &'static str {
@@ -19,8 +18,8 @@ fn ja_nee(b: Option<bool>) -> &'static str {
     }
 }
 
-fn opt_euro(d: Option<Decimal>) -> String {
-    d.map(nl::euro).unwrap_or_else(|| "—".into())
+fn opt_euro(d: Option<buig_core::Money>) -> String {
+    d.map(nl::money).unwrap_or_else(|| "—".into())
 }
 
 /// Renders the report; lines are at most ~100 characters except the
@@ -44,9 +43,9 @@ pub fn render(r: &VangnetResult) -> String {
         nl::rule_percentage(r.drempel_percentage),
         nl::euro(r.drempel_bedrag)
     );
-    let years = |ys: &[buig_core::Year]| ys.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ");
+    let years = |ys: &[buig_core::Year]| nl::jaren(ys);
     let b_detail = match (&r.verlaagde_drempel, r.meerjarig_tekort, r.meerjarig_percentage) {
-        (Some(v), _, _) if r.route == "verlaagde drempel" => format!(
+        (Some(v), _, _) if r.route == Route::VerlaagdeDrempel => format!(
             " (jaren met tekort ≥ {}: {}{})",
             nl::rule_percentage(v.minimum_percentage),
             if v.jaren_met_tekort.is_empty() { "geen".to_string() } else { years(&v.jaren_met_tekort) },
@@ -56,7 +55,7 @@ pub fn render(r: &VangnetResult) -> String {
         _ => String::new(),
     };
     let _ = writeln!(o, "{:<19}{}{b_detail}", "Voorwaarde b", ja_nee(r.voorwaarde_b));
-    if r.route != "regulier" {
+    if r.route != Route::Regulier {
         let _ = writeln!(o, "{:<19}{}", "Route", r.route);
     }
     let _ = writeln!(o, "{:<19}{}", "Recht", ja_nee(r.recht));
@@ -65,12 +64,11 @@ pub fn render(r: &VangnetResult) -> String {
         "{:<19}{}{}",
         "Vangnetuitkering",
         opt_euro(r.vangnetuitkering),
-        if r.recht.is_none() { format!(" (indien recht: {})", nl::euro(r.vangnetuitkering_indien_recht)) } else { String::new() }
+        if r.recht.is_none() { format!(" (indien recht: {})", nl::money(r.vangnetuitkering_indien_recht)) } else { String::new() }
     );
     let _ = writeln!(o, "{:<19}{}", "Eigen risico", opt_euro(r.eigen_risico));
     let _ = writeln!(o, "{:<19}{}", "Formulier", r.formulier);
-    let deadline = jiff::civil::Date::strptime("%Y-%m-%d", &r.uiterste_indiendatum).map(nl::date_long).unwrap_or_default();
-    let _ = writeln!(o, "{:<19}{deadline}", "Indienen uiterlijk");
+    let _ = writeln!(o, "{:<19}{}", "Indienen uiterlijk", nl::date_long(r.uiterste_indiendatum));
 
     let _ = writeln!(o, "\nSpecificatie per jaar");
     let _ = writeln!(o, "{:<6} {:>16} {:>16} {:>14} {:>14} {:>16} {:>8}", "jaar", "lasten", "baten", "correcties", "budget", "tekort", "%");

@@ -3,7 +3,7 @@
 //! aanhoudend tekort, the 2025 extended route, and properties of the payout.
 
 use buig_core::{Money, Year};
-use buig_rules::{bereken, bereken_tekst, Case, CaseFile, RuleTable, Status, VangnetError, VangnetResult, YearInput};
+use buig_rules::{bereken, bereken_tekst, Case, CaseFile, Formulier, Route, RuleTable, Status, VangnetError, VangnetResult, YearInput};
 use rust_decimal::Decimal;
 
 /// A case for `jaar` with budget `b` and tekort `t` (euros), plus earlier years' tekorten.
@@ -23,8 +23,11 @@ fn run(f: CaseFile) -> VangnetResult {
     bereken(&Case::from_file(f).expect("valid case")).expect("covered year")
 }
 
-fn euros(d: Option<Decimal>) -> i64 {
-    i64::try_from(d.expect("known payout")).unwrap()
+/// Whole euros of a payout that must be known (a payout is whole euros: no cents).
+fn euros(m: Option<Money>) -> i64 {
+    let m = m.expect("known payout");
+    assert_eq!(m.cents() % 100, 0, "a payout is whole euros");
+    m.cents() / 100
 }
 
 /// The exact (unrounded) payout of the route taken.
@@ -74,7 +77,7 @@ fn deventer_2023_gets_149_870_as_in_seed_002() {
     assert_eq!(euros(r.vangnetuitkering), 149_870);
     assert_eq!(euros(r.eigen_risico), 3_448_580 - 149_870);
     assert_eq!(r.status, Status::Bevestigd);
-    assert_eq!(r.uiterste_indiendatum, "2024-08-15");
+    assert_eq!(r.uiterste_indiendatum, jiff::civil::date(2024, 8, 15));
     let step_i = r.stappen.iter().find(|s| s.symbool == "I").unwrap();
     assert_eq!(step_i.bedrag, Some(Decimal::from(149_870)));
 }
@@ -87,7 +90,7 @@ fn deventer_2022_gets_about_444_700_from_9_9_percent_as_in_seed_001() {
     assert_eq!(r.tekort_percentage.value().round_dp(2), Decimal::new(990, 2));
     let paid = euros(r.vangnetuitkering);
     assert_eq!((paid + 50) / 100 * 100, 444_700, "paid {paid}");
-    assert_eq!(r.formulier, "basisverzoek");
+    assert_eq!(r.formulier, Formulier::Basisverzoek);
 }
 
 #[test]
@@ -176,7 +179,7 @@ fn a_missing_year_of_the_window_makes_condition_b_and_the_right_unknown_with_a_w
     assert_eq!(r.voorwaarde_b, None);
     assert_eq!(r.recht, None);
     assert_eq!(r.vangnetuitkering, None);
-    assert_eq!(r.vangnetuitkering_indien_recht, Decimal::from(500_000)); // 50% of 10% − 7,5% of 40M
+    assert_eq!(r.vangnetuitkering_indien_recht, Money::from_euros(500_000)); // 50% of 10% − 7,5% of 40M
     assert!(r.waarschuwingen.iter().any(|w| w.contains("2021")), "{:?}", r.waarschuwingen);
 }
 
@@ -233,13 +236,13 @@ fn council_consent_and_aanhoudend_tekort_start_in_2017() {
     f16.vangnet_verleend = Some(vec![2015]);
     let r16 = run(f16);
     assert!(!r16.aanhoudend_tekort);
-    assert_eq!(r16.formulier, "basisverzoek");
+    assert_eq!(r16.formulier, Formulier::Basisverzoek);
     let mut f17 = case(2017, 10_000_000, 600_000, &[(2016, 600_000)]);
     f17.vangnet_verleend = Some(vec![2016]);
     let r17 = run(f17);
     assert!(r17.instemming_raad);
     assert!(r17.aanhoudend_tekort);
-    assert_eq!(r17.formulier, "uitgebreid verzoek");
+    assert_eq!(r17.formulier, Formulier::UitgebreidVerzoek);
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn a_vangnet_granted_in_t_minus_1_or_t_minus_2_makes_an_uitgebreid_verzoek_but_t
         f.vangnet_verleend = Some(granted.clone());
         let r = run(f);
         assert_eq!(r.aanhoudend_tekort, uitgebreid, "{granted:?}");
-        assert_eq!(r.formulier, if uitgebreid { "uitgebreid verzoek" } else { "basisverzoek" });
+        assert_eq!(r.formulier, if uitgebreid { Formulier::UitgebreidVerzoek } else { Formulier::Basisverzoek });
         assert!(r.waarschuwingen.iter().all(|w| !w.contains("vangnet_verleend")));
     }
 }
@@ -257,7 +260,7 @@ fn a_vangnet_granted_in_t_minus_1_or_t_minus_2_makes_an_uitgebreid_verzoek_but_t
 #[test]
 fn an_unstated_grant_history_is_assumed_empty_with_a_warning() {
     let r = run(case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]));
-    assert_eq!(r.formulier, "basisverzoek");
+    assert_eq!(r.formulier, Formulier::Basisverzoek);
     assert!(r.waarschuwingen.iter().any(|w| w.contains("vangnet_verleend")));
 }
 
@@ -281,7 +284,7 @@ fn in_2025_a_gemeente_with_5_percent_shortfalls_in_two_of_2022_to_2024_gets_the_
     let v = r.verlaagde_drempel.as_ref().unwrap();
     assert_eq!(v.jaren_met_tekort, vec![Year::new(2022), Year::new(2023)]);
     assert_eq!(v.voorwaarde_b, Some(true));
-    assert_eq!(r.route, "verlaagde drempel");
+    assert_eq!(r.route, Route::VerlaagdeDrempel);
     assert_eq!(r.recht, Some(true));
     assert_eq!(euros(r.vangnetuitkering), 50_000, "50% of 6% − 5%");
     assert_eq!(r.status, Status::Onbevestigd, "the extended route's tiers are a working hypothesis");
@@ -293,7 +296,7 @@ fn in_2025_a_gemeente_with_5_percent_shortfalls_in_two_of_2022_to_2024_gets_the_
 fn in_2025_when_both_routes_qualify_the_lowered_one_is_shown_and_the_regular_amount_is_named() {
     // 9% in 2025 with 6% in 2023 and 2024: both routes give a right.
     let r = run(case_2025(10_000_000, 900_000, &[(2022, 10_000_000, 0), (2023, 10_000_000, 600_000), (2024, 10_000_000, 600_000)]));
-    assert_eq!(r.route, "verlaagde drempel");
+    assert_eq!(r.route, Route::VerlaagdeDrempel);
     assert_eq!(euros(r.vangnetuitkering), 200_000, "50% of 9% − 5%");
     assert!(r.uitleg.iter().any(|u| u.contains("reguliere route") && u.contains("€ 75.000")), "{:?}", r.uitleg);
 }
@@ -302,7 +305,7 @@ fn in_2025_when_both_routes_qualify_the_lowered_one_is_shown_and_the_regular_amo
 fn in_2025_one_qualifying_year_is_not_enough_for_the_lowered_threshold() {
     let r = run(case_2025(10_000_000, 600_000, &[(2022, 10_000_000, 500_000), (2023, 10_000_000, 499_999), (2024, 10_000_000, 100_000)]));
     assert_eq!(r.verlaagde_drempel.as_ref().unwrap().voorwaarde_b, Some(false));
-    assert_eq!(r.route, "regulier");
+    assert_eq!(r.route, Route::Regulier);
     assert_eq!(r.recht, Some(false));
 }
 
@@ -316,7 +319,7 @@ fn in_2024_there_is_no_lowered_threshold_yet() {
 #[test]
 fn in_2025_the_regular_route_still_works_and_is_confirmed() {
     let r = run(case_2025(10_000_000, 900_000, &[(2023, 10_000_000, 100_000), (2024, 10_000_000, 100_000)]));
-    assert_eq!(r.route, "regulier");
+    assert_eq!(r.route, Route::Regulier);
     assert_eq!(r.recht, Some(true));
     assert_eq!(euros(r.vangnetuitkering), 75_000, "50% of 9% − 7,5%");
     assert_eq!(r.status, Status::Bevestigd);
@@ -331,7 +334,7 @@ fn the_2026_rule_is_answered_but_marked_onbevestigd() {
     assert_eq!(r.regel, "vangnet-2026");
     assert_eq!(r.status, Status::Onbevestigd);
     assert!(r.waarschuwingen.iter().any(|w| w.starts_with("Onbevestigd")));
-    assert_eq!(r.uiterste_indiendatum, "2027-08-15");
+    assert_eq!(r.uiterste_indiendatum, jiff::civil::date(2027, 8, 15));
 }
 
 #[test]
@@ -390,7 +393,7 @@ mod properties {
             jaar in 2015i32..=2026, b in 1i64..1_000_000_000_000, t in -1_000_000_000_000i64..2_000_000_000_000,
         ) {
             let r = gated_open(jaar, b, t);
-            let paid = r.vangnetuitkering.unwrap();
+            let paid = r.vangnetuitkering.unwrap().to_decimal();
             prop_assert!(paid >= Decimal::ZERO);
             prop_assert!(exact(&r) <= Decimal::from(t.max(0)) / Decimal::ONE_HUNDRED);
             prop_assert!(paid <= (Decimal::from(t.max(0)) / Decimal::ONE_HUNDRED).ceil());
@@ -425,6 +428,30 @@ mod properties {
     }
 }
 
+/// Checks one case document (`invoer` + `verwacht`): every expected key must
+/// be a key of the JSON output (a misspelt key fails instead of comparing
+/// null with null) and carry the expected value.
+fn controleer_casus(doc: &serde_json::Value) -> Result<(), String> {
+    let invoer = serde_json::to_string(&doc["invoer"]).map_err(|e| e.to_string())?;
+    let result = bereken_tekst(&invoer, false).map_err(|e| e.to_string())?;
+    let out = serde_json::to_value(&result).map_err(|e| e.to_string())?;
+    let verwacht = doc["verwacht"].as_object().ok_or("verwacht is geen object")?;
+    if verwacht.is_empty() {
+        return Err("verwacht is leeg".into());
+    }
+    for (key, want) in verwacht {
+        let got = out.get(key).ok_or_else(|| format!("verwacht noemt \"{key}\", maar dat is geen sleutel van de uitvoer"))?;
+        let same = match (got.as_f64(), want.as_f64()) {
+            (Some(g), Some(w)) => g == w,
+            _ => got == want,
+        };
+        if !same {
+            return Err(format!("{key} is {got}, verwacht {want}"));
+        }
+    }
+    Ok(())
+}
+
 /// Walks `tests/cases/*.json`: each file holds `invoer` (a case file) and
 /// `verwacht` (keys of the JSON output with their expected values). A new
 /// case is a new file.
@@ -438,18 +465,24 @@ fn every_case_in_the_cases_folder_gives_its_expected_figures() {
             continue;
         }
         let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let invoer = serde_json::to_string(&doc["invoer"]).unwrap();
-        let result = bereken_tekst(&invoer, false).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let out = serde_json::to_value(&result).unwrap();
-        for (key, want) in doc["verwacht"].as_object().expect("verwacht is an object") {
-            let got = &out[key];
-            let same = match (got.as_f64(), want.as_f64()) {
-                (Some(g), Some(w)) => g == w,
-                _ => got == want,
-            };
-            assert!(same, "{}: {key} is {got}, expected {want}", path.display());
-        }
+        controleer_casus(&doc).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         n += 1;
     }
     assert!(n >= 5, "only {n} cases found in {}", dir.display());
+}
+
+#[test]
+fn a_case_with_a_misspelt_expected_key_fails_instead_of_passing_on_null() {
+    let goed = serde_json::json!({
+        "invoer": {"jaar": 2023, "jaren": {"2023": {"budget": 41984531, "tekort": 3448580}}},
+        "verwacht": {"voorwaarde_a": true}
+    });
+    assert_eq!(controleer_casus(&goed), Ok(()));
+    let mut fout = goed.clone();
+    fout["verwacht"] = serde_json::json!({"vangnetuitkring": null});
+    let e = controleer_casus(&fout).unwrap_err();
+    assert!(e.contains("vangnetuitkring"), "{e}");
+    let mut verkeerd = goed;
+    verkeerd["verwacht"] = serde_json::json!({"voorwaarde_a": false});
+    assert!(controleer_casus(&verkeerd).is_err());
 }

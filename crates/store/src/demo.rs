@@ -20,14 +20,15 @@ impl Store {
     /// The seed documents' yearly shortfalls (`data/seed_jaarcijfers.csv`), with their source.
     async fn laad_seed_jaarcijfers(&self) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
-        for r in buig_referentie::seed_jaarcijfers() {
+        for seed in buig_referentie::seed_jaarcijfers() {
+            let r = &seed.cijfer;
             sqlx::query(
                 "INSERT INTO jaarcijfers (gemeente, jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (gemeente, jaar, stadium) DO NOTHING",
             )
-            .bind(r.code.to_string())
+            .bind(seed.code.to_string())
             .bind(i64::from(r.jaar.get()))
-            .bind(r.stadium.clone())
+            .bind(r.stadium.code())
             .bind(r.lasten.map(|m| m.cents()))
             .bind(r.budget.map(|m| m.cents()))
             .bind(r.tekort.map(|m| m.cents()))

@@ -11,19 +11,8 @@ use crate::{parse_col, Store, StoreError};
 /// A gemeente row of the store: the same shape as the bundled reference data.
 pub use buig_referentie::Gemeente as GemeenteRij;
 
-/// Yearly figures of a gemeente as a source states them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Jaarcijfer {
-    pub jaar: Year,
-    pub stadium: String,
-    pub lasten: Option<Money>,
-    pub budget: Option<Money>,
-    pub tekort: Option<Money>,
-    pub tekort_percentage: Option<rust_decimal::Decimal>,
-    pub status: String,
-    pub bron: String,
-    pub opmerking: String,
-}
+/// Yearly figures of a gemeente as a source states them: one type from the store to the engines.
+pub use buig_core::records::Jaarcijfer;
 
 /// One line of the import history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,7 +250,7 @@ impl Store {
             .map(|r| {
                 Ok(Jaarcijfer {
                     jaar: Year::new(r.get::<i64, _>(0) as i32),
-                    stadium: r.get(1),
+                    stadium: parse_col("jaarcijfers.stadium", &r.get::<String, _>(1))?,
                     lasten: r.get::<Option<i64>, _>(2).map(Money::from_cents),
                     budget: r.get::<Option<i64>, _>(3).map(Money::from_cents),
                     tekort: r.get::<Option<i64>, _>(4).map(Money::from_cents),

@@ -38,7 +38,7 @@ impl Store {
         )
         .bind(code.to_string())
         .bind(i64::from(j.jaar.get()))
-        .bind(j.stadium.clone())
+        .bind(j.stadium.code())
         .bind(j.lasten.map(Money::cents))
         .bind(j.budget.map(Money::cents))
         .bind(j.tekort.map(Money::cents))

@@ -24,7 +24,7 @@ async fn the_demo_brings_voorbeeldstad_and_the_seed_figures() {
 
     let bedum = store.jaarcijfers(gm("GM0005")).await.unwrap();
     assert_eq!(bedum.len(), 5);
-    assert_eq!(bedum[4].stadium, "prognose");
+    assert_eq!(bedum[4].stadium, buig_core::records::Stadium::Prognose);
     assert_eq!(bedum[4].tekort, Some(Money::from_euros(214_223)));
     let deventer = store.jaarcijfers(gm("GM0150")).await.unwrap();
     assert_eq!(deventer.iter().find(|j| j.jaar == Year::new(2023)).unwrap().tekort, Some(Money::from_euros(3_448_580)));

@@ -143,7 +143,7 @@ async fn verhaal(url: &str) {
     assert_eq!(store.verleend(gm()).await.unwrap(), [v(2021, false), v(2022, true)]);
     let j = buig_store::query::Jaarcijfer {
         jaar: buig_core::Year::new(2022),
-        stadium: "realisatie".into(),
+        stadium: buig_core::records::Stadium::Realisatie,
         lasten: None,
         budget: Some(Money::from_euros(37_000_000)),
         tekort: Some(Money::from_euros(3_663_000)),

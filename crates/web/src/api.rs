@@ -7,7 +7,7 @@
 //! validate every route's answer against it.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -16,10 +16,12 @@ use buig_core::{Money, Year};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::auth::{ApiGebruiker, Ingelogd};
-use crate::gegevens::{self, Fout, PrognoseKeuze};
-use crate::paginas::{bestand::Periode, prognose::Knoppen};
+use crate::fout::Fout;
+use crate::gegevens;
+use crate::sessie::{ApiGebruiker, Ingelogd};
+use crate::vraag::{Knoppen, Periode};
 use crate::Staat;
+use buig_dienst::prognose::PrognoseKeuze;
 
 /// The OpenAPI 3.1 document.
 pub const OPENAPI: &str = include_str!("../static/openapi.json");
@@ -38,28 +40,7 @@ pub fn router() -> Router<Staat> {
         .route("/gemeenten/{code}/plan/acties/{actie}/status", post(plan_status))
         .route("/gemeenten/{code}/plan/acties/{actie}/evaluaties", post(plan_evaluatie))
         .route("/vergelijking", get(vergelijking))
-        .fallback(|| async { fout(Fout::NietGevonden) })
-}
-
-/// An error as JSON with its status.
-pub fn fout(f: Fout) -> Response {
-    let (status, code, tekst) = match f {
-        Fout::NietGevonden => (StatusCode::NOT_FOUND, "niet_gevonden", "niet gevonden, of geen toegang tot deze gemeente".to_string()),
-        Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "geen_recht", m),
-        Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "gegevens", m),
-        Fout::Intern(oorzaak) => {
-            let id = crate::auth::willekeurig_hex(4);
-            eprintln!("fout {id}: {oorzaak}");
-            (StatusCode::INTERNAL_SERVER_ERROR, "intern", format!("interne fout {id}; de oorzaak staat in het serverlog"))
-        }
-    };
-    (status, Json(json!({ "fout": tekst, "code": code }))).into_response()
-}
-
-/// 401 with the reason.
-pub fn niet_ingelogd(tekst: &str) -> Response {
-    (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")], Json(json!({ "fout": tekst, "code": "niet_ingelogd" })))
-        .into_response()
+        .fallback(|| async { crate::fout::json(Fout::NietGevonden) })
 }
 
 /// The API user as an `Ingelogd` for the shared scoping check (API calls carry
@@ -71,7 +52,7 @@ fn als_ingelogd(g: ApiGebruiker) -> Ingelogd {
 fn antwoord<T: Serialize>(r: Result<T, Fout>) -> Response {
     match r {
         Ok(t) => Json(t).into_response(),
-        Err(e) => fout(e),
+        Err(e) => crate::fout::json(e),
     }
 }
 
@@ -117,10 +98,10 @@ struct OverzichtUit {
     verwacht_resultaat: Option<Money>,
     #[serde(with = "money::euros_opt")]
     verwachte_netto_lasten: Option<Money>,
-    #[serde(serialize_with = "money::ser_getal_opt")]
-    verwacht_tekort_percentage: Option<rust_decimal::Decimal>,
+    #[serde(serialize_with = "buig_core::percentage::ser_twee_decimalen_opt")]
+    verwacht_tekort_percentage: Option<buig_core::Percentage>,
     onzekerheid: Option<buig_prognose::montecarlo::Samenvatting>,
-    vangnet: Option<buig_prognose::budget::VangnetPositie>,
+    vangnet: Option<buig_prognose::VangnetPositie>,
     bestand: Option<buig_bestand::Punt>,
     prognose_fout: Option<String>,
 }
@@ -128,8 +109,8 @@ struct OverzichtUit {
 async fn overzicht(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
-        let b = gegevens::basis(&staat, code).await?;
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
+        let b = gegevens::gemeente(&staat, code).await?;
         let huidig = b.huidig();
         let mut uit = OverzichtUit {
             gemeente: code.to_string(),
@@ -175,7 +156,7 @@ async fn overzicht(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path
 async fn budget(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
         gegevens::budget(&staat, code).await
     };
     antwoord(r.await)
@@ -184,8 +165,8 @@ async fn budget(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<St
 async fn prognose(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>, Query(k): Query<Knoppen>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
-        let b = gegevens::basis(&staat, code).await?;
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
+        let b = gegevens::gemeente(&staat, code).await?;
         gegevens::prognose(&staat, code, k.keuze(&b)?).await
     };
     antwoord(r.await)
@@ -194,8 +175,8 @@ async fn prognose(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<
 async fn bestand(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>, Query(q): Query<Periode>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
-        let b = gegevens::basis(&staat, code).await?;
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
+        let b = gegevens::gemeente(&staat, code).await?;
         let (van, tot, per) = q.vraag(&b)?;
         gegevens::bestand(&staat, code, van, tot, per).await
     };
@@ -205,10 +186,10 @@ async fn bestand(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<S
 async fn vangnet(State(staat): State<Staat>, g: ApiGebruiker, Path((code, jaar)): Path<(String, String)>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
         let jaar: Year = jaar.parse().map_err(|e| Fout::Gegevens(format!("jaar: {e}")))?;
         let n = gegevens::vangnet(&staat, code, jaar).await?;
-        Ok(json!({ "stadium": n.stadium, "resultaat": n.resultaat }))
+        Ok(json!({ "stadium": n.positie.stadium, "resultaat": n.positie.resultaat }))
     };
     antwoord(r.await)
 }
@@ -216,8 +197,8 @@ async fn vangnet(State(staat): State<Staat>, g: ApiGebruiker, Path((code, jaar))
 async fn plan(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
-        crate::paginas::plan::overzicht(&staat, code, None).await?.ok_or(Fout::NietGevonden)
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
+        gegevens::plan(&staat, code, None).await?.ok_or(Fout::NietGevonden)
     };
     antwoord(r.await)
 }
@@ -225,8 +206,8 @@ async fn plan(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<Stri
 async fn plan_actie(State(staat): State<Staat>, g: ApiGebruiker, Path((code, actie)): Path<(String, String)>) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let code = ik.gemeente(&code, crate::auth::Recht::Lezen)?;
-        crate::paginas::plan::actie(&staat, code, None, &actie).await?.ok_or(Fout::NietGevonden)
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
+        gegevens::plan_actie(&staat, code, None, &actie).await?.ok_or(Fout::NietGevonden)
     };
     antwoord(r.await)
 }
@@ -268,7 +249,7 @@ fn getal_tekst(veld: &str, v: &serde_json::Value) -> Result<String, Fout> {
 fn schrijver(g: ApiGebruiker, code: &str) -> Result<(Ingelogd, buig_core::GemeenteCode), Fout> {
     let token = g.1;
     let ik = als_ingelogd(g);
-    let code = ik.gemeente(code, crate::auth::Recht::Bewerken)?;
+    let code = ik.gemeente(code, crate::sessie::Recht::Bewerken)?;
     if !token {
         return Err(Fout::GeenRecht(
             "schrijven via de API kan alleen met een API-token (Authorization: Bearer buig_…); de sessie van de web-app geldt hier alleen om te lezen"
@@ -280,7 +261,7 @@ fn schrijver(g: ApiGebruiker, code: &str) -> Result<(Ingelogd, buig_core::Gemeen
 
 /// The plan's title: the one asked for, else the newest period; 404 without a plan.
 async fn plan_titel(staat: &Staat, code: buig_core::GemeenteCode, titel: Option<&str>) -> Result<String, Fout> {
-    crate::paginas::plan::kies_titel(staat, code, titel).await?.ok_or(Fout::NietGevonden)
+    buig_dienst::plan::kies(&staat.store, code, titel).await?.ok_or(Fout::NietGevonden)
 }
 
 fn plan_fout(e: buig_store::plan::PlanOpslagFout) -> Fout {
@@ -328,7 +309,7 @@ async fn plan_status(
         staat.store.voeg_status_toe(code, &titel, &u).await.map_err(plan_fout)?;
         let details = format!("{titel} {} {}: {} (API)", u.actie, u.kwartaal, u.status.code());
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.status", Some(&code), &details).await?;
-        crate::paginas::plan::actie(&staat, code, Some(&titel), &u.actie).await?.ok_or(Fout::NietGevonden)
+        gegevens::plan_actie(&staat, code, Some(&titel), &u.actie).await?.ok_or(Fout::NietGevonden)
     };
     antwoord(r.await)
 }
@@ -353,7 +334,7 @@ async fn plan_evaluatie(
         staat.store.voeg_evaluatie_toe(code, &titel, &e).await.map_err(plan_fout)?;
         let details = format!("{titel} {} {}: {} (API)", e.actie, e.datum, e.oordeel.code());
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.evaluatie", Some(&code), &details).await?;
-        crate::paginas::plan::actie(&staat, code, Some(&titel), &e.actie).await?.ok_or(Fout::NietGevonden)
+        gegevens::plan_actie(&staat, code, Some(&titel), &e.actie).await?.ok_or(Fout::NietGevonden)
     };
     antwoord(r.await)
 }
@@ -370,7 +351,7 @@ struct VergelijkingUit {
 async fn vergelijking(State(staat): State<Staat>, g: ApiGebruiker) -> Response {
     let ik = als_ingelogd(g);
     let r = async {
-        let rijen = crate::paginas::vergelijking::bereken(&staat, &ik).await?;
+        let rijen = gegevens::vergelijking(&staat, &ik.gebruiker.gemeenten()).await?;
         let uit: Vec<VergelijkingUit> = rijen
             .into_iter()
             .map(|r| VergelijkingUit {

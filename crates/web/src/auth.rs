@@ -1,44 +1,29 @@
-//! Who is asking, and may they: login with password (argon2, in the store),
-//! a session cookie (HttpOnly, SameSite=Lax, Secure off loopback, gone when
-//! the browser closes; the store ends it after a working day anyway) whose
-//! token the store keeps only hashed, a CSRF token per session on every
-//! form, a double-submit token on the login form, login rate limiting per
-//! user name and in total, and API tokens (`Authorization: Bearer …`).
-//!
-//! Scoping: [`Ingelogd::gemeente`] turns a code in a URL into a gemeente
-//! the user has a role on, or into 404 — the same answer as an unknown
-//! code, so a URL never tells whether another gemeente's data exist.
+//! Logging in and out: login with password (argon2, in the store), a
+//! session cookie (HttpOnly, SameSite=Lax, Secure off loopback, gone when
+//! the browser closes; the store ends it after a working day anyway), a
+//! double-submit token on the login form, and login rate limiting per user
+//! name and in total. Who a request is comes from [`crate::sessie`].
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::{FromRequestParts, Query, State};
-use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use buig_core::GemeenteCode;
-use buig_store::gebruikers::Gebruiker;
 use maud::html;
 use serde::Deserialize;
 
-use crate::gegevens::Fout;
+use crate::fout::{willekeurig_hex, Fout};
 use crate::pagina;
+use crate::sessie::{gelijk, Ingelogd, SESSIE_COOKIE};
 use crate::Staat;
 
-pub const SESSIE_COOKIE: &str = "buig_sessie";
 const LOGIN_COOKIE: &str = "buig_login";
 /// A session lasts a working day.
 pub const SESSIE_SECONDEN: i64 = 10 * 3600;
-
-/// Random bytes as hex.
-pub fn willekeurig_hex(bytes: usize) -> String {
-    let mut b = vec![0u8; bytes];
-    getrandom::getrandom(&mut b).expect("the operating system's random source");
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
 
 /// A random password of 20 characters without look-alikes.
 pub fn willekeurig_wachtwoord() -> String {
@@ -48,110 +33,11 @@ pub fn willekeurig_wachtwoord() -> String {
     b.iter().map(|x| TEKENS[usize::from(*x) % TEKENS.len()] as char).collect()
 }
 
-/// Compares two secrets in time independent of where they differ.
-fn gelijk(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// What a logged-in request carries.
-pub struct Ingelogd {
-    pub gebruiker: Gebruiker,
-    /// The session's CSRF token, for the forms of the page.
-    pub csrf: String,
-}
-
-/// How much a route needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Recht {
-    Lezen,
-    Bewerken,
-}
-
-impl Ingelogd {
-    /// The gemeente of a URL if the user has a role on it that allows `recht`.
-    pub fn gemeente(&self, code: &str, recht: Recht) -> Result<GemeenteCode, Fout> {
-        let code: GemeenteCode = code.trim().to_ascii_uppercase().parse().map_err(|_| Fout::NietGevonden)?;
-        if !self.gebruiker.mag_lezen(&code) {
-            return Err(Fout::NietGevonden);
-        }
-        if recht == Recht::Bewerken && !self.gebruiker.mag_bewerken(&code) {
-            return Err(Fout::GeenRecht(format!(
-                "Uw rol voor {code} is lezer: gegevens importeren of wijzigen vraagt de rol bewerker. Vraag een beheerder van uw gemeente."
-            )));
-        }
-        Ok(code)
-    }
-
-    /// Refuses a form whose CSRF token is not this session's.
-    pub fn controleer_csrf(&self, gegeven: &str) -> Result<(), Fout> {
-        if gelijk(gegeven, &self.csrf) {
-            Ok(())
-        } else {
-            Err(Fout::GeenRecht(
-                "Het formulier is verlopen of niet van deze site (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.".into(),
-            ))
-        }
-    }
-}
-
-/// The path (with query) to come back to after logging in, percent-encoded for a query string.
-fn codeer(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// Only a local path is a place to return to (no `//host`, no scheme).
 fn veilig_terug(t: Option<&str>) -> String {
     match t {
         Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.contains('\\') => t.to_string(),
         _ => "/".to_string(),
-    }
-}
-
-impl FromRequestParts<Staat> for Ingelogd {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, staat: &Staat) -> Result<Self, Response> {
-        let jar = CookieJar::from_headers(&parts.headers);
-        if let Some(c) = jar.get(SESSIE_COOKIE) {
-            match staat.store.sessie(c.value()).await {
-                Ok(Some((gebruiker, csrf))) => return Ok(Ingelogd { gebruiker, csrf }),
-                Ok(None) => {}
-                Err(e) => return Err(pagina::fout_response(None, Fout::Intern(e.to_string()))),
-            }
-        }
-        let terug = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-        Err(Redirect::to(&format!("/inloggen?terug={}", codeer(terug))).into_response())
-    }
-}
-
-/// The user of an API call: a bearer token, or the session cookie of the web
-/// app. The second field says whether a token was used: only those may
-/// write (a cookie rides along with any cross-site request; a token does not).
-pub struct ApiGebruiker(pub Gebruiker, pub bool);
-
-impl FromRequestParts<Staat> for ApiGebruiker {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, staat: &Staat) -> Result<Self, Response> {
-        let intern = |e: buig_store::StoreError| crate::api::fout(Fout::Intern(e.to_string()));
-        if let Some(h) = parts.headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()) {
-            let token = h.strip_prefix("Bearer ").unwrap_or("").trim();
-            return match staat.store.api_token_gebruiker(token).await.map_err(intern)? {
-                Some(g) => Ok(ApiGebruiker(g, true)),
-                None => Err(crate::api::niet_ingelogd("het API-token is onbekend of ingetrokken")),
-            };
-        }
-        if let Some(c) = CookieJar::from_headers(&parts.headers).get(SESSIE_COOKIE) {
-            if let Some((g, _)) = staat.store.sessie(c.value()).await.map_err(intern)? {
-                return Ok(ApiGebruiker(g, false));
-            }
-        }
-        Err(crate::api::niet_ingelogd("geef een API-token: Authorization: Bearer buig_… (maak er een met buig gebruiker token NAAM)"))
     }
 }
 
@@ -336,6 +222,6 @@ mod tests {
 
     #[test]
     fn a_return_path_is_percent_encoded() {
-        assert_eq!(codeer("/g/GM9999/prognose?jaar=2026&x=a b"), "/g/GM9999/prognose%3Fjaar%3D2026%26x%3Da%20b");
+        assert_eq!(crate::sessie::codeer("/g/GM9999/prognose?jaar=2026&x=a b"), "/g/GM9999/prognose%3Fjaar%3D2026%26x%3Da%20b");
     }
 }

@@ -1,18 +1,20 @@
 //! The web app and JSON API: server-rendered Dutch pages for one gemeente
 //! at a time (overzicht, budget, prognose, bestand, vangnet, import,
 //! aanvalsplan) plus a group comparison, and `/api/v1` with its OpenAPI
-//! document. Every figure comes from the same library calls as the CLI
-//! (module [`gegevens`]); nothing is computed twice.
+//! document. Every figure comes from the service layer (`buig-dienst`), the
+//! same functions the CLI calls; this crate keeps HTTP, templates and the
+//! cache ([`gegevens`]).
 //!
 //! - [`app`] builds the router for a [`Staat`]; tests bind it to port 0.
 //! - [`serve`] runs it on an address; on an empty database it loads the demo
 //!   data and a demo account first ([`start_demo`]).
-//! - [`auth`]: sessions (HttpOnly cookie, token stored hashed), CSRF tokens
-//!   on every form, login rate limiting, API tokens; every route is scoped
-//!   to the gemeenten the user has a role on.
+//! - [`fout`]: why a request cannot be answered, as a page or as JSON;
+//!   [`sessie`]: who is asking and which gemeenten they may see;
+//!   [`auth`]: logging in and out, rate limiting.
+//! - [`pagina`]: the frame of every page; [`diagrammen`]: the charts;
+//!   [`vraag`]: query strings into questions; [`download`]: the documents.
 //! - [`paginas`]: one handler per page, templates compiled in (maud, which
-//!   escapes everything); charts are inline SVG from `buig-grafiek`, each
-//!   with a table behind it.
+//!   escapes everything); no page module uses another.
 //! - [`api`]: the JSON routes and `openapi.json`.
 //!
 //! Invariants: no inline scripts or styles (the Content-Security-Policy
@@ -22,9 +24,14 @@
 
 pub mod api;
 pub mod auth;
+pub mod diagrammen;
+pub mod download;
+pub mod fout;
 pub mod gegevens;
 pub mod pagina;
 pub mod paginas;
+pub mod sessie;
+pub mod vraag;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -42,13 +49,20 @@ use buig_store::Store;
 pub struct Instellingen {
     /// Set the `Secure` flag on cookies (always, unless the server listens on loopback only).
     pub secure_cookies: bool,
-    /// Monte Carlo runs for the pages and the API.
+    /// Monte Carlo runs of every prognosis the server shows (pages, API, documents alike).
     pub runs: u32,
 }
 
 impl Default for Instellingen {
     fn default() -> Self {
-        Instellingen { secure_cookies: false, runs: 2_000 }
+        Instellingen { secure_cookies: false, runs: buig_dienst::prognose::MonteCarlo::default().runs }
+    }
+}
+
+impl Instellingen {
+    /// The one Monte Carlo setting of this server.
+    pub fn monte_carlo(&self) -> buig_dienst::prognose::MonteCarlo {
+        buig_dienst::prognose::MonteCarlo { runs: self.runs, ..Default::default() }
     }
 }
 
@@ -100,6 +114,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/plan/import", post(paginas::plan::import).layer(DefaultBodyLimit::max(16 * 1024 * 1024)))
         .route("/g/{code}/plan/actie/{actie}", get(paginas::plan::actie_pagina))
         .route("/static/app.css", get(pagina::css))
+        .route(download::RAPPORT_CSS, get(download::rapport_css))
         .nest("/api/v1", api::router())
         .fallback(pagina::niet_gevonden)
         .layer(middleware::from_fn(beveiliging))
@@ -128,6 +143,11 @@ async fn beveiliging(req: Request<axum::body::Body>, next: Next) -> Response {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     res
+}
+
+/// The gemeenten the demo account gets: Voorbeeldstad and the seed gemeenten.
+pub fn demo_gemeenten() -> Vec<buig_core::GemeenteCode> {
+    ["GM9999", "GM0150", "GM0005", "GM1663", "GM0053", "GM1651", "GM0010"].iter().filter_map(|c| c.parse().ok()).collect()
 }
 
 /// What [`start_demo`] did.
@@ -166,7 +186,7 @@ pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
     if store.aantal_gebruikers().await.map_err(|e| e.to_string())? == 0 {
         let wachtwoord = std::env::var("BUIG_DEMO_WACHTWOORD").ok().filter(|w| !w.is_empty()).unwrap_or_else(auth::willekeurig_wachtwoord);
         store.gebruiker_toevoegen(DEMO_GEBRUIKER, &wachtwoord).await.map_err(|e| e.to_string())?;
-        for code in gegevens::demo_gemeenten() {
+        for code in demo_gemeenten() {
             if store.gemeente(code).await.map_err(|e| e.to_string())?.is_some() {
                 store.rol_toekennen(DEMO_GEBRUIKER, &code, buig_store::gebruikers::Rol::Bewerker).await.map_err(|e| e.to_string())?;
             }
@@ -195,7 +215,9 @@ pub async fn serve(store: Store, adres: SocketAddr) -> Result<(), String> {
     // Warm the cache of the demo's overview so the first visitor does not wait.
     let warm = staat.clone();
     tokio::spawn(async move {
-        gegevens::verwarm(&warm).await;
+        if let Some(code) = demo_gemeenten().first() {
+            gegevens::verwarm(&warm, *code).await;
+        }
     });
     axum::serve(listener, app(staat))
         .with_graceful_shutdown(async {

@@ -10,8 +10,8 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 
-use crate::auth::Ingelogd;
-use crate::gegevens::Fout;
+use crate::fout::{meld_intern, Fout};
+use crate::sessie::{codeer, Afwijzing, Ingelogd};
 
 const CSS: &str = include_str!("../static/app.css");
 
@@ -112,8 +112,7 @@ pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
         Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "Niet toegestaan", m),
         Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "Gegevens ontbreken", m),
         Fout::Intern(oorzaak) => {
-            let id = crate::auth::willekeurig_hex(4);
-            eprintln!("fout {id}: {oorzaak}");
+            let id = meld_intern(&oorzaak);
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Er ging iets mis",
@@ -127,6 +126,16 @@ pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
         None => kaal(titel, body),
     };
     (status, page).into_response()
+}
+
+/// A page request that is not let through: to the login page (and back after), or the fault as a page.
+impl IntoResponse for Afwijzing {
+    fn into_response(self) -> Response {
+        match self {
+            Afwijzing::Inloggen { terug } => axum::response::Redirect::to(&format!("/inloggen?terug={}", codeer(&terug))).into_response(),
+            Afwijzing::Fout(f) => fout_response(None, f),
+        }
+    }
 }
 
 /// The fallback route.
@@ -170,14 +179,9 @@ pub fn mln(m: Money) -> String {
     format!("€ {} mln", nl::getal(m.to_decimal() / Decimal::from(1_000_000), 1))
 }
 
-/// A percentage with 2 decimals from a decimal number of percents: `8,21%`.
-pub fn pct(d: Option<Decimal>) -> String {
-    d.map(|d| format!("{}%", nl::getal(d, 2))).unwrap_or_else(|| "–".into())
-}
-
-/// A chance 0–1 as whole percents: `95%`.
-pub fn kans(p: f64) -> String {
-    format!("{}%", nl::getal(Decimal::from_f64(p * 100.0).unwrap_or_default(), 0))
+/// A percentage with 2 decimals: `8,21%`; "–" when unknown.
+pub fn pct(p: Option<buig_core::Percentage>) -> String {
+    p.map(nl::percentage).unwrap_or_else(|| "–".into())
 }
 
 /// A display number with `dp` decimals: `31,25`.
@@ -191,14 +195,14 @@ pub fn f(m: Money) -> f64 {
 }
 
 /// The vangnet position in words: right and amount, no right, or unknown.
-pub fn vangnet_tekst(v: &buig_prognose::budget::VangnetPositie) -> String {
-    let wat = match (v.recht, v.vangnetuitkering) {
-        (Some(true), Some(u)) => format!("recht op een vangnetuitkering van {}", nl::euro(u)),
+pub fn vangnet_tekst(v: &buig_prognose::VangnetPositie) -> String {
+    let wat = match (v.recht(), v.vangnetuitkering()) {
+        (Some(true), Some(u)) => format!("recht op een vangnetuitkering van {}", nl::money(u)),
         (Some(true), None) => "recht op een vangnetuitkering".to_string(),
         (Some(false), _) => "geen recht op een vangnetuitkering".to_string(),
         (None, _) => "recht onbekend (gegevens van eerdere jaren ontbreken)".to_string(),
     };
-    if v.stadium == "prognose" {
+    if v.stadium == buig_core::records::Stadium::Prognose {
         format!("verwacht: {wat}")
     } else {
         wat

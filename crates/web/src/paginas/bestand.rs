@@ -4,51 +4,17 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use buig_bestand::{Maand, Per};
+use buig_bestand::Per;
 use buig_core::nl;
 use maud::html;
-use serde::Deserialize;
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Basis, Fout};
+use crate::diagrammen;
+use crate::fout::Fout;
+use crate::gegevens;
 use crate::pagina::{self, grafiek};
-use crate::paginas::diagrammen;
+use crate::sessie::{Ingelogd, Recht};
+use crate::vraag::Periode;
 use crate::Staat;
-
-/// `van`, `tot` (JJJJ-MM) and `per` (maand, kwartaal, jaar); empty = the last three years per month.
-#[derive(Debug, Default, Deserialize)]
-pub struct Periode {
-    pub van: Option<String>,
-    pub tot: Option<String>,
-    pub per: Option<String>,
-}
-
-impl Periode {
-    pub fn vraag(&self, b: &Basis) -> Result<(Maand, Maand, Per), Fout> {
-        let leeg = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        let (eerste, laatste) =
-            b.maanden().ok_or_else(|| Fout::Gegevens(format!("er staan geen uitkeringen van {} in de database", b.naam)))?;
-        let tot = match leeg(&self.tot) {
-            Some(t) => t.parse::<Maand>().map_err(|e| Fout::Gegevens(format!("tot: {e}")))?,
-            None => laatste,
-        };
-        let per = match leeg(&self.per) {
-            Some(p) => p.parse::<Per>().map_err(|e| Fout::Gegevens(format!("per: {e}")))?,
-            None => Per::Maand,
-        };
-        let van = match leeg(&self.van) {
-            Some(v) => v.parse::<Maand>().map_err(|e| Fout::Gegevens(format!("van: {e}")))?,
-            None => Maand::new(tot.jaar - 3, tot.maand).map(|m| m.max(eerste)).unwrap_or(eerste),
-        };
-        if van > tot {
-            return Err(Fout::Gegevens(format!("van {van} ligt na tot {tot}")));
-        }
-        if tot.index() - van.index() > 12 * 30 {
-            return Err(Fout::Gegevens("kies een periode van hoogstens 30 jaar".into()));
-        }
-        Ok((van, tot, per))
-    }
-}
 
 /// GET /g/{code}/bestand.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<Periode>) -> Response {
@@ -64,13 +30,13 @@ fn optie(per: Per, waarde: Per, label: &str) -> maud::Markup {
 
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &Periode) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
-    let b = gegevens::basis(staat, code).await?;
+    let b = gegevens::gemeente(staat, code).await?;
     let (van, tot, per) = q.vraag(&b)?;
     let r = gegevens::bestand(staat, code, van, tot, per).await?;
     let werk = |x: Option<f64>| x.map(|w| format!("{}%", pagina::getal(w * 100.0, 1))).unwrap_or_else(|| "–".into());
     let body = html! {
         h1 { "Bijstandsbestand " (b.naam) }
-        p { a.knop href={ "/g/" (code) "/rapport/monitor?formaat=docx" } { "Kwartaalmonitor (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/monitor?formaat=html" } { "als HTML" } (crate::paginas::rapport::pdf_knop(format!("/g/{code}/rapport/monitor?formaat=pdf"))) }
+        p { a.knop href={ "/g/" (code) "/rapport/monitor?formaat=docx" } { "Kwartaalmonitor (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/monitor?formaat=html" } { "als HTML" } (crate::download::pdf_knop(format!("/g/{code}/rapport/monitor?formaat=pdf"))) }
         form.knoppen method="get" action={ "/g/" (code) "/bestand" } {
             div { label for="van" { "Van" span.hint { "JJJJ-MM" } } input #van name="van" type="text" value=(van.to_string()); }
             div { label for="tot" { "Tot en met" span.hint { "JJJJ-MM" } } input #tot name="tot" type="text" value=(tot.to_string()); }

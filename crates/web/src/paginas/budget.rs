@@ -7,10 +7,11 @@ use axum::response::{IntoResponse, Response};
 use buig_core::records::BudgetSoort;
 use maud::html;
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Fout};
+use crate::diagrammen;
+use crate::fout::Fout;
+use crate::gegevens;
 use crate::pagina::{self, euro, grafiek, pct};
-use crate::paginas::diagrammen;
+use crate::sessie::{Ingelogd, Recht};
 use crate::Staat;
 
 /// GET /g/{code}/budget.
@@ -23,12 +24,12 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
 
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
-    let b = gegevens::basis(staat, code).await?;
+    let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
     let bedrag = |j: &buig_prognose::budget::BudgetJaar, s: BudgetSoort| j.beschikkingen.iter().find(|b| b.soort == s).map(|b| b.bedrag);
     let body = html! {
         h1 { "Budget " (b.naam) }
-        p { a.knop href={ "/g/" (code) "/rapport/raadsmededeling?formaat=docx" } { "Raadsmededeling budget (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/raadsmededeling?formaat=html" } { "als HTML" } (crate::paginas::rapport::pdf_knop(format!("/g/{code}/rapport/raadsmededeling?formaat=pdf"))) }
+        p { a.knop href={ "/g/" (code) "/rapport/raadsmededeling?formaat=docx" } { "Raadsmededeling budget (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/raadsmededeling?formaat=html" } { "als HTML" } (crate::download::pdf_knop(format!("/g/{code}/rapport/raadsmededeling?formaat=pdf"))) }
         p { "De beschikkingen per jaar (voorlopig, nader voorlopig, definitief), de netto lasten (lasten min baten) en het resultaat. Een negatief resultaat is een tekort; het percentage is het tekort als deel van het definitieve budget." }
         @if o.jaren.is_empty() {
             p.melding.let-op { "Er staan geen budgetten of realisatie van " (b.naam) " in de database." }

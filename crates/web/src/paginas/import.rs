@@ -11,9 +11,10 @@ use buig_import::Soort;
 use buig_store::import::Uitkomst;
 use maud::{html, Markup};
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Fout};
+use crate::fout::Fout;
+use crate::gegevens;
 use crate::pagina;
+use crate::sessie::{Ingelogd, Recht};
 use crate::Staat;
 
 /// The kinds a gemeente may upload for itself (comparison series are national: CLI only).
@@ -38,7 +39,7 @@ pub async fn formulier(State(staat): State<Staat>, ik: Ingelogd, Path(code): Pat
 }
 
 async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Option<Markup>, status: StatusCode) -> Result<Response, Fout> {
-    let b = gegevens::basis(staat, code).await?;
+    let b = gegevens::gemeente(staat, code).await?;
     let historie: Vec<_> = staat
         .store
         .historie()
@@ -157,7 +158,7 @@ async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart
     };
     // The importer reads a path: the upload goes to its own temporary directory under its own name,
     // so the importer's messages name the user's file.
-    let map = std::env::temp_dir().join(format!("buig-upload-{}", crate::auth::willekeurig_hex(8)));
+    let map = std::env::temp_dir().join(format!("buig-upload-{}", crate::fout::willekeurig_hex(8)));
     let pad = map.join(&naam);
     tokio::fs::create_dir_all(&map).await.map_err(|e| Fout::Intern(format!("{}: {e}", map.display())))?;
     tokio::fs::write(&pad, &data).await.map_err(|e| Fout::Intern(format!("{}: {e}", pad.display())))?;

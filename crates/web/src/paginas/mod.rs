@@ -1,10 +1,11 @@
 //! One handler per page. Every handler of a gemeente's page first turns the
 //! code in the URL into a gemeente the user may see (`Ingelogd::gemeente`),
-//! then asks `gegevens` for the figures, then renders.
+//! then asks `gegevens` for the figures, then renders. No page module uses
+//! another: what two pages share lives beside them (`pagina`, `diagrammen`,
+//! `vraag`, `download`).
 
 pub mod bestand;
 pub mod budget;
-pub mod diagrammen;
 pub mod import;
 pub mod overzicht;
 pub mod plan;
@@ -17,8 +18,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
-use crate::auth::Ingelogd;
 use crate::pagina;
+use crate::sessie::Ingelogd;
 use crate::Staat;
 
 /// GET /: straight to the gemeente when the user has one, else a choice.

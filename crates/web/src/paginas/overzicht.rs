@@ -8,11 +8,14 @@ use buig_bestand::{Maand, Per};
 use buig_core::{nl, Money};
 use maud::{html, Markup};
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Fout, PrognoseKeuze};
-use crate::pagina::{self, euro, grafiek, kans, mln, pct};
-use crate::paginas::diagrammen;
+use crate::diagrammen;
+use crate::fout::Fout;
+use crate::gegevens;
+use crate::pagina::{self, euro, grafiek, mln, pct};
+use crate::sessie::{Ingelogd, Recht};
 use crate::Staat;
+use buig_core::nl::kans;
+use buig_dienst::prognose::PrognoseKeuze;
 
 /// GET /g/{code}.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>) -> Response {
@@ -41,7 +44,7 @@ pub fn resultaat_tekst(r: Money) -> String {
 
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
-    let b = gegevens::basis(staat, code).await?;
+    let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
     let Some((jaar, peildatum)) = b.huidig() else {
         let body = html! {
@@ -106,7 +109,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
                     section class=(klasse(on.kans_vangnet)) {
                         h2 { "Kans op een vangnetuitkering" }
                         span.groot { (kans(on.kans_vangnet)) }
-                        "Verwachte uitkering " (nl::euro(on.verwachte_vangnetuitkering))
+                        "Verwachte uitkering " (nl::money(on.verwachte_vangnetuitkering))
                     }
                 }
             }
@@ -123,14 +126,14 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
         }
         @if let Ok(p) = &prognose {
             @if let Some(v) = &p.prognose.vangnet {
-                p { "Vangnet " (jaar) ": " (pagina::vangnet_tekst(v)) " (regel " (v.regel) "). "
+                p { "Vangnet " (jaar) ": " (pagina::vangnet_tekst(v)) " (regel " (v.resultaat.regel) "). "
                     a href={ "/g/" (code) "/prognose" } { "Prognose en scenario's" } " · " a href={ "/g/" (code) "/vangnet" } { "Vangnet per jaar met uitleg" } }
             }
             (grafiek(&diagrammen::waaier(p)))
         }
         (grafiek(&diagrammen::budget_jaren(&o, prognose.as_ref().ok().map(|p| p.as_ref()))))
         (grafiek(&diagrammen::stand(&reeks, "Uitkeringen aan het eind van de maand")))
-        p.bron { "Bronnen: de beschikkingen, de maandrealisatie en het uitkeringenbestand in de database; prognose met " (staat.instellingen.runs) " simulaties. Zie de pagina's Budget, Prognose en Bestand voor de cijfers." }
+        p.bron { "Bronnen: de beschikkingen, de maandrealisatie en het uitkeringenbestand in de database; prognose met " (staat.instellingen.monte_carlo().runs) " simulaties. Zie de pagina's Budget, Prognose en Bestand voor de cijfers." }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Overzicht", &format!("Overzicht {}", b.naam), body).into_response())
 }

@@ -16,21 +16,16 @@ use maud::{html, Markup};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Fout};
+use crate::fout::Fout;
+use crate::gegevens;
 use crate::pagina::{self, euro, grafiek};
+use crate::sessie::{Ingelogd, Recht};
 use crate::Staat;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PlanQuery {
     pub titel: Option<String>,
     pub opgeslagen: Option<String>,
-}
-
-/// The plan title to show: `titel` when the gemeente has it, else the newest period.
-pub(crate) async fn kies_titel(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<String>, Fout> {
-    let titels = staat.store.plan_titels(code).await?;
-    Ok(titel.filter(|t| titels.iter().any(|x| x == t)).map(str::to_string).or_else(|| titels.first().cloned()))
 }
 
 /// GET /g/{code}/plan.
@@ -42,24 +37,6 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
-}
-
-/// The plan as shown, computed by `buig_plan::overzicht_met` (as `buig plan toon`).
-pub async fn overzicht(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<buig_plan::Overzicht>, Fout> {
-    let Some(p) = planstand(staat, code, titel).await? else { return Ok(None) };
-    let b = gegevens::basis(staat, code).await?;
-    Ok(Some(p.overzicht_uit(&b.spells)))
-}
-
-/// The plan `titel` (else the newest) with its statuses and evaluations.
-async fn planstand(staat: &Staat, code: GemeenteCode, titel: Option<&str>) -> Result<Option<buig_plan::Planstand>, Fout> {
-    let Some(titel) = kies_titel(staat, code, titel).await? else { return Ok(None) };
-    Ok(staat.store.planstand(code, &titel).await?)
-}
-
-/// One action with its history (as `buig plan actie`); `None` for an unknown plan or action.
-pub async fn actie(staat: &Staat, code: GemeenteCode, titel: Option<&str>, actie: &str) -> Result<Option<ActieDetail>, Fout> {
-    Ok(planstand(staat, code, titel).await?.and_then(|p| p.actie(actie)))
 }
 
 fn status_grafiek(o: &buig_plan::Overzicht) -> Grafiek {
@@ -188,8 +165,8 @@ async fn scherm(
     melding: Option<Markup>,
     status: StatusCode,
 ) -> Result<Response, Fout> {
-    let b = gegevens::basis(staat, code).await?;
-    let o = overzicht(staat, code, titel).await?;
+    let b = gegevens::gemeente(staat, code).await?;
+    let o = gegevens::plan(staat, code, titel).await?;
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
         @if let Some(m) = melding { (m) }
@@ -319,8 +296,8 @@ async fn actie_scherm(
     melding: Option<Markup>,
     status: StatusCode,
 ) -> Result<Response, Fout> {
-    let b = gegevens::basis(staat, code).await?;
-    let d = actie(staat, code, titel, actie_code).await?.ok_or(Fout::NietGevonden)?;
+    let b = gegevens::gemeente(staat, code).await?;
+    let d = gegevens::plan_actie(staat, code, titel, actie_code).await?.ok_or(Fout::NietGevonden)?;
     let a = &d.regel.actie;
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
@@ -380,7 +357,7 @@ async fn actie_scherm(
                 input type="hidden" name="csrf" value=(ik.csrf);
                 input type="hidden" name="titel" value=(d.plan);
                 input type="hidden" name="actie" value=(a.code);
-                div { label for="datum" { "Datum" } input #datum name="datum" type="date" required value=(buig_rapport::vandaag()); }
+                div { label for="datum" { "Datum" } input #datum name="datum" type="date" required value=(buig_dienst::vandaag()); }
                 div { label for="oordeel" { "Oordeel" } select #oordeel name="oordeel" { @for o in [Oordeel::Voortzetten, Oordeel::Regulier, Oordeel::Stoppen] { option value=(o.code()) { (o.tekst()) } } } }
                 div { label for="toelichting" { "Toelichting" } input #toelichting name="toelichting" type="text" required maxlength="2000"; }
                 div { button type="submit" { "Opslaan" } }

@@ -4,72 +4,17 @@
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
-use buig_core::{nl, Year};
-use buig_prognose::Scenario;
+use buig_core::nl;
 use maud::html;
-use serde::Deserialize;
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Basis, Fout, PrognoseKeuze};
-use crate::pagina::{self, euro, grafiek, kans, pct};
-use crate::paginas::diagrammen;
+use crate::diagrammen;
+use crate::fout::Fout;
+use crate::gegevens;
+use crate::pagina::{self, euro, grafiek, pct};
+use crate::sessie::{Ingelogd, Recht};
+use crate::vraag::Knoppen;
 use crate::Staat;
-
-/// The knobs of the form and of the API, as text (empty = not set; decimal comma allowed).
-#[derive(Debug, Default, Deserialize)]
-pub struct Knoppen {
-    pub jaar: Option<String>,
-    pub peildatum: Option<String>,
-    pub instroom_pct: Option<String>,
-    pub uitstroom_pct: Option<String>,
-    pub minder_uitkeringen_eind_jaar: Option<String>,
-    pub prijs_pct: Option<String>,
-    pub lks_pct: Option<String>,
-    pub aandeel_pct: Option<String>,
-}
-
-fn leeg(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-fn knop(veld: &str, s: &Option<String>, min: f64, max: f64) -> Result<Option<f64>, Fout> {
-    let Some(t) = leeg(s) else { return Ok(None) };
-    let x: f64 = t.replace(',', ".").parse().map_err(|_| Fout::Gegevens(format!("{veld}: \"{t}\" is geen getal")))?;
-    if !x.is_finite() || x < min || x > max {
-        return Err(Fout::Gegevens(format!("{veld}: {t} ligt buiten {} … {}", pagina::getal(min, 0), pagina::getal(max, 0))));
-    }
-    Ok(Some(x))
-}
-
-impl Knoppen {
-    /// The question: year and peildatum (default: the last realised month), and a scenario when any knob is set.
-    pub fn keuze(&self, b: &Basis) -> Result<PrognoseKeuze, Fout> {
-        let huidig = b.huidig();
-        let jaar: Year = match leeg(&self.jaar) {
-            Some(j) => j.parse().map_err(|e| Fout::Gegevens(format!("jaar: {e}")))?,
-            None => huidig.map(|h| h.0).ok_or_else(|| Fout::Gegevens(format!("voor {} is geen maandrealisatie bekend", b.naam)))?,
-        };
-        let peildatum = match leeg(&self.peildatum) {
-            Some(p) => buig_prognose::lees_peildatum(p).map_err(|e| Fout::Gegevens(format!("peildatum: {e}")))?,
-            None => match huidig {
-                Some((j, d)) if j == jaar => d,
-                Some((j, _)) if j > jaar => jiff::civil::Date::new(jaar.get() as i16, 12, 31).map_err(|e| Fout::Intern(e.to_string()))?,
-                _ => return Err(Fout::Gegevens(format!("geef een peildatum: voor {jaar} is nog geen maand gerealiseerd"))),
-            },
-        };
-        let s = Scenario {
-            naam: None,
-            instroom_pct: knop("instroom_pct", &self.instroom_pct, -100.0, 500.0)?,
-            uitstroom_pct: knop("uitstroom_pct", &self.uitstroom_pct, -100.0, 500.0)?,
-            minder_uitkeringen_eind_jaar: knop("minder_uitkeringen_eind_jaar", &self.minder_uitkeringen_eind_jaar, -100_000.0, 100_000.0)?,
-            prijs_pct: knop("prijs_pct", &self.prijs_pct, -100.0, 500.0)?,
-            lks_pct: knop("lks_pct", &self.lks_pct, -100.0, 500.0)?,
-            aandeel_pct: knop("aandeel_pct", &self.aandeel_pct, -100.0, 500.0)?,
-        };
-        let scenario = (s != Scenario::default()).then(|| Scenario { naam: Some("Scenario".into()), ..s });
-        Ok(PrognoseKeuze { jaar, peildatum, scenario })
-    }
-}
+use buig_core::nl::kans;
 
 /// GET /g/{code}/prognose.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(k): Query<Knoppen>) -> Response {
@@ -90,14 +35,14 @@ fn veld(naam: &str, label: &str, hint: &str, waarde: &Option<String>) -> maud::M
 
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
-    let b = gegevens::basis(staat, code).await?;
+    let b = gegevens::gemeente(staat, code).await?;
     let keuze = k.keuze(&b)?;
     let r = gegevens::prognose(staat, code, keuze.clone()).await?;
     let p = &r.prognose;
     let s = r.scenarios.first();
     let body = html! {
         h1 { "Prognose " (p.jaar) " — " (b.naam) }
-        p { "Peildatum " (nl::date_long(keuze.peildatum)) ": " (p.gerealiseerde_maanden) " maanden gerealiseerd, de rest geprojecteerd met de in- en uitstroom van de afgelopen jaren. Budget: " (super::overzicht::soort_tekst(p.budget.soort).to_lowercase()) " (" (euro(Some(p.budget.bedrag))) ")." }
+        p { "Peildatum " (nl::date_long(keuze.peildatum)) ": " (p.gerealiseerde_maanden) " maanden gerealiseerd, de rest geprojecteerd met de in- en uitstroom van de afgelopen jaren. Budget: " (buig_prognose::budget::soort_label(p.budget.soort)) " budget" " (" (euro(Some(p.budget.bedrag))) ")." }
         form.knoppen method="get" action={ "/g/" (code) "/prognose" } {
             (veld("jaar", "Jaar", "bijv. 2026", &k.jaar))
             div { label for="peildatum" { "Peildatum" span.hint { "laatste maand met realisatie als leeg" } } input #peildatum name="peildatum" type="date" value=(k.peildatum.as_deref().unwrap_or("")); }
@@ -121,7 +66,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
                     tr { th scope="row" { "P10 – P90 resultaat" } td.getal { (euro(Some(on.p10))) " – " (euro(Some(on.p90))) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (euro(Some(so.p10))) " – " (euro(Some(so.p90))) } } td {} } }
                     tr { th scope="row" { "Kans op een tekort" } td.getal { (kans(on.kans_tekort)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (kans(so.kans_tekort)) } } td {} } }
                     tr { th scope="row" { "Kans op een vangnetuitkering" } td.getal { (kans(on.kans_vangnet)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (kans(so.kans_vangnet)) } } td {} } }
-                    tr { th scope="row" { "Verwachte vangnetuitkering" } td.getal { (nl::euro(on.verwachte_vangnetuitkering)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (nl::euro(so.verwachte_vangnetuitkering)) } } td {} } }
+                    tr { th scope="row" { "Verwachte vangnetuitkering" } td.getal { (nl::money(on.verwachte_vangnetuitkering)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (nl::money(so.verwachte_vangnetuitkering)) } } td {} } }
                 }
                 tr { th scope="row" { "Vangnet (verwachting)" } td { @if let Some(v) = &p.vangnet { (pagina::vangnet_tekst(v)) } } @if let Some(s) = s { td { @if let Some(v) = &s.vangnet { (pagina::vangnet_tekst(v)) } } td {} } }
             }
@@ -132,7 +77,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
         div.tabelrol { table {
             caption { "Uitkeringen en netto lasten per maand " (p.jaar) }
             thead { tr { th scope="col" { "Maand" } th scope="col" { "Stadium" } th.getal scope="col" { "Uitkeringen" } th.getal scope="col" { "Netto lasten" } } }
-            tbody { @for m in &p.maanden { tr { th scope="row" { (m.maand) } td { (m.stadium) } td.getal { (pagina::getal(m.stand, 0)) } td.getal { (euro(Some(m.netto_lasten))) } } } }
+            tbody { @for m in &p.maanden { tr { th scope="row" { (m.maand) } td { (m.stadium.code()) } td.getal { (pagina::getal(m.stand, 0)) } td.getal { (euro(Some(m.netto_lasten))) } } } }
         } }
         @for w in &p.waarschuwingen { p.melding.let-op { (w) } }
         p.bron { "Prijs per uitkering " (nl::euro_cent(p.prijs_per_uitkering)) " per maand; LKS " (euro(Some(p.lks_per_maand))) " per maand; historie " (p.historie_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", ")) ". Dezelfde berekening als " code { "buig prognose --gemeente " (code) " --jaar " (p.jaar) " --peildatum " (keuze.peildatum) } "." }

@@ -1,7 +1,8 @@
 //! The vangnet page: for one year, the full explanation of the rules engine
 //! — conditions, thresholds, the multi-year test, the steps of the
-//! calculation with their articles — exactly as the notitie vangnet states
-//! it, and the notitie itself as DOCX or HTML.
+//! calculation with their articles — from the year's vangnet position in
+//! the budget view (the one every view shows), and the notitie vangnet
+//! itself as DOCX, HTML or PDF.
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -9,9 +10,11 @@ use buig_core::{nl, Year};
 use maud::html;
 use serde::Deserialize;
 
-use crate::auth::{Ingelogd, Recht};
-use crate::gegevens::{self, Fout};
+use crate::download;
+use crate::fout::Fout;
+use crate::gegevens;
 use crate::pagina::{self, euro};
+use crate::sessie::{Ingelogd, Recht};
 use crate::Staat;
 
 #[derive(Debug, Default, Deserialize)]
@@ -23,7 +26,8 @@ pub struct JaarQuery {
 
 /// The years with a vangnet position, newest first; the default is the newest realised one.
 fn jaren(o: &buig_prognose::BudgetOverzicht) -> Vec<(Year, bool)> {
-    let mut v: Vec<(Year, bool)> = o.jaren.iter().filter_map(|j| j.vangnet.as_ref().map(|v| (j.jaar, v.stadium == "realisatie"))).collect();
+    let mut v: Vec<(Year, bool)> =
+        o.jaren.iter().filter_map(|j| j.vangnet.as_ref().map(|v| (j.jaar, v.stadium == buig_core::records::Stadium::Realisatie))).collect();
     v.sort_by_key(|x| std::cmp::Reverse(x.0));
     v
 }
@@ -60,7 +64,7 @@ fn ja_nee(b: Option<bool>) -> &'static str {
 
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: Option<String>) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
-    let b = gegevens::basis(staat, code).await?;
+    let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
     let jaar = kies_jaar(q, &o)?;
     let keuzes = jaren(&o);
@@ -76,18 +80,18 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: O
         @match &n {
             Err(e) => { p.melding.let-op role="alert" { (e) } }
             Ok(n) => {
-                @let r = &n.resultaat;
+                @let r = &n.positie.resultaat;
                 p.antwoord {
                     @match (r.recht, r.vangnetuitkering) {
-                        (Some(true), Some(u)) => { "Recht op een vangnetuitkering over " (jaar) " van " strong { (nl::euro(u)) } "." }
+                        (Some(true), Some(u)) => { "Recht op een vangnetuitkering over " (jaar) " van " strong { (nl::money(u)) } "." }
                         (Some(false), _) => { "Geen recht op een vangnetuitkering over " (jaar) "." }
-                        _ => { "Het recht over " (jaar) " is nog niet vast te stellen; indien voorwaarde b vervuld is: " strong { (nl::euro(r.vangnetuitkering_indien_recht)) } "." }
+                        _ => { "Het recht over " (jaar) " is nog niet vast te stellen; indien voorwaarde b vervuld is: " strong { (nl::money(r.vangnetuitkering_indien_recht)) } "." }
                     }
-                    " Cijfers: " (n.stadium) "."
+                    " Cijfers: " (n.positie.stadium) "."
                 }
                 p { a.knop href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=docx" } { "Notitie vangnet " (jaar) " (DOCX)" } " "
                     a.knop.tweede href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=html" } { "Notitie als HTML" }
-                    (crate::paginas::rapport::pdf_knop(format!("/g/{code}/vangnet/notitie?jaar={jaar}&formaat=pdf"))) }
+                    (crate::download::pdf_knop(format!("/g/{code}/vangnet/notitie?jaar={jaar}&formaat=pdf"))) }
                 h2 { "Voorwaarden" }
                 dl.feiten {
                     dt { "Regel" } dd { (r.regel_titel) " (" (r.regel) ", status: " (r.status) ")" }
@@ -97,14 +101,14 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: O
                     dt { "b. Meerjarig tekort" } dd {
                         (ja_nee(r.voorwaarde_b))
                         @if let (Some(t), Some(p)) = (r.meerjarig_tekort, r.meerjarig_percentage) {
-                            " (" (r.meerjarig_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", ")) ": " (euro(Some(t))) " = " (nl::percentage(p))
+                            " (" (nl::jaren(&r.meerjarig_jaren)) ": " (euro(Some(t))) " = " (nl::percentage(p))
                             @if let Some(d) = r.meerjarig_drempel_percentage { ", drempel " (nl::rule_percentage(d)) } ")"
                         }
                     }
                     dt { "Route" } dd { (r.route) @if r.aanhoudend_tekort { " (aanhoudend tekort)" } }
-                    dt { "Vangnetuitkering" } dd { (r.vangnetuitkering.map(nl::euro).unwrap_or_else(|| "onbekend".into())) @if let Some(e) = r.eigen_risico { " — eigen risico " (nl::euro(e)) } }
+                    dt { "Vangnetuitkering" } dd { (r.vangnetuitkering.map(nl::money).unwrap_or_else(|| "onbekend".into())) @if let Some(e) = r.eigen_risico { " — eigen risico " (nl::money(e)) } }
                     dt { "Formulier" } dd { (r.formulier) @if r.instemming_raad { " — met instemming van de gemeenteraad" } }
-                    dt { "Uiterste indiendatum" } dd { (r.uiterste_indiendatum.parse::<jiff::civil::Date>().map(nl::date_long).unwrap_or_else(|_| r.uiterste_indiendatum.clone())) }
+                    dt { "Uiterste indiendatum" } dd { (nl::date_long(r.uiterste_indiendatum)) }
                 }
                 h2 { "De berekening stap voor stap" }
                 div.tabelrol { table {
@@ -200,16 +204,16 @@ pub async fn jaarcijfer(
     let r = async {
         let gm = ik.gemeente(&code, Recht::Bewerken)?;
         ik.controleer_csrf(&f.csrf)?;
-        let lees = || -> Result<buig_store::query::Jaarcijfer, String> {
+        let lees = || -> Result<buig_core::records::Jaarcijfer, String> {
             let jaar: Year = f.jaar.trim().parse().map_err(|e| format!("jaar: {e}"))?;
             let budget = pagina::bedrag(&f.budget).map_err(|e| format!("budget: {e}"))?;
             if !budget.is_positive() {
                 return Err("budget: een budget is groter dan nul".into());
             }
             let tekort = pagina::bedrag(&f.tekort).map_err(|e| format!("tekort: {e}"))?;
-            Ok(buig_store::query::Jaarcijfer {
+            Ok(buig_core::records::Jaarcijfer {
                 jaar,
-                stadium: "realisatie".into(),
+                stadium: buig_core::records::Stadium::Realisatie,
                 lasten: None,
                 budget: Some(budget),
                 tekort: Some(tekort),
@@ -281,16 +285,16 @@ pub async fn verleend(
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-/// GET /g/{code}/vangnet/notitie?jaar=…&formaat=docx|html: the notitie vangnet as a download.
+/// GET /g/{code}/vangnet/notitie?jaar=…&formaat=docx|html|pdf: the notitie vangnet.
 pub async fn notitie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<JaarQuery>) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
         let o = gegevens::budget(&staat, code).await?;
         let jaar = kies_jaar(&q, &o)?;
         let formaat: buig_rapport::Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
-        let n = gegevens::notitie(&staat, code, jaar).await?;
-        let bytes = crate::paginas::rapport::maak(n.document.clone(), formaat).await?;
-        Ok::<_, Fout>(crate::paginas::rapport::download(bytes, formaat, &format!("notitie-vangnet-{code}-{jaar}")))
+        let (doc, naam) = download::document(&staat, code, buig_rapport::DocumentSoort::NotitieVangnet, Some(jaar)).await?;
+        let bytes = download::maak(doc, formaat).await?;
+        Ok::<_, Fout>(download::download(bytes, formaat, &naam))
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))

@@ -4,63 +4,18 @@
 //! a group, and a group is shown only when it has at least [`MIN_GROEP`]
 //! gemeenten, so no single gemeente can be read off it.
 
-use std::collections::BTreeMap;
-
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use buig_bestand::{Grootteklasse, Reeks, Vergelijking};
-use buig_core::GemeenteCode;
 use buig_grafiek::{Eenheid, Grafiek, Reeks as Lijn, Soort, Stijl};
 use maud::html;
 
-use crate::auth::Ingelogd;
-use crate::gegevens::{self, Fout, Landelijk};
+use crate::fout::Fout;
+use crate::gegevens;
 use crate::pagina::{self, grafiek};
+use crate::sessie::Ingelogd;
 use crate::Staat;
 
 pub use buig_bestand::MIN_GROEP;
-
-/// One of the user's gemeenten with its groups.
-pub struct Rij {
-    pub code: GemeenteCode,
-    pub naam: String,
-    pub reeks: Reeks,
-    pub land: Option<Vergelijking>,
-    pub klasse: Option<Vergelijking>,
-}
-
-/// The comparison for the user's gemeenten (the same figures for the page and the API).
-pub async fn bereken(staat: &Staat, ik: &Ingelogd) -> Result<Vec<Rij>, Fout> {
-    let l = gegevens::landelijk(staat).await?;
-    let mut uit = Vec::new();
-    for code in ik.gebruiker.gemeenten() {
-        let naam = staat.store.gemeente(code).await?.map(|g| g.naam).unwrap_or_else(|| code.to_string());
-        uit.push(rij(&l, code, naam));
-    }
-    Ok(uit)
-}
-
-fn rij(l: &Landelijk, code: GemeenteCode, naam: String) -> Rij {
-    let mut reeks = l.reeksen.get(&code).cloned().unwrap_or_default();
-    let inw: BTreeMap<i32, u64> = l.inwoners.iter().filter(|((g, _), _)| *g == code).map(|((_, j), n)| (*j, *n)).collect();
-    buig_bestand::zet_per_1000(&mut reeks, &inw);
-    // Keep only the years the gemeente has data for.
-    let eerste = reeks.reeks.iter().position(|p| p.stand > 0 || p.instroom > 0).unwrap_or(reeks.reeks.len());
-    reeks.reeks.drain(..eerste);
-    let inwoners = |c: GemeenteCode, j: i32| l.inwoners.get(&(c, j)).copied();
-    let groep = |v: Vergelijking| (v.gemeenten >= MIN_GROEP).then_some(v);
-    let land = groep(buig_bestand::groepsreeks(&reeks, &l.reeksen, |_| true, inwoners, "alle gemeenten in de database".into()));
-    let klasse = l.grootte(code).map(Grootteklasse::van).and_then(|k| {
-        groep(buig_bestand::groepsreeks(
-            &reeks,
-            &l.reeksen,
-            |c| l.grootte(c).map(Grootteklasse::van) == Some(k),
-            inwoners,
-            format!("grootteklasse {}", k.naam()),
-        ))
-    });
-    Rij { code, naam, reeks, land, klasse }
-}
 
 /// GET /vergelijking.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd) -> Response {
@@ -75,13 +30,13 @@ fn per1000(x: Option<f64>) -> String {
 }
 
 async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
-    let rijen = bereken(staat, ik).await?;
-    let l = gegevens::landelijk(staat).await?;
+    let rijen = gegevens::vergelijking(staat, &ik.gebruiker.gemeenten()).await?;
+    let l = gegevens::landelijk(staat, buig_dienst::landelijk::jaarvraag()).await?;
     let mut g = Grafiek::new("Uitkeringen per 1.000 inwoners, eind van het jaar", Soort::Lijn, Eenheid::Aantal);
     g.beschrijving = "Het aantal lopende uitkeringen per 1.000 inwoners aan het eind van elk jaar, voor uw gemeenten en voor alle gemeenten in de database samen.".into();
     if let Some(eerste) = rijen.iter().max_by_key(|r| r.reeks.reeks.len()) {
         g.x_labels = eerste.reeks.reeks.iter().map(|p| p.periode.clone()).collect();
-        let waarde = |r: &Reeks, periode: &str| r.punt(periode).and_then(|p| p.per_1000);
+        let waarde = |r: &buig_bestand::Reeks, periode: &str| r.punt(periode).and_then(|p| p.per_1000);
         for r in &rijen {
             g.reeksen.push(Lijn {
                 naam: r.naam.clone(),
@@ -99,7 +54,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
     }
     let body = html! {
         h1 { "Vergelijking" }
-        p { "Uw gemeenten naast alle " (l.reeksen.len()) " gemeenten met uitkeringen in de database en naast hun grootteklasse (inwoners 2024, anders 2020). Andere gemeenten tellen alleen mee in een groepstotaal; een groep van minder dan " (MIN_GROEP) " gemeenten wordt niet getoond." }
+        p { "Uw gemeenten naast alle " (l.reeksen.len()) " gemeenten met uitkeringen in de database en naast hun grootteklasse (naar het laatst bekende inwonertal). Andere gemeenten tellen alleen mee in een groepstotaal; een groep van minder dan " (MIN_GROEP) " gemeenten wordt niet getoond." }
         (grafiek(&g))
         @for r in &rijen {
             h2 { (r.naam) " " span.klein { (r.code) } }

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use buig_bestand::{bereken, PerGemeente, Reeks};
 use buig_core::records::Uitkering;
 use buig_core::{GemeenteCode, Year};
-use buig_rapport::{notitie_vangnet_landelijk, oorzaken_vraag, NotitieVraag};
-use common::demo;
+use buig_dienst::document::notitie::{oorzaken_vraag, NotitieVraag};
+use common::{demo, notitie_vangnet_landelijk};
 use jiff::civil::date;
 use rust_decimal::Decimal;
 
@@ -95,6 +95,6 @@ fn with_fewer_than_five_other_gemeenten_the_comparison_is_left_out_with_the_reas
     assert!(t.contains("Een vergelijking met Nederland ontbreekt: de database bevat van 3 andere gemeenten uitkeringen over elk van deze kwartalen, en er zijn er minstens 5 nodig."), "{t}");
     assert!(!t.contains("Bestand als index"));
     // Without national data at all (notitie_vangnet_met), nothing is said about Nederland.
-    let t = buig_rapport::notitie_vangnet_met(&dm.gegevens, &dm.spells, None, &vraag()).unwrap().document.platte_tekst();
+    let t = common::notitie_vangnet_met(&dm.gegevens, &dm.spells, None, &vraag()).unwrap().document.platte_tekst();
     assert!(!t.contains("Nederland"), "{t}");
 }

@@ -3,9 +3,10 @@
 
 use buig_bestand::{Reeks, DUUR_BANDEN, LEEFTIJD_BANDEN};
 use buig_core::records::BudgetSoort;
+use buig_core::records::Stadium;
 use buig_grafiek::{Band, Eenheid, Grafiek, Reeks as Lijn, Soort, Stijl};
-use buig_prognose::rapport::PrognoseRapport;
 use buig_prognose::BudgetOverzicht;
+use buig_prognose::PrognoseUitkomst;
 
 use crate::pagina::f;
 
@@ -22,7 +23,7 @@ fn maandlabel(p: &str) -> String {
 }
 
 /// The prognosis fan: the expected result at every month-end of the year with P10–P90.
-pub fn waaier(r: &PrognoseRapport) -> Grafiek {
+pub fn waaier(r: &PrognoseUitkomst) -> Grafiek {
     let mut g = Grafiek::new(format!("Verwacht resultaat {} per peildatum (P10–P90)", r.prognose.jaar), Soort::Lijn, Eenheid::Euro);
     g.beschrijving = "Het verwachte BUIG-resultaat over het hele jaar (budget min netto lasten; negatief is een tekort), zoals het op elke maandeinde werd voorspeld, met de band waarin het resultaat in 80% van de simulaties valt.".into();
     g.x_labels = r.verloop.iter().map(|v| maandlabel(v.peildatum.get(..7).unwrap_or(&v.peildatum))).collect();
@@ -37,7 +38,7 @@ pub fn waaier(r: &PrognoseRapport) -> Grafiek {
 }
 
 /// Budget against net costs per year; the current year's expected costs beside.
-pub fn budget_jaren(o: &BudgetOverzicht, prognose: Option<&PrognoseRapport>) -> Grafiek {
+pub fn budget_jaren(o: &BudgetOverzicht, prognose: Option<&PrognoseUitkomst>) -> Grafiek {
     let mut g = Grafiek::new("Budget en netto lasten per jaar", Soort::Staaf, Eenheid::Euro);
     g.beschrijving = "Per jaar het BUIG-budget (definitief, anders de laatste beschikking) naast de netto lasten (lasten min baten); voor het lopende jaar de verwachte netto lasten.".into();
     let jaren: Vec<_> = o.jaren.iter().filter(|j| !j.beschikkingen.is_empty() || j.netto_lasten.is_some()).collect();
@@ -108,13 +109,13 @@ pub fn leeftijd(r: &Reeks) -> Grafiek {
 }
 
 /// The projected stock per month: realised, then the baseline's expectation.
-pub fn stand_prognose(r: &PrognoseRapport) -> Grafiek {
+pub fn stand_prognose(r: &PrognoseUitkomst) -> Grafiek {
     let mut g = Grafiek::new(format!("Uitkeringen per maand {}: realisatie en prognose", r.prognose.jaar), Soort::Lijn, Eenheid::Aantal);
     g.beschrijving = "Het aantal uitkeringen aan het eind van elke maand: gerealiseerd tot de peildatum, daarna de verwachting.".into();
     let m = &r.prognose.maanden;
     g.x_labels = m.iter().map(|x| maandlabel(&x.maand)).collect();
-    let k = m.iter().filter(|x| x.stadium == "realisatie").count();
-    g.reeksen = vec![lijn("Gerealiseerd", m.iter().map(|x| (x.stadium == "realisatie").then_some(x.stand)).collect())];
+    let k = m.iter().filter(|x| x.stadium == Stadium::Realisatie).count();
+    g.reeksen = vec![lijn("Gerealiseerd", m.iter().map(|x| (x.stadium == Stadium::Realisatie).then_some(x.stand)).collect())];
     // The projection starts at the last realised month so the lines join.
     let mut p: Vec<Option<f64>> = m.iter().enumerate().map(|(i, x)| (i + 1 >= k).then_some(x.stand)).collect();
     if k == m.len() {

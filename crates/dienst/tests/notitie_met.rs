@@ -5,11 +5,11 @@
 mod common;
 
 use buig_bestand::{bereken, Maand, Per, Vraag};
+use buig_core::records::Jaarcijfer;
 use buig_core::Year;
-use buig_prognose::Jaarcijfer;
-use buig_rapport::notitie::notitie_vangnet_met;
-use buig_rapport::{notitie_vangnet, render, Formaat, NotitieVraag};
-use common::{charts_followed_by_their_values, demo, deventer, jc};
+use buig_dienst::document::notitie::NotitieVraag;
+use buig_rapport::{render, Formaat};
+use common::{charts_followed_by_their_values, demo, deventer, jc, notitie_vangnet, notitie_vangnet_met};
 use jiff::civil::date;
 use rust_decimal::Decimal;
 
@@ -62,10 +62,10 @@ fn a_peildatum_inside_the_year_stops_the_caseload_at_its_last_complete_quarter()
     let dm = demo();
     // 2026 is not complete on the peildatum: the notitie is a draft on a prognosis.
     let mut g = dm.gegevens.clone();
-    g.jaarcijfers.push(Jaarcijfer { stadium: "prognose".into(), ..jc(2026, Some(60_000_000), Some(5_000_000), None) });
+    g.jaarcijfers.push(Jaarcijfer { stadium: buig_core::records::Stadium::Prognose, ..jc(2026, Some(60_000_000), Some(5_000_000), None) });
     let v = NotitieVraag { jaar: Year::new(2026), peildatum: Some(date(2026, 10, 15)), datum: date(2026, 10, 15) };
     let n = notitie_vangnet_met(&g, &dm.spells, None, &v).expect("notitie on a prognosis");
-    assert_eq!(n.stadium, "prognose");
+    assert_eq!(n.stadium, buig_core::records::Stadium::Prognose);
     let t = n.document.platte_tekst();
     assert!(t.contains("eind K3 2026"), "{t}");
     assert!(!t.contains("K4 2026"), "{t}");

@@ -10,10 +10,11 @@ use std::collections::BTreeMap;
 use buig_bestand::{bereken, uitsplitsing, Grootteklasse, Maand, Per, Splitsing, Vraag};
 use buig_core::records::{ClientPseudoniem, Regeling, Uitkering};
 use buig_core::{GemeenteCode, Year};
+use buig_dienst::document::monitor::{kwartaal_op, MonitorVraag};
+use buig_dienst::Fout;
 use buig_rapport::doc::Blok;
-use buig_rapport::monitor::{kwartaal_op, kwartaalmonitor_met, monitor_vergelijking};
-use buig_rapport::{kwartaalmonitor, render, Formaat, MonitorVraag, RapportFout};
-use common::{demo, docx_media, docx_part, strip_tags, PNG_SIGNATURE};
+use buig_rapport::{render, Formaat};
+use common::{demo, docx_media, docx_part, kwartaalmonitor, kwartaalmonitor_met, monitor_vergelijking, strip_tags, PNG_SIGNATURE};
 use jiff::civil::date;
 use rust_decimal::Decimal;
 
@@ -38,7 +39,7 @@ fn the_quarter_is_the_last_complete_one_up_to_the_peildatum() {
 #[test]
 fn before_the_first_quarter_ends_the_monitor_is_refused() {
     match kwartaalmonitor(&demo().gegevens, &demo().spells, &demo().inwoners, &vraag(date(2026, 3, 30))) {
-        Err(RapportFout::Gegevens(m)) => assert!(m.contains("31 maart 2026"), "{m}"),
+        Err(Fout::Gegevens(m)) => assert!(m.contains("31 maart 2026"), "{m}"),
         other => panic!("{other:?}"),
     }
 }

@@ -1,118 +1,35 @@
-//! What `buig prognose` shows: the baseline prognosis, its uncertainty and
-//! how that narrows through the year, and every scenario beside the
-//! baseline; plus the Dutch text of it and of the backtest. The JSON keys
-//! are documented in `docs/prognose.md`.
+//! The Dutch text of the budget view (`buig budget`), the prognosis
+//! (`buig prognose`) and the backtest, as the command line prints them.
+//! Formats through `buig_core::nl`, so the text says what the pages say.
 
 use std::fmt::Write;
 
-use buig_core::records::Uitkering;
-use buig_core::{money, nl, Money, Year};
+use buig_core::nl::{self, kans};
+use buig_core::records::{BudgetSoort, Stadium};
+use buig_core::Money;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::backtest::Backtest;
-use crate::budget::{Gegevens, VangnetPositie};
-use crate::montecarlo::{simuleer, verloop, Samenvatting, VerloopPunt};
-use crate::prognose::{bereken_prognose, dec, soort_label, Basis, Prognose, PrognoseFout, Scenario};
+use crate::budget::BudgetOverzicht;
+use crate::prognose::{dec, soort_label};
+use crate::uitkomst::PrognoseUitkomst;
+use crate::vangnet::VangnetPositie;
 
-/// The question.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PrognoseVraag {
-    pub jaar: Year,
-    pub peildatum: Date,
-    pub scenarios: Vec<Scenario>,
-    /// Monte Carlo runs; 0 = none.
-    pub runs: u32,
-    pub seed: u64,
-}
-
-/// One scenario beside the baseline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScenarioUitkomst {
-    pub naam: String,
-    pub knoppen: Scenario,
-    #[serde(with = "money::euros")]
-    pub netto_lasten: Money,
-    #[serde(with = "money::euros")]
-    pub budget_bedrag: Money,
-    #[serde(with = "money::euros")]
-    pub resultaat: Money,
-    #[serde(with = "money::euros")]
-    pub tekort: Money,
-    #[serde(serialize_with = "money::ser_getal")]
-    pub tekort_percentage: Decimal,
-    /// Scenario − baseline.
-    #[serde(with = "money::euros")]
-    pub verschil_netto_lasten: Money,
-    #[serde(with = "money::euros")]
-    pub verschil_resultaat: Money,
-    pub vangnet: Option<VangnetPositie>,
-    pub onzekerheid: Option<Samenvatting>,
-}
-
-/// The whole answer: the baseline prognosis's keys at the top level.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PrognoseRapport {
-    pub gemeente: Option<String>,
-    pub naam: Option<String>,
-    #[serde(flatten)]
-    pub prognose: Prognose,
-    pub onzekerheid: Option<Samenvatting>,
-    pub verloop: Vec<VerloopPunt>,
-    pub scenarios: Vec<ScenarioUitkomst>,
-}
-
-/// Computes the report: baseline, Monte Carlo (when `runs` > 0), narrowing, scenarios.
-pub fn prognose_rapport(g: &Gegevens, spells: &[Uitkering], v: &PrognoseVraag) -> Result<PrognoseRapport, PrognoseFout> {
-    let b = Basis::new(g, spells)?;
-    let u = b.uitgangspunt(v.jaar, v.peildatum)?;
-    let basis = Scenario::default();
-    let prognose = bereken_prognose(&u, &basis);
-    let mc = |s: &Scenario| (v.runs > 0).then(|| simuleer(&u, s, v.runs, v.seed));
-    let onzekerheid = mc(&basis);
-    let verloop = if v.runs > 0 { verloop(&b, v.jaar, v.peildatum, v.runs, v.seed)? } else { Vec::new() };
-    let scenarios = v
-        .scenarios
-        .iter()
-        .map(|s| {
-            let p = bereken_prognose(&u, s);
-            ScenarioUitkomst {
-                naam: s.label(),
-                knoppen: s.clone(),
-                netto_lasten: p.netto_lasten,
-                budget_bedrag: p.budget_bedrag,
-                resultaat: p.resultaat,
-                tekort: p.tekort,
-                tekort_percentage: p.tekort_percentage,
-                verschil_netto_lasten: p.netto_lasten - prognose.netto_lasten,
-                verschil_resultaat: p.resultaat - prognose.resultaat,
-                vangnet: p.vangnet,
-                onzekerheid: mc(s),
-            }
-        })
-        .collect();
-    Ok(PrognoseRapport { gemeente: g.gemeente.map(|c| c.to_string()), naam: g.naam.clone(), prognose, onzekerheid, verloop, scenarios })
-}
-
-fn pct(d: Decimal) -> String {
-    format!("{}%", nl::getal(d, 2))
-}
-
-fn kans(p: f64) -> String {
-    format!("{}%", nl::getal(dec(p * 100.0, 1), 1))
+fn pct(p: buig_core::Percentage) -> String {
+    nl::percentage(p)
 }
 
 fn vangnet_tekst(v: &Option<VangnetPositie>) -> String {
     match v {
         None => "niet te berekenen".into(),
         Some(v) => {
-            let mut t = match (v.recht, v.vangnetuitkering) {
-                (Some(true), Some(x)) => format!("{} ({})", nl::euro(x), v.formulier),
+            let mut t = match (v.recht(), v.vangnetuitkering()) {
+                (Some(true), Some(x)) => format!("{} ({})", nl::money(x), v.resultaat.formulier),
                 (Some(false), _) => "geen recht".into(),
                 _ => "onbekend".into(),
             };
-            if v.status == "onbevestigd" {
+            if v.resultaat.status == buig_rules::Status::Onbevestigd {
                 t.push_str(" [onbevestigd]");
             }
             t
@@ -121,7 +38,7 @@ fn vangnet_tekst(v: &Option<VangnetPositie>) -> String {
 }
 
 /// The Dutch text of the report.
-pub fn render_rapport(r: &PrognoseRapport) -> String {
+pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
     let p = &r.prognose;
     let mut s = String::new();
     let wie = match (&r.naam, &r.gemeente) {
@@ -156,7 +73,7 @@ pub fn render_rapport(r: &PrognoseRapport) -> String {
     let projectie: Vec<String> = p
         .maanden
         .iter()
-        .filter(|m| m.stadium == "prognose")
+        .filter(|m| m.stadium == Stadium::Prognose)
         .map(|m| format!("{} {}", &m.maand[5..], nl::getal(dec(m.stand, 0), 0)))
         .collect();
     if !projectie.is_empty() {
@@ -170,7 +87,7 @@ pub fn render_rapport(r: &PrognoseRapport) -> String {
             s,
             "Kans op een vangnetuitkering {}  (verwacht bedrag {})",
             kans(o.kans_vangnet),
-            nl::euro(o.verwachte_vangnetuitkering)
+            nl::money(o.verwachte_vangnetuitkering)
         );
         if o.budget_getrokken {
             let _ =
@@ -269,5 +186,92 @@ pub fn render_backtest(b: &Backtest) -> String {
         nl::money(b.mae_netto_lasten)
     );
     let _ = writeln!(s, "\nDe fout in het resultaat bevat die van het budget: vóór de definitieve beschikking rekent de prognose met de (nader) voorlopige.");
+    s
+}
+
+/// The readable Dutch report of the view, as `buig budget` prints it.
+pub fn render_tabel(o: &BudgetOverzicht) -> String {
+    let e = |m: Option<Money>| m.map(nl::money).unwrap_or_else(|| "—".into());
+    let mut s = String::new();
+    let wie = match (&o.naam, &o.gemeente) {
+        (Some(n), Some(c)) => format!("{n} ({c})"),
+        (None, Some(c)) => c.clone(),
+        (Some(n), None) => n.clone(),
+        (None, None) => String::new(),
+    };
+    let _ = writeln!(s, "BUIG-budget {wie}\n");
+    let _ = writeln!(
+        s,
+        "{:<6} {:>14} {:>16} {:>14} {:>14} {:>14} {:>8}  vangnet",
+        "jaar", "voorlopig", "nader voorlopig", "definitief", "netto lasten", "resultaat", "tekort"
+    );
+    for j in &o.jaren {
+        let b = |soort: BudgetSoort| j.beschikkingen.iter().find(|b| b.soort == soort).map(|b| b.bedrag);
+        let vangnet = match &j.vangnet {
+            None => String::new(),
+            Some(v) => {
+                let bedrag = match (v.recht(), v.vangnetuitkering()) {
+                    (Some(true), Some(x)) => nl::money(x),
+                    (Some(false), _) => "geen recht".into(),
+                    _ => "onbekend".into(),
+                };
+                let mut t = bedrag;
+                if v.stadium == Stadium::Prognose {
+                    t.push_str(" (prognose)");
+                }
+                if v.resultaat.status == buig_rules::Status::Onbevestigd {
+                    t.push_str(" [onbevestigd]");
+                }
+                t
+            }
+        };
+        let netto = match (j.netto_lasten, j.maanden) {
+            (Some(n), _) => nl::money(n),
+            (None, m) if m > 0 => format!("{m} mnd"),
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            s,
+            "{:<6} {:>14} {:>16} {:>14} {:>14} {:>14} {:>8}  {}",
+            j.jaar.to_string(),
+            e(b(BudgetSoort::Voorlopig)),
+            e(b(BudgetSoort::NaderVoorlopig)),
+            e(b(BudgetSoort::Definitief)),
+            netto,
+            e(j.resultaat),
+            j.tekort_percentage.map(nl::percentage).unwrap_or_else(|| "—".into()),
+            vangnet
+        );
+    }
+    if !o.wijzigingen.is_empty() {
+        let _ =
+            writeln!(s, "\nWijzigingen tussen beschikkingen (macro-effect = Δmacro × aandeel oud; aandeeleffect = macro nieuw × Δaandeel)");
+        for w in &o.wijzigingen {
+            let _ = writeln!(
+                s,
+                "- {} → {}: {} (macro {}, aandeel {}{}); {}",
+                w.van,
+                w.naar,
+                nl::money(w.verschil),
+                e(w.macro_effect),
+                e(w.aandeel_effect),
+                w.blks_verschil.map(|b| format!(", BLKS {}", nl::money(b))).unwrap_or_default(),
+                w.toelichting
+            );
+        }
+    }
+    let bronnen: Vec<String> = o.jaren.iter().filter_map(|j| j.netto_bron.as_ref().map(|b| format!("{}: {b}", j.jaar))).collect();
+    if !bronnen.is_empty() {
+        let _ = writeln!(s, "\nNetto lasten");
+        for b in bronnen {
+            let _ = writeln!(s, "- {b}");
+        }
+    }
+    if !o.waarschuwingen.is_empty() {
+        let _ = writeln!(s, "\nLet op");
+        for w in &o.waarschuwingen {
+            let _ = writeln!(s, "! {w}");
+        }
+    }
     s
 }

@@ -6,10 +6,12 @@ mod common;
 
 use buig_core::records::{BudgetSoort, Budgetbeschikking};
 use buig_core::{Money, Year};
+use buig_dienst::document::raadsmededeling::RaadsmededelingVraag;
+use buig_dienst::Fout;
 use buig_prognose::Gegevens;
 use buig_rapport::doc::Blok;
-use buig_rapport::{raadsmededeling, render, Formaat, RaadsmededelingVraag, RapportFout};
-use common::{demo, docx_media, docx_part, strip_tags, PNG_SIGNATURE};
+use buig_rapport::{render, Formaat};
+use common::{demo, docx_media, docx_part, raadsmededeling, strip_tags, PNG_SIGNATURE};
 use jiff::civil::date;
 
 fn deventer() -> Gegevens {
@@ -75,7 +77,7 @@ fn without_spells_the_document_says_there_is_no_prognosis_instead_of_guessing() 
 fn a_decision_dated_after_the_peildatum_is_left_out() {
     let v = RaadsmededelingVraag { peildatum: date(2023, 9, 30), ..vraag_deventer() };
     match raadsmededeling(&deventer(), &[], None, &v) {
-        Err(RapportFout::Gegevens(m)) => assert!(m.contains("30 september 2023") && m.contains("2024"), "{m}"),
+        Err(Fout::Gegevens(m)) => assert!(m.contains("30 september 2023") && m.contains("2024"), "{m}"),
         other => panic!("{other:?}"),
     }
 }
@@ -99,16 +101,10 @@ fn the_demo_gives_the_expected_result_with_its_p10_p90_and_the_chance_of_a_vangn
     let dm = demo();
     let d = raadsmededeling(&dm.gegevens, &dm.spells, None, &vraag_demo()).unwrap();
     let t = d.platte_tekst();
-    let r = buig_prognose::rapport::prognose_rapport(
+    let r = buig_prognose::prognose_uitkomst(
         &dm.gegevens,
         &dm.spells,
-        &buig_prognose::rapport::PrognoseVraag {
-            jaar: Year::new(2026),
-            peildatum: date(2026, 10, 31),
-            scenarios: vec![],
-            runs: 2000,
-            seed: 2024,
-        },
+        &buig_prognose::PrognoseVraag { jaar: Year::new(2026), peildatum: date(2026, 10, 31), scenarios: vec![], runs: 2000, seed: 2024 },
     )
     .unwrap();
     let o = r.onzekerheid.clone().unwrap();

@@ -1,0 +1,8 @@
+//! The input of every council document, computed with the same calls as
+//! every other view: the notitie vangnet ([`notitie`]), the raadsmededeling
+//! budget ([`raadsmededeling`]) and the kwartaalmonitor ([`monitor`]). The
+//! documents (`buig-rapport`) only write what arrives here.
+
+pub mod monitor;
+pub mod notitie;
+pub mod raadsmededeling;

@@ -1,0 +1,191 @@
+//! What the notitie vangnet is made of, computed before it is written (by
+//! the service layer): the year's vangnet position from the budget view,
+//! the years of bijlage 1, the caseload of the causes with Nederland beside
+//! it, and the plan of the measures. Plus the sentences several sections
+//! share, derived from these values and nothing else.
+
+use buig_bestand::Reeks;
+use buig_core::records::Stadium;
+use buig_core::{nl, GemeenteCode, Money, Percentage, Year};
+use buig_prognose::VangnetPositie;
+use buig_rules::{Route, Rule, VangnetResult};
+use jiff::civil::Date;
+
+/// The notitie's input.
+#[derive(Debug, Clone)]
+pub struct NotitieInvoer {
+    pub gemeente: Option<GemeenteCode>,
+    /// The gemeente's name as the text uses it.
+    pub naam: String,
+    pub jaar: Year,
+    /// Only decisions dated and months ended on or before this day counted.
+    pub peildatum: Option<Date>,
+    /// The date printed on the document.
+    pub datum: Date,
+    /// The rule of the year (bijlage 2 lists its quantities with their status).
+    pub regel: Rule,
+    /// The year's vangnet position, as the budget view computed it.
+    pub vangnet: VangnetPositie,
+    /// The years of bijlage 1 (from the first year condition b reads, at most t-2, up to t).
+    pub jaren: Vec<JaarStaat>,
+    /// The years a vangnetuitkering was granted, when stated.
+    pub vangnet_verleend: Option<Vec<i32>>,
+    /// The caseload behind the causes; `None` without benefits in the data.
+    pub oorzaken: Option<Oorzaken>,
+    /// The action plan behind the measures, its caseload change counted up to the peildatum.
+    pub plan: Option<buig_plan::Overzicht>,
+}
+
+/// One year of bijlage 1, as the budget view has it; "onbekend" where absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JaarStaat {
+    pub jaar: Year,
+    pub budget: Option<Money>,
+    pub lasten: Option<Money>,
+    pub baten: Option<Money>,
+    pub netto: Option<Money>,
+    pub tekort: Option<Money>,
+    pub percentage: Option<Percentage>,
+    pub bron: Option<String>,
+}
+
+/// The caseload of t-2..t per quarter, with K4 of t-3 as the starting stock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Oorzaken {
+    pub kwartalen: Reeks,
+    /// The same quarters per regeling.
+    pub per_regeling: Vec<(String, Reeks)>,
+    /// The other gemeenten in the database over the same quarters.
+    pub nederland: Option<Nederland>,
+}
+
+/// Nederland over the causes' quarters: the other gemeenten whose data cover every quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nederland {
+    /// How many gemeenten count.
+    pub gemeenten: usize,
+    /// Stock at the end of each quarter, summed.
+    pub stand: Vec<u64>,
+    /// Per duration band ([`buig_bestand::DUUR_BANDEN`]), the summed count at the end of the last quarter.
+    pub duur_laatste: Vec<u64>,
+}
+
+impl Nederland {
+    /// Shown only with at least [`buig_bestand::MIN_GROEP`] gemeenten, so none can be read off it.
+    pub fn bruikbaar(&self) -> bool {
+        self.gemeenten >= buig_bestand::MIN_GROEP
+    }
+}
+
+impl JaarStaat {
+    /// A year of which nothing is known.
+    pub fn onbekend(jaar: Year) -> JaarStaat {
+        JaarStaat { jaar, budget: None, lasten: None, baten: None, netto: None, tekort: None, percentage: None, bron: None }
+    }
+}
+
+impl NotitieInvoer {
+    pub fn r(&self) -> &VangnetResult {
+        &self.vangnet.resultaat
+    }
+
+    pub fn budget_t(&self) -> Money {
+        self.r().budget
+    }
+
+    pub fn tekort_t(&self) -> Money {
+        self.r().tekort
+    }
+
+    pub fn prognose(&self) -> bool {
+        self.vangnet.stadium == Stadium::Prognose
+    }
+
+    /// `Deventer (GM0150)`.
+    pub fn wie(&self) -> String {
+        match self.gemeente {
+            Some(c) if self.naam != c.to_string() => format!("{} ({c})", self.naam),
+            _ => self.naam.clone(),
+        }
+    }
+
+    pub fn deadline(&self) -> String {
+        nl::date_long(self.r().uiterste_indiendatum)
+    }
+
+    pub fn bedrag_indien(&self) -> String {
+        nl::money(self.r().vangnetuitkering_indien_recht)
+    }
+
+    pub fn staat(&self, y: Year) -> JaarStaat {
+        self.jaren.iter().find(|j| j.jaar == y).cloned().unwrap_or_else(|| JaarStaat::onbekend(y))
+    }
+
+    /// The years condition b needs whose shortfall is not known as an amount.
+    pub fn ontbrekende_jaren(&self) -> Vec<Year> {
+        let r = self.r();
+        let mut jaren: Vec<Year> = r.meerjarig_jaren.iter().copied().filter(|y| !r.jaren.iter().any(|j| j.jaar == *y)).collect();
+        if r.route == Route::VerlaagdeDrempel {
+            jaren.extend(r.verlaagde_drempel.iter().flat_map(|v| v.jaren_onbekend.iter().copied()));
+        }
+        jaren.sort();
+        jaren.dedup();
+        jaren
+    }
+
+    /// What is missing for each of `jaren`, in words: "over 2022 is alleen een percentage bekend (9,90%), geen bedrag".
+    pub fn zonder_bedrag(&self, jaren: &[Year]) -> Vec<String> {
+        jaren
+            .iter()
+            .map(|y| match self.staat(*y).percentage {
+                Some(p) => format!("over {y} is alleen een percentage bekend ({}), geen bedrag", nl::percentage(p)),
+                None => format!("over {y} ontbreekt het tekort"),
+            })
+            .collect()
+    }
+
+    /// The condition the engine left undecided, as the decision points name
+    /// it; `None` when the right is known. Condition a is always decided
+    /// (year t is required), so an unknown right is an unknown condition b.
+    pub fn open_voorwaarde(&self) -> Option<&'static str> {
+        match self.r().recht {
+            Some(_) => None,
+            None => Some("voorwaarde b"),
+        }
+    }
+
+    /// The financial conditions known to fail, with the verb: "voorwaarde a (…) niet vervuld is".
+    pub fn niet_vervuld(&self) -> String {
+        let r = self.r();
+        let mut v = Vec::new();
+        if !r.voorwaarde_a {
+            v.push(format!(
+                "voorwaarde a (een tekort over {} van méér dan {} van het definitieve budget)",
+                r.jaar,
+                nl::rule_percentage(r.drempel_percentage)
+            ));
+        }
+        if r.voorwaarde_b == Some(false) {
+            v.push("voorwaarde b (het meerjarige tekort)".to_string());
+        }
+        match v.len() {
+            0 => "niet aan de financiële voorwaarden is voldaan".to_string(),
+            1 => format!("{} niet vervuld is", v[0]),
+            _ => format!("{} niet vervuld zijn", nl::opsomming(&v)),
+        }
+    }
+
+    /// The rule has condition e, and the years with a vangnet granted are not given.
+    pub fn verleend_onbekend(&self) -> bool {
+        self.regel.aanhoudend.is_some() && self.vangnet_verleend.is_none()
+    }
+}
+
+/// `vervuld`, `niet vervuld`, `onbekend`.
+pub fn oordeel(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "vervuld",
+        Some(false) => "niet vervuld",
+        None => "onbekend",
+    }
+}

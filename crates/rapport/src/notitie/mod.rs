@@ -1,0 +1,127 @@
+//! The "Notitie vangnet t" (SPEC §5, model: seed 002, Deventer 2023): the
+//! decision asked of the council, conditions a–e with their numbers, the
+//! financial consequences, the causes (the caseload of t-2..t) and the
+//! measures (the action plan) — or "in te vullen" boxes without them —, the
+//! raadsvoorstel and the draft raadsbesluit (the same decision points as
+//! "Gevraagd besluit": conditional while the engine leaves a condition
+//! unknown, without a request when one fails), and two appendices.
+//!
+//! Nothing is computed here: [`NotitieInvoer`] arrives with the year's
+//! vangnet position from the budget view (the one call every view uses),
+//! the years of bijlage 1, the counted caseload and the plan. Unknown
+//! figures are written "onbekend", never estimated. One file per section.
+
+pub mod besluit;
+pub mod bijlagen;
+pub mod invoer;
+pub mod maatregelen;
+pub mod oorzaken;
+pub mod raadsvoorstel;
+pub mod voorwaarden;
+
+use buig_core::{nl, Year};
+
+use crate::doc::{gewoon, Blok, Document};
+pub use invoer::{JaarStaat, Nederland, NotitieInvoer, Oorzaken};
+
+/// Writes the notitie.
+pub fn notitie(n: &NotitieInvoer) -> Document {
+    let t = n.jaar;
+    let r = n.r();
+    let besluit = besluit::punten(n);
+
+    let mut blokken = vec![Blok::Kop1("Gevraagd besluit".into()), Blok::Lijst { genummerd: true, items: besluit.clone() }];
+    blokken.extend(besluit::kerncijfers(n));
+    blokken.extend(voorwaarden::blokken(n));
+    blokken.extend(besluit::financieel_blokken(n));
+
+    // --- Oorzaken: the caseload; else to be filled in ---
+    blokken.push(Blok::Kop1("Oorzaken van het tekort".into()));
+    match &n.oorzaken {
+        Some(o) => blokken.extend(oorzaken::blokken(o, t, &n.naam)),
+        None => blokken.push(Blok::Kader {
+            titel: "In te vullen".into(),
+            items: vec!["Oorzaken van het tekort (vraag A van het aanvraagformulier): bijvoorbeeld het budgetaandeel, de samenstelling van het bestand en de dienstverlening.".to_string()],
+        }),
+    }
+
+    // --- Maatregelen: the action plan; else to be filled in ---
+    blokken.push(Blok::Kop1("Maatregelen".into()));
+    match &n.plan {
+        Some(p) => blokken.extend(maatregelen::blokken(p, r, t)),
+        None => {
+            let mut in_te_vullen = vec![
+                "Getroffen interne en externe maatregelen (vraag B).".to_string(),
+                "Het beoogde effect van de maatregelen op het tekort, kwantitatief of kwalitatief beschreven (vraag C).".to_string(),
+            ];
+            if r.aanhoudend_tekort {
+                in_te_vullen.push(
+                    "Aanvullende interne en externe maatregelen wegens het aanhoudende tekort (voorwaarde e, uitgebreid verzoek)."
+                        .to_string(),
+                );
+            }
+            blokken.push(Blok::Kader { titel: "In te vullen".into(), items: in_te_vullen });
+        }
+    }
+    if n.oorzaken.is_none() || n.plan.is_none() {
+        blokken.push(Blok::Alinea(gewoon(
+            "Wat hierboven \"in te vullen\" is, vult de gemeente zelf in, totdat de uitkeringen en het aanvalsplan in de BUIG-monitor staan.",
+        )));
+    }
+    blokken.push(Blok::Alinea(gewoon(
+        "Met de instemming bevestigt de raad dat het college de oorzaken, het pakket maatregelen en de beoogde tekortreductie voldoende duidelijk heeft gemaakt.",
+    )));
+
+    let waarschuwingen = let_op(n);
+    if !waarschuwingen.is_empty() {
+        blokken.push(Blok::Kop1("Let op".into()));
+        blokken.push(Blok::Kader { titel: "Controleer vóór indiening".into(), items: waarschuwingen });
+    }
+
+    // --- Raadsvoorstel and ontwerpbesluit (model: seed 002), each on a new page ---
+    blokken.push(Blok::Pagina);
+    blokken.extend(raadsvoorstel::blokken(n, &besluit));
+    blokken.push(Blok::Pagina);
+    blokken.extend(raadsvoorstel::ontwerpbesluit(&n.naam, t, n.datum, besluit));
+    blokken.extend(bijlagen::blokken(n));
+
+    let titel = format!("Notitie vangnet {t} — {}", n.naam);
+    let mut kenmerken = vec![("Gemeente".to_string(), n.wie()), ("Datum".to_string(), nl::date_long(n.datum))];
+    if let Some(p) = n.peildatum {
+        kenmerken.push(("Peildatum".into(), nl::date_long(p)));
+    }
+    kenmerken.push(("Cijfers".into(), if n.prognose() { "prognose (concept)".into() } else { "realisatie".into() }));
+    kenmerken.push(("Regel".into(), format!("{} ({}), {}", r.regel_titel, r.regel, r.status)));
+    Document { voettekst: format!("{titel} — pagina "), titel, kenmerken, blokken }
+}
+
+/// What to check before the request goes out: the engine's warnings in the
+/// council's words (without those that name case-file keys).
+fn let_op(n: &NotitieInvoer) -> Vec<String> {
+    let (t, r) = (n.jaar, n.r());
+    let mut waarschuwingen: Vec<String> = Vec::new();
+    if n.prognose() {
+        waarschuwingen
+            .push(format!("Prognose: het tekort en het budget {t} zijn een raming, geen realisatie. Gebruik deze notitie als concept."));
+    }
+    let ontbrekend: Vec<Year> = r.meerjarig_jaren.iter().copied().filter(|y| !r.jaren.iter().any(|j| j.jaar == *y)).collect();
+    for y in ontbrekend {
+        waarschuwingen
+            .push(format!("Het tekort over {y} is niet als bedrag bekend: voorwaarde b is daardoor niet te toetsen (zie bijlage 1)."));
+    }
+    if n.verleend_onbekend() {
+        waarschuwingen.push("Niet opgegeven in welke jaren een vangnetuitkering is verleend (buig rapport … --verleend JAAR of --verleend geen): aangenomen is een basisverzoek.".to_string());
+    }
+    if r.stappen.first().is_some_and(|s| s.bedrag.is_none()) {
+        waarschuwingen.push(format!(
+            "Lasten, baten en correcties over {t} zijn niet afzonderlijk bekend: stappen A tot en met D in bijlage 2 zijn daarom leeg."
+        ));
+    }
+    for w in &r.waarschuwingen {
+        let eigen = w.contains("ontbreekt (jaren.") || w.starts_with("vangnet_verleend") || w.contains("stappen A tot en met D");
+        if !eigen && !waarschuwingen.contains(w) {
+            waarschuwingen.push(w.clone());
+        }
+    }
+    waarschuwingen
+}

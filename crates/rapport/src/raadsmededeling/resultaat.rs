@@ -1,0 +1,71 @@
+//! The expected result of year t at the peildatum: the sentence of the key
+//! message, the monthly net costs chart, the figures and the band.
+
+use buig_core::nl;
+use buig_core::records::Stadium;
+use buig_grafiek::{Eenheid, Grafiek, Reeks, Soort, Stijl};
+use buig_prognose::PrognoseUitkomst;
+use rust_decimal::Decimal;
+
+use crate::doc::{gewoon, grafiek, Blok, Tabel};
+use crate::gedeeld::{euro_f64, maand_label, soort_tekst};
+
+pub fn zin(r: &PrognoseUitkomst, naam: &str) -> String {
+    let p = &r.prognose;
+    let wat = if p.resultaat.is_negative() { "nadeel (tekort)" } else { "voordeel (overschot)" };
+    let mut s = format!(
+        "Op basis van de realisatie over {} {} en het {} budget wordt voor {naam} over {} een {wat} verwacht van {} ({} van het budget)",
+        p.gerealiseerde_maanden,
+        if p.gerealiseerde_maanden == 1 { "maand" } else { "maanden" },
+        soort_tekst(p.budget.soort),
+        p.jaar,
+        nl::money(p.resultaat.abs()),
+        nl::percentage(p.tekort_percentage.abs()),
+    );
+    if let Some(o) = &r.onzekerheid {
+        s.push_str(&format!("; met 80% zekerheid ligt het resultaat tussen {} en {}", nl::money(o.p10), nl::money(o.p90)));
+    }
+    s.push('.');
+    s
+}
+
+pub fn blokken(r: &PrognoseUitkomst) -> Vec<Blok> {
+    let p = &r.prognose;
+    let mut b = vec![Blok::Alinea(gewoon(format!(
+        "Het resultaat is het budget min de netto lasten (lasten min baten); een negatief resultaat is een tekort. De netto lasten zijn de gerealiseerde maanden ({}) plus de verwachte maanden: het verwachte aantal uitkeringen maal de gemiddelde prijs per uitkering ({}), plus de loonkostensubsidie.",
+        nl::money(p.gerealiseerd_netto),
+        nl::euro(p.prijs_per_uitkering)
+    )))];
+    let mut gm = Grafiek::new(format!("Netto lasten per maand {}", p.jaar), Soort::Staaf, Eenheid::Euro);
+    gm.x_labels = p.maanden.iter().map(|m| maand_label(&m.maand)).collect();
+    let gerealiseerd = p.maanden.iter().map(|m| (m.stadium == Stadium::Realisatie).then(|| euro_f64(m.netto_lasten))).collect();
+    let verwacht = p.maanden.iter().map(|m| (m.stadium != Stadium::Realisatie).then(|| euro_f64(m.netto_lasten))).collect();
+    gm.reeksen.push(Reeks::new("Gerealiseerd", gerealiseerd));
+    gm.reeksen.push(Reeks { naam: "Verwacht".into(), waarden: verwacht, stijl: Stijl::Gestippeld });
+    b.extend(grafiek(gm));
+    let mut rijen = vec![
+        vec!["Gerealiseerde netto lasten".into(), nl::money(p.gerealiseerd_netto)],
+        vec!["Verwachte netto lasten overige maanden".into(), nl::money(p.geprojecteerd_netto)],
+        vec!["Netto lasten (verwacht)".into(), nl::money(p.netto_lasten)],
+        vec![format!("Budget ({})", soort_tekst(p.budget.soort)), nl::money(p.budget_bedrag)],
+        vec!["Verwacht resultaat".into(), nl::money(p.resultaat)],
+        vec!["Tekort in % van het budget".into(), nl::percentage(p.tekort_percentage)],
+    ];
+    if let Some(o) = &r.onzekerheid {
+        rijen.push(vec!["Resultaat P10 (ongunstig)".into(), nl::money(o.p10)]);
+        rijen.push(vec!["Resultaat P50".into(), nl::money(o.p50)]);
+        rijen.push(vec!["Resultaat P90 (gunstig)".into(), nl::money(o.p90)]);
+        rijen.push(vec!["Kans op een tekort".into(), nl::kans(o.kans_tekort)]);
+        rijen.push(vec!["Kans op recht op een vangnetuitkering".into(), nl::kans(o.kans_vangnet)]);
+    }
+    b.push(Blok::Tabel(Tabel { kop: vec!["Onderdeel".into(), "Bedrag".into()], rijen, rechts: vec![false, true] }));
+    if let Some(o) = &r.onzekerheid {
+        b.push(Blok::Alinea(gewoon(format!(
+            "De bandbreedte komt uit {} doorrekeningen met wisselende instroom, uitstroom en prijs (vast startgetal {}, dus herhaalbaar){}.",
+            nl::getal(Decimal::from(o.runs), 0),
+            o.seed,
+            if o.budget_getrokken { "; het definitieve budget was op de peildatum nog niet bekend en is ook gevarieerd" } else { "" }
+        ))));
+    }
+    b
+}
