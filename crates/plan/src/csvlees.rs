@@ -10,7 +10,7 @@ use std::io::Read;
 use buig_core::Money;
 use rust_decimal::Decimal;
 
-use crate::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
+use crate::model::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
 
 /// Every column the reader knows; `lijn`, `code` and `titel` are required.
 pub const KOLOMMEN: [&str; 16] = [
