@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The public-software files at the repository root (issue 21): the
 //! publiccode.yml parses and states the workspace's version and licence, and
 //! LICENSE is the EUPL-1.2. Kept here because `cargo test --workspace` runs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The plan model's own rules beyond its types (a status's costs are not
 //! negative, an evaluation needs its reasoning, a risk its description and
 //! control), checked by `controleer` with a [`VeldFout`] naming the field.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Reading a plan's actions from CSV: one row per action, columns by name
 //! (any order, case-insensitive), `;` or `,` as separator (whichever the
 //! header line has more of). Rows are numbered as in a spreadsheet: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The aanvalsplan (SPEC §4): a gemeente's action plan against its BUIG
 //! deficit — action lines (actielijnen), actions coded `1A`…`3N` with a
 //! measurable target, owner (trekker), planning and budget, quarterly status

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The plan model: a plan with its action lines, actions, risks and the
 //! plan-level fields of an import ([`PlanKop`]); quarters, statuses and
 //! status updates; evaluations with their verdict. Each coded value reads

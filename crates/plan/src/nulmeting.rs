@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The actual caseload change since a plan's baseline (nulmeting), counted
 //! from the gemeente's spells by `buig-bestand`.
 

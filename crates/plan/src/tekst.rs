@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The plan's overview and an action with its history as Dutch text (`buig
 //! plan toon`, `buig plan actie`), and the Dutch wording of percentages and
 //! progress that the other views reuse.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The bundled seed plan: Deventer's Aanvalsplan BUIG 2022–2023 (seed 001)
 //! with its governance and risks, and seed 002's evaluation per action,
 //! read from the CSV files in `data/`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Progress, computed and never typed: per action ([`actie_regel`]:
 //! realisation against the target from the start value, costs against the
 //! budget, the latest evaluation), per line and for the plan ([`Voortgang`]),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Single values as a user types them on the command line or in a form:
 //! a date and an exact number, with a Dutch message when they are not.
 

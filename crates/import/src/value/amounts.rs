@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Amounts in euros, as files and users write them (`1.234,56`,
 //! `€ -1.234`, a spreadsheet number): exact cents or a refusal, never
 //! rounded. Parsed on bytes by hand, like the dates.

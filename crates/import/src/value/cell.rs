@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A cell as both sources (CSV bytes, XLSX cells) hand it over, its text
 //! (decoded, trimmed, quoted for messages) and the lexical helpers the
 //! parsers share: spaces, digit grouping, Excel errors and Excel date

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Dates: `2023-12-31`, `31-12-2023`, `31/12/2023`, an ISO date-time at
 //! midnight, an XLSX date cell or serial. Parsed on bytes by hand: a spells
 //! file has millions of dates.

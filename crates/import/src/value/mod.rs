@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One cell's value: the [`Cell`] both sources (CSV bytes, XLSX cells) hand
 //! to the row converter, and the parsers that turn a cell into a date, an
 //! amount, a year, a count, a percentage, a gemeente code or text. Every

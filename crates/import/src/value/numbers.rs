@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Whole numbers, years, percentages, gemeente codes and the periods of a
 //! comparison series.
 

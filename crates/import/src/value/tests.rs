@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Tests of the cell parsers.
 
 use buig_core::{Money, Year};

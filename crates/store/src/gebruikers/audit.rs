@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The audit log: one line per change a user makes, from the web app
 //! with the user's name and from the command line without one.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Managing accounts: adding and removing users, changing a password
 //! (which ends the user's sessions), granting and revoking roles, and
 //! reading users with their roles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Secrets: passwords hashed as argon2id (off the async threads, with a
 //! dummy hash so an unknown user takes as long), tokens as their SHA-256,
 //! random tokens and generated passwords.

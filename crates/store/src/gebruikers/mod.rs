@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! User accounts (migration 0005): users with an argon2id password, a role
 //! per gemeente (lezer < bewerker < beheerder), login sessions with a CSRF
 //! token, API tokens and the audit log.

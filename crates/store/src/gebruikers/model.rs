@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The account vocabulary: a user with its roles per gemeente, the roles
 //! in order of rights, the limits on names and passwords and the Dutch
 //! errors of account management.

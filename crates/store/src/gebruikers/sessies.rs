@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Login: checking a password (as slow for an unknown user) and the
 //! sessions it starts, each with a CSRF token; only the token's SHA-256 is
 //! stored.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Tests of roles, names, generated passwords and the session's `Debug`.
 
 use super::geheim::willekeurig_wachtwoord;

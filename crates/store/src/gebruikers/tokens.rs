@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! API tokens: `buig_` and 64 hex digits, shown once, stored as their
 //! SHA-256; a bearer token names its user.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Multi-row inserts, shared by the imports and the loading of the bundled
 //! reference data: batches of at most [`BATCH`] rows, `?` placeholders for
 //! SQLite and `$n` for PostgreSQL.

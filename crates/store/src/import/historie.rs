@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The import history (`import_historie`): the next id, the timestamp,
 //! the line every import writes, an unchanged file recorded without being
 //! read again, and which earlier imports a new one replaces.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Imports as transactions: a parsed file is stored completely or not at
 //! all. The same file twice changes nothing (recognised by its SHA-256); a
 //! newer file for the same scope replaces the older one in the same

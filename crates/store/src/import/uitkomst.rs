@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What an import reports: its outcome (stored or unchanged), the result
 //! with the rows, gemeenten and period it covered, and why it stored
 //! nothing.

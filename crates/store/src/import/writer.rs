@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The rows of one import on their way in: each record becomes a row of
 //! its kind's table, noting the gemeenten and the period it covers, and is
 //! written in batches, an upsert where the kind has a key.
