@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Writes a few sample charts to /tmp/grafiek-*.svg for a visual check:
 //! `cargo run -p buig-grafiek --example voorbeeld`.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Layout and SVG writing: title, legend, axis, band, bars or lines.
 //!
 //! Everything is written with presentation attributes (fill, stroke, …), never

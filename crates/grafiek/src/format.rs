@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Dutch number formatting for chart labels and the accessible table, and
 //! XML escaping. Display only: values arrive as `f64` and leave as text.
 

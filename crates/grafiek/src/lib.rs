@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Charts drawn server-side as SVG text: caseload stock and flows, budget
 //! against costs, the prognosis with its P10–P90 fan.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The chart as a PNG picture, for documents that cannot hold SVG (DOCX).
 //!
 //! The SVG of [`crate::Grafiek::svg`] is rasterised with `resvg`. Fonts are

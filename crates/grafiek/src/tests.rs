@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Tests for the chart: ticks, Dutch labels, escaping, geometry, the table,
 //! and well-formedness of the SVG.
 

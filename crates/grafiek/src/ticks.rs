@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! "Nice numbers" for the y axis: ticks at 1, 2, 2.5 or 5 × 10^k, four to
 //! six of them, covering the whole range of the data.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Throughput of the spells import: writes a synthetic national spells file
 //! of N rows (default 2,000,000) to a temporary directory, then parses and
 //! pseudonymises it with [`buig_import::open`] and prints rows per second.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The file kinds: which columns each has (found by name in the
 //! header row) and how one row becomes a typed [`Record`] or a
 //! [`RowError`] naming the column. Both sources (CSV and XLSX) hand rows to

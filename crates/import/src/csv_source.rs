@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! CSV files, streamed: separator detection (`,` or `;`), BOM, the header
 //! row, and spreadsheet row numbers. One reused [`ByteRecord`] holds the
 //! current row, so memory stays constant however long the file is.

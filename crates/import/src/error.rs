@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The import's errors, in Dutch for the user: [`RowError`] for one row
 //! (file, spreadsheet row number, column, message) and [`ImportError`] for
 //! a file that cannot be read at all or whose rows have errors.

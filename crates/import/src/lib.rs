@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Import of the input files of buig-monitor — benefit spells
 //! (`uitkeringen`), budget decisions (`budget`), monthly realisation
 //! (`realisatie`), inhabitants (`inwoners`) and published comparison series

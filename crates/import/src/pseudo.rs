@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Pseudonymisation of client ids: a keyed hash (HMAC-SHA256) so that the
 //! same client gets the same pseudonym in every file imported with the same
 //! key, while the raw id is never stored and the key never printed.

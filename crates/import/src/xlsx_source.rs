@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! XLSX workbooks: the chosen sheet (`--blad`, or the first) is loaded
 //! whole with calamine; rows are numbered as Excel numbers them, also when
 //! the used area does not start at A1.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Robustness: whatever bytes a user hands over — random bytes, almost-CSV
 //! text, damaged or odd workbooks — every kind of import ends in records or
 //! a clear Dutch error, never in a panic.

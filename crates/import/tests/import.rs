@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Behaviour of the importer on whole files: every kind from CSV (`,` and
 //! Dutch `;`) and XLSX, row-precise errors, file-level errors and
 //! pseudonymisation. Example files live in `examples/import/`.

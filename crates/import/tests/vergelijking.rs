@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The `vergelijking` kind: published comparison series (CBS StatLine
 //! style) with padded area codes, StatLine period codes, NL01 for
 //! Nederland, and clear refusals.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Reading a plan's actions from CSV: one row per action, columns by name
 //! (any order, case-insensitive), `;` or `,` as separator (whichever the
 //! header line has more of). Rows are numbered as in a spreadsheet: the
@@ -10,7 +11,7 @@ use std::io::Read;
 use buig_core::Money;
 use rust_decimal::Decimal;
 
-use crate::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
+use crate::model::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
 
 /// Every column the reader knows; `lijn`, `code` and `titel` are required.
 pub const KOLOMMEN: [&str; 16] = [

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The aanvalsplan library: the bundled Deventer plan, CSV errors, progress since the baseline.
 
 use buig_core::records::{ClientPseudoniem, Regeling, Uitkering};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The demo dataset: the synthetic gemeente Voorbeeldstad (crate
 //! `buig-synth`: spells, budgets, monthly realisation and inhabitants that
 //! agree with each other) and the real budget decisions quoted in the seed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The store: one storage layer over two backends, chosen by the database
 //! URL — SQLite (`sqlite://buig.db`, the embedded default) or PostgreSQL
 //! (`postgres://…`) — through sqlx's `Any` driver, so every query and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Storing aanvalsplannen (migration 0004): a plan is saved in one
 //! transaction — plan row, lines and actions all or nothing — and read back
 //! as a `buig_plan::Plan`; status updates are upserted per action and quarter.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Reading figures back from the store as typed records.
 
 use buig_core::records::{Budgetbeschikking, ClientPseudoniem, Gebied, Inwoners, RealisatieMaand, Uitkering, Vergelijkingswaarde};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Fills the bundled reference data (crate `buig-referentie`) into an empty
 //! database, in one transaction, recorded in the import history.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Reading spells from SQLite without sqlx: its SQLite driver hands rows one
 //! by one from a worker thread (≈ 3–9 µs a row, 1M spells in 3–9 s), while
 //! rusqlite reads them in ≈ 0,3 µs. Used for the bulk reads of spells when the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What a user states about past years, for the vangnet windows:
 //! - granted vangnetuitkeringen per gemeente and year (migration 0007): what
 //!   condition e (aanhoudend tekort) of a later year reads when the user does

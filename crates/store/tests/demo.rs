@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The demo dataset loads completely, once, with the seed figures and their sources.
 
 use buig_core::records::BudgetSoort;

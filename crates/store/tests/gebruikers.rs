@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Users, roles, sessions, API tokens and the audit log, on SQLite and (with
 //! `BUIG_TEST_POSTGRES_URL`) PostgreSQL. Each scenario is one async function
 //! over an open store; SQLite runs each in a fresh database, PostgreSQL runs

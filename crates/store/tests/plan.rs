@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Aanvalsplannen in the store, on SQLite and (with `BUIG_TEST_POSTGRES_URL`)
 //! PostgreSQL: the bundled plan round-trips, status updates are upserted per
 //! quarter with their costs, evaluations and risks are stored, governance and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The store's story, on both backends: a fresh database gets the reference
 //! data; imports of every kind are stored and read back with the right
 //! figures; the same file twice changes nothing; a newer file replaces the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Writes a national synthetic spells file and reports the time taken, then
 //! (with `--stats`) describes what it wrote:
 //! `cargo run --release -p buig-synth --example nationaal -- 5000000 /tmp/nationaal.csv --stats`.

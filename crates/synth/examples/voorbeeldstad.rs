@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Prints Voorbeeldstad's yearly table (Markdown) as in `docs/demo.md`:
 //! `cargo run -p buig-synth --example voorbeeldstad`.
 

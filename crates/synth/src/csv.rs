@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Writing spells as the national spells file (SPEC §7, with the
 //! `gemeente` column): fixed-width fields formatted by hand into one line
 //! buffer, written through a [`BufWriter`].

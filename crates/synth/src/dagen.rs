@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Calendar arithmetic on day numbers (days since 1970-01-01), used in the
 //! generator's hot path instead of [`jiff::civil::Date`] arithmetic: integer
 //! only, so fast and identical on every platform. Conversions follow Howard

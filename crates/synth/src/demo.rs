@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Voorbeeldstad (`GM9999`): the fictional gemeente of the demo database.
 //!
 //! `GM9999` is not a CBS code of any gemeente (CBS codes end below GM2000),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Deterministic synthetic data: a national file of benefit spells (for the
 //! benchmark and for tests at scale) and the demo gemeente Voorbeeldstad
 //! ([`voorbeeldstad`], `docs/demo.md`). Nothing here is real data: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The spell model shared by the national file and Voorbeeldstad: when a
 //! benefit starts, who receives it, how long it lasts, why it ends, and
 //! whether the client comes back. The numbers are documented in the crate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The national synthetic spells file: the largest gemeenten of 2024, each
 //! with a number of spells proportional to its inhabitants times a
 //! gemeente-specific rate, streamed gemeente by gemeente (in code order) in

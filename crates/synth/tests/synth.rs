@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The synthetic data's promises: determinism, the invariants of every
 //! spell, proportional counts, and Voorbeeldstad's story.
 
