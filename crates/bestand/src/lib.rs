@@ -87,10 +87,10 @@ pub(crate) fn is_werk(reden: &str) -> bool {
 }
 
 /// Counts spells into one teller; clients are numbered exactly (no hashing).
-fn tel<'a>(spells: impl Iterator<Item = &'a Uitkering>, vraag: &Vraag) -> Reeks {
+fn tel<'a>(uitkeringen: impl Iterator<Item = &'a Uitkering>, vraag: &Vraag) -> Reeks {
     let mut t = Teller::new(Bereik::van(vraag));
     let mut ids: HashMap<&str, u64> = HashMap::new();
-    for u in spells.filter(|u| vraag.telt_mee(u.regeling)) {
+    for u in uitkeringen.filter(|u| vraag.telt_mee(u.regeling)) {
         let n = ids.len() as u64;
         let id = *ids.entry(u.client.0.as_str()).or_insert(n);
         t.voeg_toe(&feit(u), id);
@@ -100,17 +100,17 @@ fn tel<'a>(spells: impl Iterator<Item = &'a Uitkering>, vraag: &Vraag) -> Reeks 
 
 /// The series of one gemeente: `spells` are all its spells (the
 /// `gemeente` field is not looked at).
-pub fn bereken(spells: &[Uitkering], vraag: &Vraag) -> Reeks {
-    tel(spells.iter(), vraag)
+pub fn bereken(uitkeringen: &[Uitkering], vraag: &Vraag) -> Reeks {
+    tel(uitkeringen.iter(), vraag)
 }
 
 /// The series of every gemeente in `spells`, in one pass. A gemeente whose
 /// spells are all filtered out by `regelingen` still gets a (zero) series.
 /// Re-entry looks at the client's spells in the same gemeente only, so the
 /// result for a gemeente equals [`bereken`] over its spells.
-pub fn bereken_per_gemeente(spells: impl Iterator<Item = Uitkering>, vraag: &Vraag) -> BTreeMap<GemeenteCode, Reeks> {
+pub fn bereken_per_gemeente(uitkeringen: impl Iterator<Item = Uitkering>, vraag: &Vraag) -> BTreeMap<GemeenteCode, Reeks> {
     let mut p = PerGemeente::new(vraag);
-    for u in spells {
+    for u in uitkeringen {
         p.voeg_toe(&u);
     }
     p.reeksen()
@@ -201,7 +201,7 @@ impl std::str::FromStr for Splitsing {
 /// A series per group of one gemeente's spells. Each group is counted on
 /// its own (re-entry too: within the group); the regeling filter of
 /// `vraag` applies first. Groups without spells are absent.
-pub fn uitsplitsing(spells: &[Uitkering], vraag: &Vraag, naar: Splitsing) -> BTreeMap<String, Reeks> {
+pub fn uitsplitsing(uitkeringen: &[Uitkering], vraag: &Vraag, naar: Splitsing) -> BTreeMap<String, Reeks> {
     let sleutel = |u: &Uitkering| -> Option<String> {
         match naar {
             Splitsing::Regeling => Some(u.regeling.code().to_string()),
@@ -211,16 +211,19 @@ pub fn uitsplitsing(spells: &[Uitkering], vraag: &Vraag, naar: Splitsing) -> BTr
             }
         }
     };
-    uitsplitsing_op(spells.iter().map(|u| (u, sleutel(u))), vraag)
+    uitsplitsing_op(uitkeringen.iter().map(|u| (u, sleutel(u))), vraag)
 }
 
 /// A breakdown by any key per spell — e.g. the value of any column of the
 /// input file (`buig_import::Options::kenmerk`): one series per distinct
 /// key, `onbekend` for spells without one. The regeling filter of `vraag`
 /// applies before grouping, as in [`uitsplitsing`].
-pub fn uitsplitsing_op<'a>(spells: impl IntoIterator<Item = (&'a Uitkering, Option<String>)>, vraag: &Vraag) -> BTreeMap<String, Reeks> {
+pub fn uitsplitsing_op<'a>(
+    uitkeringen: impl IntoIterator<Item = (&'a Uitkering, Option<String>)>,
+    vraag: &Vraag,
+) -> BTreeMap<String, Reeks> {
     let mut groepen: BTreeMap<String, Vec<&Uitkering>> = BTreeMap::new();
-    for (u, sleutel) in spells.into_iter().filter(|(u, _)| vraag.telt_mee(u.regeling)) {
+    for (u, sleutel) in uitkeringen.into_iter().filter(|(u, _)| vraag.telt_mee(u.regeling)) {
         groepen.entry(sleutel.unwrap_or_else(|| "onbekend".to_string())).or_default().push(u);
     }
     groepen.into_iter().map(|(k, us)| (k, tel(us.into_iter(), vraag))).collect()

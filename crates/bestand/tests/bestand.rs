@@ -15,7 +15,7 @@ fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-fn spell(client: &str, regeling: Regeling, start: &str, eind: Option<&str>, reden: Option<&str>, geboren: Option<&str>) -> Uitkering {
+fn uitkering(client: &str, regeling: Regeling, start: &str, eind: Option<&str>, reden: Option<&str>, geboren: Option<&str>) -> Uitkering {
     Uitkering {
         gemeente: "GM0150".parse().unwrap(),
         client: ClientPseudoniem(client.into()),
@@ -29,22 +29,22 @@ fn spell(client: &str, regeling: Regeling, start: &str, eind: Option<&str>, rede
 }
 
 fn pw(client: &str, start: &str, eind: Option<&str>) -> Uitkering {
-    spell(client, Regeling::Pw, start, eind, eind.map(|_| "overig"), Some("1980-01-01"))
+    uitkering(client, Regeling::Pw, start, eind, eind.map(|_| "overig"), Some("1980-01-01"))
 }
 
 fn vraag(van: &str, tot: &str, per: Per) -> Vraag {
     Vraag::new(van.parse().unwrap(), tot.parse().unwrap(), per).unwrap()
 }
 
-fn maandelijks(spells: &[Uitkering], van: &str, tot: &str) -> Reeks {
-    bereken(spells, &vraag(van, tot, Per::Maand))
+fn maandelijks(uitkeringen: &[Uitkering], van: &str, tot: &str) -> Reeks {
+    bereken(uitkeringen, &vraag(van, tot, Per::Maand))
 }
 
 fn contract_fixture() -> Vec<Uitkering> {
     vec![
-        spell("a1", Regeling::Pw, "2021-03-15", None, None, Some("1980-01-01")),
-        spell("a2", Regeling::Pw, "2022-06-01", Some("2023-12-31"), Some("werk"), Some("1999-05-12")),
-        spell("a3", Regeling::Ioaw, "2023-01-31", Some("2023-02-28"), Some("overig"), Some("1962-03-03")),
+        uitkering("a1", Regeling::Pw, "2021-03-15", None, None, Some("1980-01-01")),
+        uitkering("a2", Regeling::Pw, "2022-06-01", Some("2023-12-31"), Some("werk"), Some("1999-05-12")),
+        uitkering("a3", Regeling::Ioaw, "2023-01-31", Some("2023-02-28"), Some("overig"), Some("1962-03-03")),
     ]
 }
 
@@ -129,7 +129,7 @@ fn every_band_boundary_is_lower_inclusive() {
 
 #[test]
 fn a_client_born_on_29_february_turns_27_on_1_march_in_a_common_year() {
-    let s = spell("c", Regeling::Pw, "2020-01-01", None, None, Some("1996-02-29"));
+    let s = uitkering("c", Regeling::Pw, "2020-01-01", None, None, Some("1996-02-29"));
     let r = maandelijks(&[s], "2023-01", "2023-03");
     assert_eq!(r.punt("2023-02").unwrap().leeftijd["0-27"], 1);
     assert_eq!(r.punt("2023-03").unwrap().leeftijd["27-45"], 1);
@@ -137,7 +137,7 @@ fn a_client_born_on_29_february_turns_27_on_1_march_in_a_common_year() {
 
 #[test]
 fn age_changes_in_the_month_of_the_birthday_and_45_is_the_last_band() {
-    let s = spell("c", Regeling::Pw, "2020-01-01", None, None, Some("1978-07-31"));
+    let s = uitkering("c", Regeling::Pw, "2020-01-01", None, None, Some("1978-07-31"));
     let r = maandelijks(&[s], "2023-06", "2023-07");
     assert_eq!(r.punt("2023-06").unwrap().leeftijd["27-45"], 1);
     assert_eq!(r.punt("2023-07").unwrap().leeftijd["45+"], 1);
@@ -145,39 +145,39 @@ fn age_changes_in_the_month_of_the_birthday_and_45_is_the_last_band() {
 
 #[test]
 fn spells_without_birth_date_count_in_no_age_band() {
-    let s = spell("c", Regeling::Pw, "2020-01-01", None, None, None);
+    let s = uitkering("c", Regeling::Pw, "2020-01-01", None, None, None);
     let r = maandelijks(&[s], "2023-01", "2023-01");
     assert_eq!((r.reeks[0].stand, r.reeks[0].leeftijd.0), (1, [0, 0, 0]));
 }
 
 #[test]
 fn the_share_of_exits_to_work_is_rounded_to_four_decimals() {
-    let mut spells: Vec<Uitkering> = (0..3).map(|i| pw(&format!("o{i}"), "2022-01-01", Some("2023-03-10"))).collect();
-    spells.push(spell("w", Regeling::Pw, "2022-01-01", Some("2023-03-31"), Some("Werk"), None));
-    spells.extend((0..2).map(|i| spell(&format!("x{i}"), Regeling::Pw, "2022-01-01", Some("2023-03-15"), Some("werk"), None)));
-    let r = maandelijks(&spells, "2023-03", "2023-03");
+    let mut uitkeringen: Vec<Uitkering> = (0..3).map(|i| pw(&format!("o{i}"), "2022-01-01", Some("2023-03-10"))).collect();
+    uitkeringen.push(uitkering("w", Regeling::Pw, "2022-01-01", Some("2023-03-31"), Some("Werk"), None));
+    uitkeringen.extend((0..2).map(|i| uitkering(&format!("x{i}"), Regeling::Pw, "2022-01-01", Some("2023-03-15"), Some("werk"), None)));
+    let r = maandelijks(&uitkeringen, "2023-03", "2023-03");
     assert_eq!(r.reeks[0].uitstroom_werk, Some(0.5));
-    spells.pop();
-    let r = maandelijks(&spells, "2023-03", "2023-03");
+    uitkeringen.pop();
+    let r = maandelijks(&uitkeringen, "2023-03", "2023-03");
     assert_eq!(r.reeks[0].uitstroom_werk, Some(0.4));
-    spells.push(pw("y", "2022-01-01", Some("2023-03-15")));
-    assert_eq!(maandelijks(&spells, "2023-03", "2023-03").reeks[0].uitstroom_werk, Some(0.3333));
+    uitkeringen.push(pw("y", "2022-01-01", Some("2023-03-15")));
+    assert_eq!(maandelijks(&uitkeringen, "2023-03", "2023-03").reeks[0].uitstroom_werk, Some(0.3333));
 }
 
 #[test]
 fn reentry_counts_an_inflow_within_twelve_months_of_an_exit() {
-    let spells = vec![
+    let uitkeringen = vec![
         pw("a", "2021-01-01", Some("2022-03-15")),
         pw("a", "2023-03-15", None), // exactly 12 months after the end: counts
         pw("b", "2021-01-01", Some("2022-03-15")),
         pw("b", "2023-03-16", None), // a day too late
         pw("c", "2023-02-01", Some("2023-02-27")),
         pw("c", "2023-02-28", None), // the day after: counts (February)
-        pw("d", "2023-03-01", None), // first spell
-        pw("e", "2022-01-01", None), // overlapping spells: the first has not ended
+        pw("d", "2023-03-01", None), // first uitkering
+        pw("e", "2022-01-01", None), // overlapping uitkeringen: the first has not ended
         pw("e", "2023-03-10", None),
     ];
-    let r = maandelijks(&spells, "2023-02", "2023-03");
+    let r = maandelijks(&uitkeringen, "2023-02", "2023-03");
     assert_eq!(r.punt("2023-02").unwrap().herinstroom, 1);
     assert_eq!(r.punt("2023-03").unwrap().herinstroom, 1);
     assert_eq!(r.punt("2023-03").unwrap().instroom, 4);
@@ -185,8 +185,8 @@ fn reentry_counts_an_inflow_within_twelve_months_of_an_exit() {
 
 #[test]
 fn reentry_on_29_february_looks_back_to_28_february() {
-    let spells = vec![pw("a", "2022-01-01", Some("2023-02-28")), pw("a", "2024-02-29", None)];
-    let r = maandelijks(&spells, "2024-02", "2024-02");
+    let uitkeringen = vec![pw("a", "2022-01-01", Some("2023-02-28")), pw("a", "2024-02-29", None)];
+    let r = maandelijks(&uitkeringen, "2024-02", "2024-02");
     assert_eq!(r.reeks[0].herinstroom, 1);
 }
 
@@ -203,16 +203,16 @@ fn per_thousand_uses_the_given_inhabitants_and_never_invents_them() {
 
 #[test]
 fn quarters_and_years_take_the_stock_at_the_end_and_sum_the_flows() {
-    let spells = contract_fixture();
-    let m = maandelijks(&spells, "2023-01", "2023-12");
-    let k = bereken(&spells, &vraag("2023-01", "2023-12", Per::Kwartaal));
+    let uitkeringen = contract_fixture();
+    let m = maandelijks(&uitkeringen, "2023-01", "2023-12");
+    let k = bereken(&uitkeringen, &vraag("2023-01", "2023-12", Per::Kwartaal));
     let labels: Vec<&str> = k.reeks.iter().map(|p| p.periode.as_str()).collect();
     assert_eq!(labels, ["2023-K1", "2023-K2", "2023-K3", "2023-K4"]);
     let k1 = &k.reeks[0];
     assert_eq!((k1.stand, k1.instroom, k1.uitstroom, k1.saldo), (2, 1, 1, 0));
     assert_eq!(k1.duur, m.punt("2023-03").unwrap().duur);
     assert_eq!(k1.uitstroom_werk, Some(0.0));
-    let j = bereken(&spells, &vraag("2023-01", "2023-12", Per::Jaar));
+    let j = bereken(&uitkeringen, &vraag("2023-01", "2023-12", Per::Jaar));
     assert_eq!(j.reeks.len(), 1);
     let p = &j.reeks[0];
     assert_eq!((p.periode.as_str(), p.stand, p.instroom, p.uitstroom, p.uitstroom_werk), ("2023", 1, 1, 2, Some(0.5)));
@@ -247,13 +247,13 @@ fn the_index_puts_the_base_period_at_100() {
 
 #[test]
 fn the_breakdown_gives_a_series_per_scheme_and_per_household() {
-    let mut spells = contract_fixture();
-    spells[2].huishouden = None;
+    let mut uitkeringen = contract_fixture();
+    uitkeringen[2].huishouden = None;
     let v = vraag("2023-01", "2023-01", Per::Maand);
-    let per_regeling = uitsplitsing(&spells, &v, Splitsing::Regeling);
+    let per_regeling = uitsplitsing(&uitkeringen, &v, Splitsing::Regeling);
     assert_eq!(per_regeling.keys().collect::<Vec<_>>(), ["IOAW", "PW"]);
     assert_eq!(per_regeling["PW"].reeks[0].stand, 2);
-    let per_huishouden = uitsplitsing(&spells, &v, Splitsing::Huishouden);
+    let per_huishouden = uitsplitsing(&uitkeringen, &v, Splitsing::Huishouden);
     assert_eq!(per_huishouden.keys().collect::<Vec<_>>(), ["alleenstaand", "onbekend"]);
     assert_eq!(per_huishouden["onbekend"].reeks[0].stand, 1);
 }
@@ -262,7 +262,7 @@ fn the_breakdown_gives_a_series_per_scheme_and_per_household() {
 fn all_gemeenten_at_once_equal_each_gemeente_alone() {
     let mut hier = contract_fixture();
     hier.push(pw("a2", "2024-01-15", None)); // a2 ended 2023-12-31 here: a re-entry
-    let mut daar = vec![pw("a2", "2024-01-15", None), pw("b", "2020-01-01", None)]; // no earlier a2 spell there
+    let mut daar = vec![pw("a2", "2024-01-15", None), pw("b", "2020-01-01", None)]; // no earlier a2 uitkering there
     for s in &mut daar {
         s.gemeente = "GM0363".parse().unwrap();
     }
@@ -305,14 +305,14 @@ fn zelfde_maand(a: Date, b: Date) -> bool {
 type RefMaand = (String, u64, u64, u64, [u64; 6], [u64; 3], u64, u64);
 
 /// The monthly series the slow way: every month, every spell.
-fn referentie(spells: &[Uitkering], van: Maand, tot: Maand) -> Vec<RefMaand> {
+fn referentie(uitkeringen: &[Uitkering], van: Maand, tot: Maand) -> Vec<RefMaand> {
     let mut out = Vec::new();
     let mut m = van;
     while m <= tot {
         let l = m.last_day();
         let (mut stand, mut ins, mut uit, mut werk, mut her) = (0, 0, 0, 0, 0);
         let (mut duur, mut leeftijd) = ([0u64; 6], [0u64; 3]);
-        for s in spells {
+        for s in uitkeringen {
             if s.startdatum <= l && s.einddatum.is_none_or(|e| e > l) {
                 stand += 1;
                 duur[ref_band(ref_maanden(s.startdatum, l), &[0, 6, 12, 24, 36, 60])] += 1;
@@ -323,7 +323,7 @@ fn referentie(spells: &[Uitkering], van: Maand, tot: Maand) -> Vec<RefMaand> {
             if zelfde_maand(s.startdatum, l) {
                 ins += 1;
                 let grens = s.startdatum.checked_sub(12.months()).unwrap();
-                if spells.iter().any(|t| t.client == s.client && t.einddatum.is_some_and(|e| e >= grens && e < s.startdatum)) {
+                if uitkeringen.iter().any(|t| t.client == s.client && t.einddatum.is_some_and(|e| e >= grens && e < s.startdatum)) {
                     her += 1;
                 }
             }
@@ -371,15 +371,15 @@ proptest! {
 
     #[test]
     fn the_engine_equals_the_reference_on_random_spells(
-        spells in prop::collection::vec(willekeurige_spell(), 0..40),
+        uitkeringen in prop::collection::vec(willekeurige_spell(), 0..40),
         van in 0i32..100,
         lengte in 0i32..30,
     ) {
         let van_m = Maand::new((2016 + van / 12) as i16, (van % 12 + 1) as i8).unwrap();
         let t = van + lengte;
         let tot_m = Maand::new((2016 + t / 12) as i16, (t % 12 + 1) as i8).unwrap();
-        let r = bereken(&spells, &Vraag::new(van_m, tot_m, Per::Maand).unwrap());
-        let want = referentie(&spells, van_m, tot_m);
+        let r = bereken(&uitkeringen, &Vraag::new(van_m, tot_m, Per::Maand).unwrap());
+        let want = referentie(&uitkeringen, van_m, tot_m);
         prop_assert_eq!(r.reeks.len(), want.len());
         for (p, w) in r.reeks.iter().zip(&want) {
             let werk = (w.3 > 0).then(|| (w.6 as f64 / w.3 as f64 * 10_000.0).round() / 10_000.0);
@@ -392,8 +392,8 @@ proptest! {
             prop_assert_eq!(w[1].stand as i64 - w[0].stand as i64, w[1].saldo);
         }
         // Quarters: stock at the end, flows summed.
-        let k = bereken(&spells, &Vraag::new(van_m, tot_m, Per::Kwartaal).unwrap());
-        let maanden = bereken(&spells, &Vraag::new(
+        let k = bereken(&uitkeringen, &Vraag::new(van_m, tot_m, Per::Kwartaal).unwrap());
+        let maanden = bereken(&uitkeringen, &Vraag::new(
             Maand::new(van_m.jaar, (van_m.maand - 1) / 3 * 3 + 1).unwrap(),
             Maand::new(tot_m.jaar, (tot_m.maand - 1) / 3 * 3 + 3).unwrap(),
             Per::Maand).unwrap());

@@ -29,11 +29,11 @@ fn the_csv_fast_path_equals_import_plus_engine_on_a_national_file() {
         let mut v = Vraag::new("2015-01".parse().unwrap(), "2026-10".parse().unwrap(), per).unwrap();
         v.regelingen = regelingen;
         let snel = bereken_csv_per_gemeente(&pad, &v).unwrap();
-        let spells = open(&pad, Soort::Uitkeringen, &Options::default(), &pseudo).unwrap().map(|r| match r.unwrap() {
+        let uitkeringen = open(&pad, Soort::Uitkeringen, &Options::default(), &pseudo).unwrap().map(|r| match r.unwrap() {
             Record::Uitkering(u) => u,
             other => panic!("{other:?}"),
         });
-        let traag = bereken_per_gemeente(spells, &v);
+        let traag = bereken_per_gemeente(uitkeringen, &v);
         assert_eq!(snel.len(), 12);
         assert!(snel.values().any(|r| r.reeks.iter().any(|p| p.herinstroom > 0)));
         assert_eq!(snel, traag);

@@ -12,7 +12,7 @@ fn gm(s: &str) -> GemeenteCode {
     s.parse().unwrap()
 }
 
-fn spell(g: &str, client: &str, regeling: Regeling, start: &str, huishouden: Option<&str>) -> Uitkering {
+fn uitkering(g: &str, client: &str, regeling: Regeling, start: &str, huishouden: Option<&str>) -> Uitkering {
     Uitkering {
         gemeente: gm(g),
         client: ClientPseudoniem(client.into()),
@@ -29,21 +29,21 @@ fn vraag() -> Vraag {
     Vraag::new("2024-01".parse().unwrap(), "2024-03".parse().unwrap(), Per::Maand).unwrap()
 }
 
-fn spells() -> Vec<Uitkering> {
+fn uitkeringen() -> Vec<Uitkering> {
     vec![
-        spell("GM0150", "a", Regeling::Pw, "2023-05-01", Some("alleenstaand")),
-        spell("GM0150", "b", Regeling::Ioaw, "2024-02-10", None),
-        spell("GM0363", "c", Regeling::Pw, "2023-01-01", None),
-        spell("GM0363", "d", Regeling::Pw, "2023-01-01", None),
-        spell("GM0363", "e", Regeling::Pw, "2024-01-15", None),
-        spell("GM9999", "f", Regeling::Pw, "2022-01-01", None),
+        uitkering("GM0150", "a", Regeling::Pw, "2023-05-01", Some("alleenstaand")),
+        uitkering("GM0150", "b", Regeling::Ioaw, "2024-02-10", None),
+        uitkering("GM0363", "c", Regeling::Pw, "2023-01-01", None),
+        uitkering("GM0363", "d", Regeling::Pw, "2023-01-01", None),
+        uitkering("GM0363", "e", Regeling::Pw, "2024-01-15", None),
+        uitkering("GM9999", "f", Regeling::Pw, "2022-01-01", None),
     ]
 }
 
 #[test]
 fn the_group_sums_the_stand_and_counts_only_gemeenten_with_inhabitants_in_per_1000() {
     let v = vraag();
-    let alle = bereken_per_gemeente(spells().into_iter(), &v);
+    let alle = bereken_per_gemeente(uitkeringen().into_iter(), &v);
     let eigen = &alle[&gm("GM0150")];
     let inw: BTreeMap<(GemeenteCode, i32), u64> = [((gm("GM0150"), 2024), 100_000), ((gm("GM0363"), 2024), 900_000)].into();
     let g = groepsreeks(eigen, &alle, |_| true, |c, j| inw.get(&(c, j)).copied(), "land".into());
@@ -64,15 +64,15 @@ fn the_group_sums_the_stand_and_counts_only_gemeenten_with_inhabitants_in_per_10
 fn feeding_spells_one_by_one_equals_bereken_per_gemeente() {
     let v = vraag();
     let mut p = PerGemeente::new(&v);
-    for u in spells() {
+    for u in uitkeringen() {
         p.voeg_toe(&u);
     }
-    assert_eq!(p.reeksen(), bereken_per_gemeente(spells().into_iter(), &v));
+    assert_eq!(p.reeksen(), bereken_per_gemeente(uitkeringen().into_iter(), &v));
 }
 
 #[test]
 fn the_own_series_is_indexed_on_its_first_period_and_keeps_every_contract_key() {
-    let r = bereken(&spells()[..2], &vraag());
+    let r = bereken(&uitkeringen()[..2], &vraag());
     let m = met_index(&r);
     assert_eq!(m.iter().map(|p| p.index).collect::<Vec<_>>(), vec![Some(100.0), Some(200.0), Some(200.0)]);
     let json = serde_json::to_value(&m[0]).unwrap();
@@ -85,7 +85,7 @@ fn the_own_series_is_indexed_on_its_first_period_and_keeps_every_contract_key() 
 
 #[test]
 fn an_imported_series_is_matched_by_period_label_and_indexed_on_the_first_period() {
-    let r = bereken(&spells()[..2], &vraag());
+    let r = bereken(&uitkeringen()[..2], &vraag());
     let gm = [("2024-01".to_string(), 200), ("2024-03".to_string(), 210)].into();
     let nl = [("2024-02".to_string(), 5)].into();
     let v = Vergelijkreeks::naast("CBS 82015NED", &r, vec![("GM0150".into(), gm), ("NL01".into(), nl)]);
@@ -103,7 +103,7 @@ fn an_imported_series_is_matched_by_period_label_and_indexed_on_the_first_period
 
 #[test]
 fn a_breakdown_renders_a_heading_per_group_and_one_csv_with_a_group_column() {
-    let own: Vec<Uitkering> = spells().into_iter().filter(|u| u.gemeente == gm("GM0150")).collect();
+    let own: Vec<Uitkering> = uitkeringen().into_iter().filter(|u| u.gemeente == gm("GM0150")).collect();
     let per = uitsplitsing(&own, &vraag(), "huishouden".parse().unwrap());
     assert_eq!(per.keys().collect::<Vec<_>>(), ["alleenstaand", "onbekend"]);
     let t = render_uitsplitsing_tabel(Splitsing::Huishouden.kop(), &per);

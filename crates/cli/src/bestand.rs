@@ -61,14 +61,14 @@ pub(crate) struct BestandArgs {
 /// streaming: a national file is filtered while it is read, so only the
 /// gemeente's spells are held. Any bad row refuses the file, row-precise.
 /// Spells read from a file and, when a column was asked for, its value per spell.
-pub(crate) type SpellsMetKenmerk = (Vec<buig_core::records::Uitkering>, Vec<Option<String>>);
+pub(crate) type UitkeringenMetKenmerk = (Vec<buig_core::records::Uitkering>, Vec<Option<String>>);
 
-pub(crate) fn spells_from_file(
+pub(crate) fn uitkeringen_uit_bestand(
     path: &std::path::Path,
     gemeente: Option<buig_core::GemeenteCode>,
     blad: Option<String>,
     kenmerk: Option<&str>,
-) -> Result<SpellsMetKenmerk, Fout> {
+) -> Result<UitkeringenMetKenmerk, Fout> {
     // Pseudonyms only link a client's spells within this run (for herinstroom); nothing is stored.
     let pseudo = buig_import::Pseudonimiseerder::new(b"buig bestand --invoer");
     let open = |g: Option<buig_core::GemeenteCode>| {
@@ -79,18 +79,18 @@ pub(crate) fn spells_from_file(
     // without one needs --gemeente.
     let mut reader = match open(None) {
         Ok(r) => r,
-        Err(buig_import::ImportError::Bestand { melding, .. }) if melding.contains("--gemeente") && gemeente.is_some() => {
+        Err(buig_import::ImportError::Invoerbestand { melding, .. }) if melding.contains("--gemeente") && gemeente.is_some() => {
             open(gemeente).map_err(|e| Fout::Invoer(e.to_string()))?
         }
         Err(e) => return Err(Fout::Invoer(e.to_string())),
     };
-    let mut spells = Vec::new();
+    let mut uitkeringen = Vec::new();
     let mut kenmerken = Vec::new();
     let mut fouten = Vec::new();
     while let Some(item) = reader.next() {
         match item {
             Ok(buig_import::Record::Uitkering(u)) if gemeente.is_none_or(|g| g == u.gemeente) => {
-                spells.push(u);
+                uitkeringen.push(u);
                 if kenmerk.is_some() {
                     kenmerken.push(reader.kenmerk().map(str::to_string));
                 }
@@ -103,7 +103,7 @@ pub(crate) fn spells_from_file(
     if !fouten.is_empty() {
         return Err(Fout::Invoer(buig_import::ImportError::Rijen { fouten, meer: false }.to_string()));
     }
-    Ok((spells, kenmerken))
+    Ok((uitkeringen, kenmerken))
 }
 
 pub(crate) fn groep_van(v: &str) -> Result<Groep, Fout> {
@@ -132,7 +132,7 @@ pub(crate) fn vergelijking(
             let pseudo = buig_import::Pseudonimiseerder::new(b"buig bestand --invoer");
             let opts = buig_import::Options { gemeente: None, blad: a.blad.clone(), ..Default::default() };
             let reader = buig_import::open(path, buig_import::Soort::Uitkeringen, &opts, &pseudo).map_err(|e| match e {
-                buig_import::ImportError::Bestand { bestand, melding } if melding.contains("--gemeente") => {
+                buig_import::ImportError::Invoerbestand { bestand, melding } if melding.contains("--gemeente") => {
                     Fout::Invoer(format!("{bestand}: --vergelijk vraagt een landelijk bestand met een kolom gemeente"))
                 }
                 e => Fout::Invoer(e.to_string()),
@@ -278,14 +278,14 @@ pub(crate) fn bestand(a: &BestandArgs) -> Uit<()> {
         }
     }
     let mut kenmerken: Vec<Option<String>> = Vec::new();
-    let (spells, inwoners) = match &a.invoer {
+    let (uitkeringen, inwoners) = match &a.invoer {
         Some(path) => {
-            let (spells, k) = spells_from_file(path, gemeente, a.blad.clone(), kolom)?;
+            let (uitkeringen, k) = uitkeringen_uit_bestand(path, gemeente, a.blad.clone(), kolom)?;
             kenmerken = k;
             let inwoners = gemeente
                 .map(|g| buig_referentie::inwoners().iter().filter(|r| r.code == g).map(|r| (r.jaar.get(), r.inwoners)).collect())
                 .unwrap_or_default();
-            (spells, inwoners)
+            (uitkeringen, inwoners)
         }
         None => {
             let g = gemeente.ok_or(Fout::Invoer("geef --gemeente (uit de database) of --invoer met een uitkeringenbestand".to_string()))?;
@@ -294,7 +294,7 @@ pub(crate) fn bestand(a: &BestandArgs) -> Uit<()> {
                 if store.gemeente(g).await.map_err(|e| Fout::Intern(e.to_string()))?.is_none() {
                     return Err(Fout::Invoer(format!("--gemeente: {g} staat niet in de gemeentelijst")));
                 }
-                let spells = store.uitkeringen(g).await.map_err(|e| Fout::Intern(e.to_string()))?;
+                let uitkeringen = store.uitkeringen(g).await.map_err(|e| Fout::Intern(e.to_string()))?;
                 let inwoners = store
                     .inwoners(g)
                     .await
@@ -302,18 +302,18 @@ pub(crate) fn bestand(a: &BestandArgs) -> Uit<()> {
                     .into_iter()
                     .map(|i| (i.jaar.get(), i.aantal))
                     .collect();
-                Ok((spells, inwoners))
+                Ok((uitkeringen, inwoners))
             })?
         }
     };
     let vraag = buig_bestand::Vraag { van, tot, per, regelingen, inwoners };
-    if spells.is_empty() && !a.json && !a.csv {
+    if uitkeringen.is_empty() && !a.json && !a.csv {
         eprintln!("Let op: er zijn geen uitkeringen gevonden{}.", gemeente.map(|g| format!(" voor {g}")).unwrap_or_default());
     }
     if a.uitsplitsing.is_some() {
         let (groepen, kop) = match (splitsing, kolom) {
-            (Some(naar), _) => (buig_bestand::uitsplitsing(&spells, &vraag, naar), naar.kop().to_string()),
-            (None, Some(k)) => (buig_bestand::uitsplitsing_op(spells.iter().zip(kenmerken), &vraag), k.to_string()),
+            (Some(naar), _) => (buig_bestand::uitsplitsing(&uitkeringen, &vraag, naar), naar.kop().to_string()),
+            (None, Some(k)) => (buig_bestand::uitsplitsing_op(uitkeringen.iter().zip(kenmerken), &vraag), k.to_string()),
             (None, None) => unreachable!("--uitsplitsing was given"),
         };
         if a.json {
@@ -326,7 +326,7 @@ pub(crate) fn bestand(a: &BestandArgs) -> Uit<()> {
         }
         return Ok(());
     }
-    let reeks = buig_bestand::bereken(&spells, &vraag);
+    let reeks = buig_bestand::bereken(&uitkeringen, &vraag);
     if vergelijkt {
         let g = gemeente.expect("checked above");
         let vergelijking = groep.map(|gr| vergelijking(a, g, gr, &vraag, &reeks)).transpose()?;

@@ -105,13 +105,13 @@ pub(crate) fn genereer(a: &GenereerArgs) -> Uit<()> {
         seed: a.seed,
         ..buig_synth::NationaalParams::default()
     };
-    let spells = buig_synth::nationaal(&params);
+    let uitkeringen = buig_synth::nationaal(&params);
     let n = match &a.uitvoer {
         Some(p) => {
             let f = std::fs::File::create(p).map_err(|e| Fout::Intern(format!("{}: {e}", p.display())))?;
-            buig_synth::write_csv(spells, f).map_err(|e| Fout::Intern(format!("{}: {e}", p.display())))?
+            buig_synth::write_csv(uitkeringen, f).map_err(|e| Fout::Intern(format!("{}: {e}", p.display())))?
         }
-        None => buig_synth::write_csv(spells, std::io::stdout().lock()).map_err(|e| Fout::Intern(e.to_string()))?,
+        None => buig_synth::write_csv(uitkeringen, std::io::stdout().lock()).map_err(|e| Fout::Intern(e.to_string()))?,
     };
     if let Some(p) = &a.uitvoer {
         eprintln!("{}: {} uitkeringen geschreven", p.display(), buig_core::nl::getal(n.into(), 0));

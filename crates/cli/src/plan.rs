@@ -270,8 +270,8 @@ pub(crate) fn plan(a: &PlanArgs) -> Uit<()> {
             let store = open_store(&t.db)?;
             let o = buig_store::block_on(async {
                 let (_, p) = lees_planstand(&store, code, t.plan.titel.as_deref()).await?;
-                let spells = if p.plan.nulmeting.is_some() { store.uitkeringen(code).await.map_err(db)? } else { Vec::new() };
-                Ok::<_, Fout>(p.overzicht_uit(&spells))
+                let uitkeringen = if p.plan.nulmeting.is_some() { store.uitkeringen(code).await.map_err(db)? } else { Vec::new() };
+                Ok::<_, Fout>(p.overzicht_uit(&uitkeringen))
             })?;
             if t.json {
                 println!("{}", serde_json::to_string_pretty(&o).map_err(|e| Fout::Intern(e.to_string()))?);

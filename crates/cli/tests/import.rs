@@ -64,7 +64,7 @@ fn killing_an_import_midway_leaves_the_previous_data_intact() {
         store.close().await;
         (n, h)
     });
-    assert_eq!(counts.0, vec![("GM0150".parse().unwrap(), 2)], "only the earlier import's spells");
+    assert_eq!(counts.0, vec![("GM0150".parse().unwrap(), 2)], "only the earlier import's uitkeringen");
     assert_eq!(counts.1.iter().filter(|h| h.soort == "uitkeringen").count(), 1, "the killed import left no history");
 
     // The database still works: the same file imports completely afterwards.
@@ -357,7 +357,7 @@ fn bestand_shows_an_imported_cbs_series_beside_the_stand_from_the_store() {
     assert_eq!(gebieden[0]["reeks"][1]["index"], 100.7);
     assert_eq!(gebieden[1]["reeks"][2]["index"], 100.63);
     assert_eq!((v["reeks"][0]["stand"].as_u64(), v["reeks"][0]["index"].as_f64()), (Some(3), Some(100.0)));
-    assert_eq!(v["vergelijking"]["gemeenten"], 1, "the store holds spells of one gemeente");
+    assert_eq!(v["vergelijking"]["gemeenten"], 1, "the store holds uitkeringen of one gemeente");
     let t = text(&buig(&db, &args));
     assert!(t.contains("Vergelijkingsreeks: CBS 82015NED") && t.contains("NL01 index") && t.contains("400.000"), "{t}");
 }

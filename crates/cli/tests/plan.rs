@@ -27,7 +27,7 @@ fn fails_with_2(db: &str, args: &[&str]) -> String {
 }
 
 /// Ten benefits running since 2021; four of them end in 2023 (two to work).
-fn spells(dir: &Path) -> String {
+fn uitkeringen(dir: &Path) -> String {
     let mut csv = String::from("client_id;regeling;startdatum;einddatum;reden_einde;geboortedatum;huishouden\n");
     for i in 0..10 {
         let eind = match i {
@@ -60,7 +60,7 @@ fn the_seed_plan_is_updated_quarter_by_quarter_and_becomes_the_measures_of_the_r
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("plan.db").display());
     ok(&db, &["demo"]);
-    ok(&db, &["import", "uitkeringen", &spells(dir.path()), "--gemeente", "GM0150"]);
+    ok(&db, &["import", "uitkeringen", &uitkeringen(dir.path()), "--gemeente", "GM0150"]);
     let out = ok(&db, &["plan", "laad-voorbeeld"]);
     assert!(out.contains("25 acties in 3 actielijnen, 6 risico's"), "{out}");
 

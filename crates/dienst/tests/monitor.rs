@@ -38,7 +38,7 @@ fn the_quarter_is_the_last_complete_one_up_to_the_peildatum() {
 
 #[test]
 fn before_the_first_quarter_ends_the_monitor_is_refused() {
-    match kwartaalmonitor(&demo().gegevens, &demo().spells, &demo().inwoners, &vraag(date(2026, 3, 30))) {
+    match kwartaalmonitor(&demo().gegevens, &demo().uitkeringen, &demo().inwoners, &vraag(date(2026, 3, 30))) {
         Err(Fout::Gegevens(m)) => assert!(m.contains("31 maart 2026"), "{m}"),
         other => panic!("{other:?}"),
     }
@@ -47,12 +47,12 @@ fn before_the_first_quarter_ends_the_monitor_is_refused() {
 #[test]
 fn the_latest_quarter_stock_and_flows_equal_buig_bestand() {
     let dm = demo();
-    let d = kwartaalmonitor(&dm.gegevens, &dm.spells, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
+    let d = kwartaalmonitor(&dm.gegevens, &dm.uitkeringen, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
     let t = d.platte_tekst();
     assert!(t.starts_with("Kwartaalmonitor BUIG K3 2026 — Voorbeeldstad"), "{t}");
     let mut v = Vraag::new(Maand::new(2025, 1).unwrap(), Maand::new(2026, 9).unwrap(), Per::Kwartaal).unwrap();
     v.inwoners = dm.inwoners.clone();
-    let r = bereken(&dm.spells, &v);
+    let r = bereken(&dm.uitkeringen, &v);
     let k3 = r.punt("2026-K3").unwrap();
     assert!(t.contains(&format!("Uitkeringen einde K3 2026 | {}", getal(k3.stand))), "{t}");
     assert!(t.contains(&format!("Instroom K3 2026 | {}", getal(k3.instroom))), "{t}");
@@ -70,7 +70,7 @@ fn the_latest_quarter_stock_and_flows_equal_buig_bestand() {
     let per_1000 = buig_core::nl::getal(Decimal::from_f64_retain(k3.per_1000.unwrap()).unwrap(), 2);
     assert!(t.contains(&format!("Uitkeringen per 1.000 inwoners | {per_1000}")), "{t}");
     // Per scheme: each scheme's stock, and the total, as buig-bestand counts them.
-    let per = uitsplitsing(&dm.spells, &v, Splitsing::Regeling);
+    let per = uitsplitsing(&dm.uitkeringen, &v, Splitsing::Regeling);
     let mut rij = vec!["K3 2026".to_string()];
     rij.extend(per.values().map(|s| getal(s.punt("2026-K3").unwrap().stand)));
     rij.push(getal(k3.stand));
@@ -82,7 +82,7 @@ fn the_latest_quarter_stock_and_flows_equal_buig_bestand() {
 #[test]
 fn costs_to_date_are_set_against_the_years_budget() {
     let dm = demo();
-    let d = kwartaalmonitor(&dm.gegevens, &dm.spells, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
+    let d = kwartaalmonitor(&dm.gegevens, &dm.uitkeringen, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
     let t = d.platte_tekst();
     let netto: buig_core::Money =
         dm.gegevens.realisatie.iter().filter(|r| r.jaar == Year::new(2026) && r.maand <= 9).map(|r| r.lasten - r.baten).sum();
@@ -104,14 +104,14 @@ fn costs_to_date_are_set_against_the_years_budget() {
 #[test]
 fn every_topic_has_a_chart_followed_by_a_table_with_its_values() {
     let dm = demo();
-    let d = kwartaalmonitor(&dm.gegevens, &dm.spells, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
+    let d = kwartaalmonitor(&dm.gegevens, &dm.uitkeringen, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
     assert!(common::charts_followed_by_their_values(&d) >= 7, "regeling, flows, per 1.000, age, duration, costs, vangnet");
 }
 
 #[test]
 fn without_inhabitants_the_figure_per_1000_is_unknown_not_zero() {
     let dm = demo();
-    let d = kwartaalmonitor(&dm.gegevens, &dm.spells, &BTreeMap::new(), &vraag(date(2026, 10, 15))).unwrap();
+    let d = kwartaalmonitor(&dm.gegevens, &dm.uitkeringen, &BTreeMap::new(), &vraag(date(2026, 10, 15))).unwrap();
     let t = d.platte_tekst();
     assert!(t.contains("Uitkeringen per 1.000 inwoners | onbekend (inwonertal ontbreekt)"), "{t}");
     assert!(
@@ -123,7 +123,7 @@ fn without_inhabitants_the_figure_per_1000_is_unknown_not_zero() {
 #[test]
 fn the_monitor_renders_in_both_formats_with_a_picture_per_chart() {
     let dm = demo();
-    let d = kwartaalmonitor(&dm.gegevens, &dm.spells, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
+    let d = kwartaalmonitor(&dm.gegevens, &dm.uitkeringen, &dm.inwoners, &vraag(date(2026, 10, 15))).unwrap();
     let charts = d.blokken.iter().filter(|b| matches!(b, Blok::Grafiek(_))).count();
     let html = String::from_utf8(render(&d, Formaat::Html).unwrap()).unwrap();
     assert_eq!(html.matches("<svg xmlns=").count(), charts);
@@ -172,16 +172,16 @@ fn land(n_klasse: usize) -> Land {
     let klasse: Vec<(u64, u64)> = (1..=n_klasse as u64).map(|i| (10 * i + 3, inw - 7 * i)).collect();
     assert!(klasse.iter().all(|(_, n)| Grootteklasse::van(*n) == Grootteklasse::van(inw)), "same size class as Voorbeeldstad");
     let groot = (2_345, if Grootteklasse::van(inw) == Grootteklasse::Vanaf100k { 15_000 } else { 250_000 });
-    let mut spells = dm.spells.clone();
+    let mut uitkeringen = dm.uitkeringen.clone();
     let mut inwoners: BTreeMap<(GemeenteCode, i32), u64> = dm.inwoners.iter().map(|(j, n)| ((eigen, *j), *n)).collect();
     for (i, (stand, n)) in klasse.iter().chain([&groot]).enumerate() {
         let code: GemeenteCode = format!("GM{:04}", 9001 + i).parse().unwrap();
-        spells.extend(lopend(code, *stand));
+        uitkeringen.extend(lopend(code, *stand));
         inwoners.insert((code, 2025), *n);
         inwoners.insert((code, 2026), *n);
     }
     let v = Vraag::new(Maand::new(2015, 1).unwrap(), Maand::new(2026, 12).unwrap(), Per::Kwartaal).unwrap();
-    let alle = buig_bestand::bereken_per_gemeente(spells.into_iter(), &v);
+    let alle = buig_bestand::bereken_per_gemeente(uitkeringen.into_iter(), &v);
     Land { alle, inwoners, klasse, groot }
 }
 
@@ -200,7 +200,7 @@ fn monitor_met(l: Option<&Land>) -> String {
     let dm = demo();
     let vr = vraag(date(2026, 10, 15));
     let v = l.map(|l| monitor_vergelijking(dm.gegevens.gemeente.unwrap(), &l.alle, &l.inwoners, &vr).unwrap());
-    kwartaalmonitor_met(&dm.gegevens, &dm.spells, &dm.inwoners, v.as_ref(), &vr).unwrap().platte_tekst()
+    kwartaalmonitor_met(&dm.gegevens, &dm.uitkeringen, &dm.inwoners, v.as_ref(), &vr).unwrap().platte_tekst()
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn the_figure_per_1000_stands_beside_the_size_class_and_the_netherlands() {
     let dm = demo();
     let mut v = Vraag::new(Maand::new(2025, 1).unwrap(), Maand::new(2026, 9).unwrap(), Per::Kwartaal).unwrap();
     v.inwoners = dm.inwoners.clone();
-    let eigen = bereken(&dm.spells, &v);
+    let eigen = bereken(&dm.uitkeringen, &v);
     for (periode, label, jaar) in [("2026-K3", "K3 2026", 2026), ("2025-K2", "K2 2025", 2025)] {
         let p = eigen.punt(periode).unwrap();
         // The size class: Voorbeeldstad and the five synthetic gemeenten, summed.

@@ -25,7 +25,7 @@ fn anderen(n: usize) -> Vec<Vec<Uitkering>> {
         .map(|i| {
             let code: GemeenteCode = format!("GM{:04}", 100 + i).parse().unwrap();
             demo()
-                .spells
+                .uitkeringen
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| j % (i + 2) != 0)
@@ -39,7 +39,7 @@ fn landelijk(kopieen: &[Vec<Uitkering>]) -> BTreeMap<GemeenteCode, Reeks> {
     let v = vraag();
     let bv = oorzaken_vraag(v.jaar, v.peildatum).unwrap();
     let mut per = PerGemeente::new(&bv);
-    for u in demo().spells.iter().chain(kopieen.iter().flatten()) {
+    for u in demo().uitkeringen.iter().chain(kopieen.iter().flatten()) {
         per.voeg_toe(u);
     }
     per.reeksen()
@@ -54,7 +54,7 @@ fn with_five_other_gemeenten_the_stock_is_an_index_against_nederland_and_the_dur
     let kopieen = anderen(5);
     let alle = landelijk(&kopieen);
     let dm = demo();
-    let n = notitie_vangnet_landelijk(&dm.gegevens, &dm.spells, None, Some(&alle), &vraag()).unwrap();
+    let n = notitie_vangnet_landelijk(&dm.gegevens, &dm.uitkeringen, None, Some(&alle), &vraag()).unwrap();
     let t = n.document.platte_tekst();
 
     // Independently: the other five gemeenten's stock summed at K4 2022 and K4 2025 (2025 is complete on the peildatum).
@@ -63,7 +63,7 @@ fn with_five_other_gemeenten_the_stock_is_an_index_against_nederland_and_the_dur
     let reeksen: Vec<Reeks> = kopieen.iter().map(|k| bereken(k, &bv)).collect();
     let som = |p: &str| reeksen.iter().map(|r| r.punt(p).unwrap().stand).sum::<u64>();
     let (nl_begin, nl_eind) = (som("2022-K4"), som("2025-K4"));
-    let eigen = bereken(&dm.spells, &bv);
+    let eigen = bereken(&dm.uitkeringen, &bv);
     let (e_begin, e_eind) = (eigen.punt("2022-K4").unwrap().stand, eigen.punt("2025-K4").unwrap().stand);
     let getal = |n: u64| buig_core::nl::getal(Decimal::from(n), 0);
     assert!(
@@ -91,10 +91,10 @@ fn with_five_other_gemeenten_the_stock_is_an_index_against_nederland_and_the_dur
 fn with_fewer_than_five_other_gemeenten_the_comparison_is_left_out_with_the_reason() {
     let alle = landelijk(&anderen(3));
     let dm = demo();
-    let t = notitie_vangnet_landelijk(&dm.gegevens, &dm.spells, None, Some(&alle), &vraag()).unwrap().document.platte_tekst();
+    let t = notitie_vangnet_landelijk(&dm.gegevens, &dm.uitkeringen, None, Some(&alle), &vraag()).unwrap().document.platte_tekst();
     assert!(t.contains("Een vergelijking met Nederland ontbreekt: de database bevat van 3 andere gemeenten uitkeringen over elk van deze kwartalen, en er zijn er minstens 5 nodig."), "{t}");
     assert!(!t.contains("Bestand als index"));
     // Without national data at all (notitie_vangnet_met), nothing is said about Nederland.
-    let t = common::notitie_vangnet_met(&dm.gegevens, &dm.spells, None, &vraag()).unwrap().document.platte_tekst();
+    let t = common::notitie_vangnet_met(&dm.gegevens, &dm.uitkeringen, None, &vraag()).unwrap().document.platte_tekst();
     assert!(!t.contains("Nederland"), "{t}");
 }

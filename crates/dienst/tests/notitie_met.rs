@@ -32,9 +32,9 @@ fn deventer_plan() -> buig_plan::Overzicht {
 #[test]
 fn with_spells_the_causes_section_shows_the_caseload_as_buig_bestand_counts_it() {
     let dm = demo();
-    let n = notitie_vangnet_met(&dm.gegevens, &dm.spells, None, &vraag_demo()).expect("notitie");
+    let n = notitie_vangnet_met(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).expect("notitie");
     let t = n.document.platte_tekst();
-    let r = bereken(&dm.spells, &Vraag::new(Maand::new(2022, 10).unwrap(), Maand::new(2025, 12).unwrap(), Per::Kwartaal).unwrap());
+    let r = bereken(&dm.uitkeringen, &Vraag::new(Maand::new(2022, 10).unwrap(), Maand::new(2025, 12).unwrap(), Per::Kwartaal).unwrap());
     let stand = |p: &str| r.punt(p).unwrap().stand;
     let (begin, eind) = (stand("2022-K4"), stand("2025-K4"));
     let werkwoord = if eind > begin { "groeide" } else { "daalde" };
@@ -64,7 +64,7 @@ fn a_peildatum_inside_the_year_stops_the_caseload_at_its_last_complete_quarter()
     let mut g = dm.gegevens.clone();
     g.jaarcijfers.push(Jaarcijfer { stadium: buig_core::records::Stadium::Prognose, ..jc(2026, Some(60_000_000), Some(5_000_000), None) });
     let v = NotitieVraag { jaar: Year::new(2026), peildatum: Some(date(2026, 10, 15)), datum: date(2026, 10, 15) };
-    let n = notitie_vangnet_met(&g, &dm.spells, None, &v).expect("notitie on a prognosis");
+    let n = notitie_vangnet_met(&g, &dm.uitkeringen, None, &v).expect("notitie on a prognosis");
     assert_eq!(n.stadium, buig_core::records::Stadium::Prognose);
     let t = n.document.platte_tekst();
     assert!(t.contains("eind K3 2026"), "{t}");
@@ -104,12 +104,12 @@ fn with_spells_the_plan_target_is_set_against_the_change_since_the_nulmeting() {
     let mut plan = buig_plan::voorbeeld_deventer();
     plan.nulmeting = Some(date(2024, 12, 31));
     let o = buig_plan::overzicht(&plan, &[], None);
-    let n = notitie_vangnet_met(&dm.gegevens, &dm.spells, Some(&o), &vraag_demo()).unwrap();
+    let n = notitie_vangnet_met(&dm.gegevens, &dm.uitkeringen, Some(&o), &vraag_demo()).unwrap();
     let t = n.document.platte_tekst();
     // Counted as known on the peildatum (31 May 2026): later starts and ends left out.
     let p = date(2026, 5, 31);
     let bekend: Vec<_> = dm
-        .spells
+        .uitkeringen
         .iter()
         .filter(|u| u.startdatum <= p)
         .map(|u| buig_core::records::Uitkering { einddatum: u.einddatum.filter(|e| *e <= p), ..u.clone() })
@@ -169,7 +169,7 @@ fn the_full_notitie_renders_in_both_formats() {
     let mut plan = buig_plan::voorbeeld_deventer();
     plan.nulmeting = Some(date(2024, 12, 31));
     let o = buig_plan::overzicht(&plan, &[], None);
-    let n = notitie_vangnet_met(&dm.gegevens, &dm.spells, Some(&o), &vraag_demo()).unwrap();
+    let n = notitie_vangnet_met(&dm.gegevens, &dm.uitkeringen, Some(&o), &vraag_demo()).unwrap();
     let html = String::from_utf8(render(&n.document, Formaat::Html).unwrap()).unwrap();
     assert!(html.contains("<svg") && html.contains("Ontwerpbesluit") && html.contains("Oorzaken van het tekort"));
     if let Ok(p) = std::env::var("NOTITIE_HTML") {

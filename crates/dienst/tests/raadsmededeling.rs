@@ -84,7 +84,7 @@ fn a_decision_dated_after_the_peildatum_is_left_out() {
 
 #[test]
 fn every_chart_is_followed_by_a_table_holding_its_values() {
-    let d = raadsmededeling(&demo().gegevens, &demo().spells, None, &vraag_demo()).unwrap();
+    let d = raadsmededeling(&demo().gegevens, &demo().uitkeringen, None, &vraag_demo()).unwrap();
     assert!(common::charts_followed_by_their_values(&d) >= 4, "decisions, effects, months, vangnet");
 }
 
@@ -99,11 +99,11 @@ fn a_chart_without_any_value_is_left_out_but_its_table_stays() {
 #[test]
 fn the_demo_gives_the_expected_result_with_its_p10_p90_and_the_chance_of_a_vangnet() {
     let dm = demo();
-    let d = raadsmededeling(&dm.gegevens, &dm.spells, None, &vraag_demo()).unwrap();
+    let d = raadsmededeling(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).unwrap();
     let t = d.platte_tekst();
     let r = buig_prognose::prognose_uitkomst(
         &dm.gegevens,
-        &dm.spells,
+        &dm.uitkeringen,
         &buig_prognose::PrognoseVraag { jaar: Year::new(2026), peildatum: date(2026, 10, 31), scenarios: vec![], runs: 2000, seed: 2024 },
     )
     .unwrap();
@@ -117,7 +117,7 @@ fn the_demo_gives_the_expected_result_with_its_p10_p90_and_the_chance_of_a_vangn
     assert!(t.contains("Op basis van de realisatie over 10 maanden"), "{t}");
     assert!(t.contains("voorlopig budget 2027"), "V 2027 is dated 1 October 2026: {t}");
     // Reproducible: the same data give the same document.
-    assert_eq!(d, raadsmededeling(&dm.gegevens, &dm.spells, None, &vraag_demo()).unwrap());
+    assert_eq!(d, raadsmededeling(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).unwrap());
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn both_formats_carry_the_figures_and_the_charts() {
 #[test]
 fn the_demo_document_renders_in_both_formats() {
     let dm = demo();
-    let d = raadsmededeling(&dm.gegevens, &dm.spells, None, &vraag_demo()).unwrap();
+    let d = raadsmededeling(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).unwrap();
     let html = String::from_utf8(render(&d, Formaat::Html).unwrap()).unwrap();
     assert!(html.contains("Verwacht resultaat 2026"));
     let docx = render(&d, Formaat::Docx).unwrap();

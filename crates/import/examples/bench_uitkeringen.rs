@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ok += 1;
                 ended += usize::from(u.einddatum.is_some());
             }
-            Ok(_) => unreachable!("spells only"),
+            Ok(_) => unreachable!("uitkeringen only"),
             Err(e) => {
                 errors += 1;
                 if errors <= 3 {
@@ -70,7 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "{ok} spells ({ended} ended, {errors} errors) in {secs:.2} s: {:.2} million rows/s, {:.0} MB/s",
+        "{ok} uitkeringen ({ended} ended, {errors} errors) in {secs:.2} s: {:.2} million rows/s, {:.0} MB/s",
         (ok + errors) as f64 / secs / 1e6,
         size as f64 / secs / 1e6
     );

@@ -37,7 +37,7 @@ pub enum ImportError {
     /// The file as a whole: it cannot be opened or read, is no CSV or XLSX,
     /// is empty, lacks a required column, or has no sheet named `--blad`.
     #[error("{bestand}: {melding}")]
-    Bestand { bestand: String, melding: String },
+    Invoerbestand { bestand: String, melding: String },
     /// Rows with errors: at most `max_fouten` of them; `meer` when the file
     /// has more.
     #[error("{}", rijen(fouten, *meer))]
@@ -60,16 +60,21 @@ mod tests {
     use super::*;
 
     fn fout(rij: usize, kolom: Option<&str>) -> RowError {
-        RowError { bestand: "spells.csv".into(), rij, kolom: kolom.map(Into::into), melding: "\"31-02-2023\" is geen geldige datum".into() }
+        RowError {
+            bestand: "uitkeringen.csv".into(),
+            rij,
+            kolom: kolom.map(Into::into),
+            melding: "\"31-02-2023\" is geen geldige datum".into(),
+        }
     }
 
     #[test]
     fn a_row_error_names_file_row_and_column() {
         assert_eq!(
             fout(1043, Some("einddatum")).to_string(),
-            "spells.csv: rij 1043, kolom einddatum: \"31-02-2023\" is geen geldige datum"
+            "uitkeringen.csv: rij 1043, kolom einddatum: \"31-02-2023\" is geen geldige datum"
         );
-        assert_eq!(fout(7, None).to_string(), "spells.csv: rij 7: \"31-02-2023\" is geen geldige datum");
+        assert_eq!(fout(7, None).to_string(), "uitkeringen.csv: rij 7: \"31-02-2023\" is geen geldige datum");
     }
 
     #[test]
@@ -78,7 +83,7 @@ mod tests {
         let text = e.to_string();
         let lines: Vec<_> = text.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("spells.csv: rij 3"));
+        assert!(lines[1].starts_with("uitkeringen.csv: rij 3"));
         assert_eq!(lines[2], "… en meer fouten");
         let e = ImportError::Rijen { fouten: vec![fout(2, None)], meer: false };
         assert!(!e.to_string().contains("meer"));

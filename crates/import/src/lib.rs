@@ -203,7 +203,7 @@ impl Iterator for Reader {
 /// as a whole come here; errors of single rows come from the [`Reader`].
 pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerder) -> Result<Reader, ImportError> {
     let bestand = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let fout = |melding: String| ImportError::Bestand { bestand: bestand.clone(), melding };
+    let fout = |melding: String| ImportError::Invoerbestand { bestand: bestand.clone(), melding };
     if path.is_dir() {
         return Err(fout("is een map, geen bestand".to_string()));
     }

@@ -145,7 +145,7 @@ fn parse_every_way(path: &Path) {
                         }
                     }
                 }
-                Err(ImportError::Bestand { bestand, melding }) => {
+                Err(ImportError::Invoerbestand { bestand, melding }) => {
                     assert!(!bestand.is_empty() && !melding.is_empty());
                 }
                 Err(other) => panic!("open returns only file errors: {other:?}"),
@@ -156,7 +156,7 @@ fn parse_every_way(path: &Path) {
                     assert!(!fouten.is_empty() && fouten.len() <= opts.max_fouten.max(1));
                     assert!(!meer || fouten.len() == opts.max_fouten.max(1));
                 }
-                Err(e @ ImportError::Bestand { .. }) => assert!(!e.to_string().is_empty()),
+                Err(e @ ImportError::Invoerbestand { .. }) => assert!(!e.to_string().is_empty()),
             }
         }
     }

@@ -46,17 +46,17 @@ fn row_errors(result: Result<Vec<Record>, ImportError>) -> (Vec<RowError>, bool)
 
 fn file_error(result: Result<Vec<Record>, ImportError>) -> String {
     match result {
-        Err(e @ ImportError::Bestand { .. }) => e.to_string(),
+        Err(e @ ImportError::Invoerbestand { .. }) => e.to_string(),
         other => panic!("expected a file error, got {other:?}"),
     }
 }
 
-fn spells(records: Vec<Record>) -> Vec<buig_core::records::Uitkering> {
+fn uitkeringen(records: Vec<Record>) -> Vec<buig_core::records::Uitkering> {
     records
         .into_iter()
         .map(|r| match r {
             Record::Uitkering(u) => u,
-            other => panic!("not a spell: {other:?}"),
+            other => panic!("not a uitkering: {other:?}"),
         })
         .collect()
 }
@@ -66,7 +66,7 @@ fn spells(records: Vec<Record>) -> Vec<buig_core::records::Uitkering> {
 #[test]
 fn the_example_spells_file_is_read_with_the_gemeente_of_the_import() {
     let records = read_all(&example("uitkeringen.csv"), Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap();
-    let u = spells(records);
+    let u = uitkeringen(records);
     assert_eq!(u.len(), 7);
     assert!(u.iter().all(|u| u.gemeente == gm("GM0150")));
     assert_eq!(u[0].regeling, Regeling::Pw);
@@ -92,7 +92,7 @@ fn a_spells_file_without_gemeente_column_or_option_names_the_option() {
 fn a_national_spells_file_takes_the_gemeente_of_each_row() {
     let (_d, path) =
         file("landelijk.csv", "gemeente,client_id,regeling,startdatum\nGM0150,1,PW,2023-01-01\ngm0363,2,Participatiewet,2023-02-01\n");
-    let u = spells(read_all(&path, Soort::Uitkeringen, &Options::default(), &pseudo()).unwrap());
+    let u = uitkeringen(read_all(&path, Soort::Uitkeringen, &Options::default(), &pseudo()).unwrap());
     assert_eq!(u[0].gemeente, gm("GM0150"));
     assert_eq!(u[1].gemeente, gm("GM0363"));
     assert_eq!(u[1].regeling, Regeling::Pw);
@@ -166,7 +166,7 @@ fn a_dutch_budget_file_with_bom_reads_dates_amounts_and_percentages() {
 fn column_names_are_matched_loosely_in_any_order_and_extra_columns_are_ignored() {
     let (_d, path) =
         file("s.csv", " Huishouden ,STARTDATUM,opmerking,Client ID,Regeling,Reden-einde\nalleenstaande,01-02-2023,x,77,ioaw,werk\n");
-    let u = spells(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap());
+    let u = uitkeringen(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap());
     assert_eq!(u[0].startdatum, date(2023, 2, 1));
     assert_eq!(u[0].regeling, Regeling::Ioaw);
     assert_eq!(u[0].client, pseudo().pseudoniem("77"));
@@ -186,7 +186,7 @@ fn a_windows_1252_file_from_dutch_excel_is_read() {
     let mut bytes = b"client_id;regeling;startdatum;reden_einde\n".to_vec();
     bytes.extend_from_slice(b"1;PW;01-01-2023;co\xf6peratie \x80\n");
     let (_d, path) = file("s.csv", bytes);
-    let u = spells(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap());
+    let u = uitkeringen(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()).unwrap());
     assert_eq!(u[0].reden_einde.as_deref(), Some("coöperatie €"));
 }
 
@@ -194,14 +194,16 @@ fn a_windows_1252_file_from_dutch_excel_is_read() {
 
 #[test]
 fn an_impossible_date_on_row_3_is_reported_on_row_3_in_its_column() {
-    let (_d, path) =
-        file("spells.csv", "client_id,regeling,startdatum,einddatum\n1,PW,2021-01-01,\n2,PW,2021-02-31,\n3,PW,2021-03-01,31-02-2023\n");
+    let (_d, path) = file(
+        "uitkeringen.csv",
+        "client_id,regeling,startdatum,einddatum\n1,PW,2021-01-01,\n2,PW,2021-02-31,\n3,PW,2021-03-01,31-02-2023\n",
+    );
     let (fouten, meer) = row_errors(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()));
     assert!(!meer);
     assert_eq!(fouten.len(), 2);
     assert_eq!((fouten[0].rij, fouten[0].kolom.as_deref()), (3, Some("startdatum")));
     assert_eq!(fouten[0].melding, "\"2021-02-31\" is geen geldige datum");
-    assert_eq!(fouten[1].to_string(), "spells.csv: rij 4, kolom einddatum: \"31-02-2023\" is geen geldige datum");
+    assert_eq!(fouten[1].to_string(), "uitkeringen.csv: rij 4, kolom einddatum: \"31-02-2023\" is geen geldige datum");
 }
 
 #[test]
@@ -397,7 +399,7 @@ fn spells_are_read_from_an_xlsx_with_date_cells_and_numeric_ids() {
         ],
         0,
     );
-    let u = spells(read_all(&path, Soort::Uitkeringen, &blad("Data"), &pseudo()).unwrap());
+    let u = uitkeringen(read_all(&path, Soort::Uitkeringen, &blad("Data"), &pseudo()).unwrap());
     assert_eq!(u[0].client, pseudo().pseudoniem("100234"));
     assert_eq!(u[0].startdatum, date(2023, 1, 2));
     assert_eq!(u[0].einddatum, Some(date(2023, 12, 31)));

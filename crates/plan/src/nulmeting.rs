@@ -23,14 +23,14 @@ pub struct Ontwikkeling {
 /// of the last month with data, from the gemeente's spells via
 /// `buig_bestand`. `None` without spells or when no month after the baseline
 /// has data (unknown stays unknown).
-pub fn sinds_nulmeting(spells: &[Uitkering], nulmeting: Date) -> Option<Ontwikkeling> {
+pub fn sinds_nulmeting(uitkeringen: &[Uitkering], nulmeting: Date) -> Option<Ontwikkeling> {
     use buig_bestand::{bereken, Maand, Per, Vraag};
-    let laatste = spells.iter().flat_map(|u| std::iter::once(u.startdatum).chain(u.einddatum)).max()?;
+    let laatste = uitkeringen.iter().flat_map(|u| std::iter::once(u.startdatum).chain(u.einddatum)).max()?;
     let (van, tot) = (Maand::van_datum(nulmeting), Maand::van_datum(laatste));
     if tot <= van {
         return None;
     }
-    let reeks = bereken(spells, &Vraag::new(van, tot, Per::Maand).ok()?);
+    let reeks = bereken(uitkeringen, &Vraag::new(van, tot, Per::Maand).ok()?);
     let (eerste, laatste) = (reeks.reeks.first()?, reeks.reeks.last()?);
     Some(Ontwikkeling {
         nulmeting_maand: eerste.periode.clone(),

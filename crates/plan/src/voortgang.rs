@@ -239,8 +239,8 @@ impl Planstand {
     }
 
     /// The overview with the change since the nulmeting counted from `spells`.
-    pub fn overzicht_uit(&self, spells: &[Uitkering]) -> Overzicht {
-        self.overzicht(self.plan.nulmeting.and_then(|n| sinds_nulmeting(spells, n)))
+    pub fn overzicht_uit(&self, uitkeringen: &[Uitkering]) -> Overzicht {
+        self.overzicht(self.plan.nulmeting.and_then(|n| sinds_nulmeting(uitkeringen, n)))
     }
 
     /// One action with its history ([`actie_detail`]); `None` for an unknown code.

@@ -111,7 +111,7 @@ fn the_latest_quarter_is_the_status_shown() {
     assert_eq!(o.totalen.per_status.get("geen"), Some(&24));
 }
 
-fn spell(id: &str, start: jiff::civil::Date, eind: Option<jiff::civil::Date>) -> Uitkering {
+fn uitkering(id: &str, start: jiff::civil::Date, eind: Option<jiff::civil::Date>) -> Uitkering {
     Uitkering {
         gemeente: "GM0150".parse().unwrap(),
         client: ClientPseudoniem(id.into()),
@@ -126,17 +126,17 @@ fn spell(id: &str, start: jiff::civil::Date, eind: Option<jiff::civil::Date>) ->
 
 #[test]
 fn the_caseload_change_since_the_baseline_comes_from_the_spells() {
-    let spells = vec![
-        spell("a", date(2021, 1, 1), None),
-        spell("b", date(2021, 1, 1), Some(date(2023, 3, 15))),
-        spell("c", date(2022, 6, 1), Some(date(2023, 5, 31))),
-        spell("d", date(2023, 2, 1), None),
+    let uitkeringen = vec![
+        uitkering("a", date(2021, 1, 1), None),
+        uitkering("b", date(2021, 1, 1), Some(date(2023, 3, 15))),
+        uitkering("c", date(2022, 6, 1), Some(date(2023, 5, 31))),
+        uitkering("d", date(2023, 2, 1), None),
     ];
-    let o = sinds_nulmeting(&spells, date(2022, 12, 31)).unwrap();
+    let o = sinds_nulmeting(&uitkeringen, date(2022, 12, 31)).unwrap();
     assert_eq!((o.nulmeting_maand.as_str(), o.stand_nulmeting), ("2022-12", 3));
     assert_eq!((o.laatste_maand.as_str(), o.stand_laatste), ("2023-05", 2));
     assert_eq!(o.verandering, -1);
-    assert_eq!(sinds_nulmeting(&spells, date(2023, 6, 30)), None, "no data after the baseline: unknown");
+    assert_eq!(sinds_nulmeting(&uitkeringen, date(2023, 6, 30)), None, "no data after the baseline: unknown");
     assert_eq!(sinds_nulmeting(&[], date(2022, 12, 31)), None);
 }
 

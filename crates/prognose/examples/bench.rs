@@ -14,7 +14,7 @@ use buig_prognose::{Gegevens, Prognosebasis, Scenario};
 fn main() {
     let runs: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let demo = buig_synth::voorbeeldstad();
-    let spells: Vec<Uitkering> = demo.spells.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
+    let uitkeringen: Vec<Uitkering> = demo.uitkeringen.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
     let g = Gegevens {
         gemeente: Some(demo.gemeente),
         naam: Some(demo.naam.to_string()),
@@ -23,7 +23,7 @@ fn main() {
         ..Default::default()
     };
     let t0 = Instant::now();
-    let b = Prognosebasis::new(&g, &spells).expect("demo data");
+    let b = Prognosebasis::new(&g, &uitkeringen).expect("demo data");
     let u = b.uitgangspunt(Year::new(2024), jiff::civil::date(2024, 6, 30)).expect("demo data");
     let voorbereiding = t0.elapsed();
     let t1 = Instant::now();

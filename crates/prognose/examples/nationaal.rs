@@ -69,8 +69,8 @@ fn main() {
     let tot = Maand::new(LAATSTE.0, LAATSTE.1).expect("valid month");
     let vraag = Vraag::new(van, tot, Per::Maand).expect("van before tot");
     let mut teller = PerGemeente::new(&vraag);
-    for (_, spells) in &per_gemeente {
-        for u in spells {
+    for (_, uitkeringen) in &per_gemeente {
+        for u in uitkeringen {
             teller.voeg_toe(u);
         }
     }
@@ -97,7 +97,7 @@ fn main() {
     let t_financien = t.elapsed();
 
     // 4. The prognosis of every gemeente.
-    let spells: BTreeMap<GemeenteCode, &[Uitkering]> = per_gemeente.iter().map(|(g, v)| (*g, v.as_slice())).collect();
+    let uitkeringen: BTreeMap<GemeenteCode, &[Uitkering]> = per_gemeente.iter().map(|(g, v)| (*g, v.as_slice())).collect();
     let (mut t_basis, mut t_det, mut t_mc) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let basis = Scenario::default();
     let mut sam = Samenvatting::default();
@@ -106,7 +106,7 @@ fn main() {
         let t = Instant::now();
         // With few spells a small gemeente can have no benefits at all: no
         // price per benefit, no prognosis (counted, as `buig prognose` would refuse it).
-        let u = Prognosebasis::new(g, spells[&code]).and_then(|b| b.uitgangspunt(Year::new(JAAR), PEILDATUM));
+        let u = Prognosebasis::new(g, uitkeringen[&code]).and_then(|b| b.uitgangspunt(Year::new(JAAR), PEILDATUM));
         t_basis += t.elapsed();
         let Ok(u) = u else {
             sam.overgeslagen += 1;

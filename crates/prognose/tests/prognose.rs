@@ -13,7 +13,7 @@ use jiff::civil::date;
 
 struct Demo {
     gegevens: Gegevens,
-    spells: Vec<Uitkering>,
+    uitkeringen: Vec<Uitkering>,
     demo: buig_synth::Demo,
 }
 
@@ -21,7 +21,7 @@ fn demo() -> &'static Demo {
     static D: OnceLock<Demo> = OnceLock::new();
     D.get_or_init(|| {
         let demo = buig_synth::voorbeeldstad();
-        let spells = demo.spells.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
+        let uitkeringen = demo.uitkeringen.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
         let gegevens = Gegevens {
             gemeente: Some(demo.gemeente),
             naam: Some(demo.naam.to_string()),
@@ -30,13 +30,13 @@ fn demo() -> &'static Demo {
             jaarcijfers: Vec::new(),
             vangnet_verleend: None,
         };
-        Demo { gegevens, spells, demo }
+        Demo { gegevens, uitkeringen, demo }
     })
 }
 
 fn basis() -> Prognosebasis<'static> {
     let d = demo();
-    Prognosebasis::new(&d.gegevens, &d.spells).unwrap()
+    Prognosebasis::new(&d.gegevens, &d.uitkeringen).unwrap()
 }
 
 fn realised_2024() -> buig_synth::DemoJaar {
@@ -175,7 +175,7 @@ fn the_report_shows_dutch_figures_and_scenarios_beside_the_baseline() {
         runs: 500,
         seed: 1,
     };
-    let r = prognose_uitkomst(&d.gegevens, &d.spells, &v).unwrap();
+    let r = prognose_uitkomst(&d.gegevens, &d.uitkeringen, &v).unwrap();
     assert_eq!(r.verloop.len(), 6);
     assert_eq!(r.scenarios.len(), 1);
     assert!(r.scenarios[0].verschil_netto_lasten.is_negative());

@@ -12,7 +12,7 @@ use buig_core::{money, nl, Money, Percentage, Year};
 use rust_decimal::Decimal;
 
 use crate::case::{Case, Herkomst};
-use crate::result::{Formulier, JaarRegel, Route, Stap, TredeUitkomst, VangnetResult, VerlaagdeDrempelUitkomst};
+use crate::result::{Formulier, Route, TredeUitkomst, VangnetResult, VerlaagdeDrempelUitkomst};
 use crate::table::{RuleError, RuleTable, Status, Trede};
 
 /// Computes the vangnet for a case with the bundled rule table.
@@ -409,67 +409,16 @@ pub fn bereken_met(table: &RuleTable, case: &Case) -> Result<VangnetResult, Rule
         }
     }
 
-    // --- Steps A–I ---
-    let own = case.jaren.get(&t).expect("own year present");
-    let (a, bb, d) = match own.herkomst {
-        Herkomst::Berekend { lasten, baten, correcties } => {
-            (Some(lasten.to_decimal()), Some(baten.to_decimal()), Some(correcties.to_decimal()))
-        }
-        Herkomst::Opgegeven => (None, None, None),
-    };
-    let c = a.zip(bb).map(|(a, b)| a - b);
-    let e = b.to_decimal() + tekort_d;
-    let stap = |stap: &str, symbool: &str, omschrijving: &str, bedrag: Option<Decimal>| Stap {
-        stap: stap.into(),
-        symbool: symbool.into(),
-        omschrijving: omschrijving.into(),
-        bedrag,
-    };
-    let mut stappen = vec![
-        stap("1a", "A", "Lasten art. 69 Participatiewet (SiSa)", a),
-        stap("1b", "B", "Baten (SiSa)", bb),
-        stap("1c", "C", "Netto lasten (A − B)", c),
-        stap("2", "D", "Fouten en onzekerheden volgens de accountant", d),
-        stap("3", "E", "Relevante bestedingen (C − D)", Some(e)),
-        stap("4", "F", "Definitief budget", Some(b.to_decimal())),
-        stap("5", "G", "Relevant tekort (E − F)", Some(tekort_d)),
-    ];
-    for tr in &chosen_tiers {
-        stappen.push(Stap {
-            stap: "6".into(),
-            symbool: tr.symbool.clone(),
-            omschrijving: format!("Compensatie: {}", tier_label(tr)),
-            bedrag: Some(money::round_to_cents(tr.bedrag)),
-        });
-    }
-    stappen.push(stap("7", "I", "Vangnetuitkering (som van H, afgerond op hele euro's)", vangnetuitkering));
+    // --- Steps A–I and the years of the specification ---
+    let stappen = crate::specificatie::stappen(case, &chosen_tiers, vangnetuitkering, tier_label);
     let vangnetuitkering = vangnetuitkering.map(geld);
     let eigen_risico = eigen_risico.map(geld);
-    if a.is_none() {
+    if stappen[0].bedrag.is_none() {
         waarschuwingen.push(format!(
             "Voor {t} is het tekort direct opgegeven; stappen A tot en met D (lasten, baten, correcties) zijn daarom leeg. Geef lasten en baten op voor de volledige specificatie."
         ));
     }
-
-    let jaren = case
-        .jaren
-        .values()
-        .map(|f| {
-            let (lasten, baten, correcties) = match f.herkomst {
-                Herkomst::Berekend { lasten, baten, correcties } => (Some(lasten), Some(baten), Some(correcties)),
-                Herkomst::Opgegeven => (None, None, None),
-            };
-            JaarRegel {
-                jaar: f.jaar,
-                budget: f.budget,
-                lasten,
-                baten,
-                correcties,
-                tekort: f.tekort,
-                tekort_percentage: f.budget.and_then(|bud| Percentage::ratio(f.tekort, bud)),
-            }
-        })
-        .collect();
+    let jaren = crate::specificatie::jaren(case);
 
     Ok(VangnetResult {
         jaar: t,

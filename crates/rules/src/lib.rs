@@ -12,6 +12,7 @@
 pub mod calc;
 pub mod case;
 pub mod result;
+mod specificatie;
 pub mod table;
 pub mod text;
 

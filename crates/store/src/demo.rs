@@ -78,8 +78,8 @@ impl Store {
         let mut out = Vec::new();
         let ok = |r: Record| Ok::<Record, RowError>(r);
 
-        let spells = demo.spells.iter().map(|s| ok(Record::Uitkering(s.als_uitkering(pseudo.pseudoniem(&s.client_id)))));
-        out.push(self.importeer_rijen(Soort::Uitkeringen, label("uitkeringen"), &sha("uitkeringen"), spells, 1, &mut |_| {}).await?);
+        let uitkeringen = demo.uitkeringen.iter().map(|s| ok(Record::Uitkering(s.als_uitkering(pseudo.pseudoniem(&s.client_id)))));
+        out.push(self.importeer_rijen(Soort::Uitkeringen, label("uitkeringen"), &sha("uitkeringen"), uitkeringen, 1, &mut |_| {}).await?);
         let budget = demo.budgetten.iter().cloned().map(Record::Budget).map(ok);
         out.push(self.importeer_rijen(Soort::Budget, label("budget"), &sha("budget"), budget, 1, &mut |_| {}).await?);
         let real = demo.realisatie.iter().cloned().map(Record::Realisatie).map(ok);

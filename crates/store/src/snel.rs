@@ -155,7 +155,7 @@ mod tests {
         let n = store.alle_uitkeringen(&mut |u| snel.push(u)).await.unwrap();
         store.alle_uitkeringen_sqlx(&mut |u| sqlx.push(u)).await.unwrap();
         assert_eq!(n as usize, snel.len());
-        assert!(snel.len() > 10_000, "the demo's spells");
+        assert!(snel.len() > 10_000, "the demo's uitkeringen");
         assert!(snel.iter().any(|u| u.einddatum.is_none()) && snel.iter().any(|u| u.reden_einde.is_some()), "NULLs and values both");
         snel.sort_by_key(sleutel);
         sqlx.sort_by_key(sleutel);

@@ -80,7 +80,7 @@ async fn story(url: &str) {
     assert_eq!(m[1].lks, None);
 
     // Spells with --gemeente; client ids are pseudonymised.
-    let spells = write(
+    let uitkeringen = write(
         dir.path(),
         "uitkeringen.csv",
         "client_id;regeling;startdatum;einddatum;reden_einde;geboortedatum;huishouden\n\
@@ -88,7 +88,7 @@ async fn story(url: &str) {
          a2;PW;01-06-2022;31-12-2023;werk;12-05-1999;alleenstaand\n\
          a3;IOAW;31-01-2023;28-02-2023;overig;03-03-1962;gezin\n",
     );
-    let r = store.importeer(&spells, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
+    let r = store.importeer(&uitkeringen, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
     assert_eq!(r.rijen, 3);
     let u = store.uitkeringen(gm("GM0150")).await.unwrap();
     assert_eq!(u.len(), 3);
@@ -100,7 +100,7 @@ async fn story(url: &str) {
 
     // The same file again: nothing changes, the history says so.
     let before = snapshot(&store).await;
-    let again = store.importeer(&spells, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
+    let again = store.importeer(&uitkeringen, Soort::Uitkeringen, &opts(Some("GM0150")), &mut |_| {}).await.unwrap();
     assert!(matches!(again.uitkomst, Uitkomst::Ongewijzigd { .. }), "{again:?}");
     assert_eq!(snapshot(&store).await, before);
     let u2 = store.uitkeringen(gm("GM0150")).await.unwrap();

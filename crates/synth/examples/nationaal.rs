@@ -16,7 +16,7 @@ use jiff::civil::date;
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let stats = std::env::args().any(|a| a == "--stats");
-    let n: usize = args.first().map_or(5_000_000, |a| a.parse().expect("number of spells"));
+    let n: usize = args.first().map_or(5_000_000, |a| a.parse().expect("number of uitkeringen"));
     let pad = args.get(1).cloned().unwrap_or_else(|| "/tmp/buig-nationaal.csv".into());
     let gemeenten: usize = args.get(2).map_or(usize::MAX, |a| a.parse().expect("gemeenten"));
     let seed: u64 = args.get(3).map_or(2024, |a| a.parse().expect("seed"));
@@ -27,14 +27,14 @@ fn main() -> std::io::Result<()> {
     let secs = t.elapsed().as_secs_f64();
     let bytes = std::fs::metadata(&pad)?.len();
     println!(
-        "{rows} spells → {pad}: {bytes} bytes ({:.1} MB) in {secs:.2} s ({:.2} M spells/s)",
+        "{rows} uitkeringen → {pad}: {bytes} bytes ({:.1} MB) in {secs:.2} s ({:.2} M uitkeringen/s)",
         bytes as f64 / 1e6,
         rows as f64 / secs / 1e6
     );
 
     let t = Instant::now();
     let only = nationaal(&p).count();
-    println!("generation alone: {only} spells in {:.2} s", t.elapsed().as_secs_f64());
+    println!("generation alone: {only} uitkeringen in {:.2} s", t.elapsed().as_secs_f64());
 
     if stats {
         beschrijf(&p);
@@ -90,14 +90,14 @@ fn beschrijf(p: &NationaalParams) {
         }
     }
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b as f64;
-    println!("spells {totaal}, clients {clients}, re-entries {herinstroom} ({:.1}%)", pct(herinstroom, totaal));
+    println!("uitkeringen {totaal}, clients {clients}, re-entries {herinstroom} ({:.1}%)", pct(herinstroom, totaal));
     for (r, c) in &regeling {
         println!("  regeling {r}: {:.1}%", pct(*c, totaal));
     }
     let beeindigd: u64 = reden.iter().filter(|(k, _)| **k != "(loopt)").map(|(_, v)| v).sum();
     for (r, c) in &reden {
         if *r == "(loopt)" {
-            println!("  running on the peildatum: {c} ({:.1}% of spells)", pct(*c, totaal));
+            println!("  running on the peildatum: {c} ({:.1}% of uitkeringen)", pct(*c, totaal));
         } else {
             println!("  reden {r}: {c} ({:.1}% of ended)", pct(*c, beeindigd));
         }

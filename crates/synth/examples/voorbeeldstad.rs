@@ -10,12 +10,12 @@ use rust_decimal::Decimal;
 fn main() {
     let demo = voorbeeldstad();
     println!(
-        "{} ({}): {} spells, {} clients, {} months of realisation, {} budget decisions\n",
+        "{} ({}): {} uitkeringen, {} clients, {} months of realisation, {} budget decisions\n",
         demo.naam,
         demo.gemeente,
-        demo.spells.len(),
+        demo.uitkeringen.len(),
         {
-            let mut ids: Vec<&str> = demo.spells.iter().map(|s| s.client_id.as_str()).collect();
+            let mut ids: Vec<&str> = demo.uitkeringen.iter().map(|s| s.client_id.as_str()).collect();
             ids.sort_unstable();
             ids.dedup();
             ids.len()

@@ -7,7 +7,7 @@ use std::io::{BufWriter, Write};
 
 use jiff::civil::Date;
 
-use crate::SynthSpell;
+use crate::SynthUitkering;
 
 /// The header, exactly.
 pub const HEADER: &str = "gemeente,client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden";
@@ -16,13 +16,13 @@ pub const HEADER: &str = "gemeente,client_id,regeling,startdatum,einddatum,reden
 /// empty `einddatum` and `reden_einde` while running) and returns the
 /// number of data rows written. No field needs quoting: codes, ids and
 /// the fixed vocabularies contain no commas or quotes.
-pub fn write_csv<W: Write>(spells: impl Iterator<Item = SynthSpell>, w: W) -> std::io::Result<u64> {
+pub fn write_csv<W: Write>(uitkeringen: impl Iterator<Item = SynthUitkering>, w: W) -> std::io::Result<u64> {
     let mut out = BufWriter::with_capacity(1 << 20, w);
     out.write_all(HEADER.as_bytes())?;
     out.write_all(b"\n")?;
     let mut regel: Vec<u8> = Vec::with_capacity(160);
     let mut n = 0u64;
-    for s in spells {
+    for s in uitkeringen {
         regel.clear();
         regel.extend_from_slice(b"GM");
         cijfers(&mut regel, u32::from(s.gemeente.number()), 4);
@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn a_row_looks_like_the_spells_file() {
-        let s = SynthSpell {
+        let s = SynthUitkering {
             gemeente: "GM0150".parse().unwrap(),
             client_id: "c000123456".into(),
             regeling: Regeling::Ioaw,
@@ -88,7 +88,7 @@ mod tests {
             geboortedatum: jiff::civil::date(1961, 7, 9),
             huishouden: "paar",
         };
-        let lopend = SynthSpell { einddatum: None, reden_einde: None, ..s.clone() };
+        let lopend = SynthUitkering { einddatum: None, reden_einde: None, ..s.clone() };
         let mut out = Vec::new();
         assert_eq!(write_csv([s, lopend].into_iter(), &mut out).unwrap(), 2);
         assert_eq!(

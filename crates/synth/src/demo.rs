@@ -32,7 +32,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::dagen::{dag, dagen_in_maand, naar_date};
 use crate::model::Model;
 use crate::nationaal::generator;
-use crate::SynthSpell;
+use crate::SynthUitkering;
 
 /// The CBS-style code of Voorbeeldstad: fictional, in no reference table.
 pub const VOORBEELDSTAD: &str = "GM9999";
@@ -112,7 +112,7 @@ pub struct Demo {
     pub naam: &'static str,
     /// 1 January 2015..=2026.
     pub inwoners: Vec<Inwoners>,
-    pub spells: Vec<SynthSpell>,
+    pub uitkeringen: Vec<SynthUitkering>,
     /// Voorlopig, nader voorlopig and definitief 2015..=2026, and voorlopig 2027.
     pub budgetten: Vec<Budgetbeschikking>,
     /// Every month 2015-01 .. 2026-10.
@@ -145,14 +145,14 @@ pub fn voorbeeldstad() -> Demo {
     let model = Model::new(jiff::civil::date(EERSTE_JAAR as i16, 1, 1), PEILDATUM);
     let mut g = generator(gemeente, SEED, AANTAL_UITKERINGEN);
     let mut volgnummer = 0;
-    let spells: Vec<SynthSpell> = std::iter::from_fn(|| g.volgende(&model, &mut volgnummer)).collect();
+    let uitkeringen: Vec<SynthUitkering> = std::iter::from_fn(|| g.volgende(&model, &mut volgnummer)).collect();
 
     let inwoners =
         INWONERS.iter().enumerate().map(|(i, &aantal)| Inwoners { gemeente, jaar: Year::new(EERSTE_JAAR + i as i32), aantal }).collect();
 
-    let realisatie = realisatie(gemeente, &spells);
+    let realisatie = realisatie(gemeente, &uitkeringen);
     let budgetten = budgetten(gemeente, &realisatie);
-    Demo { gemeente, naam: NAAM, inwoners, spells, budgetten, realisatie }
+    Demo { gemeente, naam: NAAM, inwoners, uitkeringen, budgetten, realisatie }
 }
 
 /// The months 2015-01 .. the peildatum's month, as (year, month, last day).
@@ -168,12 +168,12 @@ fn prijs(jaar: i32) -> i64 {
     PRIJS_PER_UITKERING.iter().find(|p| p.0 == jaar).expect("price for every demo year").1
 }
 
-fn realisatie(gemeente: GemeenteCode, spells: &[SynthSpell]) -> Vec<RealisatieMaand> {
+fn realisatie(gemeente: GemeenteCode, uitkeringen: &[SynthUitkering]) -> Vec<RealisatieMaand> {
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
     rng.set_stream(1);
     maanden()
         .map(|(y, m, einde)| {
-            let lopend = spells.iter().filter(|s| s.loopt_op(einde)).count() as i64;
+            let lopend = uitkeringen.iter().filter(|s| s.loopt_op(einde)).count() as i64;
             let uitkeringen = Money::from_euros(lopend * prijs(y));
             let lks = LKS_KOSTEN.iter().find(|l| l.0 == y).map(|&(_, kosten)| {
                 let sinds = (y - 2020) as i64 * 12 + i64::from(m) - 1;
@@ -259,7 +259,7 @@ fn beschikking(
 impl Demo {
     /// Running benefits on `dag`.
     pub fn lopend_op(&self, dag: Date) -> usize {
-        self.spells.iter().filter(|s| s.loopt_op(dag)).count()
+        self.uitkeringen.iter().filter(|s| s.loopt_op(dag)).count()
     }
 
     /// The budget of `jaar` of kind `soort`, if decided.

@@ -79,7 +79,7 @@ pub use crate::nationaal::{nationaal, verdeling, NationaalParams};
 
 /// One synthetic benefit spell, as a row of the spells file (SPEC §7).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SynthSpell {
+pub struct SynthUitkering {
     pub gemeente: GemeenteCode,
     /// The raw client id (`c000123456`), unique per person; a person may
     /// have several spells (re-entry). Pseudonymising it is the importer's job.
@@ -95,7 +95,7 @@ pub struct SynthSpell {
     pub huishouden: &'static str,
 }
 
-impl SynthSpell {
+impl SynthUitkering {
     /// The spell as the store and the libraries hold it, with `client` as its
     /// pseudonym (the importer's, or the raw id where no store is involved).
     pub fn als_uitkering(&self, client: ClientPseudoniem) -> Uitkering {

@@ -15,7 +15,7 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use crate::dagen::{civiel, dag, dagen_in_maand, maandeinde, naar_date, plus_maanden, van_date, Dag};
-use crate::SynthSpell;
+use crate::SynthUitkering;
 
 /// Years before `van` in which the spells of the initial stock may start
 /// (2000–2014 for `van` = 2015-01-01).
@@ -348,7 +348,7 @@ impl GemeenteGenerator {
     }
 
     /// The next spell; `volgnummer` numbers the clients (one per new client).
-    pub(crate) fn volgende(&mut self, model: &Model, volgnummer: &mut u64) -> Option<SynthSpell> {
+    pub(crate) fn volgende(&mut self, model: &Model, volgnummer: &mut u64) -> Option<SynthUitkering> {
         if self.resterend == 0 {
             self.huidig = None;
             return None;
@@ -356,9 +356,9 @@ impl GemeenteGenerator {
         self.resterend -= 1;
         if let Some((id, persoon, vorige)) = self.huidig.take() {
             if let Some(u) = model.trek_herinstroom(&mut self.rng, &persoon, &vorige) {
-                let spell = self.spell(model, &id, &persoon, &u);
+                let uitkering = self.uitkering(model, &id, &persoon, &u);
                 self.huidig = Some((id, persoon, u));
-                return Some(spell);
+                return Some(uitkering);
             }
         }
         let (persoon, u) = loop {
@@ -368,14 +368,14 @@ impl GemeenteGenerator {
         };
         let id = client_id(*volgnummer);
         *volgnummer += 1;
-        let spell = self.spell(model, &id, &persoon, &u);
+        let uitkering = self.uitkering(model, &id, &persoon, &u);
         self.huidig = Some((id, persoon, u));
-        Some(spell)
+        Some(uitkering)
     }
 
-    fn spell(&self, model: &Model, id: &str, p: &Persoon, u: &Uitkomst) -> SynthSpell {
+    fn uitkering(&self, model: &Model, id: &str, p: &Persoon, u: &Uitkomst) -> SynthUitkering {
         let loopt = u.eind > model.peil;
-        SynthSpell {
+        SynthUitkering {
             gemeente: self.gemeente,
             client_id: id.to_owned(),
             regeling: u.regeling,

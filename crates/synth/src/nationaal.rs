@@ -10,7 +10,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::model::{GemeenteGenerator, Model};
-use crate::SynthSpell;
+use crate::SynthUitkering;
 
 /// The year whose gemeenten and inhabitants the national file uses.
 const PEILJAAR: Year = Year::new(2024);
@@ -105,7 +105,7 @@ pub(crate) fn generator(code: GemeenteCode, seed: u64, quota: u64) -> GemeenteGe
 
 /// The national synthetic spells, streamed: nothing but one gemeente's
 /// generator state is held, whatever `uitkeringen` is.
-pub fn nationaal(p: &NationaalParams) -> impl Iterator<Item = SynthSpell> {
+pub fn nationaal(p: &NationaalParams) -> impl Iterator<Item = SynthUitkering> {
     Nationaal {
         model: Model::new(p.van, p.peildatum),
         verdeling: verdeling(p).into_iter(),
@@ -126,9 +126,9 @@ struct Nationaal {
 }
 
 impl Iterator for Nationaal {
-    type Item = SynthSpell;
+    type Item = SynthUitkering;
 
-    fn next(&mut self) -> Option<SynthSpell> {
+    fn next(&mut self) -> Option<SynthUitkering> {
         loop {
             if let Some(g) = &mut self.huidig {
                 if let Some(s) = g.volgende(&self.model, &mut self.volgnummer) {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use buig_core::records::{BudgetSoort, Regeling};
 use buig_core::{GemeenteCode, Money, Year};
-use buig_synth::{nationaal, voorbeeldstad, write_csv, NationaalParams, SynthSpell, HEADER, VOORBEELDSTAD};
+use buig_synth::{nationaal, voorbeeldstad, write_csv, NationaalParams, SynthUitkering, HEADER, VOORBEELDSTAD};
 use jiff::civil::{date, Date};
 use jiff::ToSpan;
 use rust_decimal::Decimal;
@@ -38,10 +38,10 @@ fn the_same_seed_gives_the_same_bytes_and_another_seed_other_bytes() {
 fn a_gemeentes_spells_do_not_depend_on_which_others_are_in_the_file() {
     // Same seed, same quota for the largest gemeente → the same spells
     // (ids aside, which count on over the file).
-    let eerste = |p: &NationaalParams| -> Vec<SynthSpell> {
+    let eerste = |p: &NationaalParams| -> Vec<SynthUitkering> {
         let v = buig_synth::verdeling(p);
         let (code, q) = v.iter().max_by_key(|x| x.1).copied().unwrap();
-        let mut s: Vec<SynthSpell> = nationaal(p).filter(|s| s.gemeente == code).collect();
+        let mut s: Vec<SynthUitkering> = nationaal(p).filter(|s| s.gemeente == code).collect();
         assert_eq!(s.len() as u64, q);
         s.iter_mut().for_each(|s| s.client_id.clear());
         s.truncate(500);
@@ -95,7 +95,7 @@ fn every_national_spell_keeps_the_invariants() {
         laatste.insert(s.client_id.clone(), s.einddatum.unwrap_or(date(9999, 1, 1)));
     }
     assert_eq!(n, 100_000);
-    assert_eq!(per_gemeente.len(), bestaand.len(), "every gemeente of 2024 has spells");
+    assert_eq!(per_gemeente.len(), bestaand.len(), "every gemeente of 2024 has uitkeringen");
 
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b as f64;
     let werk_pct = pct(werk, beeindigd);
@@ -106,7 +106,7 @@ fn every_national_spell_keeps_the_invariants() {
     assert!((2.5..=5.5).contains(&pct(regeling[&Regeling::Ioaw], n)));
     assert!((0.5..=1.5).contains(&pct(regeling[&Regeling::Ioaz], n)));
     let stock = pct(lopend_2015, n);
-    assert!((15.0..=30.0).contains(&stock), "stock on 2015-01-01 is {stock:.1}% of the spells");
+    assert!((15.0..=30.0).contains(&stock), "stock on 2015-01-01 is {stock:.1}% of the uitkeringen");
     assert!((5.0..=20.0).contains(&pct(herinstroom, n)), "re-entries {herinstroom}");
 
     // Proportional to inhabitants: the largest gemeente has the most, and no
@@ -119,7 +119,7 @@ fn every_national_spell_keeps_the_invariants() {
     for (&c, &k) in &per_gemeente {
         let verwacht = n as f64 * inw(c) as f64 / totaal_inw as f64;
         let ratio = k as f64 / verwacht;
-        assert!((0.15..=4.0).contains(&ratio), "{c}: {k} spells, {verwacht:.0} by inhabitants alone");
+        assert!((0.15..=4.0).contains(&ratio), "{c}: {k} uitkeringen, {verwacht:.0} by inhabitants alone");
     }
 }
 
@@ -224,7 +224,7 @@ fn voorbeeldstad_is_consistent_and_tells_its_story() {
     assert!(tekort(2025) * 1000 < 75 * b(2025), "2025 below the regular threshold");
 
     // Every spell is Voorbeeldstad's and within the period.
-    for s in &demo.spells {
+    for s in &demo.uitkeringen {
         assert_eq!(s.gemeente, demo.gemeente);
         assert!(s.einddatum.is_none_or(|e| e >= s.startdatum && e >= date(2015, 1, 1)));
     }
@@ -240,7 +240,7 @@ fn five_million_spells_stream_to_disk_quickly() {
     let n = write_csv(nationaal(&p), std::fs::File::create(&pad).unwrap()).unwrap();
     let secs = t.elapsed().as_secs_f64();
     let bytes = std::fs::metadata(&pad).unwrap().len();
-    println!("{n} spells, {bytes} bytes in {secs:.2} s");
+    println!("{n} uitkeringen, {bytes} bytes in {secs:.2} s");
     std::fs::remove_file(&pad).unwrap();
     assert_eq!(n, 5_000_000);
 }

@@ -30,6 +30,7 @@ pub mod fout;
 pub mod gegevens;
 pub mod pagina;
 pub mod paginas;
+pub mod planblokken;
 pub mod sessie;
 pub mod vraag;
 

@@ -26,7 +26,7 @@ pub const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x
 
 pub struct Demo {
     pub gegevens: Gegevens,
-    pub spells: Vec<Uitkering>,
+    pub uitkeringen: Vec<Uitkering>,
     pub inwoners: BTreeMap<i32, u64>,
 }
 
@@ -35,7 +35,7 @@ pub fn demo() -> &'static Demo {
     static D: OnceLock<Demo> = OnceLock::new();
     D.get_or_init(|| {
         let demo = buig_synth::voorbeeldstad();
-        let spells = demo.spells.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
+        let uitkeringen = demo.uitkeringen.iter().map(|s| s.als_uitkering(ClientPseudoniem(s.client_id.clone()))).collect();
         let gegevens = Gegevens {
             gemeente: Some(demo.gemeente),
             naam: Some(demo.naam.to_string()),
@@ -45,7 +45,7 @@ pub fn demo() -> &'static Demo {
             vangnet_verleend: None,
         };
         let inwoners = demo.inwoners.iter().map(|i| (i.jaar.get(), i.aantal)).collect();
-        Demo { gegevens, spells, inwoners }
+        Demo { gegevens, uitkeringen, inwoners }
     })
 }
 

@@ -71,7 +71,10 @@ impl Store {
     ) -> Result<ImportResultaat, ImportFout> {
         let bestand = path.display().to_string();
         let sha = buig_import::file_sha256(path).map_err(|e| {
-            ImportFout::Bestand(ImportError::Bestand { bestand: bestand.clone(), melding: format!("kan het bestand niet lezen: {e}") })
+            ImportFout::Invoerbestand(ImportError::Invoerbestand {
+                bestand: bestand.clone(),
+                melding: format!("kan het bestand niet lezen: {e}"),
+            })
         })?;
 
         // The same file as the latest import of this kind: nothing to do.
@@ -140,7 +143,7 @@ impl Store {
         }
         if !fouten.is_empty() {
             tx.rollback().await?;
-            return Err(ImportFout::Bestand(ImportError::Rijen { fouten, meer }));
+            return Err(ImportFout::Invoerbestand(ImportError::Rijen { fouten, meer }));
         }
         w.flush(&mut tx).await?;
         let unknown: Vec<String> = w.gemeenten.iter().filter(|g| !known.contains(g)).map(|g| g.to_string()).collect();

@@ -34,7 +34,7 @@ pub struct ImportResultaat {
 pub enum ImportFout {
     /// The file could not be read, or has bad rows (row-precise).
     #[error("{0}")]
-    Bestand(#[from] ImportError),
+    Invoerbestand(#[from] ImportError),
     /// Codes that are no gemeente of 2015–2026 (nor a demo gemeente).
     #[error("{bestand}: onbekende gemeentecode(s) {codes}: niet in de gemeentelijst 2015–2026; er is niets opgeslagen")]
     OnbekendeGemeente { bestand: String, codes: String },
