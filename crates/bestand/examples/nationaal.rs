@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The benchmark run: every gemeente of a national spells file, monthly
 //! 2015-01..2026-10, written as CSV (`gemeente,periode,stand,instroom,
 //! uitstroom,duur_0-6,…,duur_60+`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The caseload engine (bijstandsbestand, SPEC §2): from benefit spells,
 //! per month, quarter or year, the stock (`stand`) at the period's end,
 //! inflow and outflow, the stock by duration and by age band, the share of

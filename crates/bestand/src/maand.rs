@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Months and periods: [`Maand`] (`2023-01`), [`Per`] (month, quarter,
 //! year) and the small calendar arithmetic the engine needs on plain
 //! integers (month index, day number, last day of a month), so the hot

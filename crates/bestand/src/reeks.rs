@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The result: a series ([`Reeks`]) of points ([`Punt`]), serialised
 //! exactly as the JSON contract of `buig bestand --json`, and the stock
 //! index ([`index`]).

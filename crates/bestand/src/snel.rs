@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The fast path: a national spells file (SPEC §7, with a `gemeente`
 //! column) straight into per-gemeente series, without building
 //! [`Uitkering`](buig_core::records::Uitkering) values. The file is split

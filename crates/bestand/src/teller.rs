@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The engine: per gemeente, difference arrays over the months of the
 //! question. A spell is in stock for the contiguous months
 //! `[startmaand, eindmaand)` (it is in stock at month m's last day L when it

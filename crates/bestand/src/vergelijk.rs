@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Breakdown and comparison: a series per group of spells (presentation of
 //! [`crate::uitsplitsing`]), a comparison group of gemeenten summed beside
 //! one gemeente ([`groepsreeks`]), size classes by inhabitants

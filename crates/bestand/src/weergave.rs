@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Presentation of a [`Reeks`]: a readable Dutch table (`1.234`, `49,7%`,
 //! months as `jan 2023`) and a flat CSV with one header.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The caseload engine against hand-made spells (every definition and its
 //! edges), the contract fixture, aggregation, and a property test against
 //! a straightforward reference (loop over months and spells).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The fast path (`bereken_csv_per_gemeente`) against the importer plus
 //! `bereken_per_gemeente` on a synthetic national file, and its row errors.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Breakdown output and comparison: the group summed beside one gemeente,
 //! per 1.000 only over gemeenten with known inhabitants, indices on the
 //! first period, imported series matched by period label.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig bestand`: the caseload from a file or the database, with a
 //! breakdown, a comparison group or an imported series beside it.
 

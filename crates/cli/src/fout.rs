@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The command line's error at its boundary: bad input or usage (exit 2,
 //! one message naming the field or flag), or anything else (exit 1).
 

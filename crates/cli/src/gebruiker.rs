@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig gebruiker`: user accounts, roles per gemeente, API tokens and the
 //! audit log, on the command line. Parses and prints only; the work is in
 //! `buig_store::gebruikers`. Every change is written to the audit log with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What the subcommands share: the database flag and the store it opens,
 //! amounts and years as a user types them, the granted years of `--verleend`.
 

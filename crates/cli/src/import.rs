@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig import`, `buig demo`, `buig genereer` and `buig historie`: data in, and what came in.
 
 use std::path::PathBuf;

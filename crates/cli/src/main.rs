@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig`: the command line of buig-monitor. Parses arguments, asks the
 //! service layer (`buig-dienst`) or an engine, and prints; nothing here
 //! computes a figure. One module per subcommand family; every failure is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig plan …`: the aanvalsplan — import (CSV or XLSX), the bundled
 //! Deventer plan, the overview, one action with its history, quarterly
 //! status with costs, evaluations and risks. Every change is written to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig budget` and `buig prognose`: the budget view and the prognosis of
 //! a gemeente from the database, through the service layer like every view.
 

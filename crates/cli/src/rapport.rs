@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig rapport`: the council documents as DOCX, HTML or PDF, from the
 //! service layer's input like the web app's downloads.
 

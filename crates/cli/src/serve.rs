@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig serve`: the web app and the JSON API.
 
 use clap::Args;

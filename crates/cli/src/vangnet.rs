@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig vangnet` (the rules engine on a case file or flags) and `buig regels` (the rule table).
 
 use std::path::PathBuf;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig verleend`: over which years a gemeente was granted a
 //! vangnetuitkering. The notitie vangnet, `buig budget` and the web app read
 //! it for condition e (aanhoudend tekort) when `--verleend` is not given.

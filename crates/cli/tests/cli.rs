@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The `buig` binary as a user meets it: exit codes, messages naming the
 //! field, the JSON contract, and the flag form agreeing with the file form.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig import`, `buig demo` and `buig genereer` as a user runs them,
 //! including the hard case: the process killed (SIGKILL) in the middle of a
 //! large import leaves the earlier data exactly as it was.
@@ -123,7 +124,11 @@ fn the_cli_imports_and_reads_back_on_postgresql() {
     let Some(base) = std::env::var("BUIG_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
         assert!(std::env::var("CI").is_err(), "CI must provide BUIG_TEST_POSTGRES_URL (see .ci/run)");
         // Straight to stderr, past the test harness's capture: a local run says what it did not test.
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), "overgeslagen: de PostgreSQL-import via de opdrachtregel (BUIG_TEST_POSTGRES_URL is niet gezet; .ci/run start PostgreSQL)\n".as_bytes());
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            "overgeslagen: de PostgreSQL-import via de opdrachtregel (BUIG_TEST_POSTGRES_URL is niet gezet; .ci/run start PostgreSQL)\n"
+                .as_bytes(),
+        );
         return;
     };
     let name = format!("buig_cli_{}", std::process::id());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The three council documents as DOCX, opened by LibreOffice: each is
 //! converted to PDF with `soffice --headless --convert-to pdf`, the PDF's text
 //! (poppler's `pdftotext`) carries the key figures, and its first pages are
@@ -73,7 +74,10 @@ fn libreoffice_opens_every_council_document_and_prints_its_figures() {
     if !(beschikbaar("soffice", "--version") && beschikbaar("pdftotext", "-v")) {
         assert!(!nodig, "BUIG_LIBREOFFICE=1 but soffice or pdftotext is missing (apt-get install libreoffice-writer-nogui poppler-utils)");
         // Straight to stderr, past the test harness's capture: a local run says what it did not test.
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"overgeslagen: de LibreOffice-test van de documenten (soffice of pdftotext ontbreekt; .ci/run installeert ze)\n");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"overgeslagen: de LibreOffice-test van de documenten (soffice of pdftotext ontbreekt; .ci/run installeert ze)\n",
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();

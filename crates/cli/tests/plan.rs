@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig plan …` as a controller runs it (issue 8, "done when"): the seed 001
 //! plan is loaded, updated quarter by quarter with costs, evaluated, shows its
 //! progress against the caseload, and produces the measures section of the

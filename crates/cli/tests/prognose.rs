@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig prognose`: exit codes, messages and the JSON keys on the demo database.
 
 use std::process::{Command, Output};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `buig rapport`: the Notitie vangnet for Deventer 2023 and the
 //! raadsmededeling budget from the demo database, in both formats, and the
 //! refusals.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! CBS gemeente codes (`GM` + four digits, e.g. `GM0150` for Deventer):
 //! the identifier of a gemeente everywhere in the product (SPEC §7).
 

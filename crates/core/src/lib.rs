@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Domain types shared by every part of buig-monitor: exact money
 //! ([`Money`], integer cents), percentages ([`Percentage`]), calendar years
 //! ([`Year`]), CBS gemeente codes ([`GemeenteCode`]) and Dutch display

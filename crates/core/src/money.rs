@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Exact money: an amount of euros held as integer cents.
 //!
 //! Amounts enter the program as euros with at most two decimals and are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Dutch display formats (SPEC §7): `€ 149.870`, `€ 3.148.839,83`,
 //! `8,21%`, `15 augustus 2024`, `jan 2023`, `31-12-2023`.
 //!

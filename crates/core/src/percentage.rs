@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Percentages as exact decimals (`7.5` means 7,5%).
 //!
 //! Rule tables hold their percentages as text (`"7.5"`), parsed into a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The typed records the product stores: benefit spells, budget decisions,
 //! monthly realisation and inhabitants. Importers produce them, the store
 //! keeps them, the engines read them. Field names follow the file formats

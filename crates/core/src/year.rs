@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Calendar years, the period every BUIG quantity belongs to.
 
 use std::fmt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A gemeente's stored figures, as every answer starts from them: budgets,
 //! realisation, yearly figures and granted vangnet years ([`Gegevens`]), the
 //! benefit spells and the inhabitants — read once ([`laad`]).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Every gemeente's caseload in one pass over the stored spells, and the
 //! one rule that puts a gemeente in a size class. The comparison page, the
 //! notitie's Nederland and the kwartaalmonitor all start here.

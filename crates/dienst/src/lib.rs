@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The service layer: every answer a user can ask for, computed in one
 //! place, for the command line, the web pages, the API and the documents
 //! alike. Below it the engines (`buig-rules`, `buig-prognose`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Which action plan an answer uses, and the plan as shown: its progress
 //! and the caseload change since its nulmeting, counted on the spells as
 //! they were known on a peildatum.

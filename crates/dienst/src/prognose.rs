@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The prognosis of (gemeente, jaar, peildatum): one result
 //! ([`PrognoseUitkomst`]) for every view — the overview, the prognosis page,
 //! the API, the documents and `buig prognose` — from one function.

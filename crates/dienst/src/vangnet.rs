@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A year's vangnet position as every view shows it: taken whole from the
 //! budget view on what was known at the peildatum (the one place that
 //! assembles the case), never assembled again.

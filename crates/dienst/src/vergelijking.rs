@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A gemeente against a group of gemeenten: all gemeenten of the source, or
 //! those of its size class ([`crate::landelijk::grootteklasse`]). The
 //! comparison page, the API and `buig bestand --vergelijk` take the group

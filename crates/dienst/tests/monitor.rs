@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The kwartaalmonitor on the demo gemeente Voorbeeldstad: the quarter, the
 //! caseload figures as buig-bestand counts them, costs against the budget,
 //! both formats with charts; the figure per 1.000 inhabitants beside the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The Notitie vangnet on the seed 002 figures (Deventer 2023), in both
 //! formats: key figures, Dutch formats, honesty about unknown years, escaping.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The notitie's causes against Nederland: the stock as an index and the
 //! duration bands against the national shares, from every gemeente's
 //! quarters; with fewer than 5 other gemeenten the comparison is left out

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The notitie vangnet with spells and an action plan: the causes from the
 //! caseload as buig-bestand counts it (Voorbeeldstad), the measures from the
 //! plan (Deventer's Aanvalsplan BUIG 2022-2023), and the draft decision.

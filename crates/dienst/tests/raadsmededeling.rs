@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The raadsmededeling budget: Deventer's decisions of seed 000 (D 2023 →
 //! V 2024) and the demo gemeente Voorbeeldstad (all data, so a prognosis),
 //! in both formats, with charts as inline SVG and as PNG pictures.

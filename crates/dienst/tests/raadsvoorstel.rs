@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The raadsvoorstel and the raadsbesluit that come with the notitie vangnet
 //! (model: seed 002, Deventer 2023): the same decision points everywhere,
 //! conditional while condition b is unknown, no request when a condition fails.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Times the Monte Carlo on Voorbeeldstad: 10,000 runs of 2024 at peildatum
 //! 2024-06-30 (target: under a second), and prints the backtest MAE.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A full national prognosis, timed: every gemeente of the synthetic country,
 //! 2024 at peildatum 2024-06-30, deterministic and Monte Carlo.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The backtest (issue "Prognosis", part 5): the deterministic prognosis at
 //! every month-end of every past complete year, each on only what was known
 //! then (see [`crate::prognose`]), against the realised result (definitief

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The starting point of a prognosis: the monthly caseload series (from the
 //! spells, via `buig_bestand`) and the realisation by month, prepared once
 //! per gemeente ([`Prognosebasis`]), and what the projection needs at one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The budget view of one gemeente (issue "Budget tracking", part 1):
 //!
 //! - per year the three decisions (voorlopig, nader voorlopig, definitief)

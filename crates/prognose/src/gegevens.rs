@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What the budget view and the prognosis are computed from: a gemeente's
 //! decisions, monthly realisation, yearly figures and granted vangnet years,
 //! and the cut of them that was known on a peildatum.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Budget and prognosis:
 //!
 //! - [`gegevens`]: what the views are computed from, and what was known on a peildatum;

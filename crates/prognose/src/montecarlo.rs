@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The uncertainty around the prognosis (issue "Prognosis", part 3): a
 //! Monte Carlo over inflow, outflow rate, price and the coming budget
 //! decision, seeded (ChaCha8), so the same seed gives the same figures.

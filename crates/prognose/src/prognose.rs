@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The deterministic year-end prognosis (issue "Prognosis", part 2) at a
 //! peildatum, under a scenario ([`Scenario::default()`] is the baseline).
 //!

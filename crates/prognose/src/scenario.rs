@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The scenario knobs ("knoppen") of the prognosis and how a user gives
 //! them: a file (JSON or TOML, one scenario or a list) or the web form.
 //! Every knob is optional; absent means no change.

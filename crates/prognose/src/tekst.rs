@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The Dutch text of the budget view (`buig budget`), the prognosis
 //! (`buig prognose`) and the backtest, as the command line prints them.
 //! Formats through `buig_core::nl`, so the text says what the pages say.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The prognosis of (gemeente, jaar, peildatum) as one result: the
 //! baseline, its uncertainty and how that narrows through the year, and
 //! every scenario beside the baseline. The JSON keys are documented in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The vangnet position of a year as every view shows it: the rules
 //! engine's whole answer ([`VangnetResult`]) with the stage of the figures
 //! it was computed on. The case is assembled in one place ([`casus`]): the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The prognosis, Monte Carlo, scenarios and backtest on Voorbeeldstad
 //! (`buig_synth::voorbeeldstad()`, no database).
 

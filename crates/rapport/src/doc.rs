@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A small, format-neutral document model: each document is built once as
 //! [`Document`] and rendered to HTML ([`crate::html`]) and DOCX
 //! ([`crate::docx`]), so both formats carry exactly the same text.

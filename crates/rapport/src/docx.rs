@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! DOCX rendering with `docx-rs`: Title/Heading1/Heading2 paragraph styles
 //! (with outline levels, so they show in the navigator and a table of
 //! contents), real tables whose first row repeats as header row, and the

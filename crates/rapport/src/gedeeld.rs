@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What the documents share: labels of periods, bands and decisions, the
 //! stacked caseload chart, the flows chart and the vangnet outlook of a
 //! year. Formatting only; every figure arrives computed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! HTML rendering: one print-ready page (`<html lang="nl">`), semantic
 //! headings and tables, no scripts. A file on its own carries its
 //! stylesheet ([`render`]); a page served by the web app links to it

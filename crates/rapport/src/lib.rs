@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Council documents (SPEC §5) as DOCX, HTML and PDF.
 //!
 //! - [`notitie`]: the "Notitie vangnet t" with its raadsvoorstel, draft

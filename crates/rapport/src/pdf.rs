@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! PDF through LibreOffice, where it is installed: the DOCX is converted by
 //! `soffice --headless --convert-to pdf` in a directory and profile of its
 //! own (a shared profile blocks parallel conversions), with a time limit.

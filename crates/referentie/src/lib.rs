@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The reference data bundled in `data/` (see `data/README.md` for sources):
 //! every gemeente 2015–2026 with its CBS code, name, validity and successor
 //! after a merger (herindeling); inhabitants on 1 January; the national

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The vangnet calculation: conditions a and b, the tiers, the own risk,
 //! the 2025 extended route, aanhoudend tekort and the form, the deadline,
 //! and the commission's steps A–I — every intermediate figure kept in the

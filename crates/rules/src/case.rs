@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The input of a vangnet calculation (a "case"): the year asked about, the
 //! figures per year and the years in which a vangnetuitkering was granted.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The vangnetuitkering Participatiewet (art. 74 PW), year by year.
 //!
 //! - [`table`]: the rule table — one dated, cited rule per validity period,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The answer of the rules engine for one year: every intermediate figure
 //! of the conditions, the tiers and the commission's steps, kept whole so
 //! that every view (CLI, web, documents) reads the same result. The JSON

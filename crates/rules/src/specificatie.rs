@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The specification of a result: the commission's steps A–I as it
 //! publishes them (SPEC §3), and the figures per year (bijlage 1).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The vangnet rule table: one [`Rule`] per validity period, read from
 //! `data/vangnet.toml` (compiled in), each legal quantity with its unit,
 //! its source and its status.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The readable Dutch report of a [`VangnetResult`], as `buig vangnet`
 //! prints it without `--json`: a summary, the specification per year, the
 //! commission's steps A–I, the explanation, the sources and the warnings.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The vangnet rules, named as sentences: the seed cases to the euro, both
 //! sides of every rule change, exact thresholds, the multi-year condition,
 //! aanhoudend tekort, the 2025 extended route, and properties of the payout.

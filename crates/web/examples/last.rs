@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A load generator for `bench/web.sh`: GETs one URL at a constant rate
 //! (open loop: each request's latency counts from the moment it was due, so
 //! a slow server cannot hide its queue) and reports requests/s and the

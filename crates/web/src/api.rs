@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The JSON API under `/api/v1`: every figure of the pages, from the same
 //! calls, for the user's own gemeenten only. Authenticated by an API token
 //! (`Authorization: Bearer buig_…`, made with `buig gebruiker token`) or

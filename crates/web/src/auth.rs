@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Logging in and out: login with password (argon2, in the store), a
 //! session cookie (HttpOnly, SameSite=Lax, Secure off loopback, gone when
 //! the browser closes; the store ends it after a working day anyway), a

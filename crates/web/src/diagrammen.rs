@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The charts, built once from the same figures the tables show, so the
 //! overview and the detail pages draw the same picture.
 

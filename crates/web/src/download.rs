@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The council documents as downloads: the notitie vangnet (vangnet page),
 //! the raadsmededeling budget (budget page) and the kwartaalmonitor
 //! (caseload page), each from the service layer's input — the same as

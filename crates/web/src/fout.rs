@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Why a page or an API call cannot be answered, and how each is told: a
 //! page through [`crate::pagina::fout_response`], JSON through [`json`].
 //! A fault of the server gets an id for the user; the log gets the cause.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The figures behind the pages and the API: each asked of the service
 //! layer (`buig-dienst`, the same functions the command line calls) and
 //! kept in a cache keyed by the data version, so a page shown twice is

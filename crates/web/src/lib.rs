@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The web app and JSON API: server-rendered Dutch pages for one gemeente
 //! at a time (overzicht, budget, prognose, bestand, vangnet, import,
 //! aanvalsplan) plus a group comparison, and `/api/v1` with its OpenAPI

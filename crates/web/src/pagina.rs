@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The frame of every page (header, navigation per gemeente, footer), the
 //! error pages, the stylesheet, and small Dutch display helpers. Templates
 //! are maud: compiled in, every value escaped.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The blocks of the aanvalsplan pages: the status chart, an action's
 //! realised values against its target, progress and cost cells, and the
 //! forms for a quarterly status and a plan import. Shared by the plan page

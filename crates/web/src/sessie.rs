@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Who is asking, and what may they see: the session of a logged-in user
 //! ([`Ingelogd`], from the HttpOnly cookie whose token the store keeps only
 //! hashed) and the user of an API call ([`ApiGebruiker`], a bearer token or

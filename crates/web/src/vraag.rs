@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The questions a page or an API call asks, parsed from its query string
 //! into the service layer's terms: a caseload period ([`Periode`]) and a
 //! prognosis with scenario knobs ([`Knoppen`]). Pages and the API share them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End to end in a real browser: Debian's chromium driven over WebDriver
 //! (chromedriver). A new user starts the app on an empty database (the
 //! demo data and the demo account are made as `buig serve` makes them),
@@ -70,7 +71,10 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     let Some(driver) = start_driver().await else {
         assert!(std::env::var_os("BUIG_E2E").is_none(), "BUIG_E2E is set but chromedriver cannot be started");
         // Straight to stderr, past the test harness's capture: a local run says what it did not test.
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"overgeslagen: de browsertest (chromium en chromedriver ontbreken; .ci/run installeert ze)\n");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"overgeslagen: de browsertest (chromium en chromedriver ontbreken; .ci/run installeert ze)\n",
+        );
         return;
     };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The web app in-process: each test starts its own server on port 0 with a
 //! fresh database (a copy of one demo database made once), logs in over
 //! HTTP like a browser, and checks what is shown — and what is refused.
@@ -691,7 +692,10 @@ async fn the_notitie_comes_as_pdf_where_libreoffice_is_installed_and_says_why_no
         assert!(r.bytes().await.unwrap().starts_with(b"%PDF"));
     } else {
         assert!(std::env::var_os("BUIG_LIBREOFFICE").is_none(), "CI installs LibreOffice");
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"overgeslagen: de PDF-download uit de webapp (LibreOffice ontbreekt; getoetst is de weigering)\n");
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"overgeslagen: de PDF-download uit de webapp (LibreOffice ontbreekt; getoetst is de weigering)\n",
+        );
         assert!(!pagina.contains("formaat=pdf"), "no PDF button without LibreOffice");
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().await.unwrap().contains("PDF vraagt LibreOffice"));

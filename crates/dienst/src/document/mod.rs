@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The input of every council document, computed with the same calls as
 //! every other view: the notitie vangnet ([`notitie`]), the raadsmededeling
 //! budget ([`raadsmededeling`]) and the kwartaalmonitor ([`monitor`]). The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The input of the kwartaalmonitor: the quarters of the caseload, the
 //! comparison per 1,000 inhabitants with the size class and Nederland, the
 //! costs to date and the prognosis at the quarter's end.

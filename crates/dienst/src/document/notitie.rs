@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The input of the notitie vangnet: the year's vangnet position from the
 //! budget view, the years of bijlage 1, the causes counted from the spells
 //! with Nederland beside them, and the plan.

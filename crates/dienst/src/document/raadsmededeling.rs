@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The input of the raadsmededeling budget: the budget view and the
 //! prognosis of year t as they were known on the peildatum, and the plan.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Shared by the document tests: the demo gemeente without a database,
 //! Deventer as the seeds give it, reading a .docx, and each document made
 //! as the CLI and the web app make it — the service layer's input, then

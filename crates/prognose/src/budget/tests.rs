@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The budget view on the seed figures: the exact macro/share split and a
 //! year's vangnet position.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What the kwartaalmonitor is made of, counted before it is written (by
 //! the service layer): the quarters of the caseload, the comparison per
 //! 1,000 inhabitants, the costs to date and the prognosis at the quarter's end.

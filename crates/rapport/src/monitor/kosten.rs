@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The costs of the year to date against the BUIG budget, month by month.
 
 use buig_core::{nl, Money, Year};

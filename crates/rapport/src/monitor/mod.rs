@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The kwartaalmonitor (SPEC §5, model: seed 004, the BUIG part of the
 //! "Monitor sociaal domein"): per quarter the stock by scheme, inflow and
 //! outflow with the saldo, the stock per 1,000 inhabitants beside the

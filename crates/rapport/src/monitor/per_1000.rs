@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The section per 1,000 inhabitants: the gemeente beside its size class
 //! and Nederland, a line chart and its table, and why a group is unknown.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The notitie's opening: the decision asked of the council ("Gevraagd
 //! besluit", the same points as the raadsvoorstel and the raadsbesluit),
 //! the key figures, and the financial consequences.

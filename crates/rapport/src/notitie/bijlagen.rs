@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The appendices: bijlage 1, the shortfall per year; bijlage 2, the
 //! commission's steps A–I with the rule's quantities, their status and
 //! sources, the explanation and the sources of the outcome.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What the notitie vangnet is made of, computed before it is written (by
 //! the service layer): the year's vangnet position from the budget view,
 //! the years of bijlage 1, the caseload of the causes with Nederland beside

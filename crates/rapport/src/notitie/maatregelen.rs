@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The measures of the vangnet request from the action plan: its target
 //! against the caseload change since the nulmeting, basic or extended
 //! request with the internal and external actions, and every action line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The "Notitie vangnet t" (SPEC §5, model: seed 002, Deventer 2023): the
 //! decision asked of the council, conditions a–e with their numbers, the
 //! financial consequences, the causes (the caseload of t-2..t) and the

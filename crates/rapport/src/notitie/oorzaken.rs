@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The causes of the shortfall from the caseload: the stock of t-2..t per
 //! quarter with its index against Nederland, inflow and outflow, duration
 //! and age — everything counted before (the service layer); this writes it.

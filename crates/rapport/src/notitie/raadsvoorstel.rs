@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The raadsvoorstel (model: seed 002) and the draft raadsbesluit, each on
 //! its own page, with the same decision points as "Gevraagd besluit".
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Conditions a–e of the vangnetuitkering, each with its numbers and its
 //! verdict, as the commission checks them.
 

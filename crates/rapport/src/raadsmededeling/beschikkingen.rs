@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The decisions of year t and t+1 side by side, and every change between
 //! two decisions split into macro effect and share effect.
 

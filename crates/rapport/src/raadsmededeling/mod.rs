@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The "Raadsmededeling budget" (SPEC §5, model: seed 000, Deventer
 //! 31-10-2023): the decisions of year t and t+1 side by side with their
 //! dates, every change split into macro effect and share effect, the

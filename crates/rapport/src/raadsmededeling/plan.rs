@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The progress of the action plan per action line, for the council.
 
 use buig_core::{nl, Money};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The expected result of year t at the peildatum: the sentence of the key
 //! message, the monthly net costs chart, the figures and the band.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The caseload page: stock, inflow and outflow with saldo, duration and
 //! age bands, exits to work, re-entry and per 1,000 inhabitants
 //! (`buig bestand`).

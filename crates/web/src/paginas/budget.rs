@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The budget page: the three decisions per year, every change split into
 //! macro and share effect, net costs, result and the vangnet position per
 //! year (`buig budget`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The import page (role bewerker): upload a CSV or XLSX file of one kind
 //! for this gemeente. The same importer as `buig import`: all rows or none,
 //! errors per file, row and field; every row must belong to this gemeente.

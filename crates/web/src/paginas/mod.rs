@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One handler per page. Every handler of a gemeente's page first turns the
 //! code in the URL into a gemeente the user may see (`Ingelogd::gemeente`),
 //! then asks `gegevens` for the figures, then renders. No page module uses

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The overview of a gemeente: how are we doing this year, and will we need
 //! the vangnet — the latest decision, the expected result with its spread,
 //! the chance of a shortfall and of a vangnet claim, and the caseload.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The aanvalsplan pages: the plan (action lines with their progress —
 //! realisation against target, costs against budget, latest status and
 //! evaluation — the target against the actual caseload change since the

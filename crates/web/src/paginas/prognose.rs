@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The prognosis page: the expected result of a year at a peildatum with
 //! its spread (Monte Carlo), the narrowing through the year, and one
 //! scenario set with knobs beside the baseline (`buig prognose`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! GET /g/{code}/rapport/{soort}: a council document that belongs to a
 //! page — the raadsmededeling budget (budget page) and the kwartaalmonitor
 //! (caseload page) — at the last realised month, as `buig rapport` makes it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The vangnet page: for one year, the full explanation of the rules engine
 //! — conditions, thresholds, the multi-year test, the steps of the
 //! calculation with their articles — from the year's vangnet position in

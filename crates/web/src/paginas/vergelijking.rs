@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The comparison: the user's own gemeenten side by side, per year, against
 //! all gemeenten in the database and against their size class — stock per
 //! 1,000 inhabitants and as an index. Other gemeenten appear only summed in
