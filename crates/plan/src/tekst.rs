@@ -9,18 +9,7 @@ use rust_decimal::Decimal;
 use crate::model::Niveau;
 use crate::voortgang::{ActieDetail, Overzicht, Voortgang};
 
-fn getal(n: i64) -> String {
-    buig_core::nl::getal(Decimal::from(n), 0)
-}
-
-/// `−120` with a real minus sign, `+15`.
-fn met_teken(n: i64) -> String {
-    match n {
-        n if n < 0 => format!("−{}", getal(-n)),
-        0 => "0".into(),
-        n => format!("+{}", getal(n)),
-    }
-}
+use buig_core::nl::{aantal as getal, met_teken};
 
 /// The overview as Dutch text.
 pub fn render_tekst(o: &Overzicht) -> String {

@@ -25,7 +25,7 @@ fn index(waarde: u64, basis: u64) -> Option<f64> {
 }
 
 fn index_tekst(x: Option<f64>) -> String {
-    x.and_then(Decimal::from_f64_retain).map(|d| nl::getal(d.round_dp(1), 1)).unwrap_or_else(|| "–".into())
+    x.and_then(Decimal::from_f64_retain).map(|d| nl::getal(d, 1)).unwrap_or_else(|| "–".into())
 }
 
 /// The stock as an index against Nederland: a sentence, a line chart and its table.
