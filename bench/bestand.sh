@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet -p buig-cli
-cargo build --release --quiet -p buig-bestand --example nationaal
+cargo build --release --quiet -p buig-bestand --example bestand_nationaal
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 if [ ! -x bench/.venv/bin/python ]; then
     python3 -m venv bench/.venv

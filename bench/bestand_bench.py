@@ -5,7 +5,7 @@ Generates a national spells file with `buig genereer` (default 5,000,000 spells,
 340 gemeenten, seed 1), then computes for ALL gemeenten at once the monthly
 stand, instroom, uitstroom and the six duration bands, 2015-01..2026-10, end to
 end (file -> result CSV), each in its own process under GNU time:
-  - buig-bestand: `target/release/examples/nationaal FILE OUT.csv`
+  - buig-bestand: `target/release/examples/bestand_nationaal FILE OUT.csv`
     (`bereken_csv_per_gemeente`; it computes the full series, age bands and
     re-entry included, and writes the benchmark columns);
   - DuckDB (Python package): one SQL query over read_csv, COPY ... TO CSV.
@@ -16,7 +16,7 @@ import filecmp, os, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUIG = os.path.join(ROOT, "target", "release", "buig")
-ONS = os.path.join(ROOT, "target", "release", "examples", "nationaal")
+ONS = os.path.join(ROOT, "target", "release", "examples", "bestand_nationaal")
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 5_000_000
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 

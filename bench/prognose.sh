@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --release --quiet -p buig-prognose --example bench -- "${1:-10000}"
 echo
-cargo run --release --quiet -p buig-prognose --example nationaal -- "${2:-1000000}" "${3:-1000}"
+cargo run --release --quiet -p buig-prognose --example prognose_nationaal -- "${2:-1000000}" "${3:-1000}"

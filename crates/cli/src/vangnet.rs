@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use buig_core::records::BudgetSoort;
 use buig_core::{Money, Year};
 use buig_rules::{CaseFile, YearInput};
 use clap::Args;
@@ -16,7 +17,7 @@ use crate::gedeeld::{parse_amount, parse_year_amount, verleend_jaren};
 )]
 pub(crate) struct VangnetArgs {
     /// Casusbestand (JSON, of TOML bij extensie .toml)
-    #[arg(long, value_name = "CASE.json", conflicts_with_all = ["jaar", "budget", "tekort", "lasten", "baten", "correcties", "tekort_vorig", "budget_vorig", "verleend", "gemeente", "inwoners"])]
+    #[arg(long, value_name = "CASE.json", conflicts_with_all = ["jaar", "budget", "tekort", "lasten", "baten", "correcties", "tekort_vorig", "budget_vorig", "verleend", "gemeente", "inwoners", "beschikking", "budget_zonder_art7"])]
     input: Option<PathBuf>,
     /// Uitvoer als JSON (sleutels: jaar, regel, status, tekort, …)
     #[arg(long)]
@@ -39,6 +40,15 @@ pub(crate) struct VangnetArgs {
     /// Fouten en onzekerheden volgens de accountant
     #[arg(long, value_parser = parse_amount)]
     correcties: Option<Money>,
+    /// De beschikking waar het budget van komt: voorlopig, nader_voorlopig of definitief (standaard definitief)
+    #[arg(long, value_name = "SOORT", value_parser = parse_soort)]
+    beschikking: Option<BudgetSoort>,
+    /// Het budget zonder artikel 7 Besluit Participatiewet, waar dat gold: de drempels worden daarvan genomen
+    #[arg(long, value_name = "BEDRAG", value_parser = parse_amount)]
+    budget_zonder_art7: Option<Money>,
+    /// De dag waartegen de indieningstermijn wordt afgezet (JJJJ-MM-DD); standaard vandaag
+    #[arg(long, value_name = "DATUM")]
+    datum: Option<jiff::civil::Date>,
     /// Tekort van een eerder jaar, als JAAR=BEDRAG (herhaalbaar)
     #[arg(long, value_name = "JAAR=BEDRAG", value_parser = parse_year_amount, allow_hyphen_values = true)]
     tekort_vorig: Vec<(Year, Money)>,
@@ -56,13 +66,25 @@ pub(crate) struct VangnetArgs {
     inwoners: Option<u64>,
 }
 
+fn parse_soort(s: &str) -> Result<BudgetSoort, String> {
+    s.parse()
+}
+
 /// Builds the same case file schema from the flags, so both forms share one validation.
 pub(crate) fn case_from_flags(a: &VangnetArgs) -> Result<CaseFile, String> {
     let jaar = a.jaar.expect("clap requires --jaar without --input");
     let mut file = CaseFile { gemeente: a.gemeente.clone(), jaar, inwoners: a.inwoners, ..Default::default() };
     file.jaren.insert(
         jaar.to_string(),
-        YearInput { budget: a.budget, tekort: a.tekort, lasten: a.lasten, baten: a.baten, correcties: a.correcties },
+        YearInput {
+            budget: a.budget,
+            tekort: a.tekort,
+            lasten: a.lasten,
+            baten: a.baten,
+            correcties: a.correcties,
+            beschikking: a.beschikking,
+            budget_zonder_art7: a.budget_zonder_art7,
+        },
     );
     for (y, t) in &a.tekort_vorig {
         if y.get() == jaar {
@@ -90,6 +112,8 @@ pub(crate) fn vangnet(a: &VangnetArgs) -> Uit<()> {
         }
         None => case_from_flags(a).map_err(Fout::Invoer)?,
     };
+    // --datum also applies to a case file (it wins over the file's own).
+    let file = CaseFile { datum: a.datum.or(file.datum), ..file };
     let result = buig_rules::bereken_casus(file).map_err(|e| {
         let prefix = a.input.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default();
         Fout::Invoer(format!("{prefix}{e}"))
@@ -111,7 +135,13 @@ pub(crate) fn regels(json: bool) -> Uit<()> {
     }
     println!("Vangnetregels {} t/m {}", table.first_year(), table.last_year());
     for r in table.rules() {
-        let status = if r.statuses().contains(&buig_rules::Status::Onbevestigd) { "deels onbevestigd" } else { "bevestigd" };
+        let s = r.statuses();
+        let status = match s.iter().max() {
+            Some(buig_rules::Status::Onbevestigd) if s.iter().all(|x| *x == buig_rules::Status::Onbevestigd) => "onbevestigd",
+            Some(buig_rules::Status::Onbevestigd) => "deels onbevestigd",
+            Some(buig_rules::Status::Afgeleid) => "deels afgeleid uit gepubliceerde besluiten",
+            _ => "bevestigd",
+        };
         println!("\n{} ({} t/m {}) — {status}", r.titel, r.van, r.tot);
         println!(
             "  drempel (a): meer dan {} {} [{}]",

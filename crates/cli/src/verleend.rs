@@ -48,7 +48,7 @@ pub(crate) fn verleend(a: &VerleendArgs) -> Uit<()> {
         if bedrag.is_some() && !verleend {
             return Err(Fout::Invoer("--bedrag: alleen bij --verleend ja".into()));
         }
-        let bron = a.bron.as_deref().map(str::trim).filter(|b| !b.is_empty()).unwrap_or("opgegeven met buig verleend").to_string();
+        let bron = a.bron.as_deref().map(str::trim).filter(|b| !b.is_empty()).unwrap_or("opgegeven via de opdrachtregel").to_string();
         let store = open_store(&a.db)?;
         let v = Verleend { jaar, verleend, bedrag, status: "opgegeven".into(), bron };
         buig_store::block_on(async {
@@ -93,6 +93,9 @@ pub(crate) struct JaarcijferArgs {
     /// De netto lasten (lasten min baten); het tekort wordt dan lasten min budget
     #[arg(long, allow_hyphen_values = true)]
     lasten: Option<String>,
+    /// Het budget zoals het zonder artikel 7 Besluit Participatiewet zou zijn geweest, waar dat gold: de vangnetdrempels worden daarvan genomen
+    #[arg(long, requires = "jaar")]
+    budget_zonder_art7: Option<String>,
     /// Een raming in plaats van de realisatie
     #[arg(long)]
     prognose: bool,
@@ -121,6 +124,10 @@ pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Uit<()> {
             (None, Some(l)) => l - budget,
             (None, None) => return Err(Fout::Invoer("geef --tekort of --lasten".into())),
         };
+        let budget_zonder_art7 = bedrag("budget-zonder-art7", &a.budget_zonder_art7)?;
+        if budget_zonder_art7.is_some_and(|b| !b.is_positive()) {
+            return Err(Fout::Invoer("--budget-zonder-art7: een budget is groter dan nul".into()));
+        }
         let j = buig_core::records::Jaarcijfer {
             jaar,
             stadium: if a.prognose { buig_core::records::Stadium::Prognose } else { buig_core::records::Stadium::Realisatie },
@@ -128,8 +135,9 @@ pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Uit<()> {
             budget: Some(budget),
             tekort: Some(tekort),
             tekort_percentage: None,
+            budget_zonder_art7,
             status: "opgegeven".into(),
-            bron: a.bron.as_deref().map(str::trim).filter(|b| !b.is_empty()).unwrap_or("opgegeven met buig jaarcijfer").to_string(),
+            bron: a.bron.as_deref().map(str::trim).filter(|b| !b.is_empty()).unwrap_or("opgegeven via de opdrachtregel").to_string(),
             opmerking: String::new(),
         };
         buig_store::block_on(async {
@@ -156,7 +164,16 @@ pub(crate) fn jaarcijfer(a: &JaarcijferArgs) -> Uit<()> {
     for r in rijen {
         let geld = |m: Option<buig_core::Money>| m.map(buig_core::nl::money).unwrap_or_else(|| "onbekend".into());
         let pct = r.tekort_percentage.map(|p| format!(", {}", buig_core::nl::procent(p, 2))).unwrap_or_default();
-        println!("{} {}: budget {}, tekort {}{pct} ({}; bron: {})", r.jaar, r.stadium, geld(r.budget), geld(r.tekort), r.status, r.bron);
+        let art7 = r.budget_zonder_art7.map(|b| format!(", budget zonder art. 7 {}", buig_core::nl::money(b))).unwrap_or_default();
+        println!(
+            "{} {}: budget {}{art7}, tekort {}{pct} ({}; bron: {})",
+            r.jaar,
+            r.stadium,
+            geld(r.budget),
+            geld(r.tekort),
+            r.status,
+            r.bron
+        );
     }
     Ok(())
 }

@@ -192,8 +192,12 @@ fn regels_lists_every_period_with_its_status() {
     let o = buig(&["regels"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    assert!(text.contains("2015 t/m 2026") && text.contains("onbevestigd") && text.contains("Vangnet 2019–2024"));
+    assert!(text.contains("2015 t/m 2026") && text.contains("Vangnet 2019–2020") && text.contains("Vangnet 2021–2024"));
+    // Three levels: 2018 bevestigd, 2019–2020 afgeleid, 2026 entirely onbevestigd.
+    assert!(text.contains("Vangnet 2018 (2018 t/m 2018) — bevestigd"), "{text}");
+    assert!(text.contains("Vangnet 2019–2020 (2019 t/m 2020) — deels afgeleid"), "{text}");
+    assert!(text.contains("(2026 t/m 2026) — onbevestigd"), "{text}");
     let json = buig(&["regels", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 7);
+    assert_eq!(v.as_array().unwrap().len(), 8);
 }

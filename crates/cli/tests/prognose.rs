@@ -44,6 +44,7 @@ fn the_prognosis_of_the_demo_gemeente_gives_its_json_keys_and_ordered_percentile
         "verloop",
         "scenarios",
         "waarschuwingen",
+        "kop",
     ] {
         assert!(v.get(k).is_some(), "key {k}");
     }
@@ -53,10 +54,20 @@ fn the_prognosis_of_the_demo_gemeente_gives_its_json_keys_and_ordered_percentile
     assert!((0.0..=1.0).contains(&o_["kans_vangnet"].as_f64().unwrap()));
     assert_eq!(v["verloop"].as_array().unwrap().len(), 6);
     assert!(v["scenarios"][0]["netto_lasten"].as_f64() < v["netto_lasten"].as_f64());
-    assert!(v["vangnet"]["formulier"].is_string());
+    // Nobody said whether a vangnetuitkering was granted over 2022 or 2023: unknown, never a basisverzoek by assumption.
+    assert!(v["vangnet"]["formulier"].is_null() && v["vangnet"]["aanhoudend_tekort"].is_null(), "{}", v["vangnet"]);
+    assert!(v["vangnet"]["termijn_verstreken"].is_boolean());
+    // The headline: the median of the runs, the same figure as the percentiles' middle.
+    assert_eq!(v["kop"]["resultaat"], o_["p50"]);
+    assert!(v["kop"]["kans_vangnet"] == o_["kans_vangnet"]);
 
-    let t = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "2024-06-30", "--runs", "200"]);
+    let t = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "2024-06-30", "--runs", "2000"]);
     let t = String::from_utf8(t.stdout).unwrap();
+    // The text leads with the same headline as the JSON (and every page): the median of the same runs.
+    let cent = (v["kop"]["resultaat"].as_f64().unwrap() * 100.0).round() as i64;
+    let woorden = if cent < 0 { "een tekort van" } else { "een overschot van" };
+    let kop = format!("Verwacht resultaat 2024: {woorden} {}", buig_core::nl::money(buig_core::Money::from_cents(cent.abs())));
+    assert!(t.contains(&kop), "{kop}\n{t}");
     assert!(t.contains("Prognose BUIG 2024 Voorbeeldstad (GM9999), peildatum 30-06-2024"), "{t}");
     assert!(t.contains("Kans op een vangnetuitkering"));
 }

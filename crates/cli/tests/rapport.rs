@@ -135,7 +135,11 @@ fn the_stored_grant_over_2022_makes_deventer_2023_an_extended_request_unless_the
     };
     // The demo holds seed 002's reading: a vangnetuitkering over 2022 (condition 5 applies).
     let o = buig(&db, &["verleend", "--gemeente", "GM0150"]);
-    assert!(String::from_utf8_lossy(&o.stdout).starts_with("2022 verleend (afgeleid; bron: seed 000"), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("2022 verleend € 442.000 (afgeleid; bron: seed 000"),
+        "seed 000: positive advice for € 442.000; {}",
+        stderr(&o)
+    );
     let h = notitie(&[]);
     assert!(
         h.contains("Over 2022 is een vangnetuitkering verleend") && h.contains("formulier (uitgebreid verzoek)"),
@@ -145,11 +149,17 @@ fn the_stored_grant_over_2022_makes_deventer_2023_an_extended_request_unless_the
     // The user's --verleend wins.
     let h = notitie(&["--verleend", "geen"]);
     assert!(h.contains("formulier (basisverzoek)") && !h.contains("Over 2022 is een vangnetuitkering verleend"));
-    // Recorded as not granted: no stored grant is left, so condition e is unknown again ("aangenomen").
+    // 2022 recorded as not granted, 2021 not recorded: condition e is unknown, and the notitie asks.
     let o = buig(&db, &["verleend", "--gemeente", "GM0150", "--jaar", "2022", "--verleend", "nee", "--bron", "beschikking"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let h = notitie(&[]);
-    assert!(h.contains("aangenomen: niet van toepassing"), "only 'not granted' years leave the rest unknown");
+    assert!(h.contains("e. Aanhoudend tekort — onbekend."), "one 'not granted' year leaves the window unknown");
+    assert!(h.contains("Onbekend — is over 2021 of 2022 een vangnetuitkering verleend?") && !h.contains("formulier (basisverzoek)"));
+    // Both years of the window recorded as not granted: a basisverzoek, by the records, not by assumption.
+    let o = buig(&db, &["verleend", "--gemeente", "GM0150", "--jaar", "2021", "--verleend", "nee", "--bron", "jaarrekening 2021"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let h = notitie(&[]);
+    assert!(h.contains("e. Aanhoudend tekort — niet van toepassing.") && h.contains("formulier (basisverzoek)"), "both years known");
     let o = buig(&db, &["verleend", "--gemeente", "GM0150", "--jaar", "2022", "--verleend", "misschien"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--verleend: \"misschien\" is geen ja of nee"));

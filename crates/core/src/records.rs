@@ -263,6 +263,9 @@ pub struct Jaarcijfer {
     pub tekort: Option<Money>,
     /// Only when the source gives just a percentage (Deventer 2022: 9,9%).
     pub tekort_percentage: Option<Decimal>,
+    /// The budget as it would have been without art. 7 Besluit
+    /// Participatiewet, where that applied: the vangnet thresholds are taken of it.
+    pub budget_zonder_art7: Option<Money>,
     /// `bevestigd`, `afgeleid`, …: how sure the source is.
     pub status: String,
     /// The source, by its title.

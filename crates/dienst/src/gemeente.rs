@@ -17,22 +17,16 @@ use crate::Fout;
 /// A gemeente's budgets, realisation and yearly figures from the store, as
 /// the engines take them.
 ///
-/// `verleend` (the years a vangnetuitkering was granted) as the user states
-/// it wins; without it the stored years count (the seed data, or what a
-/// user recorded) when at least one of them was granted — that settles
-/// condition e. Stored "not granted" years alone leave it unknown: another
-/// year of the window may be missing.
+/// `verleend` (the complete list of years a vangnetuitkering was granted)
+/// as the user states it wins; without it the recorded years count per year
+/// (the seed data, or what a user recorded): condition e of a year is
+/// settled when a year of its window was granted or every year of it is
+/// recorded as not granted ([`Gegevens::verleend_voor`]).
 pub async fn laad_gegevens(store: &Store, code: GemeenteCode, verleend: Option<Vec<i32>>) -> Result<Gegevens, Fout> {
     let Some(g) = store.gemeente(code).await? else {
         return Err(Fout::NietGevonden);
     };
-    let verleend = match verleend {
-        Some(v) => Some(v),
-        None => {
-            let jaren: Vec<i32> = store.verleend(code).await?.into_iter().filter(|v| v.verleend).map(|v| v.jaar.get()).collect();
-            (!jaren.is_empty()).then_some(jaren)
-        }
-    };
+    let verleend_per_jaar = store.verleend(code).await?.into_iter().map(|v| (v.jaar.get(), v.verleend)).collect();
     Ok(Gegevens {
         gemeente: Some(code),
         naam: Some(g.naam),
@@ -40,6 +34,7 @@ pub async fn laad_gegevens(store: &Store, code: GemeenteCode, verleend: Option<V
         realisatie: store.realisatie(code).await?,
         jaarcijfers: store.jaarcijfers(code).await?,
         vangnet_verleend: verleend,
+        verleend_per_jaar,
     })
 }
 

@@ -37,7 +37,7 @@ pub fn vangnet_jaar(g: &Gegevens, jaar: Year, peildatum: Option<Date>) -> Result
         let reden = overzicht.waarschuwingen.iter().find(|w| w.contains(&format!("over {jaar}"))).cloned();
         Fout::Gegevens(reden.unwrap_or_else(|| {
             format!(
-                "voor {wie} zijn het definitieve budget en het tekort over {jaar} niet bekend{}: importeer de beschikking en de realisatie (buig import budget/realisatie) of leg het jaar vast met buig jaarcijfer",
+                "voor {wie} zijn het definitieve budget en het tekort over {jaar} niet bekend{}: importeer de beschikking en de realisatie, of leg het definitieve budget en het tekort van dat jaar vast als jaarcijfer",
                 peildatum.map(|p| format!(" op peildatum {}", nl::date_long(p))).unwrap_or_default()
             )
         }))

@@ -110,12 +110,17 @@ fn the_demo_gives_the_expected_result_with_its_p10_p90_and_the_chance_of_a_vangn
     .unwrap();
     let o = r.onzekerheid.clone().unwrap();
     let nl = buig_core::nl::money;
-    assert!(t.contains(&format!("Verwacht resultaat | {}", nl(r.prognose.resultaat))), "{t}");
+    // The headline is the centre of the runs: the median, with the P10–P90 band around it.
+    assert_eq!(r.kop.resultaat, o.p50);
+    assert!(t.contains(&format!("Verwacht resultaat | {}", nl(o.p50))), "{t}");
     assert!(t.contains(&format!("Resultaat P10 (ongunstig) | {}", nl(o.p10))), "{t}");
     assert!(t.contains(&format!("Resultaat P90 (gunstig) | {}", nl(o.p90))), "{t}");
-    assert!(t.contains(&format!("met 80% zekerheid ligt het resultaat tussen {} en {}", nl(o.p10), nl(o.p90))), "{t}");
-    assert!(t.contains("Kans op recht op een vangnetuitkering | "), "{t}");
-    assert!(t.contains("Op basis van de realisatie over 10 maanden"), "{t}");
+    assert!(o.p90.is_negative(), "the demo's 2026 is a shortfall throughout the band");
+    assert!(t.contains(&format!("met 80% zekerheid een tekort tussen {} en {}", nl(-o.p90), nl(-o.p10))), "{t}");
+    assert!(t.contains(&format!("Kans op een vangnetuitkering | {}", buig_core::nl::kans(o.kans_vangnet))), "{t}");
+    assert!(t.contains("Op basis van de realisatie over 10 maanden verwachten we over 2026: een tekort van"), "{t}");
+    // The definitief 2026 is known on 31 October: no second result with another decision.
+    assert!(!t.contains("Resultaat met het"), "{t}");
     assert!(t.contains("voorlopig budget 2027"), "V 2027 is dated 1 October 2026: {t}");
     // Reproducible: the same data give the same document.
     assert_eq!(d, raadsmededeling(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).unwrap());
@@ -177,4 +182,33 @@ fn the_demo_document_renders_in_both_formats() {
     let docx = render(&d, Formaat::Docx).unwrap();
     assert!(strip_tags(&docx_part(&docx, "word/document.xml")).contains("Verwacht resultaat 2026"));
     assert!(!docx_media(&docx).is_empty());
+}
+
+/// Seed 000, read right: on 31 October 2023 Deventer's 2023 was not over, so
+/// its realised shortfall (seed 002, May 2024) was not known; the outlook
+/// rests on the prognosis the seed implies and is computed by the rules,
+/// beside the seed's "≈ € 132.000". Unknown stays unknown, never € 0.
+#[test]
+fn deventer_on_31_october_2023_shows_the_2023_vangnet_outlook_beside_the_seeds_132_000() {
+    let mut g = deventer();
+    let code: buig_core::GemeenteCode = "GM0150".parse().unwrap();
+    g.jaarcijfers = buig_referentie::seed_jaarcijfers().iter().filter(|r| r.code == code).map(|r| r.cijfer.clone()).collect();
+    g.verleend_per_jaar =
+        buig_referentie::seed_vangnet_verleend().iter().filter(|v| v.code == code).map(|v| (v.jaar.get(), v.verleend)).collect();
+    let d = raadsmededeling(&g, &[], None, &vraag_deventer()).unwrap();
+    let t = d.platte_tekst();
+    let vangnet = t.split("\nVangnet\n").nth(1).expect("a vangnet section");
+    // The product's own outlook: the rules of 2023 on the prognosis, with 2021 unknown and 2022 only a percentage.
+    assert!(
+        vangnet.contains("Op basis van de vastgelegde raming van het tekort over 2023 (€ 3.412.120, 8,13% van het budget)"),
+        "{vangnet}"
+    );
+    assert!(vangnet.contains("indien vervuld € 131.640"), "{vangnet}");
+    let seed = 132_000_i64;
+    assert!((131_640 - seed).abs() < 500, "the seed's ≈ € 132.000 is this amount rounded");
+    // Not known on 31 October 2023: the realised shortfall of May 2024.
+    assert!(!t.contains("3.448.580"), "{t}");
+    // No unknown amount is written as € 0.
+    assert!(!vangnet.contains("€ 0 "), "{vangnet}");
+    assert!(vangnet.contains("2021 | realisatie | onbekend | onbekend"), "{vangnet}");
 }

@@ -50,7 +50,7 @@ impl<'a> Prognosebasis<'a> {
     pub fn new(g: &'a Gegevens, uitkeringen: &[Uitkering]) -> Result<Prognosebasis<'a>, PrognoseFout> {
         let real: BTreeMap<i32, &RealisatieMaand> = g.realisatie.iter().map(|r| (mi(r.jaar.get(), r.maand), r)).collect();
         let (Some(&eerste), Some(&laatste)) = (real.keys().next(), real.keys().next_back()) else {
-            return fout("geen maandrealisatie: importeer de realisatie (buig import realisatie) of laad de demo");
+            return fout("geen maandrealisatie: importeer de realisatie");
         };
         let (eerste_jaar, laatste_jaar) = (eerste.div_euclid(12), laatste.div_euclid(12));
         let van = Maand::new((eerste_jaar - 1) as i16, 1).ok_or_else(|| PrognoseFout("jaar buiten bereik".into()))?;
@@ -189,7 +189,7 @@ impl<'a> Prognosebasis<'a> {
             van_jaar.iter().max_by_key(|b| b.soort)
         };
         let Some(&gekozen) = gekozen else {
-            return fout(format!("geen budgetbeschikking voor {y} bekend op {peildatum}: importeer de budgetten (buig import budget)"));
+            return fout(format!("geen budgetbeschikking voor {y} bekend op {peildatum}: importeer de budgetbeschikkingen"));
         };
         let definitief_bekend = gekozen.soort == BudgetSoort::Definitief;
         // Historical relative change from the same kind of decision to the definitief.
@@ -214,11 +214,18 @@ impl<'a> Prognosebasis<'a> {
             realisatie: self.g.realisatie.iter().filter(|r| mi(r.jaar.get(), r.maand) <= peil_idx).cloned().collect(),
             jaarcijfers: self.g.jaarcijfers.iter().filter(|j| j.stadium == Stadium::Realisatie).cloned().collect(),
             vangnet_verleend: self.g.vangnet_verleend.clone(),
+            verleend_per_jaar: self.g.verleend_per_jaar.clone(),
         };
-        let eerder: BTreeMap<Year, JaarTekort> =
-            budgetoverzicht(&bekende_gegevens).tekorten().into_iter().filter(|(y, _)| *y < jaar).collect();
-        if self.g.vangnet_verleend.is_none() {
-            waarschuwingen.push("Niet bekend in welke jaren een vangnetuitkering is verleend: een basisverzoek is aangenomen.".to_string());
+        let bekend_overzicht = budgetoverzicht(&bekende_gegevens);
+        let eerder: BTreeMap<Year, JaarTekort> = bekend_overzicht.tekorten().into_iter().filter(|(y, _)| *y < jaar).collect();
+        let rechten = bekend_overzicht.rechten();
+        let vangnet_verleend = self.g.verleend_voor(jaar);
+        let venster = buig_rules::RuleTable::bundled().rule_for(jaar).map(|r| r.aanhoudend_jaren(jaar)).unwrap_or_default();
+        if vangnet_verleend.is_none() && !venster.is_empty() {
+            waarschuwingen.push(format!(
+                "Niet vastgelegd of over {} een vangnetuitkering is verleend: daarom is onbekend of een basisverzoek of een uitgebreid verzoek nodig is.",
+                buig_core::nl::jaren(&venster)
+            ));
         }
 
         Ok(Uitgangspunt {
@@ -243,8 +250,9 @@ impl<'a> Prognosebasis<'a> {
             definitief_bekend,
             budget_wijzigingen,
             eerder,
+            rechten,
             naam: self.g.naam.clone(),
-            vangnet_verleend: self.g.vangnet_verleend.clone(),
+            vangnet_verleend,
             waarschuwingen,
         })
     }
@@ -302,7 +310,10 @@ pub struct Uitgangspunt {
     pub budget_wijzigingen: Vec<f64>,
     /// The realised years before, as the vangnet reads them (on what was known at the peildatum).
     pub eerder: BTreeMap<Year, JaarTekort>,
+    /// The earlier years whose realised figures give a right (for "waarschijnlijk uitgebreid verzoek").
+    pub rechten: BTreeMap<Year, bool>,
     pub naam: Option<String>,
+    /// The granted years condition e of `jaar` reads; `None` while unknown.
     pub vangnet_verleend: Option<Vec<i32>>,
     pub waarschuwingen: Vec<String>,
 }
@@ -318,9 +329,11 @@ impl Uitgangspunt {
     /// The vangnet position of the year if it ends with this budget and
     /// shortfall (stage prognose), on the earlier years known at the
     /// peildatum; `None` when no rule covers the year or the engine refuses.
-    pub fn vangnet(&self, budget: Money, tekort: Money) -> Option<VangnetPositie> {
-        positie(Stadium::Prognose, self.jaar, JaarTekort { budget, tekort }, &self.eerder, self.naam.clone(), self.vangnet_verleend.clone())
+    pub fn vangnet(&self, budget: Money, tekort: Money, beschikking: BudgetSoort) -> Option<VangnetPositie> {
+        let eigen = JaarTekort { budget, tekort, beschikking: Some(beschikking), budget_zonder_art7: None };
+        positie(Stadium::Prognose, self.jaar, eigen, &self.eerder, self.naam.clone(), self.vangnet_verleend.clone())
             .ok()
             .flatten()
+            .map(|v| v.met_vermoeden(&self.rechten))
     }
 }

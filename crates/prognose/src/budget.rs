@@ -88,6 +88,9 @@ pub struct BudgetJaar {
     /// Shortfall as % of that budget, exact (JSON: 2 decimals); also when a source gives only the percentage.
     #[serde(serialize_with = "ser_twee_decimalen_opt")]
     pub tekort_percentage: Option<Percentage>,
+    /// The budget without art. 7 Besluit Participatiewet, when a user gave it: the vangnet thresholds are taken of it.
+    #[serde(with = "money::euros_opt")]
+    pub budget_zonder_art7: Option<Money>,
     pub vangnet: Option<VangnetPositie>,
 }
 
@@ -236,8 +239,9 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
             (Some(r), Some(b)) => Percentage::ratio(-r, b),
             _ => realisatie_cijfer.and_then(|j| j.tekort_percentage).map(Percentage::new),
         };
+        let budget_zonder_art7 = realisatie_cijfer.and_then(|j| j.budget_zonder_art7);
         if let (Some(r), Some(b)) = (resultaat, budget) {
-            tekorten.insert(y, JaarTekort { budget: b, tekort: -r });
+            tekorten.insert(y, JaarTekort { budget_zonder_art7, ..JaarTekort::definitief(b, -r) });
         }
         jaren.push(BudgetJaar {
             jaar: y,
@@ -248,24 +252,43 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
             resultaat,
             budget,
             tekort_percentage,
+            budget_zonder_art7,
             vangnet: None,
         });
     }
 
     // Vangnet per year, once: realised years with a known shortfall, and prognoses a source states.
+    // The rights found so far, for "waarschijnlijk uitgebreid verzoek" later on.
+    let mut rechten: BTreeMap<Year, bool> = BTreeMap::new();
     for j in &mut jaren {
         let (stadium, eigen) = match tekorten.get(&j.jaar) {
             Some(&t) => (Stadium::Realisatie, t),
             None => match g.jaarcijfers.iter().find(|c| c.jaar == j.jaar && c.stadium == Stadium::Prognose) {
+                // A prognosis rests on the latest decision of its year (seed 003: "Voorlopig BUIG budget d.d. 1-8-2018").
                 Some(c) => match (c.budget, c.tekort) {
-                    (Some(budget), Some(tekort)) => (Stadium::Prognose, JaarTekort { budget, tekort }),
+                    (Some(budget), Some(tekort)) => (
+                        Stadium::Prognose,
+                        JaarTekort {
+                            budget,
+                            tekort,
+                            beschikking: j.laatste_beschikking().map(|b| b.soort),
+                            budget_zonder_art7: c.budget_zonder_art7,
+                        },
+                    ),
                     _ => continue,
                 },
                 None => continue,
             },
         };
-        match positie(stadium, j.jaar, eigen, &tekorten, g.naam.clone(), g.vangnet_verleend.clone()) {
-            Ok(v) => j.vangnet = v,
+        match positie(stadium, j.jaar, eigen, &tekorten, g.naam.clone(), g.verleend_voor(j.jaar)) {
+            Ok(v) => {
+                j.vangnet = v.map(|v| v.met_vermoeden(&rechten));
+                if let Some(v) = j.vangnet.as_ref().filter(|v| v.stadium == Stadium::Realisatie) {
+                    if let Some(r) = v.recht() {
+                        rechten.insert(j.jaar, r);
+                    }
+                }
+            }
             Err(e) => waarschuwingen.push(format!("De vangnetpositie over {} is niet te berekenen: {e}", j.jaar)),
         }
     }
@@ -290,14 +313,23 @@ pub fn budgetoverzicht(g: &Gegevens) -> BudgetOverzicht {
             "Het BLKS-deel van de budgetten vanaf 2022 is niet opgegeven: macro- en aandeeleffect gelden voor het hele budget.".to_string(),
         );
     }
-    if g.vangnet_verleend.is_none() {
-        waarschuwingen
-            .push("Niet bekend in welke jaren een vangnetuitkering is verleend: per jaar is een basisverzoek aangenomen.".to_string());
+    if !g.verleend_bekend() {
+        waarschuwingen.push(
+            "Niet bekend in welke jaren een vangnetuitkering is verleend: of een basisverzoek of een uitgebreid verzoek nodig is, is daarom per jaar onbekend.".to_string(),
+        );
     }
     BudgetOverzicht { gemeente: g.gemeente.map(|c| c.to_string()), naam: g.naam.clone(), jaren, wijzigingen, waarschuwingen }
 }
 
 impl BudgetOverzicht {
+    /// The years whose realised figures give a right to a vangnetuitkering.
+    pub fn rechten(&self) -> BTreeMap<Year, bool> {
+        self.jaren
+            .iter()
+            .filter_map(|j| j.vangnet.as_ref().filter(|v| v.stadium == Stadium::Realisatie).and_then(|v| Some((j.jaar, v.recht()?))))
+            .collect()
+    }
+
     /// The view of one year.
     pub fn jaar(&self, y: Year) -> Option<&BudgetJaar> {
         self.jaren.iter().find(|j| j.jaar == y)
@@ -305,7 +337,13 @@ impl BudgetOverzicht {
 
     /// The budget and shortfall of every year whose result is known, as the vangnet reads them.
     pub fn tekorten(&self) -> BTreeMap<Year, JaarTekort> {
-        self.jaren.iter().filter_map(|j| Some((j.jaar, JaarTekort { budget: j.budget?, tekort: j.tekort()? }))).collect()
+        self.jaren
+            .iter()
+            .filter_map(|j| {
+                let t = JaarTekort { budget_zonder_art7: j.budget_zonder_art7, ..JaarTekort::definitief(j.budget?, j.tekort()?) };
+                Some((j.jaar, t))
+            })
+            .collect()
     }
 }
 

@@ -16,7 +16,9 @@
 //!   narrows month by month;
 //! - [`backtest`]: the prognosis at every month-end of past complete years
 //!   against the realised result;
-//! - [`uitkomst`]: the prognosis of (gemeente, jaar, peildatum) as one result;
+//! - [`uitkomst`]: the prognosis of (gemeente, jaar, peildatum) as one result,
+//!   with its headline ([`kop`]: the centre of its own distribution);
+//! - [`zinnen`]: the sentences every view uses for a prognosis and a vangnet position;
 //! - [`tekst`]: the Dutch text the command line prints.
 //!
 //! Definitions and JSON keys: `docs/prognose.md`.
@@ -25,16 +27,19 @@ pub mod backtest;
 pub mod basis;
 pub mod budget;
 pub mod gegevens;
+pub mod kop;
 pub mod montecarlo;
 pub mod prognose;
 pub mod scenario;
 pub mod tekst;
 pub mod uitkomst;
 pub mod vangnet;
+pub mod zinnen;
 
 pub use basis::{Prognosebasis, Uitgangspunt};
 pub use budget::{budgetoverzicht, BudgetOverzicht};
 pub use gegevens::Gegevens;
+pub use kop::Kop;
 pub use prognose::{bereken_prognose, Prognose};
 pub use scenario::{lees_peildatum, lees_scenarios, PrognoseFout, Scenario};
 pub use uitkomst::{prognose_uitkomst, PrognoseUitkomst, PrognoseVraag};

@@ -23,6 +23,7 @@
 //! not above the lowest threshold of the year's rule (read from the rule
 //! table) cannot qualify and skips the engine.
 
+use buig_core::records::BudgetSoort;
 use buig_core::{Money, Percentage, Year};
 use jiff::civil::Date;
 use rand::{Rng, SeedableRng};
@@ -60,6 +61,10 @@ pub struct Samenvatting {
     pub verwachte_vangnetuitkering: Money,
     /// Was the definitief budget drawn (not yet known on the peildatum)?
     pub budget_getrokken: bool,
+    /// The median budget over the runs: the expected definitief when it was
+    /// drawn, else the decision itself. The headline's budget.
+    #[serde(with = "money::euros")]
+    pub budget_p50: Money,
 }
 
 /// A standard normal draw (Box–Muller).
@@ -110,9 +115,12 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
         _ => gem_sd(&u.budget_wijzigingen),
     };
     let drempel = laagste_drempel(u.jaar);
+    // A drawn budget is the expected definitief; else the decision known on the peildatum.
+    let soort = if budget_getrokken { BudgetSoort::Definitief } else { u.budget.soort };
     let vaste_budget = u.budget_met(u.budget.bedrag, s);
 
     let mut resultaten = Vec::with_capacity(runs as usize);
+    let mut budgetten = Vec::with_capacity(runs as usize);
     let (mut n_tekort, mut n_vangnet) = (0u32, 0u32);
     let mut som_vangnet = Decimal::ZERO;
     for _ in 0..runs {
@@ -149,7 +157,7 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
             _ => false,
         };
         if kan {
-            if let Some(v) = u.vangnet(budget, tekort) {
+            if let Some(v) = u.vangnet(budget, tekort, soort) {
                 if v.recht() == Some(true) {
                     n_vangnet += 1;
                     som_vangnet += v.vangnetuitkering().unwrap_or(Money::ZERO).to_decimal();
@@ -157,8 +165,10 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
             }
         }
         resultaten.push(resultaat);
+        budgetten.push(budget.cents());
     }
     resultaten.sort_unstable();
+    budgetten.sort_unstable();
     let (p10, p50, p90) = (percentiel(&resultaten, 0.10), percentiel(&resultaten, 0.50), percentiel(&resultaten, 0.90));
     Samenvatting {
         runs,
@@ -172,6 +182,7 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
         verwachte_vangnetuitkering: Money::from_decimal_euros(money::round_to_whole_euros(som_vangnet / Decimal::from(runs)))
             .unwrap_or(Money::ZERO),
         budget_getrokken,
+        budget_p50: Money::from_cents(percentiel(&budgetten, 0.50)),
     }
 }
 

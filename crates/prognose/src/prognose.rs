@@ -146,7 +146,7 @@ pub fn bereken_prognose(u: &Uitgangspunt, s: &Scenario) -> Prognose {
             ),
         );
     }
-    let vangnet = u.vangnet(budget_bedrag, tekort);
+    let vangnet = u.vangnet(budget_bedrag, tekort, u.budget.soort);
     if vangnet.is_none() {
         waarschuwingen.push(format!("De vangnetregels dekken {y} niet: geen vangnetberekening."));
     }

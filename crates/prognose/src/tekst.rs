@@ -22,20 +22,7 @@ fn pct(p: buig_core::Percentage) -> String {
 }
 
 fn vangnet_tekst(v: &Option<VangnetPositie>) -> String {
-    match v {
-        None => "niet te berekenen".into(),
-        Some(v) => {
-            let mut t = match (v.recht(), v.vangnetuitkering()) {
-                (Some(true), Some(x)) => format!("{} ({})", nl::money(x), v.resultaat.formulier),
-                (Some(false), _) => "geen recht".into(),
-                _ => "onbekend".into(),
-            };
-            if v.resultaat.status == buig_rules::Status::Onbevestigd {
-                t.push_str(" [onbevestigd]");
-            }
-            t
-        }
-    }
+    v.as_ref().map(crate::zinnen::positie_kort).unwrap_or_else(|| "niet te berekenen".into())
 }
 
 /// The Dutch text of the report.
@@ -50,6 +37,14 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
     };
     let peil = p.peildatum.parse::<Date>().map(nl::date_short).unwrap_or_else(|_| p.peildatum.clone());
     let _ = writeln!(s, "Prognose BUIG {} {wie}, peildatum {peil}\n", p.jaar);
+    // The headline every view states, then how it is built up.
+    let naam = r.naam.clone().unwrap_or_else(|| "de gemeente".into());
+    let _ = writeln!(s, "{}", crate::zinnen::kop_zin(&r.kop, p.jaar));
+    if let Some(z) = crate::zinnen::huidige_beschikking_zin(&r.kop) {
+        let _ = writeln!(s, "{z}");
+    }
+    let _ = writeln!(s, "{}\n", crate::zinnen::vangnet_prognose_zin(&r.kop, p.jaar, &naam));
+    let _ = writeln!(s, "Opbouw met de {} beschikking:", soort_label(p.budget.soort));
     let rij = |s: &mut String, label: String, waarde: String| {
         let _ = writeln!(s, "{label:<52} {waarde:>16}");
     };
@@ -60,9 +55,8 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
         p.budget.datum.as_deref().and_then(|d| d.parse::<Date>().ok()).map(|d| format!(" van {}", nl::date_short(d))).unwrap_or_default();
     rij(&mut s, format!("Budget ({} beschikking{datum})", soort_label(p.budget.soort)), nl::money(p.budget_bedrag));
     let soort = if p.resultaat.is_negative() { "tekort" } else { "overschot" };
-    rij(&mut s, format!("Verwacht resultaat ({soort})"), nl::money(p.resultaat));
-    rij(&mut s, format!("Verwacht tekort ({})", pct(p.tekort_percentage)), nl::money(p.tekort));
-    rij(&mut s, "Verwachte vangnetuitkering".into(), vangnet_tekst(&p.vangnet));
+    rij(&mut s, format!("Resultaat met deze beschikking ({soort})"), nl::money(p.resultaat));
+    rij(&mut s, format!("Tekort met deze beschikking ({})", pct(p.tekort_percentage)), nl::money(p.tekort));
     let _ = writeln!(
         s,
         "\nGrondslag: prijs per uitkering {} per maand (netto, excl. LKS), LKS {} per maand, stand {} bij de start; instroom en uitstroomkans per kalendermaand uit {}.",
@@ -84,12 +78,6 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
         let _ = writeln!(s, "\nOnzekerheid (Monte Carlo, {} runs, seed {})", nl::getal(Decimal::from(o.runs), 0), o.seed);
         let _ = writeln!(s, "Resultaat P10 / P50 / P90   {} / {} / {}", nl::money(o.p10), nl::money(o.p50), nl::money(o.p90));
         let _ = writeln!(s, "Kans op een tekort          {}", kans(o.kans_tekort));
-        let _ = writeln!(
-            s,
-            "Kans op een vangnetuitkering {}  (verwacht bedrag {})",
-            kans(o.kans_vangnet),
-            nl::money(o.verwachte_vangnetuitkering)
-        );
         if o.budget_getrokken {
             let _ =
                 writeln!(s, "Het definitieve budget is getrokken rond de laatste beschikking (historische wijzigingen van deze gemeente).");
@@ -114,16 +102,20 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
     }
     if !r.scenarios.is_empty() {
         let _ = writeln!(s, "\nScenario's naast de basis");
-        let _ = writeln!(s, "{:<40} {:>14} {:>14} {:>8} {:>14}  vangnet", "scenario", "netto lasten", "resultaat", "tekort", "Δ netto");
+        let _ = writeln!(
+            s,
+            "{:<40} {:>14} {:>14} {:>8} {:>14}  vangnet",
+            "scenario (verwachting)", "netto lasten", "resultaat", "tekort", "Δ netto"
+        );
         let _ = writeln!(
             s,
             "{:<40} {:>14} {:>14} {:>8} {:>14}  {}",
             "basis",
-            nl::money(p.netto_lasten),
-            nl::money(p.resultaat),
-            pct(p.tekort_percentage),
+            nl::money(r.kop.netto_lasten),
+            nl::money(r.kop.resultaat),
+            pct(r.kop.tekort_percentage),
             "",
-            vangnet_tekst(&p.vangnet)
+            vangnet_tekst(&r.kop.vangnet)
         );
         for sc in &r.scenarios {
             let mut naam = sc.naam.clone();
@@ -134,11 +126,11 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
                 s,
                 "{:<40} {:>14} {:>14} {:>8} {:>14}  {}",
                 naam,
-                nl::money(sc.netto_lasten),
-                nl::money(sc.resultaat),
-                pct(sc.tekort_percentage),
-                nl::money(sc.verschil_netto_lasten),
-                vangnet_tekst(&sc.vangnet)
+                nl::money(sc.kop.netto_lasten),
+                nl::money(sc.kop.resultaat),
+                pct(sc.kop.tekort_percentage),
+                nl::money(sc.kop.netto_lasten - r.kop.netto_lasten),
+                vangnet_tekst(&sc.kop.vangnet)
             );
             if let Some(o) = &sc.onzekerheid {
                 let _ =
@@ -147,7 +139,7 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
         }
     }
     let mut w = p.waarschuwingen.clone();
-    if let Some(v) = &p.vangnet {
+    if let Some(v) = &r.kop.vangnet {
         w.extend(v.waarschuwingen.iter().cloned());
     }
     if !w.is_empty() {

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::basis::Prognosebasis;
 use crate::gegevens::Gegevens;
+use crate::kop::{kop, Kop};
 use crate::montecarlo::{simuleer, verloop, Samenvatting, VerloopPunt};
 use crate::prognose::{bereken_prognose, Prognose};
 use crate::scenario::{PrognoseFout, Scenario};
@@ -33,6 +34,8 @@ pub struct PrognoseVraag {
 pub struct ScenarioUitkomst {
     pub naam: String,
     pub knoppen: Scenario,
+    /// The scenario's headline, as the baseline's.
+    pub kop: Kop,
     #[serde(with = "money::euros")]
     pub netto_lasten: Money,
     #[serde(with = "money::euros")]
@@ -57,6 +60,9 @@ pub struct ScenarioUitkomst {
 pub struct PrognoseUitkomst {
     pub gemeente: Option<String>,
     pub naam: Option<String>,
+    /// The headline every view shows: the centre of the distribution.
+    pub kop: Kop,
+    /// The deterministic prognosis with the decision known on the peildatum (its keys at the top level).
     #[serde(flatten)]
     pub prognose: Prognose,
     pub onzekerheid: Option<Samenvatting>,
@@ -78,9 +84,11 @@ pub fn prognose_uitkomst(g: &Gegevens, uitkeringen: &[Uitkering], v: &PrognoseVr
         .iter()
         .map(|s| {
             let p = bereken_prognose(&u, s);
+            let onzekerheid = mc(s);
             ScenarioUitkomst {
                 naam: s.label(),
                 knoppen: s.clone(),
+                kop: kop(&u, &p, onzekerheid.as_ref()),
                 netto_lasten: p.netto_lasten,
                 budget_bedrag: p.budget_bedrag,
                 resultaat: p.resultaat,
@@ -89,9 +97,18 @@ pub fn prognose_uitkomst(g: &Gegevens, uitkeringen: &[Uitkering], v: &PrognoseVr
                 verschil_netto_lasten: p.netto_lasten - prognose.netto_lasten,
                 verschil_resultaat: p.resultaat - prognose.resultaat,
                 vangnet: p.vangnet,
-                onzekerheid: mc(s),
+                onzekerheid,
             }
         })
         .collect();
-    Ok(PrognoseUitkomst { gemeente: g.gemeente.map(|c| c.to_string()), naam: g.naam.clone(), prognose, onzekerheid, verloop, scenarios })
+    let kop = kop(&u, &prognose, onzekerheid.as_ref());
+    Ok(PrognoseUitkomst {
+        gemeente: g.gemeente.map(|c| c.to_string()),
+        naam: g.naam.clone(),
+        kop,
+        prognose,
+        onzekerheid,
+        verloop,
+        scenarios,
+    })
 }

@@ -30,6 +30,7 @@ fn demo() -> &'static Demo {
             realisatie: demo.realisatie.clone(),
             jaarcijfers: Vec::new(),
             vangnet_verleend: None,
+            verleend_per_jaar: Default::default(),
         };
         Demo { gegevens, uitkeringen, demo }
     })

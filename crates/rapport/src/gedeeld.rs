@@ -135,21 +135,9 @@ pub fn stroom_blokken(punten: &[Punt]) -> Vec<Blok> {
     grafiek_met_tabel(gs, tabel)
 }
 
+/// A year's vangnet position in a table cell, as every view says it.
 pub fn vangnet_kort(v: Option<&VangnetPositie>) -> String {
-    match v {
-        None => "niet te bepalen".into(),
-        Some(v) => {
-            let mut t = match (v.recht(), v.vangnetuitkering()) {
-                (Some(true), Some(x)) => format!("recht, {}", nl::money(x)),
-                (Some(false), _) => "geen recht".into(),
-                _ => "onbekend (een eerder jaar ontbreekt)".into(),
-            };
-            if v.resultaat.status == buig_rules::Status::Onbevestigd {
-                t.push_str(" [onbevestigde regel]");
-            }
-            t
-        }
-    }
+    v.map(buig_prognose::zinnen::positie_kort).unwrap_or_else(|| "niet te bepalen".into())
 }
 
 /// The vangnet outlook of year `t`: the three realised years before it from
@@ -177,42 +165,54 @@ pub fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseUitkomst>, t: Yea
     gt.x_labels.push(format!("{t} (verwacht)"));
     match r {
         Some(r) => {
-            let p = &r.prognose;
-            pct.push(p.tekort_percentage.value().to_string().parse::<f64>().ok());
+            let k = &r.kop;
+            pct.push(k.tekort_percentage.value().to_string().parse::<f64>().ok());
             rijen.push(vec![
                 t.to_string(),
-                format!("prognose {}", maand_label(&p.peildatum)),
-                nl::money(p.tekort),
-                nl::percentage(p.tekort_percentage),
-                vangnet_kort(p.vangnet.as_ref()),
+                format!("prognose {}", maand_label(&r.prognose.peildatum)),
+                nl::money(k.tekort),
+                nl::percentage(k.tekort_percentage),
+                vangnet_kort(k.vangnet.as_ref()),
             ]);
         }
-        None => {
-            pct.push(None);
-            rijen.push(vec![t.to_string(), "prognose".into(), "onbekend".into(), "onbekend".into(), "niet te bepalen".into()]);
-        }
+        None => match o.jaar(t).and_then(|j| j.vangnet.as_ref()) {
+            // No monthly prognosis, but the year's figures a source states (a jaarcijfer).
+            Some(v) => {
+                let r = &v.resultaat;
+                pct.push(r.tekort_percentage.value().to_string().parse::<f64>().ok());
+                rijen.push(vec![
+                    t.to_string(),
+                    v.stadium.to_string(),
+                    nl::money(r.tekort),
+                    nl::percentage(r.tekort_percentage),
+                    vangnet_kort(Some(v)),
+                ]);
+            }
+            None => {
+                pct.push(None);
+                rijen.push(vec![t.to_string(), "prognose".into(), "onbekend".into(), "onbekend".into(), "niet te bepalen".into()]);
+            }
+        },
     }
     gt.reeksen.push(Reeks::new("Tekort %", pct));
 
     let tekst = match r {
         Some(r) => {
-            let p = &r.prognose;
-            let kans_tekst = r
-                .onzekerheid
-                .as_ref()
-                .map(|o| format!(" In {} van de doorrekeningen is er recht op een vangnetuitkering.", nl::kans(o.kans_vangnet)))
-                .unwrap_or_default();
-            let positie = match p.vangnet.as_ref().map(|v| (v.recht(), v.vangnetuitkering())) {
-                Some((Some(true), Some(x))) => format!(
-                    "Op basis van de huidige gegevens kan {naam} over {t} een beroep doen op het vangnet ad {}. Hiervoor moet wel de gehele vangnetprocedure worden doorlopen.",
-                    nl::money(x)
-                ),
-                Some((Some(false), _)) => format!("Op basis van de huidige gegevens heeft {naam} over {t} geen recht op een vangnetuitkering."),
-                _ => format!("Of {naam} over {t} recht heeft op een vangnetuitkering, is niet vast te stellen: een van de voorgaande jaren ontbreekt."),
-            };
-            format!("{positie}{kans_tekst}")
+            let mut t = buig_prognose::zinnen::kop_zin(&r.kop, t);
+            t.push(' ');
+            t.push_str(&buig_prognose::zinnen::vangnet_prognose_zin(&r.kop, r.prognose.jaar, naam));
+            t
         }
-        None => format!("Zonder prognose is de vangnetpositie over {t} niet te bepalen."),
+        None => match o.jaar(t).and_then(|j| j.vangnet.as_ref()) {
+            Some(v) => format!(
+                "Op basis van {} van het tekort over {t} ({}, {} van het budget): {}.",
+                if v.stadium == buig_core::records::Stadium::Prognose { "de vastgelegde raming" } else { "de realisatie" },
+                nl::money(v.resultaat.tekort),
+                nl::percentage(v.resultaat.tekort_percentage),
+                buig_prognose::zinnen::positie_zin(v)
+            ),
+            None => format!("Zonder prognose is de vangnetpositie over {t} niet te bepalen."),
+        },
     };
     b.push(Blok::Alinea(gewoon(tekst)));
     let tabel = Tabel {

@@ -9,7 +9,9 @@
 
 use std::collections::BTreeMap;
 
+use buig_core::records::BudgetSoort;
 use buig_core::{money, Money, Year};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// The figures of one year as written in the input (amounts in euros).
@@ -31,6 +33,15 @@ pub struct YearInput {
     /// Amounts the auditor reported as fout/onzeker (above the tolerance), step D.
     #[serde(default, with = "money::euros_opt", skip_serializing_if = "Option::is_none")]
     pub correcties: Option<Money>,
+    /// The decision the budget comes from (`voorlopig`, `nader_voorlopig`,
+    /// `definitief`); absent = the definitief, as the vangnet asks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beschikking: Option<BudgetSoort>,
+    /// The budget as it would have been without art. 7 Besluit
+    /// Participatiewet, where that article applied: the commission's
+    /// thresholds are taken of this one.
+    #[serde(default, with = "money::euros_opt", skip_serializing_if = "Option::is_none")]
+    pub budget_zonder_art7: Option<Money>,
 }
 
 /// The case file schema (JSON or TOML).
@@ -47,9 +58,14 @@ pub struct CaseFile {
     pub opmerking: Option<String>,
     #[serde(default)]
     pub jaren: BTreeMap<String, YearInput>,
-    /// Years for which a vangnetuitkering was granted; absent = not stated.
+    /// Years for which a vangnetuitkering was granted; absent = not stated
+    /// (then condition e is unknown), `[]` = none was granted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vangnet_verleend: Option<Vec<i32>>,
+    /// The day the answer is given, against which the deadline is told
+    /// (`2026-12-04`); absent = today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datum: Option<Date>,
 }
 
 /// Where a year's shortfall came from.
@@ -68,6 +84,17 @@ pub struct YearFigures {
     pub budget: Option<Money>,
     pub tekort: Money,
     pub herkomst: Herkomst,
+    /// The decision the budget comes from.
+    pub beschikking: BudgetSoort,
+    /// The budget without art. 7 Besluit Participatiewet, when given.
+    pub budget_zonder_art7: Option<Money>,
+}
+
+impl YearFigures {
+    /// The budget the thresholds are taken of: without art. 7 where given, else the budget.
+    pub fn drempelbudget(&self) -> Option<Money> {
+        self.budget_zonder_art7.or(self.budget)
+    }
 }
 
 /// A validated case.
@@ -81,8 +108,15 @@ pub struct Case {
     pub budget: Money,
     pub jaren: BTreeMap<Year, YearFigures>,
     pub vangnet_verleend: Option<Vec<Year>>,
+    /// The day the answer is given (the deadline is told against it).
+    pub datum: Date,
     /// Input that was accepted but ignored, in Dutch.
     pub notes: Vec<String>,
+}
+
+/// Today's date (UTC): the day of an answer that does not state one.
+pub fn vandaag() -> Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
 }
 
 /// Why a case cannot be computed: always names the field.
@@ -208,6 +242,7 @@ impl Case {
             budget,
             jaren,
             vangnet_verleend,
+            datum: file.datum.unwrap_or_else(vandaag),
             notes,
         })
     }
@@ -219,14 +254,29 @@ impl Case {
     pub fn budget_of(&self, y: Year) -> Option<Money> {
         self.jaren.get(&y).and_then(|f| f.budget)
     }
+
+    /// The budget the thresholds of year `y` are taken of (without art. 7 where given).
+    pub fn drempelbudget_of(&self, y: Year) -> Option<Money> {
+        self.jaren.get(&y).and_then(|f| f.drempelbudget())
+    }
+
+    /// The own year's figures (always present in a valid case).
+    pub fn eigen(&self) -> &YearFigures {
+        self.jaren.get(&self.jaar).expect("Case guarantees the figures of its own year")
+    }
 }
 
 fn year_figures(y: Year, input: &YearInput) -> Result<YearFigures, CaseError> {
     let field = |f: &str| format!("jaren.{y}.{f}");
-    if let Some(b) = input.budget {
-        if !b.is_positive() {
-            return err(field("budget"), format!("moet positief zijn (gegeven: {b})"));
+    for (naam, b) in [("budget", input.budget), ("budget_zonder_art7", input.budget_zonder_art7)] {
+        if let Some(b) = b {
+            if !b.is_positive() {
+                return err(field(naam), format!("moet positief zijn (gegeven: {b})"));
+            }
         }
+    }
+    if input.budget_zonder_art7.is_some() && input.budget.is_none() {
+        return err(field("budget_zonder_art7"), "kan alleen samen met budget worden opgegeven");
     }
     for (name, v) in [("lasten", input.lasten), ("baten", input.baten), ("correcties", input.correcties)] {
         if v.is_some_and(Money::is_negative) {
@@ -259,7 +309,14 @@ fn year_figures(y: Year, input: &YearInput) -> Result<YearFigures, CaseError> {
         }
         (None, None) => return err(field("tekort"), "ontbreekt: geef tekort (negatief = overschot) of lasten en baten"),
     };
-    Ok(YearFigures { jaar: y, budget: input.budget, tekort, herkomst })
+    Ok(YearFigures {
+        jaar: y,
+        budget: input.budget,
+        tekort,
+        herkomst,
+        beschikking: input.beschikking.unwrap_or(BudgetSoort::Definitief),
+        budget_zonder_art7: input.budget_zonder_art7,
+    })
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub mod text;
 
 pub use calc::{bereken, bereken_met};
 pub use case::{Case, CaseError, CaseFile, YearInput};
-pub use result::{Formulier, Route, VangnetResult};
+pub use result::{Formulier, Route, RouteToets, VangnetResult};
 pub use table::{Rule, RuleError, RuleTable, Status};
 
 /// Why a vangnet question cannot be answered: bad input or an uncovered year.

@@ -8,6 +8,7 @@ use std::fmt;
 
 // Percentages as numbers with at most two decimals (8.21), half away from zero.
 use buig_core::percentage::{ser_twee_decimalen as ser_pct, ser_twee_decimalen_opt as ser_pct_opt};
+use buig_core::records::BudgetSoort;
 use buig_core::{money, Money, Percentage, Year};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -41,22 +42,24 @@ impl fmt::Display for Route {
     }
 }
 
-/// The form of the request (condition e).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The form of the request (condition e). In JSON its name: `basisverzoek`,
+/// `uitgebreid verzoek`, or the single form of the years before 2018.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Formulier {
     /// No vangnetuitkering was granted over the years the rule looks back on.
-    #[serde(rename = "basisverzoek")]
     Basisverzoek,
     /// Aanhoudend tekort: additional internal and external measures must be declared.
-    #[serde(rename = "uitgebreid verzoek")]
     UitgebreidVerzoek,
+    /// The one form of a year before the two forms (up to payment year 2017), by its name.
+    Enkel(String),
 }
 
 impl Formulier {
-    pub fn tekst(self) -> &'static str {
+    pub fn tekst(&self) -> &str {
         match self {
             Formulier::Basisverzoek => "basisverzoek",
             Formulier::UitgebreidVerzoek => "uitgebreid verzoek",
+            Formulier::Enkel(naam) => naam,
         }
     }
 }
@@ -65,6 +68,33 @@ impl fmt::Display for Formulier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.tekst())
     }
+}
+
+impl Serialize for Formulier {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tekst())
+    }
+}
+
+/// One route's checklist: its threshold, its two financial conditions, its
+/// verdict and what its tiers would pay, with the status of the rules that
+/// decide it. A year with two routes has two of these.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RouteToets {
+    pub route: Route,
+    #[serde(serialize_with = "ser_pct")]
+    pub drempel_percentage: Percentage,
+    #[serde(serialize_with = "ser_cents")]
+    pub drempel_bedrag: Decimal,
+    pub voorwaarde_a: bool,
+    /// `null` when a year the condition needs is missing.
+    pub voorwaarde_b: Option<bool>,
+    pub recht: Option<bool>,
+    /// What this route's tiers pay when its conditions hold (whole euros).
+    #[serde(with = "money::euros")]
+    pub uitkering: Money,
+    /// The least certain status among the rules that decide this route.
+    pub status: Status,
 }
 
 /// One of the commission's published steps (SPEC §3): `1a`/`A` … `7`/`I`.
@@ -179,7 +209,16 @@ pub struct VangnetResult {
     pub verlaagde_drempel: Option<VerlaagdeDrempelUitkomst>,
     /// The route whose figures are shown.
     pub route: Route,
-    pub aanhoudend_tekort: bool,
+    /// Every route of the year with its own checklist (one, or two from 2025).
+    pub routes: Vec<RouteToets>,
+    /// The verdict in words: `recht via de reguliere route`, `recht via de
+    /// verlaagde drempel`, `geen recht` or `nog niet vast te stellen`.
+    pub oordeel: String,
+    /// A vangnetuitkering granted over one of `aanhoudend_jaren`; `null`
+    /// when it is not stated whether one was (never assumed).
+    pub aanhoudend_tekort: Option<bool>,
+    /// The earlier years condition e looks at (empty where it does not exist).
+    pub aanhoudend_jaren: Vec<Year>,
     /// Financial conditions met; `null` when the input cannot tell.
     pub recht: Option<bool>,
     /// Whole euros; `null` when `recht` is `null`.
@@ -191,10 +230,22 @@ pub struct VangnetResult {
     /// The part of the shortfall the gemeente bears itself.
     #[serde(with = "money::euros_opt")]
     pub eigen_risico: Option<Money>,
-    pub formulier: Formulier,
+    /// `null` while condition e is unknown.
+    pub formulier: Option<Formulier>,
     pub instemming_raad: bool,
-    /// The last day to file the request (`2024-08-15` in JSON).
+    /// The last day the commission must have received the request (`2024-08-15` in JSON).
     pub uiterste_indiendatum: Date,
+    /// The day this answer was given.
+    pub datum: Date,
+    /// Has the deadline passed on `datum`?
+    pub termijn_verstreken: bool,
+    /// Days from `datum` to the deadline (negative once it has passed).
+    pub dagen_tot_termijn: i64,
+    /// The decision the budget of the year comes from.
+    pub beschikking: BudgetSoort,
+    /// The budget without art. 7 Besluit Participatiewet, when given: the thresholds are taken of it.
+    #[serde(with = "money::euros_opt")]
+    pub budget_zonder_art7: Option<Money>,
     pub jaren: Vec<JaarRegel>,
     pub treden: Vec<TredeUitkomst>,
     pub stappen: Vec<Stap>,

@@ -16,13 +16,18 @@ use std::sync::OnceLock;
 use buig_core::{Percentage, Year};
 use serde::{Deserialize, Serialize};
 
-/// Whether a legal quantity was checked against its source.
+/// How sure a legal quantity is. Ordered from sure to unsure, so the status
+/// of an outcome is the maximum of the statuses that decide it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
-    /// Verified against the legal text or the commission's publication.
+    /// A source text (the law, the commission's publication for that year) states the quantity.
     Bevestigd,
-    /// A working hypothesis (SPEC §3 [unverified]): shown as such wherever it decides an outcome.
+    /// Reproduced to the euro from a named published decision or seed document,
+    /// or taken from a source about another year; not stated for this year itself.
+    Afgeleid,
+    /// A working hypothesis (SPEC §3 [unverified]): marked "werkhypothese"
+    /// wherever an amount depends on it.
     Onbevestigd,
 }
 
@@ -30,6 +35,7 @@ impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Status::Bevestigd => "bevestigd",
+            Status::Afgeleid => "afgeleid",
             Status::Onbevestigd => "onbevestigd",
         })
     }
@@ -111,6 +117,28 @@ pub struct Aanhoudend {
     pub status: Status,
 }
 
+/// Which request forms a rule period has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormulierSoort {
+    /// One form for every request (up to payment year 2017).
+    Enkel,
+    /// A basisverzoek, or after a vangnetuitkering over the aanhoudend window an uitgebreid verzoek (from 2018).
+    BasisEnUitgebreid,
+}
+
+/// The request form(s) of a rule period, cited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Formulieren {
+    pub soort: FormulierSoort,
+    /// The name of the single form (`enkel`), as the commission named it.
+    #[serde(default)]
+    pub naam: Option<String>,
+    pub bron: String,
+    pub status: Status,
+}
+
 /// The procedure: does the council have to consent to the college's statement?
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,6 +164,7 @@ pub struct Rule {
     pub treden: Vec<Trede>,
     pub verlaagde_drempel: Option<VerlaagdeDrempel>,
     pub aanhoudend: Option<Aanhoudend>,
+    pub formulieren: Formulieren,
     pub procedure: Procedure,
     pub termijn: Termijn,
 }
@@ -165,7 +194,7 @@ impl Rule {
 
     /// Every status in the rule, for "is anything in here unconfirmed?".
     pub fn statuses(&self) -> Vec<Status> {
-        let mut s = vec![self.drempel.status, self.procedure.status, self.termijn.status];
+        let mut s = vec![self.drempel.status, self.procedure.status, self.termijn.status, self.formulieren.status];
         s.extend(self.meerjarig.iter().map(|m| m.status));
         s.extend(self.treden.iter().map(|t| t.status));
         s.extend(self.aanhoudend.iter().map(|a| a.status));
@@ -311,6 +340,9 @@ fn validate_rule(r: &Rule) -> Result<(), RuleError> {
             return bad("minimum_aantal past niet in het venster");
         }
     }
+    if (r.formulieren.soort == FormulierSoort::Enkel) != r.formulieren.naam.is_some() {
+        return bad("formulieren: een enkel formulier heeft een naam, basis- en uitgebreid verzoek niet");
+    }
     if jiff::civil::Date::new(2000 + r.termijn.jaren_na, r.termijn.maand, r.termijn.dag).is_err() {
         return bad("termijn is geen geldige datum");
     }
@@ -341,14 +373,14 @@ mod tests {
 
     #[test]
     fn overlapping_periods_are_rejected() {
-        let text = with_period("vangnet-2019-2024", 2019, 2025);
+        let text = with_period("vangnet-2021-2024", 2021, 2025);
         let err = RuleTable::from_toml(&text).unwrap_err();
         assert!(err.to_string().contains("sluiten niet aan"), "{err}");
     }
 
     #[test]
     fn a_gap_between_periods_is_rejected() {
-        let text = with_period("vangnet-2019-2024", 2019, 2023);
+        let text = with_period("vangnet-2021-2024", 2021, 2023);
         assert!(RuleTable::from_toml(&text).is_err());
     }
 

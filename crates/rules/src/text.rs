@@ -33,43 +33,78 @@ pub fn render(r: &VangnetResult) -> String {
     if let Some(m) = &r.opmerking {
         let _ = writeln!(o, "({m})");
     }
-    let _ = writeln!(o, "{:<19}{} ({}), {}", "Regel", r.regel_titel, r.regel, r.status);
-    let _ = writeln!(o, "{:<19}{}", "Definitief budget", nl::money(r.budget));
-    let _ = writeln!(o, "{:<19}{} ({})", "Tekort", nl::money(r.tekort), nl::percentage(r.tekort_percentage));
-    let _ = writeln!(
-        o,
-        "{:<19}{} (drempel {} = {})",
-        "Voorwaarde a",
-        ja_nee(Some(r.voorwaarde_a)),
-        nl::rule_percentage(r.drempel_percentage),
-        nl::euro(r.drempel_bedrag)
-    );
-    let years = |ys: &[buig_core::Year]| nl::jaren(ys);
-    let b_detail = match (&r.verlaagde_drempel, r.meerjarig_tekort, r.meerjarig_percentage) {
-        (Some(v), _, _) if r.route == Route::VerlaagdeDrempel => format!(
-            " (jaren met tekort ≥ {}: {}{})",
-            nl::rule_percentage(v.minimum_percentage),
-            if v.jaren_met_tekort.is_empty() { "geen".to_string() } else { years(&v.jaren_met_tekort) },
-            if v.jaren_onbekend.is_empty() { String::new() } else { format!("; onbekend: {}", years(&v.jaren_onbekend)) }
-        ),
-        (_, Some(m), Some(p)) => format!(" (gecumuleerd {} = {})", nl::money(m), nl::percentage(p)),
-        _ => String::new(),
+    let _ = writeln!(o, "{:<21}{} ({}), {}", "Regel", r.regel_titel, r.regel, r.status);
+    let soort = match r.beschikking {
+        buig_core::records::BudgetSoort::Voorlopig => "Voorlopig budget",
+        buig_core::records::BudgetSoort::NaderVoorlopig => "Nader voorl. budget",
+        buig_core::records::BudgetSoort::Definitief => "Definitief budget",
     };
-    let _ = writeln!(o, "{:<19}{}{b_detail}", "Voorwaarde b", ja_nee(r.voorwaarde_b));
-    if r.route != Route::Regulier {
-        let _ = writeln!(o, "{:<19}{}", "Route", r.route);
+    let _ = writeln!(o, "{:<21}{}", soort, nl::money(r.budget));
+    if let Some(z) = r.budget_zonder_art7 {
+        let _ = writeln!(o, "{:<21}{} (drempels en treden)", "Zonder art. 7", nl::money(z));
     }
-    let _ = writeln!(o, "{:<19}{}", "Recht", ja_nee(r.recht));
+    let _ = writeln!(o, "{:<21}{} ({})", "Tekort", nl::money(r.tekort), nl::percentage(r.tekort_percentage));
+    if r.routes.len() > 1 {
+        // Two routes, each its own checklist, then one verdict.
+        for t in &r.routes {
+            let naam = match t.route {
+                Route::Regulier => "Reguliere route",
+                Route::VerlaagdeDrempel => "Verlaagde drempel",
+            };
+            let status = if t.status == Status::Bevestigd { String::new() } else { format!(" [{}]", t.status) };
+            let _ = writeln!(
+                o,
+                "{:<21}drempel {} = {}; a {}, b {} → {}{status}",
+                naam,
+                nl::rule_percentage(t.drempel_percentage),
+                nl::euro(t.drempel_bedrag),
+                ja_nee(Some(t.voorwaarde_a)),
+                ja_nee(t.voorwaarde_b),
+                match t.recht {
+                    Some(true) => format!("recht, {}", nl::money(t.uitkering)),
+                    Some(false) => "geen recht".to_string(),
+                    None => format!("onbekend (indien vervuld {})", nl::money(t.uitkering)),
+                }
+            );
+        }
+    } else {
+        let _ = writeln!(
+            o,
+            "{:<21}{} (drempel {} = {})",
+            "Voorwaarde a",
+            ja_nee(Some(r.voorwaarde_a)),
+            nl::rule_percentage(r.drempel_percentage),
+            nl::euro(r.drempel_bedrag)
+        );
+        let b_detail = match (r.meerjarig_tekort, r.meerjarig_percentage) {
+            (Some(m), Some(p)) => format!(" (gecumuleerd {} = {})", nl::money(m), nl::percentage(p)),
+            _ => String::new(),
+        };
+        let _ = writeln!(o, "{:<21}{}{b_detail}", "Voorwaarde b", ja_nee(r.voorwaarde_b));
+    }
+    let _ = writeln!(o, "{:<21}{}", "Oordeel", r.oordeel);
     let _ = writeln!(
         o,
-        "{:<19}{}{}",
+        "{:<21}{}{}{}",
         "Vangnetuitkering",
         opt_euro(r.vangnetuitkering),
-        if r.recht.is_none() { format!(" (indien recht: {})", nl::money(r.vangnetuitkering_indien_recht)) } else { String::new() }
+        if r.recht.is_none() { format!(" (indien recht: {})", nl::money(r.vangnetuitkering_indien_recht)) } else { String::new() },
+        if r.status == Status::Onbevestigd { " (werkhypothese)" } else { "" }
     );
-    let _ = writeln!(o, "{:<19}{}", "Eigen risico", opt_euro(r.eigen_risico));
-    let _ = writeln!(o, "{:<19}{}", "Formulier", r.formulier);
-    let _ = writeln!(o, "{:<19}{}", "Indienen uiterlijk", nl::date_long(r.uiterste_indiendatum));
+    let _ = writeln!(o, "{:<21}{}", "Eigen risico", opt_euro(r.eigen_risico));
+    let _ = writeln!(
+        o,
+        "{:<21}{}",
+        "Formulier",
+        r.formulier.as_ref().map(|f| f.to_string()).unwrap_or_else(|| crate::calc::vraag_verleend(&r.aanhoudend_jaren))
+    );
+    let _ = writeln!(
+        o,
+        "{:<21}{} ({})",
+        "Ontvangen uiterlijk",
+        nl::date_long(r.uiterste_indiendatum),
+        crate::calc::termijn_tekst(r.uiterste_indiendatum, r.datum)
+    );
 
     let _ = writeln!(o, "\nSpecificatie per jaar");
     let _ = writeln!(o, "{:<6} {:>16} {:>16} {:>14} {:>14} {:>16} {:>8}", "jaar", "lasten", "baten", "correcties", "budget", "tekort", "%");
@@ -112,8 +147,14 @@ pub fn render(r: &VangnetResult) -> String {
     for b in &r.bronnen {
         let _ = writeln!(o, "- {b}");
     }
-    if r.status == Status::Onbevestigd {
-        let _ = writeln!(o, "\nStatus: ONBEVESTIGD — zie 'Let op'.");
+    match r.status {
+        Status::Onbevestigd => {
+            let _ = writeln!(o, "\nStatus: WERKHYPOTHESE — de uitkomst steunt op onbevestigde regels, zie 'Let op'.");
+        }
+        Status::Afgeleid => {
+            let _ = writeln!(o, "\nStatus: afgeleid — een regel is niet voor dit jaar zelf in een bron te vinden, zie de bronnen.");
+        }
+        Status::Bevestigd => {}
     }
     o
 }

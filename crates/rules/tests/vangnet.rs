@@ -67,7 +67,7 @@ fn an_uncovered_year_is_refused_even_when_its_figures_are_also_wrong() {
 #[test]
 fn deventer_2023_gets_149_870_as_in_seed_002() {
     let r = run(case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]));
-    assert_eq!(r.regel, "vangnet-2019-2024");
+    assert_eq!(r.regel, "vangnet-2021-2024");
     assert_eq!(r.tekort_percentage.value().round_dp(2), Decimal::new(821, 2));
     assert_eq!(r.drempel_bedrag, Decimal::new(314_883_983, 2)); // 7,5% of B = 3.148.839,825
     assert!(r.voorwaarde_a);
@@ -87,11 +87,13 @@ fn deventer_2023_gets_149_870_as_in_seed_002() {
 fn deventer_2022_gets_about_444_700_from_9_9_percent_as_in_seed_001() {
     // Seed 001 gives 9,9% and € 444.700 (rounded to hundreds); B is chosen so
     // that the tekort is exactly 9,9%. 2020 below the threshold, 2021 a surplus.
-    let r = run(case(2022, 37_060_000, 3_668_940, &[(2021, -400_000), (2020, 1_500_000)]));
+    let mut f = case(2022, 37_060_000, 3_668_940, &[(2021, -400_000), (2020, 1_500_000)]);
+    f.vangnet_verleend = Some(vec![]);
+    let r = run(f);
     assert_eq!(r.tekort_percentage.value().round_dp(2), Decimal::new(990, 2));
     let paid = euros(r.vangnetuitkering);
     assert_eq!((paid + 50) / 100 * 100, 444_700, "paid {paid}");
-    assert_eq!(r.formulier, Formulier::Basisverzoek);
+    assert_eq!(r.formulier, Some(Formulier::Basisverzoek));
 }
 
 #[test]
@@ -207,7 +209,7 @@ fn the_middle_tier_ends_at_10_percent_in_2016_and_at_12_5_percent_from_2017() {
     assert_eq!(euros(r16.vangnetuitkering), 350_000, "50% of 5% + 100% of 1%");
     assert_eq!(euros(r17.vangnetuitkering), 300_000, "50% of 6%");
     assert_eq!(r16.status, Status::Onbevestigd, "the 2016 rule is a working hypothesis");
-    assert_eq!(r17.status, Status::Bevestigd);
+    assert_eq!(r17.status, Status::Afgeleid, "2017's tier rate is reproduced from Moerdijk's decision only");
 }
 
 #[test]
@@ -232,18 +234,23 @@ fn between_2015_and_2016_the_threshold_drops_from_7_5_to_5_percent() {
 }
 
 #[test]
-fn council_consent_and_aanhoudend_tekort_start_in_2017() {
+fn council_consent_and_aanhoudend_tekort_start_in_2017_but_the_two_forms_only_in_2018() {
     let mut f16 = case(2016, 10_000_000, 600_000, &[]);
     f16.vangnet_verleend = Some(vec![2015]);
     let r16 = run(f16);
-    assert!(!r16.aanhoudend_tekort);
-    assert_eq!(r16.formulier, Formulier::Basisverzoek);
+    assert_eq!(r16.aanhoudend_tekort, Some(false), "2016 knows no aanhoudend tekort");
+    assert_eq!(r16.formulier, Some(Formulier::Enkel("verzoek".into())), "no basisverzoek before 2018");
     let mut f17 = case(2017, 10_000_000, 600_000, &[(2016, 600_000)]);
     f17.vangnet_verleend = Some(vec![2016]);
     let r17 = run(f17);
     assert!(r17.instemming_raad);
-    assert!(r17.aanhoudend_tekort);
-    assert_eq!(r17.formulier, Formulier::UitgebreidVerzoek);
+    assert_eq!(r17.aanhoudend_tekort, Some(true));
+    assert_eq!(r17.formulier, Some(Formulier::Enkel("eenjarig of meerjarig verzoek".into())), "2017 had one form");
+    let mut f18 = case(2018, 10_000_000, 600_000, &[(2017, 600_000), (2016, 0)]);
+    f18.vangnet_verleend = Some(vec![2017]);
+    assert_eq!(run(f18).formulier, Some(Formulier::UitgebreidVerzoek), "the two forms begin with payment year 2018");
+    let json = serde_json::to_value(&r17).unwrap();
+    assert_eq!(json["formulier"], "eenjarig of meerjarig verzoek");
 }
 
 #[test]
@@ -252,17 +259,33 @@ fn a_vangnet_granted_in_t_minus_1_or_t_minus_2_makes_an_uitgebreid_verzoek_but_t
         let mut f = case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]);
         f.vangnet_verleend = Some(granted.clone());
         let r = run(f);
-        assert_eq!(r.aanhoudend_tekort, uitgebreid, "{granted:?}");
-        assert_eq!(r.formulier, if uitgebreid { Formulier::UitgebreidVerzoek } else { Formulier::Basisverzoek });
+        assert_eq!(r.aanhoudend_tekort, Some(uitgebreid), "{granted:?}");
+        assert_eq!(r.formulier, Some(if uitgebreid { Formulier::UitgebreidVerzoek } else { Formulier::Basisverzoek }));
         assert!(r.waarschuwingen.iter().all(|w| !w.contains("vangnet_verleend")));
     }
 }
 
 #[test]
-fn an_unstated_grant_history_is_assumed_empty_with_a_warning() {
+fn an_unstated_grant_history_leaves_condition_e_and_the_form_unknown_and_asks() {
     let r = run(case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]));
-    assert_eq!(r.formulier, Formulier::Basisverzoek);
+    assert_eq!(r.aanhoudend_tekort, None, "unknown is not no");
+    assert_eq!(r.formulier, None, "never a basisverzoek by assumption");
+    assert_eq!(r.aanhoudend_jaren, vec![Year::new(2021), Year::new(2022)]);
     assert!(r.waarschuwingen.iter().any(|w| w.contains("vangnet_verleend")));
+    assert!(r.uitleg.iter().any(|u| u.contains("Onbekend — is over 2021 of 2022 een vangnetuitkering verleend?")), "{:?}", r.uitleg);
+    let json = serde_json::to_value(&r).unwrap();
+    assert!(json["aanhoudend_tekort"].is_null() && json["formulier"].is_null());
+    let text = buig_rules::text::render(&r);
+    assert!(text.contains("onbekend — is over 2021 of 2022 een vangnetuitkering verleend?"), "{text}");
+}
+
+#[test]
+fn an_empty_grant_list_says_none_was_granted() {
+    let mut f = case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]);
+    f.vangnet_verleend = Some(vec![]);
+    let r = run(f);
+    assert_eq!((r.aanhoudend_tekort, r.formulier), (Some(false), Some(Formulier::Basisverzoek)));
+    assert!(r.waarschuwingen.iter().all(|w| !w.contains("vangnet_verleend")));
 }
 
 /// 2025 case with budgets for the window years so the extended route can be tested.
@@ -318,12 +341,12 @@ fn in_2024_there_is_no_lowered_threshold_yet() {
 }
 
 #[test]
-fn in_2025_the_regular_route_still_works_and_is_confirmed() {
+fn in_2025_the_regular_route_still_works_with_tiers_derived_from_2021_and_2024() {
     let r = run(case_2025(10_000_000, 900_000, &[(2023, 10_000_000, 100_000), (2024, 10_000_000, 100_000)]));
     assert_eq!(r.route, Route::Regulier);
     assert_eq!(r.recht, Some(true));
     assert_eq!(euros(r.vangnetuitkering), 75_000, "50% of 9% − 7,5%");
-    assert_eq!(r.status, Status::Bevestigd);
+    assert_eq!(r.status, Status::Afgeleid, "thresholds confirmed for 2025, tiers only by sources about 2021 and 2024");
     let v = r.verlaagde_drempel.as_ref().unwrap();
     assert_eq!(v.jaren_onbekend, vec![Year::new(2022)]);
     assert_eq!(v.voorwaarde_b, Some(false), "2022 unknown, but even a qualifying 2022 would be one year of the two needed");
@@ -334,7 +357,7 @@ fn the_2026_rule_is_answered_but_marked_onbevestigd() {
     let r = run(case(2026, 10_000_000, 900_000, &[(2025, 100_000), (2024, 100_000)]));
     assert_eq!(r.regel, "vangnet-2026");
     assert_eq!(r.status, Status::Onbevestigd);
-    assert!(r.waarschuwingen.iter().any(|w| w.starts_with("Onbevestigd")));
+    assert!(r.waarschuwingen.iter().any(|w| w.starts_with("Werkhypothese")));
     assert_eq!(r.uiterste_indiendatum, jiff::civil::date(2027, 8, 15));
 }
 
@@ -486,4 +509,108 @@ fn a_case_with_a_misspelt_expected_key_fails_instead_of_passing_on_null() {
     let mut verkeerd = goed;
     verkeerd["verwacht"] = serde_json::json!({"voorwaarde_a": false});
     assert!(controleer_casus(&verkeerd).is_err());
+}
+
+/// Deventer 2023 answered on a given day.
+fn op(datum: jiff::civil::Date) -> VangnetResult {
+    let mut f = case(2023, 41_984_531, 3_448_580, &[(2022, 3_668_940), (2021, -1_000_000)]);
+    f.datum = Some(datum);
+    run(f)
+}
+
+#[test]
+fn the_deadline_is_told_against_the_day_of_the_answer() {
+    use jiff::civil::date;
+    let voor = op(date(2023, 12, 4));
+    assert!(!voor.termijn_verstreken);
+    assert_eq!(voor.dagen_tot_termijn, 255);
+    assert!(
+        voor.uitleg
+            .iter()
+            .any(|u| u.contains("uiterlijk 15 augustus 2024 door de Toetsingscommissie vangnet Participatiewet zijn ontvangen")
+                && u.contains("nog 255 dagen")),
+        "{:?}",
+        voor.uitleg
+    );
+    let op_de_dag = op(date(2024, 8, 15));
+    assert!(!op_de_dag.termijn_verstreken, "the last day still counts");
+    let na = op(date(2024, 8, 16));
+    assert!(na.termijn_verstreken);
+    assert_eq!(na.dagen_tot_termijn, -1);
+    assert!(na.uitleg.iter().any(|u| u.contains("de termijn is op 15 augustus 2024 verstreken")));
+    assert!(!na.uitleg.iter().any(|u| u.contains("ingediend")), "the request must be received, not sent");
+    assert_eq!(serde_json::to_value(&na).unwrap()["termijn_verstreken"], true);
+}
+
+#[test]
+fn a_budget_from_a_voorlopig_decision_is_never_called_definitief() {
+    let mut f = case(2018, 2_253_777, 214_223, &[(2017, 446_189), (2016, 332_376)]);
+    f.jaren.get_mut("2018").unwrap().beschikking = Some(buig_core::records::BudgetSoort::Voorlopig);
+    let r = run(f);
+    let alles = r.uitleg.join(" ");
+    assert!(alles.contains("op een voorlopig budget van € 2.253.777"), "{alles}");
+    assert!(alles.contains("van het voorlopige budget 2018"), "{alles}");
+    assert!(!alles.contains("definitie"), "{alles}");
+    assert!(buig_rules::text::render(&r).contains("Voorlopig budget"));
+}
+
+#[test]
+fn a_budget_without_art_7_sets_the_thresholds() {
+    // Tekort 8% of the budget, but 7% of the budget without art. 7: below the threshold there.
+    let mut f = case(2023, 10_000_000, 800_000, &[(2022, 800_000), (2021, 800_000)]);
+    f.jaren.get_mut("2023").unwrap().budget_zonder_art7 = Some(Money::from_euros(11_428_572));
+    f.vangnet_verleend = Some(vec![]);
+    let r = run(f);
+    assert_eq!(r.budget_zonder_art7, Some(Money::from_euros(11_428_572)));
+    assert!(!r.voorwaarde_a, "800.000 is not more than 7,5% of 11.428.572");
+    assert_eq!(r.drempel_bedrag, Decimal::new(85_714_290, 2));
+    assert!(r.uitleg.iter().any(|u| u.contains("zonder toepassing van artikel 7")), "{:?}", r.uitleg);
+    let zonder = run(case(2023, 10_000_000, 800_000, &[(2022, 800_000), (2021, 800_000)]));
+    assert!(zonder.voorwaarde_a, "8% of the budget itself is above 7,5%");
+}
+
+#[test]
+fn in_2025_each_route_has_its_own_checklist_and_one_verdict() {
+    // 6% in 2025 with 5%+ shortfalls in 2023 and 2024: the regular route fails a, the extended one holds.
+    let mut f = case_2025(40_000_000, 2_400_000, &[(2024, 40_000_000, 2_400_000), (2023, 40_000_000, 2_400_000), (2022, 40_000_000, 0)]);
+    f.vangnet_verleend = Some(vec![]);
+    let r = run(f);
+    assert_eq!(r.routes.len(), 2);
+    let (reg, ext) = (&r.routes[0], &r.routes[1]);
+    assert_eq!((reg.route, reg.voorwaarde_a, reg.recht), (Route::Regulier, false, Some(false)));
+    assert_eq!((ext.route, ext.voorwaarde_a, ext.recht), (Route::VerlaagdeDrempel, true, Some(true)));
+    assert_eq!(ext.uitkering, Money::from_euros(200_000), "50% of 6% − 5% of 40 mln");
+    assert_eq!(ext.status, Status::Onbevestigd, "the lowered route's tiers are a working hypothesis");
+    assert_eq!(r.oordeel, "recht via de verlaagde drempel");
+    let twee = r.uitleg.iter().find(|u| u.starts_with("Twee routes")).expect("one sentence with both checklists");
+    assert!(
+        twee.contains("Reguliere route (drempel 7,5%): a niet vervuld") && twee.contains("Verlaagde drempel (drempel 5%): a vervuld"),
+        "{twee}"
+    );
+    assert!(twee.contains("zeker is alleen wat de reguliere route geeft: geen recht"), "{twee}");
+    let text = buig_rules::text::render(&r);
+    assert!(
+        text.contains("Reguliere route") && text.contains("Verlaagde drempel") && text.contains("recht via de verlaagde drempel"),
+        "{text}"
+    );
+    assert!(!text.contains("Voorwaarde a       ja"), "no summary line that contradicts the regular route: {text}");
+}
+
+#[test]
+fn every_rule_quantity_has_one_of_three_statuses_as_re_graded() {
+    let t = RuleTable::bundled();
+    let regel = |y: i32| t.rule_for(Year::new(y)).unwrap();
+    assert_eq!(regel(2017).treden[0].status, Status::Afgeleid, "2017's tier rate: only Moerdijk's decision");
+    assert_eq!(regel(2019).drempel.status, Status::Afgeleid, "2019–2020: no source about those years");
+    assert_eq!(regel(2021).drempel.status, Status::Bevestigd);
+    assert_eq!(regel(2025).treden[0].status, Status::Afgeleid, "2025's regular tiers: sources about 2021 and 2024");
+    assert_eq!(regel(2016).procedure.status, Status::Afgeleid, "2016: grotendeels as 2015");
+    assert!(regel(2026).statuses().iter().all(|s| *s == Status::Onbevestigd), "2026 entirely a working hypothesis");
+    let r19 = run({
+        let mut f = case(2019, 10_000_000, 900_000, &[(2018, 0), (2017, 0)]);
+        f.vangnet_verleend = Some(vec![]);
+        f
+    });
+    assert_eq!(r19.status, Status::Afgeleid);
+    assert_eq!(serde_json::to_value(&r19).unwrap()["status"], "afgeleid");
 }

@@ -242,7 +242,7 @@ impl Store {
     /// Yearly figures (realisation and prognoses) of a gemeente, by year.
     pub async fn jaarcijfers(&self, code: GemeenteCode) -> Result<Vec<Jaarcijfer>, StoreError> {
         let rows = sqlx::query(
-            "SELECT jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking FROM jaarcijfers WHERE gemeente = $1 ORDER BY jaar, stadium",
+            "SELECT jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking, budget_zonder_art7_cent FROM jaarcijfers WHERE gemeente = $1 ORDER BY jaar, stadium",
         )
         .bind(code.to_string())
         .fetch_all(self.pool())
@@ -259,6 +259,7 @@ impl Store {
                     status: r.get(6),
                     bron: r.get(7),
                     opmerking: r.get(8),
+                    budget_zonder_art7: r.get::<Option<i64>, _>(9).map(Money::from_cents),
                 })
             })
             .collect()

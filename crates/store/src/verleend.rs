@@ -31,11 +31,11 @@ impl Store {
     pub async fn zet_jaarcijfer(&self, code: GemeenteCode, j: &crate::query::Jaarcijfer) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
         sqlx::query(
-            "INSERT INTO jaarcijfers (gemeente, jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            "INSERT INTO jaarcijfers (gemeente, jaar, stadium, lasten_cent, budget_cent, tekort_cent, tekort_percentage, status, bron, opmerking, budget_zonder_art7_cent)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
              ON CONFLICT (gemeente, jaar, stadium) DO UPDATE SET lasten_cent = excluded.lasten_cent, budget_cent = excluded.budget_cent,
                tekort_cent = excluded.tekort_cent, tekort_percentage = excluded.tekort_percentage, status = excluded.status,
-               bron = excluded.bron, opmerking = excluded.opmerking",
+               bron = excluded.bron, opmerking = excluded.opmerking, budget_zonder_art7_cent = excluded.budget_zonder_art7_cent",
         )
         .bind(code.to_string())
         .bind(i64::from(j.jaar.get()))
@@ -47,6 +47,7 @@ impl Store {
         .bind(j.status.clone())
         .bind(j.bron.clone())
         .bind(j.opmerking.clone())
+        .bind(j.budget_zonder_art7.map(Money::cents))
         .execute(&mut *tx)
         .await?;
         bump(&mut tx).await?;

@@ -28,7 +28,12 @@ async fn the_demo_brings_voorbeeldstad_and_the_seed_figures() {
     assert_eq!(bedum[4].stadium, buig_core::records::Stadium::Prognose);
     assert_eq!(bedum[4].tekort, Some(Money::from_euros(214_223)));
     let deventer = store.jaarcijfers(gm("GM0150")).await.unwrap();
-    assert_eq!(deventer.iter().find(|j| j.jaar == Year::new(2023)).unwrap().tekort, Some(Money::from_euros(3_448_580)));
+    let d2023 = |s| deventer.iter().find(|j| j.jaar == Year::new(2023) && j.stadium == s).unwrap().tekort;
+    assert_eq!(d2023(buig_core::records::Stadium::Realisatie), Some(Money::from_euros(3_448_580)), "seed 002");
+    assert_eq!(d2023(buig_core::records::Stadium::Prognose), Some(Money::from_euros(3_412_120)), "implied by seed 000's € 131.640");
+    assert!(!deventer.iter().any(|j| j.jaar == Year::new(2024)), "seed 000's € 304.000 is no BUIG figure");
+    let v = store.verleend(gm("GM0150")).await.unwrap();
+    assert_eq!((v[0].jaar, v[0].verleend, v[0].bedrag), (Year::new(2022), true, Some(Money::from_euros(442_000))), "seed 000");
     let d_budget = store.budgetten(gm("GM0150")).await.unwrap();
     assert_eq!(d_budget.iter().find(|x| x.jaar == Year::new(2023)).unwrap().bedrag, Money::from_euros(41_984_531));
 

@@ -149,6 +149,7 @@ async fn verhaal(url: &str) {
         budget: Some(Money::from_euros(37_000_000)),
         tekort: Some(Money::from_euros(3_663_000)),
         tekort_percentage: None,
+        budget_zonder_art7: None,
         status: "opgegeven".into(),
         bron: "test".into(),
         opmerking: String::new(),

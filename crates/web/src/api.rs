@@ -102,6 +102,8 @@ struct OverzichtUit {
     #[serde(serialize_with = "buig_core::percentage::ser_twee_decimalen_opt")]
     verwacht_tekort_percentage: Option<buig_core::Percentage>,
     onzekerheid: Option<buig_prognose::montecarlo::Samenvatting>,
+    /// The headline every view states (the prognosis's `kop`).
+    kop: Option<buig_prognose::Kop>,
     vangnet: Option<buig_prognose::VangnetPositie>,
     bestand: Option<buig_bestand::Punt>,
     prognose_fout: Option<String>,
@@ -123,6 +125,7 @@ async fn overzicht(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path
             verwachte_netto_lasten: None,
             verwacht_tekort_percentage: None,
             onzekerheid: None,
+            kop: None,
             vangnet: None,
             bestand: None,
             prognose_fout: None,
@@ -135,11 +138,13 @@ async fn overzicht(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path
             });
             match gegevens::prognose(&staat, code, PrognoseKeuze { jaar, peildatum, scenario: None }).await {
                 Ok(p) => {
-                    uit.verwacht_resultaat = Some(p.prognose.resultaat);
-                    uit.verwachte_netto_lasten = Some(p.prognose.netto_lasten);
-                    uit.verwacht_tekort_percentage = Some(p.prognose.tekort_percentage);
+                    // The headline, as every page says it.
+                    uit.verwacht_resultaat = Some(p.kop.resultaat);
+                    uit.verwachte_netto_lasten = Some(p.kop.netto_lasten);
+                    uit.verwacht_tekort_percentage = Some(p.kop.tekort_percentage);
                     uit.onzekerheid = p.onzekerheid.clone();
-                    uit.vangnet = p.prognose.vangnet.clone();
+                    uit.vangnet = p.kop.vangnet.clone();
+                    uit.kop = Some(p.kop.clone());
                 }
                 Err(Fout::Gegevens(m)) => uit.prognose_fout = Some(m),
                 Err(e) => return Err(e),
@@ -189,8 +194,16 @@ async fn vangnet(State(staat): State<Staat>, g: ApiGebruiker, Path((code, jaar))
     let r = async {
         let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
         let jaar: Year = jaar.parse().map_err(|e| Fout::Gegevens(format!("jaar: {e}")))?;
-        let n = gegevens::vangnet(&staat, code, jaar).await?;
-        Ok(json!({ "stadium": n.positie.stadium, "resultaat": n.positie.resultaat }))
+        let b = gegevens::gemeente(&staat, code).await?;
+        let n = gegevens::vangnet_stand(&staat, code, &b, jaar).await?;
+        let v = &n.positie;
+        Ok(json!({
+            "stadium": v.stadium,
+            "resultaat": v.resultaat,
+            "vermoedelijk_verleend": v.vermoedelijk_verleend,
+            "waarschuwingen": v.waarschuwingen,
+            "kop": n.prognose.as_ref().map(|p| &p.kop),
+        }))
     };
     antwoord(r.await)
 }

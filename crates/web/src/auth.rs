@@ -114,7 +114,7 @@ fn login_pagina(staat: &Staat, jar: CookieJar, terug: &str, naam: &str, melding:
                 p { label for="wachtwoord" { "Wachtwoord" } input #wachtwoord type="password" name="wachtwoord" autocomplete="current-password" required; }
                 p { button type="submit" { "Inloggen" } }
             }
-            p.klein { "Nog geen account? Een beheerder maakt het aan met " code { "buig gebruiker toevoegen" } "." }
+            p.klein { "Nog geen account? Vraag het aan een beheerder van de BUIG-monitor." }
         }
     };
     (status, jar.add(cookie), pagina::kaal("Inloggen", body)).into_response()

@@ -89,7 +89,14 @@ async fn gemeente_met_versie(staat: &Staat, code: GemeenteCode) -> Result<(Arc<G
 /// The budget view (`buig budget`).
 pub async fn budget(staat: &Staat, code: GemeenteCode) -> Result<Arc<BudgetOverzicht>, Fout> {
     let (g, versie) = gemeente_met_versie(staat, code).await?;
-    staat.cache.haal(versie, format!("budget/{code}"), || async move { Ok(buig_prognose::budgetoverzicht(&g.gegevens)) }).await
+    staat
+        .cache
+        .haal(
+            versie,
+            format!("budget/{code}/{}", buig_dienst::vandaag()),
+            || async move { Ok(buig_prognose::budgetoverzicht(&g.gegevens)) },
+        )
+        .await
 }
 
 /// The caseload series (`buig bestand`).
@@ -110,7 +117,7 @@ pub async fn bestand(staat: &Staat, code: GemeenteCode, van: Maand, tot: Maand, 
 /// The prognosis of (gemeente, jaar, peildatum) with an optional scenario: one result for every view.
 pub async fn prognose(staat: &Staat, code: GemeenteCode, keuze: PrognoseKeuze) -> Result<Arc<PrognoseUitkomst>, Fout> {
     let (g, versie) = gemeente_met_versie(staat, code).await?;
-    let sleutel = format!("prognose/{code}/{}/{}/{:?}", keuze.jaar, keuze.peildatum, keuze.scenario);
+    let sleutel = format!("prognose/{code}/{}/{}/{:?}/{}", keuze.jaar, keuze.peildatum, keuze.scenario, buig_dienst::vandaag());
     let vraag = keuze.vraag(staat.instellingen.monte_carlo());
     staat.cache.haal(versie, sleutel, || async move { rekenen(move || Ok(buig_dienst::prognose::prognose(&g, &vraag)?)).await }).await
 }
@@ -120,8 +127,32 @@ pub async fn vangnet(staat: &Staat, code: GemeenteCode, jaar: Year) -> Result<Ar
     let (g, versie) = gemeente_met_versie(staat, code).await?;
     staat
         .cache
-        .haal(versie, format!("vangnet/{code}/{jaar}"), || async move { Ok(buig_dienst::vangnet::vangnet_jaar(&g.gegevens, jaar, None)?) })
+        .haal(versie, format!("vangnet/{code}/{jaar}/{}", buig_dienst::vandaag()), || async move {
+            Ok(buig_dienst::vangnet::vangnet_jaar(&g.gegevens, jaar, None)?)
+        })
         .await
+}
+
+/// A year's vangnet position as every view shows it: the realised year
+/// from the budget view, or — for the current year — the position if the
+/// year ends at the prognosis headline, with that prognosis.
+pub async fn vangnet_stand(staat: &Staat, code: GemeenteCode, b: &Gemeente, jaar: Year) -> Result<VangnetStand, Fout> {
+    match (vangnet(staat, code, jaar).await, b.huidig()) {
+        (Ok(v), _) => Ok(VangnetStand { positie: v.positie.clone(), prognose: None }),
+        (Err(_), Some((huidig, peildatum))) if huidig == jaar => {
+            let p = prognose(staat, code, PrognoseKeuze { jaar, peildatum, scenario: None }).await?;
+            let positie = p.kop.vangnet.clone().ok_or_else(|| Fout::Gegevens(format!("de vangnetregels dekken {jaar} niet")))?;
+            Ok(VangnetStand { positie, prognose: Some(p) })
+        }
+        (Err(e), _) => Err(e),
+    }
+}
+
+/// See [`vangnet_stand`].
+pub struct VangnetStand {
+    pub positie: buig_prognose::VangnetPositie,
+    /// The prognosis whose headline the position is taken at (the current year only).
+    pub prognose: Option<Arc<PrognoseUitkomst>>,
 }
 
 /// Every gemeente's series for one caseload question, in one streaming pass,

@@ -195,21 +195,6 @@ pub fn f(m: Money) -> f64 {
     m.cents() as f64 / 100.0
 }
 
-/// The vangnet position in words: right and amount, no right, or unknown.
-pub fn vangnet_tekst(v: &buig_prognose::VangnetPositie) -> String {
-    let wat = match (v.recht(), v.vangnetuitkering()) {
-        (Some(true), Some(u)) => format!("recht op een vangnetuitkering van {}", nl::money(u)),
-        (Some(true), None) => "recht op een vangnetuitkering".to_string(),
-        (Some(false), _) => "geen recht op een vangnetuitkering".to_string(),
-        (None, _) => "recht onbekend (gegevens van eerdere jaren ontbreken)".to_string(),
-    };
-    if v.stadium == buig_core::records::Stadium::Prognose {
-        format!("verwacht: {wat}")
-    } else {
-        wat
-    }
-}
-
 /// A value for a query string: unreserved bytes as they are, a space as `+`, the rest `%XX` (UTF-8).
 pub fn url_encode(s: &str) -> String {
     s.bytes()

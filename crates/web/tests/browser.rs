@@ -124,7 +124,7 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.wait().for_element(Locator::Css("p.antwoord")).await.unwrap();
     let t = tekst(&c).await;
     assert!(t.contains("Voorbeeldstad: hoe staan we ervoor in 2026?"), "{t}");
-    assert!(t.contains("verwachten we over 2026 een tekort van"), "{t}");
+    assert!(t.contains("Verwacht resultaat 2026: een tekort van"), "{t}");
     assert!(t.contains("Kans op een vangnetuitkering"), "{t}");
     assert!(t.contains("Definitief budget, 1 oktober 2026"), "{t}");
     let svg = c.find_all(Locator::Css("figure.grafiek svg")).await.unwrap();

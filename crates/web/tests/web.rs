@@ -236,7 +236,10 @@ async fn every_page_of_the_own_gemeente_renders_with_the_figures_of_the_librarie
     assert!(html.contains(&buig_core::nl::money(d2025.bedrag)), "{}", buig_core::nl::money(d2025.bedrag));
     // The vangnet page of 2025 carries the rules engine's amount.
     let html = s.get("/g/GM9999/vangnet?jaar=2025", Some(&c)).await.text().await.unwrap();
-    assert!(html.contains("Recht op een vangnetuitkering over 2025 van <strong>€ 265.998</strong>"), "{html}");
+    assert!(html.contains("Over 2025: <strong>recht op een vangnetuitkering van € 265.998"), "{html}");
+    // Two routes, each with its own checklist and verdict.
+    assert!(html.contains("Voorwaarden per route") && html.contains("<th scope=\"row\">regulier</th>"), "{html}");
+    assert!(html.contains("<th scope=\"row\">verlaagde drempel</th>"), "{html}");
     // Charts have their tables.
     let html = s.get("/g/GM9999/bestand", Some(&c)).await.text().await.unwrap();
     assert_eq!(html.matches("<svg").count(), html.matches("<details>").count());
@@ -644,7 +647,10 @@ async fn an_editor_completes_the_earlier_years_on_the_vangnet_page_and_the_answe
     let s = Server::start().await;
     let (c, csrf) = s.login("deventer").await;
     let html = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
-    assert!(html.contains("Het recht over 2023 is nog niet vast te stellen"), "{html}");
+    assert!(html.contains("Over 2023: <strong>recht nog niet vast te stellen"), "{html}");
+    // The seed's grant over 2022 settles condition e; the deadline of 15 August 2024 lies behind today.
+    assert!(html.contains("ja — een uitgebreid verzoek is nodig"), "{html}");
+    assert!(html.contains("De termijn is op 15 augustus 2024 verstreken"), "{html}");
     assert!(html.contains("Eerdere jaren aanvullen"), "the editor's forms");
     let post = |pad: &'static str, velden: Vec<(&'static str, &'static str)>| {
         let mut form = vec![("csrf", csrf.clone()), ("terug", "2023".to_string())];
@@ -662,13 +668,27 @@ async fn an_editor_completes_the_earlier_years_on_the_vangnet_page_and_the_answe
     }
     // The cached view of the old figures is gone: b is now known, the amount unconditional.
     let html = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
-    assert!(html.contains("Recht op een vangnetuitkering over 2023 van <strong>€ 149.870</strong>"), "{html}");
+    assert!(html.contains("Over 2023: <strong>recht op een vangnetuitkering van € 149.870</strong>"), "{html}");
     let r = post("verleend", vec![("jaar", "2022"), ("verleend", "misschien")]).await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let r = post("verleend", vec![("jaar", "2022"), ("verleend", "nee"), ("bron", "beschikking")]).await.unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // 2022 not granted, 2021 not recorded: condition e is unknown, the page asks with two buttons for 2021 only.
+    let html = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("onbekend — is over 2021 of 2022 een vangnetuitkering verleend?"), "{html}");
+    assert!(
+        html.contains("Over 2021 een vangnetuitkering verleend?") && !html.contains("Over 2022 een vangnetuitkering verleend?"),
+        "{html}"
+    );
+    assert!(html.contains("onbekend: basisverzoek of uitgebreid verzoek hangt af van voorwaarde e"), "{html}");
+    assert!(!html.contains("basisverzoek</dd>"), "never a basisverzoek by assumption");
+    // The "nee" button for 2021: both years known, a basisverzoek.
+    let r = post("verleend", vec![("jaar", "2021"), ("verleend", "nee")]).await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("nee — over 2021 en 2022 is geen vangnetuitkering verleend") && html.contains("<dd>basisverzoek"), "{html}");
     let acties: Vec<String> = s.store.auditlog(Some(&gm("GM0150")), 5).await.unwrap().into_iter().map(|a| a.actie).collect();
-    assert_eq!(acties[..3], ["vangnet.verleend", "jaarcijfer", "jaarcijfer"]);
+    assert_eq!(acties[..4], ["vangnet.verleend", "vangnet.verleend", "jaarcijfer", "jaarcijfer"]);
     // A viewer has no forms and may not post; a foreign gemeente is 404.
     let (cl, csrf_l) = s.login("lezer").await;
     let form = [("csrf", csrf_l.as_str()), ("terug", "2023"), ("jaar", "2022"), ("verleend", "ja")];
@@ -861,4 +881,50 @@ async fn the_notitie_vangnet_download_carries_the_seed_amount_and_the_measures_o
         html.contains("Maatregelen") && html.contains("1A") && html.contains("Ontwerpbesluit"),
         "the plan's measures and the draft decision"
     );
+}
+
+/// Issue "One voice": one prognosis per (gemeente, jaar, peildatum), one headline in every view.
+#[tokio::test]
+async fn the_overview_prognosis_vangnet_page_api_and_raadsmededeling_state_the_same_headline() {
+    let s = Server::start().await;
+    let (c, _) = s.login("bewerker").await;
+    // The expected headline, asked of the service layer directly with the server's own settings.
+    let g = buig_dienst::gemeente::laad(&s.store, gm("GM9999"), None).await.unwrap();
+    let (jaar, peildatum) = g.huidig().unwrap();
+    let mc = buig_web::Instellingen { runs: 200, ..Default::default() }.monte_carlo();
+    let keuze = buig_dienst::prognose::PrognoseKeuze { jaar, peildatum, scenario: None };
+    let r = buig_dienst::prognose::prognose(&g, &keuze.vraag(mc)).unwrap();
+    let kop = buig_prognose::zinnen::kop_zin(&r.kop, jaar);
+    let vangnet = buig_prognose::zinnen::vangnet_prognose_zin(&r.kop, jaar, &g.naam);
+    // The headline is the centre of its own distribution.
+    assert_eq!(Some(r.kop.resultaat), r.onzekerheid.as_ref().map(|o| o.p50));
+    assert!(kop.starts_with(&format!("Verwacht resultaat {jaar}: een tekort van")), "{kop}");
+
+    for pad in ["/g/GM9999".to_string(), "/g/GM9999/prognose".to_string(), format!("/g/GM9999/vangnet?jaar={jaar}")] {
+        let html = s.get(&pad, Some(&c)).await.text().await.unwrap();
+        assert!(html.contains(&kop), "{pad} states the headline «{kop}»: {html}");
+        assert!(html.contains(&vangnet), "{pad} states the vangnet outlook «{vangnet}»: {html}");
+    }
+    // The API says the same figures.
+    let euro = |m: buig_core::Money| serde_json::json!(m.cents() as f64 / 100.0);
+    let api = |pad: String| {
+        let c = c.clone();
+        let s = &s;
+        async move { s.get(&pad, Some(&c)).await.json::<serde_json::Value>().await.unwrap() }
+    };
+    let o = api("/api/v1/gemeenten/GM9999/overzicht".into()).await;
+    assert_eq!(o["verwacht_resultaat"], euro(r.kop.resultaat));
+    assert_eq!(o["kop"]["resultaat"], euro(r.kop.resultaat));
+    assert_eq!(o["kop"]["kans_vangnet"], serde_json::json!(r.kop.kans_vangnet.unwrap()));
+    let p = api("/api/v1/gemeenten/GM9999/prognose".into()).await;
+    assert_eq!(p["kop"]["resultaat"], euro(r.kop.resultaat));
+    let v = api(format!("/api/v1/gemeenten/GM9999/vangnet/{jaar}")).await;
+    assert_eq!(v["stadium"], "prognose");
+    assert_eq!(v["kop"]["resultaat"], euro(r.kop.resultaat));
+    assert_eq!(v["resultaat"]["tekort"], euro(r.kop.tekort), "the vangnet of the current year is taken at the headline");
+    // The raadsmededeling at the same peildatum.
+    let html = s.get("/g/GM9999/rapport/raadsmededeling?formaat=html", Some(&c)).await.text().await.unwrap();
+    let kern = buig_prognose::zinnen::kop_kern(&r.kop);
+    assert!(html.contains(&kern), "the raadsmededeling states «{kern}»: {html}");
+    assert!(html.contains(&vangnet), "and the same vangnet outlook: {html}");
 }

@@ -83,7 +83,7 @@ pub fn monitor_invoer(g: &Gemeente, landelijk: Option<&Landelijk>, vraag: &Monit
     let (k, einde, mut bv) = kwartaal_vraag(vraag)?;
     if g.uitkeringen.is_empty() {
         return Err(Fout::Gegevens(format!(
-            "voor {} zijn geen uitkeringen geïmporteerd: de monitor telt het bestand uit de uitkeringen (buig import uitkeringen)",
+            "voor {} zijn geen uitkeringen geïmporteerd: de monitor telt het bestand uit de uitkeringen",
             g.naam
         )));
     }

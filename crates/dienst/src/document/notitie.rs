@@ -134,7 +134,7 @@ pub fn notitie_invoer(
         regel,
         vangnet: vj.positie.clone(),
         jaren,
-        vangnet_verleend: g.gegevens.vangnet_verleend.clone(),
+        vangnet_verleend: g.gegevens.verleend_voor(t),
         oorzaken,
         plan,
     })

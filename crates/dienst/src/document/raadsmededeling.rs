@@ -35,7 +35,7 @@ pub fn raadsmededeling_invoer(
     let overzicht = budgetoverzicht(&bekend);
     if overzicht.jaar(t).is_none_or(|j| j.beschikkingen.is_empty()) && overzicht.jaar(t1).is_none_or(|j| j.beschikkingen.is_empty()) {
         return Err(Fout::Gegevens(format!(
-            "voor {} is op peildatum {} geen budgetbeschikking over {t} of {t1} bekend: importeer de beschikkingen (buig import budget)",
+            "voor {} is op peildatum {} geen budgetbeschikking over {t} of {t1} bekend: importeer de beschikkingen",
             g.naam,
             nl::date_long(vraag.peildatum)
         )));

@@ -44,6 +44,7 @@ pub fn demo() -> &'static Demo {
             realisatie: demo.realisatie.clone(),
             jaarcijfers: Vec::new(),
             vangnet_verleend: None,
+            verleend_per_jaar: Default::default(),
         };
         let inwoners = demo.inwoners.iter().map(|i| (i.jaar.get(), i.aantal)).collect();
         Demo { gegevens, uitkeringen, inwoners }
@@ -120,6 +121,7 @@ pub fn jc(jaar: i32, budget: Option<i64>, tekort: Option<i64>, pct: Option<Decim
         budget: budget.map(Money::from_euros),
         tekort: tekort.map(Money::from_euros),
         tekort_percentage: pct,
+        budget_zonder_art7: None,
         status: "bevestigd".into(),
         bron: "seed".into(),
         opmerking: String::new(),

@@ -18,6 +18,7 @@ fn jc(jaar: i32, stadium: Stadium, budget: Option<i64>, tekort: Option<i64>) -> 
         budget: budget.map(Money::from_euros),
         tekort: tekort.map(Money::from_euros),
         tekort_percentage: None,
+        budget_zonder_art7: None,
         status: "bevestigd".into(),
         bron: "test".into(),
         opmerking: String::new(),
@@ -123,4 +124,68 @@ fn a_source_that_gives_only_a_percentage_shows_it_without_inventing_amounts() {
     assert_eq!(o.jaren[0].tekort_percentage, Some(Percentage::new(Decimal::new(99, 1))));
     assert_eq!(o.jaren[0].resultaat, None);
     assert!(o.jaren[0].vangnet.is_none());
+}
+
+#[test]
+fn a_prognosis_on_the_voorlopig_decision_is_not_called_definitief() {
+    // Seed 003: "Voorlopig BUIG budget d.d. 1-8-2018" under the 2018 prognosis.
+    let g = Gegevens {
+        budgetten: vec![besch(2018, BudgetSoort::Voorlopig, 2_253_777, None)],
+        jaarcijfers: vec![
+            jc(2016, Stadium::Realisatie, Some(1_867_305), Some(332_376)),
+            jc(2017, Stadium::Realisatie, Some(1_962_128), Some(446_189)),
+            jc(2018, Stadium::Prognose, Some(2_253_777), Some(214_223)),
+        ],
+        ..Default::default()
+    };
+    let v = budgetoverzicht(&g).jaar(Year::new(2018)).unwrap().vangnet.clone().unwrap();
+    assert_eq!(v.resultaat.beschikking, BudgetSoort::Voorlopig);
+    let alles = v.resultaat.uitleg.join(" ");
+    assert!(alles.contains("voorlopig") && !alles.contains("definitie"), "{alles}");
+}
+
+#[test]
+fn a_stored_budget_without_art_7_sets_the_thresholds_of_its_year() {
+    let jaren = |art7: Option<i64>| Gegevens {
+        jaarcijfers: vec![
+            jc(2021, Stadium::Realisatie, Some(10_000_000), Some(800_000)),
+            jc(2022, Stadium::Realisatie, Some(10_000_000), Some(800_000)),
+            Jaarcijfer {
+                budget_zonder_art7: art7.map(Money::from_euros),
+                ..jc(2023, Stadium::Realisatie, Some(10_000_000), Some(800_000))
+            },
+        ],
+        vangnet_verleend: Some(vec![]),
+        ..Default::default()
+    };
+    let r = |g: Gegevens| budgetoverzicht(&g).jaar(Year::new(2023)).unwrap().vangnet.clone().unwrap().resultaat;
+    assert!(r(jaren(None)).voorwaarde_a, "8% of the budget");
+    let met = r(jaren(Some(11_428_572)));
+    assert!(!met.voorwaarde_a, "7% of the budget without art. 7");
+    assert_eq!(met.budget_zonder_art7, Some(Money::from_euros(11_428_572)));
+}
+
+#[test]
+fn condition_e_is_settled_per_year_by_the_records_and_never_assumed() {
+    let g = |verleend: &[(i32, bool)]| Gegevens {
+        jaarcijfers: vec![
+            jc(2020, Stadium::Realisatie, Some(40_000_000), Some(4_000_000)),
+            jc(2021, Stadium::Realisatie, Some(40_000_000), Some(4_000_000)),
+            jc(2022, Stadium::Realisatie, Some(40_000_000), Some(4_000_000)),
+            jc(2023, Stadium::Realisatie, Some(40_000_000), Some(4_000_000)),
+        ],
+        verleend_per_jaar: verleend.iter().copied().collect(),
+        ..Default::default()
+    };
+    let e = |v: &[(i32, bool)]| {
+        let r = budgetoverzicht(&g(v)).jaar(Year::new(2023)).unwrap().vangnet.clone().unwrap().resultaat;
+        (r.aanhoudend_tekort, r.formulier.map(|f| f.to_string()))
+    };
+    assert_eq!(e(&[]), (None, None), "nothing recorded: unknown");
+    assert_eq!(e(&[(2022, false)]), (None, None), "2021 still unknown");
+    assert_eq!(e(&[(2022, false), (2021, false)]), (Some(false), Some("basisverzoek".into())));
+    assert_eq!(e(&[(2021, true)]), (Some(true), Some("uitgebreid verzoek".into())), "one granted year settles it");
+    // By its own figures 2021 and 2022 had a right: while e is unknown, 2023 says "waarschijnlijk uitgebreid verzoek".
+    let v = budgetoverzicht(&g(&[])).jaar(Year::new(2023)).unwrap().vangnet.clone().unwrap();
+    assert_eq!(v.vermoedelijk_verleend, vec![Year::new(2022)], "2022 has a right by its figures; 2021's needs 2019, which is missing");
 }

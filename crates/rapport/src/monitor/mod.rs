@@ -143,14 +143,8 @@ pub fn kwartaalmonitor(v: &MonitorInvoer) -> Document {
     // --- Vangnet ---
     blokken.push(Blok::Kop1("Vangnetpositie".into()));
     let prognose = &v.prognose;
-    if let Some(r) = &prognose {
-        blokken.push(Blok::Alinea(gewoon(format!(
-            "Op basis van de realisatie t/m {kwartaal} wordt over {t} een resultaat verwacht van {} ({} tekort); met 80% zekerheid tussen {} en {}.",
-            nl::money(r.prognose.resultaat),
-            nl::percentage(r.prognose.tekort_percentage),
-            r.onzekerheid.as_ref().map(|o| nl::money(o.p10)).unwrap_or_else(|| "onbekend".into()),
-            r.onzekerheid.as_ref().map(|o| nl::money(o.p90)).unwrap_or_else(|| "onbekend".into()),
-        ))));
+    if prognose.is_some() {
+        blokken.push(Blok::Alinea(gewoon(format!("De prognose rekent met de realisatie t/m {kwartaal}."))));
     }
     blokken.extend(vangnet_blokken(&v.overzicht, prognose.as_ref(), t, &naam));
 

@@ -14,9 +14,10 @@ use crate::notitie::invoer::NotitieInvoer;
 pub fn punten(n: &NotitieInvoer) -> Vec<Tekst> {
     let (t, r) = (n.jaar, n.r());
     let kennis = format!(
-        "Kennis te nemen van het tekort op de BUIG over {t} van {} ({} van het definitieve budget {t} van {})",
+        "Kennis te nemen van het tekort op de BUIG over {t} van {} ({} van het {} {t} van {})",
         nl::money(n.tekort_t()),
         nl::percentage(r.tekort_percentage),
+        n.budget_woord(),
         nl::money(n.budget_t())
     );
     let voorbehoud = n.open_voorwaarde();
@@ -35,10 +36,10 @@ pub fn punten(n: &NotitieInvoer) -> Vec<Tekst> {
         )));
         return besluit;
     }
-    let e_deel = if r.aanhoudend_tekort {
-        ", met de aanvullende interne en externe maatregelen bij een aanhoudend tekort (voorwaarde e)"
-    } else {
-        ""
+    let e_deel = match r.aanhoudend_tekort {
+        Some(true) => ", met de aanvullende interne en externe maatregelen bij een aanhoudend tekort (voorwaarde e)",
+        None => ", en — als over de twee voorgaande jaren een vangnetuitkering is verleend — met de aanvullende interne en externe maatregelen bij een aanhoudend tekort (voorwaarde e)",
+        Some(false) => "",
     };
     let plan_deel = n.plan.as_ref().map(|p| format!(", zoals uitgewerkt in het {}", p.titel)).unwrap_or_default();
     if r.instemming_raad {
@@ -51,20 +52,23 @@ pub fn punten(n: &NotitieInvoer) -> Vec<Tekst> {
         )));
     }
     match (r.recht, r.vangnetuitkering) {
-        (Some(true), Some(x)) => {
-            besluit.push(gewoon(format!("{kennis}, en van de vangnetuitkering van {} die daarover kan worden aangevraagd.", nl::money(x))))
-        }
+        (Some(true), Some(x)) => besluit.push(gewoon(format!(
+            "{kennis}, en van de vangnetuitkering van {}{} die daarover kan worden aangevraagd.",
+            nl::money(x),
+            n.werkhypothese()
+        ))),
         _ => {
             besluit.push(gewoon(format!("{kennis}.")));
             besluit.push(onder_voorbehoud(format!(
-                "Kennis te nemen van de vangnetuitkering van {} die over {t} kan worden aangevraagd.",
-                n.bedrag_indien()
+                "Kennis te nemen van de vangnetuitkering van {}{} die over {t} kan worden aangevraagd.",
+                n.bedrag_indien(),
+                n.werkhypothese()
             )));
         }
     }
     besluit.push(onder_voorbehoud(format!(
-        "Het college in staat te stellen de aanvraag vangnetuitkering {t} ({}) uiterlijk op {} in te dienen bij de Toetsingscommissie vangnet Participatiewet.",
-        r.formulier,
+        "Het college in staat te stellen de aanvraag vangnetuitkering {t} ({}) zo in te dienen dat de Toetsingscommissie vangnet Participatiewet die uiterlijk op {} heeft ontvangen.",
+        n.formulier_tekst(),
         n.deadline()
     )));
     besluit
@@ -74,9 +78,9 @@ pub fn punten(n: &NotitieInvoer) -> Vec<Tekst> {
 pub fn uitkering_tekst(n: &NotitieInvoer) -> String {
     let r = n.r();
     match (r.recht, r.vangnetuitkering) {
-        (Some(true), Some(x)) => nl::money(x),
+        (Some(true), Some(x)) => format!("{}{}", nl::money(x), n.werkhypothese()),
         (Some(false), _) => "geen (geen recht)".to_string(),
-        _ => format!("onbekend; indien voorwaarde b vervuld is: {}", n.bedrag_indien()),
+        _ => format!("onbekend; indien voorwaarde b vervuld is: {}{}", n.bedrag_indien(), n.werkhypothese()),
     }
 }
 
@@ -84,7 +88,7 @@ pub fn uitkering_tekst(n: &NotitieInvoer) -> String {
 pub fn kerncijfers(n: &NotitieInvoer) -> Vec<Blok> {
     let (t, r) = (n.jaar, n.r());
     let mut kern = vec![
-        vec![format!("Definitief budget {t}"), nl::money(n.budget_t())],
+        vec![format!("{} {t}", nl::hoofdletter(n.budget_woord())), nl::money(n.budget_t())],
         vec![format!("Tekort {t}"), nl::money(n.tekort_t())],
         vec!["Tekort in % van het budget".into(), nl::percentage(r.tekort_percentage)],
         vec![format!("Drempel voorwaarde a ({})", nl::rule_percentage(r.drempel_percentage)), nl::euro(r.drempel_bedrag)],
@@ -100,8 +104,8 @@ pub fn kerncijfers(n: &NotitieInvoer) -> Vec<Blok> {
     }
     kern.push(vec!["Vangnetuitkering".into(), uitkering_tekst(n)]);
     kern.push(vec!["Eigen risico gemeente".into(), r.eigen_risico.map(nl::money).unwrap_or_else(|| ONBEKEND.into())]);
-    kern.push(vec!["Aanvraagformulier".into(), r.formulier.to_string()]);
-    kern.push(vec!["Uiterste indiendatum".into(), n.deadline()]);
+    kern.push(vec!["Aanvraagformulier".into(), n.formulier_tekst()]);
+    kern.push(vec!["Uiterlijk ontvangen door de Toetsingscommissie".into(), format!("{} ({})", n.deadline(), n.termijn_stand())]);
     vec![
         Blok::Kop1("Kerncijfers".into()),
         Blok::Tabel(Tabel { kop: vec!["Onderdeel".into(), "Waarde".into()], rijen: kern, rechts: vec![false, true] }),
@@ -115,8 +119,9 @@ pub fn financieel(n: &NotitieInvoer) -> String {
     let basis = if n.prognose() { "de prognose" } else { "de realisatie" };
     match (r.recht, r.vangnetuitkering) {
         (Some(true), Some(x)) => format!(
-            "Op basis van {basis} over {t} kan de gemeente {naam} {} aan vangnetuitkering over dat jaar aanvragen. Het tekort is hoger dan {} ({}). Het eigen risico van de gemeente is {}.",
+            "Op basis van {basis} over {t} kan de gemeente {naam} {}{} aan vangnetuitkering over dat jaar aanvragen. Het tekort is hoger dan {} ({}). Het eigen risico van de gemeente is {}.",
             nl::money(x),
+            n.werkhypothese(),
             nl::rule_percentage(r.drempel_percentage),
             nl::money(n.tekort_t()),
             r.eigen_risico.map(nl::money).unwrap_or_else(|| ONBEKEND.into())
@@ -126,8 +131,9 @@ pub fn financieel(n: &NotitieInvoer) -> String {
             nl::money(n.tekort_t().max(Money::ZERO))
         ),
         _ => format!(
-            "Of de gemeente {naam} over {t} recht heeft op een vangnetuitkering, is met de beschikbare cijfers niet vast te stellen: voorwaarde b is onbekend. Indien voorwaarde b vervuld is, bedraagt de vangnetuitkering {}. Dit bedrag is pas zeker als de ontbrekende jaren zijn aangevuld.",
-            n.bedrag_indien()
+            "Of de gemeente {naam} over {t} recht heeft op een vangnetuitkering, is met de beschikbare cijfers niet vast te stellen: voorwaarde b is onbekend. Indien voorwaarde b vervuld is, bedraagt de vangnetuitkering {}{}. Dit bedrag is pas zeker als de ontbrekende jaren zijn aangevuld.",
+            n.bedrag_indien(),
+            n.werkhypothese()
         ),
     }
 }

@@ -6,9 +6,10 @@
 //! share, derived from these values and nothing else.
 
 use buig_bestand::Reeks;
-use buig_core::records::Stadium;
+use buig_core::records::{BudgetSoort, Stadium};
 use buig_core::{nl, GemeenteCode, Money, Percentage, Year};
 use buig_prognose::VangnetPositie;
+use buig_rules::calc::{termijn_tekst, vraag_verleend};
 use buig_rules::{Route, Rule, VangnetResult};
 use jiff::civil::Date;
 
@@ -161,9 +162,10 @@ impl NotitieInvoer {
         let mut v = Vec::new();
         if !r.voorwaarde_a {
             v.push(format!(
-                "voorwaarde a (een tekort over {} van méér dan {} van het definitieve budget)",
+                "voorwaarde a (een tekort over {} van méér dan {} van het {})",
                 r.jaar,
-                nl::rule_percentage(r.drempel_percentage)
+                nl::rule_percentage(r.drempel_percentage),
+                self.budget_woord()
             ));
         }
         if r.voorwaarde_b == Some(false) {
@@ -176,9 +178,57 @@ impl NotitieInvoer {
         }
     }
 
-    /// The rule has condition e, and the years with a vangnet granted are not given.
+    /// Condition e is unknown: nobody said whether a vangnetuitkering was granted over its years.
     pub fn verleend_onbekend(&self) -> bool {
-        self.regel.aanhoudend.is_some() && self.vangnet_verleend.is_none()
+        self.r().aanhoudend_tekort.is_none()
+    }
+
+    /// "definitieve budget", or the kind of decision the year's budget comes from.
+    pub fn budget_woord(&self) -> &'static str {
+        match self.r().beschikking {
+            BudgetSoort::Voorlopig => "voorlopige budget",
+            BudgetSoort::NaderVoorlopig => "nader voorlopige budget",
+            BudgetSoort::Definitief => "definitieve budget",
+        }
+    }
+
+    /// The form, or — while condition e is unknown — what it depends on.
+    pub fn formulier_tekst(&self) -> String {
+        match &self.r().formulier {
+            Some(f) => f.to_string(),
+            None if !self.vangnet.vermoedelijk_verleend.is_empty() => "waarschijnlijk uitgebreid verzoek, zie voorwaarde e".to_string(),
+            None => "basisverzoek of uitgebreid verzoek, zie voorwaarde e".to_string(),
+        }
+    }
+
+    /// The question of condition e with what the figures suggest, when it is unknown.
+    pub fn vraag_e(&self) -> Option<String> {
+        if !self.verleend_onbekend() {
+            return None;
+        }
+        let vraag = nl::hoofdletter(&vraag_verleend(&self.r().aanhoudend_jaren));
+        Some(match self.vangnet.vermoedelijk_verleend.as_slice() {
+            [] => vraag,
+            jaren => format!(
+                "{vraag} Volgens de cijfers had de gemeente over {} recht op een vangnetuitkering: waarschijnlijk is een uitgebreid verzoek nodig.",
+                nl::jaren(jaren)
+            ),
+        })
+    }
+
+    /// Has the deadline passed on the document's date?
+    pub fn termijn_verstreken(&self) -> bool {
+        self.datum > self.r().uiterste_indiendatum
+    }
+
+    /// The deadline told against the document's date: "nog 72 dagen, tot en met …" / "de termijn is op … verstreken".
+    pub fn termijn_stand(&self) -> String {
+        termijn_tekst(self.r().uiterste_indiendatum, self.datum)
+    }
+
+    /// " (werkhypothese)" when the outcome rests on an unconfirmed rule.
+    pub fn werkhypothese(&self) -> &'static str {
+        buig_prognose::zinnen::werkhypothese(self.r().status)
     }
 }
 

@@ -4,11 +4,12 @@
 //! request with the internal and external actions, and every action line
 //! with its progress and evaluation (seed 002).
 
-use buig_core::{nl, Money, Year};
-use buig_rules::{Route, VangnetResult};
+use buig_core::{nl, Money};
+use buig_rules::Route;
 
 use crate::doc::{gewoon, met_kop, Blok, Tabel};
 use crate::gedeeld::{aandeel, maand_label, ONBEKEND};
+use crate::notitie::invoer::NotitieInvoer;
 
 fn soort_van(s: Option<buig_plan::Soort>) -> &'static str {
     s.map(buig_plan::Soort::code).unwrap_or("soort onbekend")
@@ -39,7 +40,7 @@ pub fn plan_doel(p: &buig_plan::Overzicht) -> String {
 /// The measures from the action plan: target against the change since the
 /// nulmeting, basic or extended request, the actions per line.
 /// The section "Maatregelen" from the plan.
-pub fn blokken(p: &buig_plan::Overzicht, r: &VangnetResult, t: Year) -> Vec<Blok> {
+pub fn blokken(p: &buig_plan::Overzicht, n: &NotitieInvoer) -> Vec<Blok> {
     let mut b = Vec::new();
     let periode = match (p.van, p.tot) {
         (Some(v), Some(e)) => format!(" ({} tot en met {})", nl::date_long(v), nl::date_long(e)),
@@ -149,13 +150,26 @@ pub fn blokken(p: &buig_plan::Overzicht, r: &VangnetResult, t: Year) -> Vec<Blok
         acties.iter().filter(|a| a.actie.soort == s).map(|a| format!("{} {}", a.actie.code, a.actie.titel)).collect()
     };
     let (intern, extern_, onbekend) = (codes(Some(buig_plan::Soort::Intern)), codes(Some(buig_plan::Soort::Extern)), codes(None));
-    b.push(Blok::Kop2(if r.aanhoudend_tekort { "Uitgebreid verzoek".into() } else { "Basisverzoek".into() }));
+    let r = n.r();
+    let t = n.jaar;
+    b.push(Blok::Kop2(match r.aanhoudend_tekort {
+        Some(true) => "Uitgebreid verzoek".into(),
+        Some(false) => "Basisverzoek".into(),
+        None => "Basisverzoek of uitgebreid verzoek".into(),
+    }));
     let route = if r.route == Route::Regulier { String::new() } else { format!(" (route: {})", r.route) };
-    if r.aanhoudend_tekort {
+    if let Some(vraag) = n.vraag_e() {
         b.push(Blok::Alinea(gewoon(format!(
-            "Er is sprake van een aanhoudend tekort (voorwaarde e): de aanvraag over {t} is een uitgebreid verzoek{route} op het formulier {}. Het college moet verklaren welke aanvullende interne en externe maatregelen het heeft getroffen om tot verdere tekortreductie te komen.",
-            r.formulier
+            "Voorwaarde e (aanhoudend tekort): {vraag} Is die verleend, dan is de aanvraag over {t} een uitgebreid verzoek{route} en verklaart het college welke aanvullende interne en externe maatregelen het heeft getroffen; anders volstaat een basisverzoek. De acties naar soort staan hieronder zodat beide kunnen."
         ))));
+    }
+    if r.aanhoudend_tekort != Some(false) {
+        if r.aanhoudend_tekort == Some(true) {
+            b.push(Blok::Alinea(gewoon(format!(
+                "Er is sprake van een aanhoudend tekort (voorwaarde e): de aanvraag over {t} is een {}{route}. Het college moet verklaren welke aanvullende interne en externe maatregelen het heeft getroffen om tot verdere tekortreductie te komen.",
+                n.formulier_tekst()
+            ))));
+        }
         let mut items = vec![
             met_kop("Interne maatregelen: ", if intern.is_empty() { "geen als intern aangemerkt".to_string() } else { intern.join("; ") }),
             met_kop(
@@ -172,8 +186,8 @@ pub fn blokken(p: &buig_plan::Overzicht, r: &VangnetResult, t: Year) -> Vec<Blok
         b.push(Blok::Lijst { genummerd: false, items });
     } else {
         b.push(Blok::Alinea(gewoon(format!(
-            "Er is geen aanhoudend tekort (voorwaarde e): een basisverzoek{route} op het formulier {} volstaat. Van de {} acties zijn er {} intern, {} extern en bij {} is de soort onbekend.",
-            r.formulier,
+            "Er is geen aanhoudend tekort (voorwaarde e): een {}{route} volstaat. Van de {} acties zijn er {} intern, {} extern en bij {} is de soort onbekend.",
+            n.formulier_tekst(),
             acties.len(),
             intern.len(),
             extern_.len(),

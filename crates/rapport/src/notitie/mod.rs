@@ -31,7 +31,30 @@ pub fn notitie(n: &NotitieInvoer) -> Document {
     let r = n.r();
     let besluit = besluit::punten(n);
 
-    let mut blokken = vec![Blok::Kop1("Gevraagd besluit".into()), Blok::Lijst { genummerd: true, items: besluit.clone() }];
+    let mut blokken = Vec::new();
+    // What the council must know before anything else: a deadline already
+    // passed on the date of the notitie, and amounts resting on a working hypothesis.
+    if n.termijn_verstreken() {
+        blokken.push(Blok::Kader {
+            titel: "Termijn verstreken".into(),
+            items: vec![format!(
+                "{} (de datum van deze notitie is {}). Een verzoek dat de Toetsingscommissie vangnet Participatiewet na die dag ontvangt, is te laat: het is een fatale termijn.",
+                nl::hoofdletter(&n.termijn_stand()),
+                nl::date_long(n.datum)
+            )],
+        });
+    }
+    if r.status == buig_rules::Status::Onbevestigd {
+        blokken.push(Blok::Kader {
+            titel: "Werkhypothese".into(),
+            items: vec![format!(
+                "De bedragen in deze notitie steunen deels op regels die nog niet in een officiële bron zijn bevestigd ({}). Ze zijn gemarkeerd als werkhypothese.",
+                nl::opsomming(&r.onbevestigd)
+            )],
+        });
+    }
+    blokken.push(Blok::Kop1("Gevraagd besluit".into()));
+    blokken.push(Blok::Lijst { genummerd: true, items: besluit.clone() });
     blokken.extend(besluit::kerncijfers(n));
     blokken.extend(voorwaarden::blokken(n));
     blokken.extend(besluit::financieel_blokken(n));
@@ -49,13 +72,13 @@ pub fn notitie(n: &NotitieInvoer) -> Document {
     // --- Maatregelen: the action plan; else to be filled in ---
     blokken.push(Blok::Kop1("Maatregelen".into()));
     match &n.plan {
-        Some(p) => blokken.extend(maatregelen::blokken(p, r, t)),
+        Some(p) => blokken.extend(maatregelen::blokken(p, n)),
         None => {
             let mut in_te_vullen = vec![
                 "Getroffen interne en externe maatregelen (vraag B).".to_string(),
                 "Het beoogde effect van de maatregelen op het tekort, kwantitatief of kwalitatief beschreven (vraag C).".to_string(),
             ];
-            if r.aanhoudend_tekort {
+            if r.aanhoudend_tekort != Some(false) {
                 in_te_vullen.push(
                     "Aanvullende interne en externe maatregelen wegens het aanhoudende tekort (voorwaarde e, uitgebreid verzoek)."
                         .to_string(),
@@ -111,7 +134,10 @@ fn let_op(n: &NotitieInvoer) -> Vec<String> {
             .push(format!("Het tekort over {y} is niet als bedrag bekend: voorwaarde b is daardoor niet te toetsen (zie bijlage 1)."));
     }
     if n.verleend_onbekend() {
-        waarschuwingen.push("Niet opgegeven in welke jaren een vangnetuitkering is verleend (buig rapport … --verleend JAAR of --verleend geen): aangenomen is een basisverzoek.".to_string());
+        waarschuwingen.push(format!(
+            "Niet vastgelegd of over {} een vangnetuitkering is verleend: stel dat vast vóór indiening, want het bepaalt of een basisverzoek of een uitgebreid verzoek nodig is.",
+            nl::jaren(&r.aanhoudend_jaren)
+        ));
     }
     if r.stappen.first().is_some_and(|s| s.bedrag.is_none()) {
         waarschuwingen.push(format!(
@@ -119,7 +145,11 @@ fn let_op(n: &NotitieInvoer) -> Vec<String> {
         ));
     }
     for w in &r.waarschuwingen {
-        let eigen = w.contains("ontbreekt (jaren.") || w.starts_with("vangnet_verleend") || w.contains("stappen A tot en met D");
+        let eigen = w.contains("ontbreekt (jaren.")
+            || w.starts_with("vangnet_verleend")
+            || w.contains("stappen A tot en met D")
+            || w.starts_with("Werkhypothese")
+            || w.contains("vangnetuitkering is verleend");
         if !eigen && !waarschuwingen.contains(w) {
             waarschuwingen.push(w.clone());
         }

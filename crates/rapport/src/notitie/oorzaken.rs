@@ -120,7 +120,7 @@ pub fn blokken(o: &Oorzaken, t: Year, naam: &str) -> Vec<Blok> {
     match landelijk {
         Some(l) if l.bruikbaar() => b.extend(index_blokken(naam, alle, l)),
         Some(l) => b.push(Blok::Alinea(gewoon(format!(
-            "Een vergelijking met Nederland ontbreekt: de database bevat van {} andere gemeente{} uitkeringen over elk van deze kwartalen, en er zijn er minstens {} nodig. Importeer een landelijk bestand met buig import uitkeringen.",
+            "Een vergelijking met Nederland ontbreekt: de database bevat van {} andere gemeente{} uitkeringen over elk van deze kwartalen, en er zijn er minstens {} nodig.",
             l.gemeenten,
             if l.gemeenten == 1 { "" } else { "n" },
             buig_bestand::MIN_GROEP

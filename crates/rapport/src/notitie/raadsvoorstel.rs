@@ -43,9 +43,10 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
 
     b.push(Blok::Kop2("Inleiding".into()));
     b.push(Blok::Alinea(gewoon(format!(
-        "Het BUIG-budget is de gebundelde uitkering die de gemeente van het Rijk ontvangt voor het betalen van de uitkeringen. Is het budget niet toereikend, dan kan het college onder voorwaarden bij de Toetsingscommissie vangnet Participatiewet een vangnetuitkering over het afgelopen jaar aanvragen. De gemeente {} had over {t} een tekort van {} op een definitief budget van {}: {}{}.",
+        "Het BUIG-budget is de gebundelde uitkering die de gemeente van het Rijk ontvangt voor het betalen van de uitkeringen. Is het budget niet toereikend, dan kan het college onder voorwaarden bij de Toetsingscommissie vangnet Participatiewet een vangnetuitkering over het afgelopen jaar aanvragen. De gemeente {} had over {t} een tekort van {} op een {} van {}: {}{}.",
         v.naam,
         nl::money(v.tekort_t()),
+        v.budget_woord(),
         nl::money(v.budget_t()),
         nl::percentage(r.tekort_percentage),
         if v.prognose() { " (prognose)" } else { "" }
@@ -58,8 +59,9 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
     let maatregelen = v.plan.as_ref().map(|p| format!(" in het {}{}", p.titel, plan_doel(p))).unwrap_or_default();
     b.push(Blok::Alinea(gewoon(match (r.recht, r.vangnetuitkering) {
         (Some(true), Some(x)) => format!(
-            "Toekenning van een vangnetuitkering van {} over {t}, die een deel van het tekort dekt, en een tekortreductie op de BUIG door de maatregelen{maatregelen}.",
-            nl::money(x)
+            "Toekenning van een vangnetuitkering van {}{} over {t}, die een deel van het tekort dekt, en een tekortreductie op de BUIG door de maatregelen{maatregelen}.",
+            nl::money(x),
+            v.werkhypothese()
         ),
         (Some(false), _) => format!("De raad kent het tekort over {t} en weet waarom daarover geen vangnetuitkering wordt aangevraagd."),
         _ => format!(
@@ -71,10 +73,11 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
     // --- Argumenten: the conditions with their numbers ---
     b.push(Blok::Kop2("Argumenten".into()));
     let mut arg = vec![gewoon(format!(
-        "Voorwaarde a (tekort over {t}) {}: het tekort van {} is {} van het definitieve budget van {}; de drempel is méér dan {} ({}).",
+        "Voorwaarde a (tekort over {t}) {}: het tekort van {} is {} van het {} van {}; de drempel is méér dan {} ({}).",
         oordeel(Some(r.voorwaarde_a)),
         nl::money(v.tekort_t()),
         nl::percentage(r.tekort_percentage),
+        v.budget_woord(),
         nl::money(v.budget_t()),
         nl::rule_percentage(r.drempel_percentage),
         nl::euro(r.drempel_bedrag)
@@ -103,8 +106,10 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
     }
     if aanvraag {
         arg.push(gewoon(format!(
-            "Voorwaarde c (tijdige aanvraag): na dit besluit kan het college de aanvraag ({}) uiterlijk op {} indienen.",
-            r.formulier, deadline
+            "Voorwaarde c (tijdige aanvraag): de Toetsingscommissie moet de aanvraag ({}) uiterlijk op {} hebben ontvangen ({}).",
+            v.formulier_tekst(),
+            deadline,
+            v.termijn_stand()
         )));
         arg.push(gewoon(if r.instemming_raad {
             "Voorwaarde d (verklaring met instemming van de raad): het college verklaart dat het maatregelen heeft getroffen om tot tekortreductie te komen. Met de instemming bevestigt de raad dat het college voldoende duidelijk heeft gemaakt wat de oorzaken van het tekort zijn, dat het pakket maatregelen afdoende is om die aan te pakken, en dat het samen tot een beoogde tekortreductie leidt.".to_string()
@@ -112,12 +117,10 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
             format!("Voorwaarde d (verklaring van het college): voor {t} volstaat het informeren van de raad.")
         }));
         if v.regel.aanhoudend.is_some() {
-            arg.push(gewoon(if r.aanhoudend_tekort {
-                "Voorwaarde e (aanhoudend tekort) is van toepassing: het college verklaart ook welke aanvullende interne en externe maatregelen het heeft getroffen (uitgebreid verzoek).".to_string()
-            } else if v.verleend_onbekend() {
-                "Voorwaarde e (aanhoudend tekort): aangenomen is dat die niet van toepassing is (basisverzoek); zie de kanttekeningen.".to_string()
-            } else {
-                "Voorwaarde e (aanhoudend tekort) is niet van toepassing: een basisverzoek volstaat.".to_string()
+            arg.push(gewoon(match (r.aanhoudend_tekort, v.vraag_e()) {
+                (Some(true), _) => "Voorwaarde e (aanhoudend tekort) is van toepassing: het college verklaart ook welke aanvullende interne en externe maatregelen het heeft getroffen (uitgebreid verzoek).".to_string(),
+                (None, Some(vraag)) => format!("Voorwaarde e (aanhoudend tekort): {vraag} Zie de kanttekeningen."),
+                _ => format!("Voorwaarde e (aanhoudend tekort) is niet van toepassing: een {} volstaat.", v.formulier_tekst()),
             }));
         }
         if let Some(p) = &v.plan {
@@ -144,7 +147,7 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
         let jaren: Vec<Year> = ontbrekend.clone();
         let wat = if missend.is_empty() { "een jaar ontbreekt".to_string() } else { missend.join("; ") };
         kant.push(gewoon(format!(
-            "{} is met de beschikbare cijfers niet vast te stellen: {wat}. Vul het tekort en het definitieve budget over {} aan als bedrag, uit de jaarrekening of de SiSa-verantwoording (buig jaarcijfer, of de definitieve beschikking en de maandrealisatie met buig import budget en buig import realisatie) en maak dit voorstel opnieuw. Tot dan staan de besluitpunten die van {open} afhangen onder voorbehoud; blijkt {open} niet vervuld, dan wordt geen aanvraag ingediend.",
+            "{} is met de beschikbare cijfers niet vast te stellen: {wat}. Vul het tekort en het definitieve budget over {} aan als bedrag, uit de jaarrekening of de SiSa-verantwoording (of de definitieve beschikking en de maandrealisatie), en maak dit voorstel opnieuw. Tot dan staan de besluitpunten die van {open} afhangen onder voorbehoud; blijkt {open} niet vervuld, dan wordt geen aanvraag ingediend.",
             nl::hoofdletter(open),
             if jaren.is_empty() { "de ontbrekende jaren".to_string() } else { nl::jaren(&jaren) }
         )));
@@ -174,10 +177,16 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
             "Het tekort en het budget {t} zijn een prognose, geen realisatie: dit voorstel is een concept tot de jaarcijfers bekend zijn."
         )));
     }
-    if aanvraag && v.verleend_onbekend() {
-        kant.push(gewoon(
-            "Niet opgegeven in welke eerdere jaren een vangnetuitkering is verleend; aangenomen is een basisverzoek. Is die wel verleend, dan is een uitgebreid verzoek nodig met aanvullende interne en externe maatregelen (voorwaarde e).",
-        ));
+    if let (true, Some(vraag)) = (aanvraag, v.vraag_e()) {
+        kant.push(gewoon(format!(
+            "Voorwaarde e: {vraag} Is die verleend, dan is een uitgebreid verzoek nodig met aanvullende interne en externe maatregelen; is die niet verleend, dan volstaat een basisverzoek. Leg het vast voordat de aanvraag wordt gedaan."
+        )));
+    }
+    if aanvraag && v.termijn_verstreken() {
+        kant.push(gewoon(format!(
+            "De termijn is verstreken: de Toetsingscommissie moest de aanvraag uiterlijk op {} hebben ontvangen. Een aanvraag na die fatale termijn wordt niet in behandeling genomen.",
+            v.deadline()
+        )));
     }
     if aanvraag && (v.oorzaken.is_none() || v.plan.is_none()) {
         let wat = match (v.oorzaken.is_none(), v.plan.is_none()) {
@@ -214,8 +223,8 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
     // --- Uitvoering en vervolg ---
     b.push(Blok::Kop2("Uitvoering en vervolg".into()));
     let indienen = format!(
-        "vult het college het aanvraagformulier ({}) in en dient het de aanvraag uiterlijk op {} in bij de Toetsingscommissie vangnet Participatiewet (voorwaarde c){}",
-        r.formulier,
+        "vult het college het aanvraagformulier ({}) in en dient het de aanvraag zo in dat de Toetsingscommissie vangnet Participatiewet die uiterlijk op {} heeft ontvangen (voorwaarde c){}",
+        v.formulier_tekst(),
         deadline,
         if v.regel.termijn.bron.contains("fatale termijn") { "; deze termijn is fataal" } else { "" }
     );

@@ -5,28 +5,27 @@
 use buig_core::nl;
 use buig_core::records::Stadium;
 use buig_grafiek::{Eenheid, Grafiek, Reeks, Soort, Stijl};
-use buig_prognose::PrognoseUitkomst;
+use buig_prognose::kop::KopBudget;
+use buig_prognose::{zinnen, PrognoseUitkomst};
 use rust_decimal::Decimal;
 
 use crate::doc::{gewoon, grafiek, Blok, Tabel};
 use crate::gedeeld::{euro_f64, maand_label, soort_tekst};
 
-pub fn zin(r: &PrognoseUitkomst, naam: &str) -> String {
+/// The key message: the realised months, then the headline every view states.
+pub fn zin(r: &PrognoseUitkomst, _naam: &str) -> String {
     let p = &r.prognose;
-    let wat = if p.resultaat.is_negative() { "nadeel (tekort)" } else { "voordeel (overschot)" };
     let mut s = format!(
-        "Op basis van de realisatie over {} {} en het {} budget wordt voor {naam} over {} een {wat} verwacht van {} ({} van het budget)",
+        "Op basis van de realisatie over {} {} verwachten we over {}: {}.",
         p.gerealiseerde_maanden,
         if p.gerealiseerde_maanden == 1 { "maand" } else { "maanden" },
-        soort_tekst(p.budget.soort),
         p.jaar,
-        nl::money(p.resultaat.abs()),
-        nl::percentage(p.tekort_percentage.abs()),
+        zinnen::kop_kern(&r.kop),
     );
-    if let Some(o) = &r.onzekerheid {
-        s.push_str(&format!("; met 80% zekerheid ligt het resultaat tussen {} en {}", nl::money(o.p10), nl::money(o.p90)));
+    if let Some(z) = zinnen::huidige_beschikking_zin(&r.kop) {
+        s.push(' ');
+        s.push_str(&z);
     }
-    s.push('.');
     s
 }
 
@@ -49,15 +48,24 @@ pub fn blokken(r: &PrognoseUitkomst) -> Vec<Blok> {
         vec!["Verwachte netto lasten overige maanden".into(), nl::money(p.geprojecteerd_netto)],
         vec!["Netto lasten (verwacht)".into(), nl::money(p.netto_lasten)],
         vec![format!("Budget ({})", soort_tekst(p.budget.soort)), nl::money(p.budget_bedrag)],
-        vec!["Verwacht resultaat".into(), nl::money(p.resultaat)],
-        vec!["Tekort in % van het budget".into(), nl::percentage(p.tekort_percentage)],
     ];
-    if let Some(o) = &r.onzekerheid {
-        rijen.push(vec!["Resultaat P10 (ongunstig)".into(), nl::money(o.p10)]);
-        rijen.push(vec!["Resultaat P50".into(), nl::money(o.p50)]);
-        rijen.push(vec!["Resultaat P90 (gunstig)".into(), nl::money(o.p90)]);
-        rijen.push(vec!["Kans op een tekort".into(), nl::kans(o.kans_tekort)]);
-        rijen.push(vec!["Kans op recht op een vangnetuitkering".into(), nl::kans(o.kans_vangnet)]);
+    let k = &r.kop;
+    if k.budget_soort == KopBudget::VerwachtDefinitief {
+        // The definitief is not known yet: the result with the current decision, then the expected definitief.
+        rijen.push(vec![format!("Resultaat met het {} budget", soort_tekst(p.budget.soort)), nl::money(p.resultaat)]);
+        rijen.push(vec!["Verwacht definitief budget".into(), nl::money(k.budget)]);
+    }
+    rijen.push(vec!["Verwacht resultaat".into(), nl::money(k.resultaat)]);
+    rijen.push(vec!["Tekort in % van het budget".into(), nl::percentage(k.tekort_percentage)]);
+    if let (Some(p10), Some(p90)) = (k.p10, k.p90) {
+        rijen.push(vec!["Resultaat P10 (ongunstig)".into(), nl::money(p10)]);
+        rijen.push(vec!["Resultaat P90 (gunstig)".into(), nl::money(p90)]);
+    }
+    if let Some(x) = k.kans_tekort {
+        rijen.push(vec!["Kans op een tekort".into(), nl::kans(x)]);
+    }
+    if let Some(x) = k.kans_vangnet {
+        rijen.push(vec!["Kans op een vangnetuitkering".into(), nl::kans(x)]);
     }
     b.push(Blok::Tabel(Tabel { kop: vec!["Onderdeel".into(), "Bedrag".into()], rijen, rechts: vec![false, true] }));
     if let Some(o) = &r.onzekerheid {

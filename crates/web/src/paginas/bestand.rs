@@ -61,7 +61,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &Periode) -> Result
                 td.getal { (p.per_1000.map(|x| pagina::getal(x, 2)).unwrap_or_else(|| "–".into())) }
             } } }
         } }
-        p.bron { "Definities: stand op de laatste dag van de periode, instroom = uitkeringen die in de periode beginnen, uitstroom = die in de periode eindigen; herinstroom = instroom binnen 12 maanden na een eerdere uitkering. Per 1.000 inwoners alleen waar het inwonertal van dat jaar bekend is. Dezelfde berekening als " code { "buig bestand --gemeente " (code) " --van " (van) " --tot " (tot) } "." }
+        p.bron { "Definities: stand op de laatste dag van de periode, instroom = uitkeringen die in de periode beginnen, uitstroom = die in de periode eindigen; herinstroom = instroom binnen 12 maanden na een eerdere uitkering. Per 1.000 inwoners alleen waar het inwonertal van dat jaar bekend is." }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Bestand", &format!("Bestand {}", b.naam), body).into_response())
 }

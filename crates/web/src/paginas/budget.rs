@@ -53,7 +53,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
                                 td.getal { (euro(j.netto_lasten)) @if j.maanden > 0 && j.maanden < 12 { " " span.klein { "(" (j.maanden) " mnd)" } } }
                                 td.getal.neg[j.resultaat.is_some_and(|r| r.cents() < 0)] { (euro(j.resultaat)) }
                                 td.getal { (pct(j.tekort_percentage)) }
-                                td { @if let Some(v) = &j.vangnet { (pagina::vangnet_tekst(v)) } @else { "–" } }
+                                td { @if let Some(v) = &j.vangnet { (buig_prognose::zinnen::positie_kort(v)) } @else { "–" } }
                             }
                         }
                     }
@@ -74,7 +74,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
             }
             @for w in &o.waarschuwingen { p.melding.let-op { (w) } }
         }
-        p.bron { "Dezelfde berekening als " code { "buig budget --gemeente " (code) } "; JSON: " a href={ "/api/v1/gemeenten/" (code) "/budget" } { "/api/v1/gemeenten/" (code) "/budget" } "." }
+        p.bron { "Bron: de beschikkingen, de maandrealisatie en de vastgelegde jaarcijfers in de database; macrobudgetten uit de beschikkingen of de landelijke reeks." }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Budget", &format!("Budget {}", b.naam), body).into_response())
 }

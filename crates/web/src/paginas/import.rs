@@ -151,7 +151,10 @@ async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart
     ik.controleer_csrf(upload.veld("csrf"))?;
     let soort: Soort = soort.parse().map_err(Fout::Gegevens)?;
     if !SOORTEN.iter().any(|(s, _)| *s == soort) {
-        return Err(Fout::Gegevens(format!("soort {} kan niet per gemeente worden geïmporteerd; gebruik buig import", soort.code())));
+        return Err(Fout::Gegevens(format!(
+            "soort {} kan niet per gemeente worden geïmporteerd; een beheerder importeert die voor alle gemeenten tegelijk",
+            soort.code()
+        )));
     }
     let Some((naam, data)) = bestand.filter(|(_, d)| !d.is_empty()) else {
         let m = html! { p.melding.fout role="alert" { "Kies een bestand om te importeren (het gekozen bestand is leeg)." } };

@@ -37,7 +37,7 @@ pub async fn start(State(staat): State<Staat>, ik: Ingelogd) -> Response {
             let body = html! {
                 h1 { "Kies een gemeente" }
                 @if rijen.is_empty() {
-                    p.melding.let-op { "Uw account heeft nog geen rol op een gemeente. Vraag een beheerder om u toegang te geven (buig gebruiker rol)." }
+                    p.melding.let-op { "Uw account heeft nog geen rol op een gemeente. Vraag een beheerder om u toegang te geven." }
                 } @else {
                     p { "U heeft toegang tot " (rijen.len()) " gemeenten." }
                     ul { @for (code, naam) in &rijen { li { a href={ "/g/" (code) } { (naam) } " " span.klein { (code) " — " (ik.gebruiker.rol(code).map(|r| r.to_string()).unwrap_or_default()) } } } }

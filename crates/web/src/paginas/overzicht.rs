@@ -12,11 +12,12 @@ use maud::{html, Markup};
 use crate::diagrammen;
 use crate::fout::Fout;
 use crate::gegevens;
-use crate::pagina::{self, euro, grafiek, mln, pct};
+use crate::pagina::{self, euro, grafiek, mln};
 use crate::sessie::{Ingelogd, Recht};
 use crate::Staat;
 use buig_core::nl::kans;
 use buig_dienst::prognose::PrognoseKeuze;
+use buig_prognose::zinnen;
 
 /// GET /g/{code}.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>) -> Response {
@@ -43,6 +44,14 @@ pub fn resultaat_tekst(r: Money) -> String {
     }
 }
 
+/// `2026-10` → `okt 2026`.
+fn maand_tekst(periode: &str) -> String {
+    match (periode.get(..4).and_then(|j| j.parse().ok()), periode.get(5..7).and_then(|m| m.parse().ok())) {
+        (Some(j), Some(m)) if (1..=12).contains(&m) => nl::month_short(j, m),
+        _ => periode.to_string(),
+    }
+}
+
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
     let b = gegevens::gemeente(staat, code).await?;
@@ -63,20 +72,15 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
     let jaar_eerder = reeks.reeks.len().checked_sub(13).and_then(|i| reeks.reeks.get(i));
 
     let antwoord: Markup = match &prognose {
-        Ok(p) => {
-            let on = p.onzekerheid.as_ref();
-            html! {
-                p.antwoord {
-                    "Op " (nl::date_long(peildatum)) " (" (p.prognose.gerealiseerde_maanden) " maanden gerealiseerd) verwachten we over " (jaar) " "
-                    strong { (resultaat_tekst(p.prognose.resultaat)) }
-                    @if p.prognose.resultaat.cents() < 0 { " (" (pct(Some(p.prognose.tekort_percentage))) " van het budget)" }
-                    ". "
-                    @if let Some(on) = on {
-                        "Kans op een tekort: " strong { (kans(on.kans_tekort)) } "; kans op een vangnetuitkering: " strong { (kans(on.kans_vangnet)) } "."
-                    }
-                }
+        Ok(p) => html! {
+            p.antwoord {
+                "Op " (nl::date_long(peildatum)) " (" (p.prognose.gerealiseerde_maanden) " maanden gerealiseerd). "
+                strong { (zinnen::kop_zin(&p.kop, jaar)) }
             }
-        }
+            @if let Some(z) = zinnen::huidige_beschikking_zin(&p.kop) { p { (z) } }
+            p { (zinnen::vangnet_prognose_zin(&p.kop, jaar, &b.naam)) " "
+                a href={ "/g/" (code) "/prognose" } { "Prognose en scenario's" } " · " a href={ "/g/" (code) "/vangnet?jaar=" (jaar) } { "Vangnet " (jaar) " met uitleg" } }
+        },
         Err(e) => html! { p.melding.let-op { "Geen prognose voor " (jaar) ": " (e) } },
     };
     let klasse = |kans_vangnet: f64| {
@@ -101,22 +105,24 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
                 } @else { span.groot { "–" } "Nog geen beschikking voor " (jaar) " in de database." }
             }
             @if let Ok(p) = &prognose {
-                section class=(if p.prognose.resultaat.cents() < 0 { "kaart let-op" } else { "kaart goed" }) {
+                @let k = &p.kop;
+                @let mark = zinnen::werkhypothese(k.vangnet.as_ref().map(|v| v.resultaat.status).unwrap_or(buig_rules::Status::Bevestigd));
+                section class=(if k.resultaat.is_negative() { "kaart let-op" } else { "kaart goed" }) {
                     h2 { "Verwacht resultaat " (jaar) }
-                    span.groot { (euro(Some(p.prognose.resultaat))) }
-                    @if let Some(on) = &p.onzekerheid { "80% zeker tussen " (mln(on.p10)) " en " (mln(on.p90)) }
+                    span.groot { (euro(Some(k.resultaat))) }
+                    @if let (Some(p10), Some(p90)) = (k.p10, k.p90) { "80% zeker tussen " (mln(p10)) " en " (mln(p90)) }
                 }
-                @if let Some(on) = &p.onzekerheid {
-                    section class=(klasse(on.kans_vangnet)) {
+                @if let Some(kv) = k.kans_vangnet {
+                    section class=(klasse(kv)) {
                         h2 { "Kans op een vangnetuitkering" }
-                        span.groot { (kans(on.kans_vangnet)) }
-                        "Verwachte uitkering " (nl::money(on.verwachte_vangnetuitkering))
+                        span.groot { (kans(kv)) }
+                        @if let Some(x) = k.verwachte_vangnetuitkering { "Verwacht bedrag " (nl::money(x)) (mark) }
                     }
                 }
             }
             @if let Some(l) = laatste {
                 section.kaart {
-                    h2 { "Uitkeringen eind " (l.periode) }
+                    h2 { "Uitkeringen eind " (maand_tekst(&l.periode)) }
                     span.groot { (nl::getal(l.stand.into(), 0)) }
                     @if let Some(e) = jaar_eerder {
                         @let d = l.stand as i64 - e.stand as i64;
@@ -126,10 +132,6 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
             }
         }
         @if let Ok(p) = &prognose {
-            @if let Some(v) = &p.prognose.vangnet {
-                p { "Vangnet " (jaar) ": " (pagina::vangnet_tekst(v)) " (regel " (v.resultaat.regel) "). "
-                    a href={ "/g/" (code) "/prognose" } { "Prognose en scenario's" } " · " a href={ "/g/" (code) "/vangnet" } { "Vangnet per jaar met uitleg" } }
-            }
             (grafiek(&diagrammen::waaier(p)))
         }
         (grafiek(&diagrammen::budget_jaren(&o, prognose.as_ref().ok().map(|p| p.as_ref()))))

@@ -58,7 +58,7 @@ async fn scherm(
                 h1 { "Aanvalsplan " (b.naam) }
                 p { "Er is nog geen aanvalsplan van " (b.naam) " in de database." }
                 @if mag { h2 #importeren { "Plan importeren" } (import_form(ik, code, None)) }
-                @else { p { "Een bewerker kan er een importeren, hier of met " code { "buig plan import PLAN.csv|PLAN.xlsx --gemeente " (code) " --titel …" } "." } }
+                @else { p { "Een bewerker kan er op deze pagina een importeren." } }
             }
             Some(o) => {
                 h1 { (o.titel) " — " (b.naam) }
@@ -141,7 +141,7 @@ async fn scherm(
                     }
                 }
                 @if mag { h2 #importeren { "Plan opnieuw importeren" } (import_form(ik, code, Some(&o.titel))) }
-                p.bron { "Bron: " (o.bron) ". Dezelfde gegevens als " code { "buig plan toon --gemeente " (code) } "." }
+                p.bron { "Bron: " (o.bron) "." }
             }
         }
     };
@@ -246,7 +246,6 @@ async fn actie_scherm(
                 div { button type="submit" { "Opslaan" } }
             }
         }
-        p.bron { "Dezelfde gegevens als " code { "buig plan actie --gemeente " (code) " --actie " (a.code) } "." }
     };
     let titel = format!("Actie {} — aanvalsplan {}", a.code, b.naam);
     Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Aanvalsplan", &titel, body)).into_response())

@@ -16,6 +16,8 @@ use crate::sessie::{Ingelogd, Recht};
 use crate::vraag::Knoppen;
 use crate::Staat;
 use buig_core::nl::kans;
+use buig_prognose::kop::{Kop, KopBudget};
+use buig_prognose::zinnen;
 
 /// GET /g/{code}/prognose.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(k): Query<Knoppen>) -> Response {
@@ -34,6 +36,21 @@ fn veld(naam: &str, label: &str, hint: &str, waarde: &Option<String>) -> maud::M
     }
 }
 
+fn budget_label(k: &Kop) -> &'static str {
+    match k.budget_soort {
+        KopBudget::VerwachtDefinitief => "Budget (verwacht definitief)",
+        KopBudget::Beschikking => "Budget",
+    }
+}
+
+fn mark(k: &Kop) -> &'static str {
+    zinnen::werkhypothese(k.vangnet.as_ref().map(|v| v.resultaat.status).unwrap_or(buig_rules::Status::Bevestigd))
+}
+
+fn vangnet(k: &Kop) -> String {
+    k.vangnet.as_ref().map(zinnen::positie_kort).unwrap_or_else(|| "de vangnetregels dekken dit jaar niet".into())
+}
+
 async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
     let b = gegevens::gemeente(staat, code).await?;
@@ -41,9 +58,13 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
     let r = gegevens::prognose(staat, code, keuze.clone()).await?;
     let p = &r.prognose;
     let s = r.scenarios.first();
+    let kop = &r.kop;
     let body = html! {
         h1 { "Prognose " (p.jaar) " — " (b.naam) }
-        p { "Peildatum " (nl::date_long(keuze.peildatum)) ": " (p.gerealiseerde_maanden) " maanden gerealiseerd, de rest geprojecteerd met de in- en uitstroom van de afgelopen jaren. Budget: " (buig_prognose::budget::soort_label(p.budget.soort)) " budget" " (" (euro(Some(p.budget.bedrag))) ")." }
+        p { "Peildatum " (nl::date_long(keuze.peildatum)) ": " (p.gerealiseerde_maanden) " maanden gerealiseerd, de rest geprojecteerd met de in- en uitstroom van de afgelopen jaren. Laatste beschikking: " (buig_prognose::budget::soort_label(p.budget.soort)) " budget" " (" (euro(Some(p.budget.bedrag))) ")." }
+        p.antwoord { strong { (zinnen::kop_zin(kop, p.jaar)) } }
+        @if let Some(z) = zinnen::huidige_beschikking_zin(kop) { p { (z) } }
+        p { (zinnen::vangnet_prognose_zin(kop, p.jaar, &b.naam)) }
         form.knoppen method="get" action={ "/g/" (code) "/prognose" } {
             (veld("jaar", "Jaar", "bijv. 2026", &k.jaar))
             div { label for="peildatum" { "Peildatum" span.hint { "laatste maand met realisatie als leeg" } } input #peildatum name="peildatum" type="date" value=(k.peildatum.as_deref().unwrap_or("")); }
@@ -56,22 +77,31 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
             div { button type="submit" { "Bereken" } " " a.knop.tweede href={ "/g/" (code) "/prognose" } { "Herstel" } }
         }
         div.tabelrol { table {
-            caption { "Uitkomst " (p.jaar) }
+            caption { "Verwachting " (p.jaar) " (het midden van de doorrekeningen)" }
             thead { tr { th scope="col" { "" } th.getal scope="col" { "Basis" } @if s.is_some() { th.getal scope="col" { "Scenario" } th.getal scope="col" { "Verschil" } } } }
             tbody {
-                tr { th scope="row" { "Netto lasten" } td.getal { (euro(Some(p.netto_lasten))) } @if let Some(s) = s { td.getal { (euro(Some(s.netto_lasten))) } td.getal { (euro(Some(s.verschil_netto_lasten))) } } }
-                tr { th scope="row" { "Budget" } td.getal { (euro(Some(p.budget_bedrag))) } @if let Some(s) = s { td.getal { (euro(Some(s.budget_bedrag))) } td.getal { (euro(Some(s.budget_bedrag - p.budget_bedrag))) } } }
-                tr { th scope="row" { "Resultaat" } td.getal.neg[p.resultaat.cents() < 0] { (euro(Some(p.resultaat))) } @if let Some(s) = s { td.getal.neg[s.resultaat.cents() < 0] { (euro(Some(s.resultaat))) } td.getal { (euro(Some(s.verschil_resultaat))) } } }
-                tr { th scope="row" { "Tekort in % van het budget" } td.getal { (pct(Some(p.tekort_percentage))) } @if let Some(s) = s { td.getal { (pct(Some(s.tekort_percentage))) } td {} } }
-                @if let Some(on) = &r.onzekerheid {
-                    tr { th scope="row" { "P10 – P90 resultaat" } td.getal { (euro(Some(on.p10))) " – " (euro(Some(on.p90))) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (euro(Some(so.p10))) " – " (euro(Some(so.p90))) } } td {} } }
-                    tr { th scope="row" { "Kans op een tekort" } td.getal { (kans(on.kans_tekort)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (kans(so.kans_tekort)) } } td {} } }
-                    tr { th scope="row" { "Kans op een vangnetuitkering" } td.getal { (kans(on.kans_vangnet)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (kans(so.kans_vangnet)) } } td {} } }
-                    tr { th scope="row" { "Verwachte vangnetuitkering" } td.getal { (nl::money(on.verwachte_vangnetuitkering)) } @if let Some(s) = s { td.getal { @if let Some(so) = &s.onzekerheid { (nl::money(so.verwachte_vangnetuitkering)) } } td {} } }
+                tr { th scope="row" { (budget_label(kop)) } td.getal { (euro(Some(kop.budget))) } @if let Some(s) = s { td.getal { (euro(Some(s.kop.budget))) } td.getal { (euro(Some(s.kop.budget - kop.budget))) } } }
+                tr { th scope="row" { "Netto lasten" } td.getal { (euro(Some(kop.netto_lasten))) } @if let Some(s) = s { td.getal { (euro(Some(s.kop.netto_lasten))) } td.getal { (euro(Some(s.kop.netto_lasten - kop.netto_lasten))) } } }
+                tr { th scope="row" { "Verwacht resultaat" } td.getal.neg[kop.resultaat.is_negative()] { (euro(Some(kop.resultaat))) } @if let Some(s) = s { td.getal.neg[s.kop.resultaat.is_negative()] { (euro(Some(s.kop.resultaat))) } td.getal { (euro(Some(s.kop.resultaat - kop.resultaat))) } } }
+                tr { th scope="row" { "Tekort in % van het budget" } td.getal { (pct(Some(kop.tekort_percentage))) } @if let Some(s) = s { td.getal { (pct(Some(s.kop.tekort_percentage))) } td {} } }
+                @if let (Some(p10), Some(p90)) = (kop.p10, kop.p90) {
+                    tr { th scope="row" { "P10 – P90 resultaat" } td.getal { (euro(Some(p10))) " – " (euro(Some(p90))) } @if let Some(s) = s { td.getal { @if let (Some(a), Some(b)) = (s.kop.p10, s.kop.p90) { (euro(Some(a))) " – " (euro(Some(b))) } } td {} } }
                 }
-                tr { th scope="row" { "Vangnet (verwachting)" } td { @if let Some(v) = &p.vangnet { (pagina::vangnet_tekst(v)) } } @if let Some(s) = s { td { @if let Some(v) = &s.vangnet { (pagina::vangnet_tekst(v)) } } td {} } }
+                @if let Some(x) = kop.kans_tekort {
+                    tr { th scope="row" { "Kans op een tekort" } td.getal { (kans(x)) } @if let Some(s) = s { td.getal { @if let Some(y) = s.kop.kans_tekort { (kans(y)) } } td {} } }
+                }
+                @if let Some(x) = kop.kans_vangnet {
+                    tr { th scope="row" { "Kans op een vangnetuitkering" } td.getal { (kans(x)) } @if let Some(s) = s { td.getal { @if let Some(y) = s.kop.kans_vangnet { (kans(y)) } } td {} } }
+                }
+                @if let Some(x) = kop.verwachte_vangnetuitkering {
+                    tr { th scope="row" { "Verwachte vangnetuitkering" } td.getal { (nl::money(x)) (mark(kop)) } @if let Some(s) = s { td.getal { @if let Some(y) = s.kop.verwachte_vangnetuitkering { (nl::money(y)) (mark(&s.kop)) } } td {} } }
+                }
+                tr { th scope="row" { "Vangnet als het jaar eindigt zoals verwacht" } td { (vangnet(kop)) } @if let Some(s) = s { td { (vangnet(&s.kop)) } td {} } }
             }
         } }
+        @if let Some(h) = &kop.met_huidige_beschikking {
+            p.klein { "Met de huidige " (buig_prognose::budget::soort_label(h.soort)) " beschikking (" (euro(Some(h.budget))) ") is het resultaat " (euro(Some(h.resultaat))) "; de verwachting hierboven rekent met het verwachte definitieve budget." }
+        }
         @if !r.verloop.is_empty() { (grafiek(&diagrammen::waaier(&r))) }
         (grafiek(&diagrammen::stand_prognose(&r)))
         h2 { "Per maand" }
@@ -81,7 +111,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
             tbody { @for m in &p.maanden { tr { th scope="row" { (m.maand) } td { (m.stadium.code()) } td.getal { (pagina::getal(m.stand, 0)) } td.getal { (euro(Some(m.netto_lasten))) } } } }
         } }
         @for w in &p.waarschuwingen { p.melding.let-op { (w) } }
-        p.bron { "Prijs per uitkering " (nl::euro_cent(p.prijs_per_uitkering)) " per maand; LKS " (euro(Some(p.lks_per_maand))) " per maand; historie " (p.historie_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", ")) ". Dezelfde berekening als " code { "buig prognose --gemeente " (code) " --jaar " (p.jaar) " --peildatum " (keuze.peildatum) } "." }
+        p.bron { "Prijs per uitkering " (nl::euro_cent(p.prijs_per_uitkering)) " per maand; LKS " (euro(Some(p.lks_per_maand))) " per maand; historie " (nl::opsomming(&p.historie_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>())) "." }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Prognose", &format!("Prognose {}", b.naam), body).into_response())
 }

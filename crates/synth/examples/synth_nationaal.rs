@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! Writes a national synthetic spells file and reports the time taken, then
 //! (with `--stats`) describes what it wrote:
-//! `cargo run --release -p buig-synth --example nationaal -- 5000000 /tmp/nationaal.csv --stats`.
+//! `cargo run --release -p buig-synth --example synth_nationaal -- 5000000 /tmp/nationaal.csv --stats`.
 //! Arguments: number of spells (default 5,000,000), output path (default
 //! `/tmp/buig-nationaal.csv`), gemeenten (default all), seed (default 2024).
 

@@ -2,7 +2,7 @@
 //! A full national prognosis, timed: every gemeente of the synthetic country,
 //! 2024 at peildatum 2024-06-30, deterministic and Monte Carlo.
 //!
-//!     cargo run --release -p buig-prognose --example nationaal [-- SPELLS [RUNS]]
+//!     cargo run --release -p buig-prognose --example prognose_nationaal [-- SPELLS [RUNS]]
 //!
 //! (default 1,000,000 spells over all gemeenten of 2024, seed 1, 1,000 runs
 //! per gemeente). Steps, each timed:

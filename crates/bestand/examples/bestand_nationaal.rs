@@ -3,7 +3,7 @@
 //! 2015-01..2026-10, written as CSV (`gemeente,periode,stand,instroom,
 //! uitstroom,duur_0-6,…,duur_60+`).
 //!
-//! `cargo run --release -p buig-bestand --example nationaal -- SPELLS.csv OUT.csv`
+//! `cargo run --release -p buig-bestand --example bestand_nationaal -- SPELLS.csv OUT.csv`
 
 use std::io::{BufWriter, Write};
 use std::time::Instant;
