@@ -51,23 +51,30 @@ impl Grootteklasse {
     }
 }
 
-/// Other gemeenten are shown only summed in groups of at least this many,
-/// so no single gemeente can be read off a group: the web's comparison page,
+/// Other gemeenten are shown only summed, in figures to which at least this
+/// many gemeenten other than the asker's own contribute (per period and per
+/// figure), so no single gemeente can be read off a group by subtracting what
+/// the asker knows: the comparison page and API, `buig bestand --vergelijk`,
 /// the kwartaalmonitor and the notitie's Nederland all hold to it.
 pub const MIN_GROEP: usize = 5;
 
-/// One period of a comparison group.
+/// One period of a comparison group. A figure is shown only when at least
+/// [`MIN_GROEP`] gemeenten that are not the asker's own contribute to it in
+/// that period; otherwise it is `null`, so no gemeente can be read off the
+/// group by subtracting the asker's own figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroepPunt {
     pub periode: String,
-    /// The summed stand of the group's gemeenten.
-    pub stand: u64,
+    /// The summed stand of the group's gemeenten; `null` below the minimum.
+    pub stand: Option<u64>,
     /// Stand × 1.000 ÷ inhabitants, over the gemeenten whose inhabitants of
-    /// the period-end year are known (2 decimals); `null` when none are.
+    /// the period-end year are known (2 decimals); `null` when too few are.
     pub per_1000: Option<f64>,
     /// How many gemeenten count in `per_1000`.
     pub per_1000_gemeenten: usize,
-    /// Stand as an index, first period = 100 (`null` when that stand is 0).
+    /// How many gemeenten have benefits running at the end of the period (count in `stand`).
+    pub gemeenten: usize,
+    /// Stand as an index, first period = 100 (`null` when either stand is not shown or the first is 0).
     pub index: Option<f64>,
 }
 
@@ -79,6 +86,18 @@ pub struct Vergelijking {
     /// Number of gemeenten in the group.
     pub gemeenten: usize,
     pub reeks: Vec<GroepPunt>,
+}
+
+impl Vergelijking {
+    /// Is any figure of the group shown?
+    pub fn toonbaar(&self) -> bool {
+        self.reeks.iter().any(|p| p.stand.is_some() || p.per_1000.is_some())
+    }
+
+    /// The group's point of `periode` (joined on the period, never on the position).
+    pub fn punt(&self, periode: &str) -> Option<&GroepPunt> {
+        self.reeks.iter().find(|p| p.periode == periode)
+    }
 }
 
 /// The year of the end of a period label (`2023-01`, `2023-K1`, `2023`).
@@ -95,46 +114,61 @@ fn index_op(v: u64, basis: Option<u64>) -> Option<f64> {
 /// gemeenten of `alle` for which `in_groep` holds, their stand summed per
 /// period of `eigen`. `inwoners(code, jaar)` gives inhabitants on 1 January;
 /// a gemeente without them for a period's end year counts in the stand but
-/// not in `per_1000` (never invented). All series must come from the same
-/// question as `eigen`.
+/// not in `per_1000` (never invented). `ander(code)` says a gemeente is not
+/// one of the asker's own: each figure of each period is shown only when at
+/// least [`MIN_GROEP`] such gemeenten contribute to it. All series must come
+/// from the same question as `eigen`.
 pub fn groepsreeks(
     eigen: &Reeks,
     alle: &BTreeMap<GemeenteCode, Reeks>,
     in_groep: impl Fn(GemeenteCode) -> bool,
     inwoners: impl Fn(GemeenteCode, i32) -> Option<u64>,
+    ander: impl Fn(GemeenteCode) -> bool,
     groep: String,
 ) -> Vergelijking {
     let leden: Vec<(GemeenteCode, &Reeks)> = alle.iter().filter(|(g, _)| in_groep(**g)).map(|(g, r)| (*g, r)).collect();
-    let mut reeks: Vec<GroepPunt> = eigen
+    let mut ruw: Vec<(GroepPunt, u64, bool)> = eigen
         .reeks
         .iter()
         .map(|p| {
             let jaar = jaar_van(&p.periode);
-            let (mut stand, mut stand_bekend, mut inw, mut n) = (0u64, 0u64, 0u64, 0usize);
+            let (mut stand, mut stand_bekend, mut inw, mut n, mut n_inw) = (0u64, 0u64, 0u64, 0usize, 0usize);
+            let (mut anderen, mut anderen_inw) = (0usize, 0usize);
             for (g, r) in &leden {
                 // Joined on the period, never on the position: the series may start at different periods.
                 let s = r.punt(&p.periode).map_or(0, |q| q.stand);
+                if s == 0 {
+                    continue;
+                }
                 stand += s;
+                n += 1;
+                anderen += usize::from(ander(*g));
                 if let Some(i) = jaar.and_then(|j| inwoners(*g, j)).filter(|&i| i > 0) {
                     stand_bekend += s;
                     inw += i;
-                    n += 1;
+                    n_inw += 1;
+                    anderen_inw += usize::from(ander(*g));
                 }
             }
-            GroepPunt {
+            let punt = GroepPunt {
                 periode: p.periode.clone(),
-                stand,
-                per_1000: (inw > 0).then(|| afgerond(u128::from(stand_bekend) * 1000, u128::from(inw), 2)),
-                per_1000_gemeenten: n,
+                stand: (anderen >= MIN_GROEP).then_some(stand),
+                per_1000: (inw > 0 && anderen_inw >= MIN_GROEP).then(|| afgerond(u128::from(stand_bekend) * 1000, u128::from(inw), 2)),
+                per_1000_gemeenten: n_inw,
+                gemeenten: n,
                 index: None,
-            }
+            };
+            (punt, stand, anderen >= MIN_GROEP)
         })
         .collect();
-    let basis = reeks.first().map(|p| p.stand);
-    for p in &mut reeks {
-        p.index = index_op(p.stand, basis);
+    // The index needs its base shown too.
+    let basis = ruw.first().filter(|(_, _, toon)| *toon).map(|(_, s, _)| *s);
+    for (p, s, toon) in &mut ruw {
+        if *toon {
+            p.index = index_op(*s, basis);
+        }
     }
-    Vergelijking { groep, gemeenten: leden.len(), reeks }
+    Vergelijking { groep, gemeenten: leden.len(), reeks: ruw.into_iter().map(|(p, _, _)| p).collect() }
 }
 
 /// A point of the gemeente's own series with its index (first period = 100):
@@ -262,7 +296,11 @@ pub fn render_vergelijking(v: &Vergeleken) -> String {
             1 => "1 gemeente".to_string(),
             n => format!("{} gemeenten", aantal(n as u64)),
         };
-        let _ = writeln!(out, "Vergelijkingsgroep: {} ({n}; per 1.000 over de gemeenten met bekende inwoners)", g.groep);
+        let _ = writeln!(
+            out,
+            "Vergelijkingsgroep: {} ({n}; per 1.000 over de gemeenten met bekende inwoners; \"–\" waar minder dan {MIN_GROEP} andere gemeenten meetellen)",
+            g.groep
+        );
         kop.extend(["groep stand", "groep per 1.000", "groep index"].map(String::from));
     }
     if let Some(r) = &v.vergelijkreeks {
@@ -279,8 +317,10 @@ pub fn render_vergelijking(v: &Vergeleken) -> String {
         .map(|(i, p)| {
             let mut rij = vec![leesbaar(&p.punt.periode), aantal(p.punt.stand), decimaal(p.punt.per_1000), decimaal(p.index)];
             if let Some(g) = &v.vergelijking {
-                let q = &g.reeks[i];
-                rij.extend([aantal(q.stand), decimaal(q.per_1000), decimaal(q.index)]);
+                match g.punt(&p.punt.periode) {
+                    Some(q) => rij.extend([q.stand.map_or("–".into(), aantal), decimaal(q.per_1000), decimaal(q.index)]),
+                    None => rij.extend(["–".to_string(), "–".into(), "–".into()]),
+                }
             }
             if let Some(r) = &v.vergelijkreeks {
                 for g in &r.gebieden {

@@ -41,24 +41,66 @@ fn uitkeringen() -> Vec<Uitkering> {
     ]
 }
 
+/// `n` running benefits in gemeente `g`, from `start`.
+fn lopend(g: &str, n: usize, start: &str) -> Vec<Uitkering> {
+    (0..n).map(|i| uitkering(g, &format!("{g}-{i}"), Regeling::Pw, start, None)).collect()
+}
+
 #[test]
 fn the_group_sums_the_stand_and_counts_only_gemeenten_with_inhabitants_in_per_1000() {
     let v = vraag();
-    let alle = bereken_per_gemeente(uitkeringen().into_iter(), &v);
+    // Six other gemeenten with 1–6 benefits since 2023; GM0150 is the asker's own; GM0007 starts in February.
+    let mut u: Vec<Uitkering> = ["GM0001", "GM0002", "GM0003", "GM0004", "GM0005", "GM0006"]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, g)| lopend(g, i + 1, "2023-01-01"))
+        .collect();
+    u.extend(lopend("GM0150", 10, "2023-01-01"));
+    u.extend(lopend("GM0007", 4, "2024-02-10"));
+    let alle = bereken_per_gemeente(u.into_iter(), &v);
     let eigen = &alle[&gm("GM0150")];
-    let inw: BTreeMap<(GemeenteCode, i32), u64> = [((gm("GM0150"), 2024), 100_000), ((gm("GM0363"), 2024), 900_000)].into();
-    let g = groepsreeks(eigen, &alle, |_| true, |c, j| inw.get(&(c, j)).copied(), "land".into());
-    assert_eq!(g.gemeenten, 3);
-    let standen: Vec<u64> = g.reeks.iter().map(|p| p.stand).collect();
-    assert_eq!(standen, vec![1 + 3 + 1, 2 + 3 + 1, 2 + 3 + 1]);
-    // January: (1 + 3) × 1.000 ÷ 1.000.000; GM9999 has no inhabitants and is left out.
-    assert_eq!(g.reeks[0].per_1000, Some(0.0));
-    assert_eq!(g.reeks[1].per_1000, Some(0.01));
-    assert_eq!(g.reeks[0].per_1000_gemeenten, 2);
-    assert_eq!(g.reeks[1].index, Some(120.0));
-    // A member filter: only GM0363.
-    let g = groepsreeks(eigen, &alle, |c| c == gm("GM0363"), |_, _| None, "x".into());
-    assert_eq!((g.gemeenten, g.reeks[0].stand, g.reeks[0].per_1000), (1, 3, None));
+    // Inhabitants for the own gemeente and five others; GM0006 and GM0007 have none.
+    let inw: BTreeMap<(GemeenteCode, i32), u64> =
+        ["GM0150", "GM0001", "GM0002", "GM0003", "GM0004", "GM0005"].iter().map(|g| ((gm(g), 2024), 10_000)).collect();
+    let ander = |c: GemeenteCode| c != gm("GM0150");
+    let g = groepsreeks(eigen, &alle, |_| true, |c, j| inw.get(&(c, j)).copied(), ander, "land".into());
+    assert_eq!(g.gemeenten, 8);
+    let standen: Vec<Option<u64>> = g.reeks.iter().map(|p| p.stand).collect();
+    assert_eq!(standen, vec![Some(21 + 10), Some(21 + 10 + 4), Some(21 + 10 + 4)]);
+    assert_eq!(g.reeks.iter().map(|p| p.gemeenten).collect::<Vec<_>>(), vec![7, 8, 8]);
+    // Per 1.000 over the six with inhabitants only: (1+2+3+4+5 + 10) × 1.000 ÷ 60.000.
+    assert_eq!(g.reeks[0].per_1000, Some(0.42));
+    assert_eq!(g.reeks[0].per_1000_gemeenten, 6);
+    assert_eq!(g.reeks[1].index, Some(112.9), "35 on a base of 31");
+}
+
+#[test]
+fn a_group_figure_is_shown_only_when_five_gemeenten_other_than_the_askers_own_contribute_in_that_period() {
+    let v = vraag();
+    // The regional user has a role on four gemeenten; four others have benefits all quarter, GM0009 only from February.
+    let eigen_vier = ["GM0150", "GM0001", "GM0002", "GM0003"];
+    let mut u: Vec<Uitkering> = eigen_vier.iter().flat_map(|g| lopend(g, 5, "2023-01-01")).collect();
+    for g in ["GM0005", "GM0006", "GM0007", "GM0008"] {
+        u.extend(lopend(g, 3, "2023-01-01"));
+    }
+    u.extend(lopend("GM0009", 3, "2024-02-10"));
+    let alle = bereken_per_gemeente(u.into_iter(), &v);
+    let inw: BTreeMap<(GemeenteCode, i32), u64> = alle.keys().map(|g| ((*g, 2024), 10_000)).collect();
+    let ander = |c: GemeenteCode| !eigen_vier.iter().any(|e| gm(e) == c);
+    let g = groepsreeks(&alle[&gm("GM0150")], &alle, |_| true, |c, j| inw.get(&(c, j)).copied(), ander, "land".into());
+    // January: nine gemeenten in the sum, but only four of them are not the user's own — group − own would reveal them.
+    assert_eq!((g.reeks[0].gemeenten, g.reeks[0].stand, g.reeks[0].per_1000, g.reeks[0].index), (8, None, None, None));
+    // February: five others contribute: shown (the sum still includes the user's own).
+    assert_eq!(g.reeks[1].stand, Some(4 * 5 + 5 * 3));
+    assert!(g.reeks[1].per_1000.is_some());
+    assert_eq!(g.reeks[1].index, None, "its base (January) is not shown");
+    assert!(g.toonbaar());
+    // Had every gemeente been the user's own, nothing at all.
+    let niets = groepsreeks(&alle[&gm("GM0150")], &alle, |_| true, |c, j| inw.get(&(c, j)).copied(), |_| false, "land".into());
+    assert!(!niets.toonbaar());
+    // A member filter: only GM0005 — never shown.
+    let g = groepsreeks(&alle[&gm("GM0150")], &alle, |c| c == gm("GM0005"), |_, _| None, |_| true, "x".into());
+    assert_eq!((g.gemeenten, g.reeks[0].stand, g.reeks[0].per_1000), (1, None, None));
 }
 
 #[test]

@@ -155,7 +155,8 @@ pub(crate) fn vergelijking(
             (l.reeksen, l.inwoners, "de bron")
         }
     };
-    buig_dienst::vergelijking::groep(&alle, &inwoners, eigen, g, groep, bron)
+    // The operator sees every gemeente; only the gemeente itself never counts toward a figure's minimum.
+    buig_dienst::vergelijking::groep(&alle, &inwoners, eigen, g, groep, bron, &std::collections::BTreeSet::from([g]))
         .map_err(|e| Fout::Invoer(format!("--vergelijk grootteklasse: {e}")))
 }
 

@@ -65,7 +65,8 @@ pub(crate) fn rapport(a: &RapportArgs) -> Uit<()> {
                 let landelijk = buig_dienst::landelijk::landelijk(&store, oorzaken_vraag(jaar, peildatum).map_err(fout::dienst(code))?)
                     .await
                     .map_err(fout::dienst(code))?;
-                let invoer = notitie_invoer(&g, plan, Some(&landelijk), &vraag).map_err(fout::dienst(code))?;
+                let invoer = notitie_invoer(&g, plan, Some(&landelijk), &vraag, &std::collections::BTreeSet::from([code]))
+                    .map_err(fout::dienst(code))?;
                 let r = invoer.r();
                 let uitkering = match (r.recht, r.vangnetuitkering) {
                     (Some(true), Some(x)) => nl::money(x),
@@ -89,7 +90,10 @@ pub(crate) fn rapport(a: &RapportArgs) -> Uit<()> {
                     // Every gemeente's quarters in one streaming pass, for the size class and the Netherlands.
                     let bv = kwartaal_vraag(&vraag).map_err(fout::dienst(code))?.2;
                     let landelijk = buig_dienst::landelijk::landelijk(&store, bv).await.map_err(fout::dienst(code))?;
-                    buig_rapport::kwartaalmonitor(&monitor_invoer(&g, Some(&landelijk), &vraag, mc).map_err(fout::dienst(code))?)
+                    buig_rapport::kwartaalmonitor(
+                        &monitor_invoer(&g, Some(&landelijk), &vraag, mc, &std::collections::BTreeSet::from([code]))
+                            .map_err(fout::dienst(code))?,
+                    )
                 };
                 let tekst = format!("{} (peildatum {})", doc.titel, nl::date_long(peil));
                 Ok((doc, tekst))

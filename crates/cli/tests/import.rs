@@ -275,13 +275,13 @@ fn bestand_breaks_the_caseload_down_by_regeling_and_by_household() {
 fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_national_file() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("nl.csv");
-    let o = buig("sqlite::memory:", &["genereer", "--gemeenten", "3", "--uitkeringen", "3000", "--seed", "3", "-o", f.to_str().unwrap()]);
+    let o = buig("sqlite::memory:", &["genereer", "--gemeenten", "7", "--uitkeringen", "7000", "--seed", "3", "-o", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     let inhoud = std::fs::read_to_string(&f).unwrap();
     let mut codes: Vec<String> = inhoud.lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect();
     codes.sort();
     codes.dedup();
-    assert_eq!(codes.len(), 3);
+    assert_eq!(codes.len(), 7);
     let base = |g: &str| {
         vec!["bestand", "--invoer", f.to_str().unwrap(), "--gemeente", g, "--van", "2024-01", "--tot", "2024-06", "--json"]
             .into_iter()
@@ -295,12 +295,12 @@ fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_nation
     };
     let v = run(&["--vergelijk", "land"], &codes[0]);
     let g = &v["vergelijking"];
-    assert_eq!((g["groep"].as_str(), g["gemeenten"].as_u64()), (Some("alle gemeenten in de bron"), Some(3)));
+    assert_eq!((g["groep"].as_str(), g["gemeenten"].as_u64()), (Some("alle gemeenten in de bron"), Some(7)));
     let som: u64 = codes.iter().map(|c| run(&[], c)["reeks"][5]["stand"].as_u64().unwrap()).sum();
     assert_eq!(g["reeks"][5]["stand"].as_u64(), Some(som), "the group's stand is the sum of its gemeenten");
     assert_eq!(g["reeks"][0]["index"], 100.0);
     assert_eq!(v["reeks"][0]["index"], 100.0);
-    assert_eq!(g["reeks"][0]["per_1000_gemeenten"], 3, "bundled inhabitants 2024 of all three");
+    assert_eq!(g["reeks"][0]["per_1000_gemeenten"], 7, "bundled inhabitants 2024 of all seven");
     assert!(g["reeks"][0]["per_1000"].as_f64().unwrap() > 0.0);
     let k = run(&["--vergelijk", "grootteklasse"], &codes[0]);
     assert!(k["vergelijking"]["groep"].as_str().unwrap().starts_with("grootteklasse "), "{k}");
@@ -323,7 +323,7 @@ fn bestand_compares_a_gemeente_with_the_country_and_its_size_class_from_a_nation
     );
     assert!(t.status.success());
     let t = text(&t);
-    assert!(t.starts_with("Vergelijkingsgroep: alle gemeenten in de bron (3 gemeenten") && t.contains("groep per 1.000"), "{t}");
+    assert!(t.starts_with("Vergelijkingsgroep: alle gemeenten in de bron (7 gemeenten") && t.contains("groep per 1.000"), "{t}");
 }
 
 #[test]

@@ -99,3 +99,24 @@ fn with_fewer_than_five_other_gemeenten_the_comparison_is_left_out_with_the_reas
     let t = common::notitie_vangnet_met(&dm.gegevens, &dm.uitkeringen, None, &vraag()).unwrap().document.platte_tekst();
     assert!(!t.contains("Nederland"), "{t}");
 }
+
+#[test]
+fn the_askers_own_gemeenten_never_make_nederland_showable() {
+    // Five other gemeenten, but the asker has a role on two of them: three others remain, too few.
+    let kopieen = anderen(5);
+    let alle = landelijk(&kopieen);
+    let dm = demo();
+    let gm = common::gemeente(&dm.gegevens, &dm.uitkeringen, &BTreeMap::new());
+    let v = vraag();
+    let l = buig_dienst::Landelijk { reeksen: alle, inwoners: BTreeMap::new(), vraag: oorzaken_vraag(v.jaar, v.peildatum).unwrap() };
+    let eigen: std::collections::BTreeSet<GemeenteCode> = [gm.code, "GM0100".parse().unwrap(), "GM0101".parse().unwrap()].into();
+    let n = buig_dienst::document::notitie::notitie_invoer(&gm, None, Some(&l), &v, &eigen).unwrap();
+    let nl = n.oorzaken.as_ref().unwrap().nederland.as_ref().unwrap();
+    assert_eq!((nl.gemeenten, nl.anderen), (5, 3));
+    assert!(!nl.bruikbaar());
+    let t = buig_rapport::notitie(&n).platte_tekst();
+    assert!(t.contains("Een vergelijking met Nederland ontbreekt: de database bevat van 3 andere gemeenten"), "{t}");
+    // For an asker with only this gemeente, the same five make it showable.
+    let n = buig_dienst::document::notitie::notitie_invoer(&gm, None, Some(&l), &v, &[gm.code].into()).unwrap();
+    assert!(n.oorzaken.unwrap().nederland.unwrap().bruikbaar());
+}

@@ -5,6 +5,8 @@
 //! `buig rapport` — and rendered off the async threads. The printable HTML
 //! takes its stylesheet from [`rapport_css`], so no inline style is served.
 
+use std::collections::BTreeSet;
+
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use buig_core::{GemeenteCode, Year};
@@ -29,7 +31,14 @@ pub async fn rapport_css() -> Response {
 
 /// The document of `soort` for gemeente `code`: the notitie over `jaar`
 /// (required), the raadsmededeling and the monitor at the last realised month.
-pub async fn document(staat: &Staat, code: GemeenteCode, soort: DocumentSoort, jaar: Option<Year>) -> Result<(Document, String), Fout> {
+/// `eigen_gemeenten`: the asker's gemeenten, which never make a group showable.
+pub async fn document(
+    staat: &Staat,
+    code: GemeenteCode,
+    soort: DocumentSoort,
+    jaar: Option<Year>,
+    eigen_gemeenten: BTreeSet<GemeenteCode>,
+) -> Result<(Document, String), Fout> {
     let g = gegevens::gemeente(staat, code).await?;
     let mc = staat.instellingen.monte_carlo();
     let datum = buig_dienst::vandaag();
@@ -41,7 +50,7 @@ pub async fn document(staat: &Staat, code: GemeenteCode, soort: DocumentSoort, j
             let landelijk = gegevens::landelijk(staat, oorzaken_vraag(jaar, None)?).await?;
             let doc = rekenen(move || {
                 let vraag = NotitieVraag { jaar, peildatum: None, datum };
-                Ok(buig_rapport::notitie(&notitie_invoer(&g, plan, Some(&landelijk), &vraag)?))
+                Ok(buig_rapport::notitie(&notitie_invoer(&g, plan, Some(&landelijk), &vraag, &eigen_gemeenten)?))
             })
             .await?;
             Ok((doc, format!("notitie-vangnet-{code}-{jaar}")))
@@ -60,7 +69,8 @@ pub async fn document(staat: &Staat, code: GemeenteCode, soort: DocumentSoort, j
                 let vraag = MonitorVraag { jaar, peildatum, datum };
                 // The size class and the Netherlands from every gemeente's quarters.
                 let landelijk = gegevens::landelijk(staat, kwartaal_vraag(&vraag)?.2).await?;
-                rekenen(move || Ok(buig_rapport::kwartaalmonitor(&monitor_invoer(&g, Some(&landelijk), &vraag, mc)?))).await?
+                rekenen(move || Ok(buig_rapport::kwartaalmonitor(&monitor_invoer(&g, Some(&landelijk), &vraag, mc, &eigen_gemeenten)?)))
+                    .await?
             };
             Ok((doc, naam))
         }

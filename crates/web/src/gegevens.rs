@@ -172,10 +172,12 @@ pub async fn landelijk(staat: &Staat, vraag: Vraag) -> Result<Arc<Landelijk>, Fo
 /// Each of `gemeenten` against all gemeenten and its size class (the comparison page and the API).
 pub async fn vergelijking(staat: &Staat, gemeenten: &[GemeenteCode]) -> Result<Vec<buig_dienst::vergelijking::Rij>, Fout> {
     let l = landelijk(staat, buig_dienst::landelijk::jaarvraag()).await?;
+    // The asker's own gemeenten never make a group figure showable.
+    let eigen: std::collections::BTreeSet<GemeenteCode> = gemeenten.iter().copied().collect();
     let mut uit = Vec::new();
     for code in gemeenten {
         let naam = staat.store.gemeente(*code).await?.map(|g| g.naam).unwrap_or_else(|| code.to_string());
-        uit.push(buig_dienst::vergelijking::rij(&l, *code, naam));
+        uit.push(buig_dienst::vergelijking::rij(&l, *code, naam, &eigen));
     }
     Ok(uit)
 }

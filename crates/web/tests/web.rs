@@ -928,3 +928,41 @@ async fn the_overview_prognosis_vangnet_page_api_and_raadsmededeling_state_the_s
     assert!(html.contains(&kern), "the raadsmededeling states «{kern}»: {html}");
     assert!(html.contains(&vangnet), "and the same vangnet outlook: {html}");
 }
+
+/// Issue "Hardening" 2: a regional user with four roles must not read the
+/// one or two other gemeenten off a group by subtracting their own.
+#[tokio::test]
+async fn a_regional_user_cannot_read_another_gemeente_off_the_comparison_group() {
+    let s = Server::start().await;
+    // Benefits for the four gemeenten of the role and for Deventer; Voorbeeldstad is in the demo already.
+    let mut csv = String::from("gemeente,client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\n");
+    for (g, n) in [("GM0005", 3), ("GM1663", 4), ("GM0053", 5), ("GM1651", 6), ("GM0150", 7)] {
+        for i in 0..n {
+            csv.push_str(&format!("{g},{g}-{i},PW,2019-01-01,,,1980-01-01,alleenstaand\n"));
+        }
+    }
+    let pad = s._dir.path().join("regio.csv");
+    std::fs::write(&pad, csv).unwrap();
+    s.store.importeer(&pad, buig_import::Soort::Uitkeringen, &Default::default(), &mut |_| {}).await.unwrap();
+    let (c, _) = s.login("regio").await;
+
+    // The API: six gemeenten with benefits, but only two beside the user's own four — no group figure at all.
+    let v: serde_json::Value = s.get("/api/v1/vergelijking", Some(&c)).await.json().await.unwrap();
+    let gemeenten = v["gemeenten"].as_array().unwrap();
+    assert_eq!(gemeenten.len(), 4);
+    for g in gemeenten {
+        assert!(g["land"].is_null() && g["grootteklasse"].is_null(), "{g}");
+    }
+    valideer("Vergelijking", &v);
+    let html = s.get("/vergelijking", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Te weinig andere gemeenten in de database voor een landelijke vergelijking."), "{html}");
+    assert!(!html.contains("Alle gemeenten: "), "{html}");
+
+    // The editor of Voorbeeldstad alone: five others (the regional four and Deventer) — the group is shown.
+    let (c, _) = s.login("bewerker").await;
+    let v: serde_json::Value = s.get("/api/v1/vergelijking", Some(&c)).await.json().await.unwrap();
+    let land = &v["gemeenten"][0]["land"];
+    assert_eq!(land["gemeenten"], 6, "{v}");
+    let laatste = land["reeks"].as_array().unwrap().last().unwrap().clone();
+    assert!(laatste["stand"].as_u64().unwrap() > 3 + 4 + 5 + 6 + 7, "{laatste}");
+}

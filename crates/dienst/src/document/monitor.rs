@@ -3,7 +3,7 @@
 //! comparison per 1,000 inhabitants with the size class and Nederland, the
 //! costs to date and the prognosis at the quarter's end.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use buig_bestand::{groepsreeks, uitsplitsing, Maand, Per, Splitsing, Vraag};
 use buig_core::{nl, GemeenteCode, Money, Year};
@@ -54,7 +54,14 @@ pub fn kwartaal_vraag(vraag: &MonitorVraag) -> Result<(u8, Date, Vraag), Fout> {
 /// when it has benefits running at the end of every quarter: otherwise its
 /// data do not cover the window and its zeros would be missing data. The
 /// size class is the one rule of [`grootteklasse`], up to the monitor year.
-pub fn vergelijking(code: GemeenteCode, l: &Landelijk, vraag: &MonitorVraag) -> Result<MonitorVergelijking, Fout> {
+/// A group figure is shown only when at least `MIN_GROEP` gemeenten other
+/// than `code` and the asker's `eigen_gemeenten` contribute to it.
+pub fn vergelijking(
+    code: GemeenteCode,
+    l: &Landelijk,
+    vraag: &MonitorVraag,
+    eigen_gemeenten: &BTreeSet<GemeenteCode>,
+) -> Result<MonitorVergelijking, Fout> {
     let (_, _, bv) = kwartaal_vraag(vraag)?;
     // The monitor's periods, exactly as the monitor counts them.
     let eigen = buig_bestand::bereken(&[], &bv);
@@ -70,15 +77,23 @@ pub fn vergelijking(code: GemeenteCode, l: &Landelijk, vraag: &MonitorVraag) -> 
     let jaar = Some(vraag.jaar.get());
     let inw = |c: GemeenteCode, j: i32| l.inwoners.get(&(c, j)).copied();
     let klasse_van = |c: GemeenteCode| grootteklasse(&l.inwoners, c, jaar).map(|(k, _)| k);
-    let land = groepsreeks(&eigen, &gedekt, |_| true, inw, "gemeenten in de database".into());
-    let klasse =
-        klasse_van(code).map(|k| groepsreeks(&eigen, &gedekt, |c| klasse_van(c) == Some(k), inw, format!("gemeenten met {}", k.naam())));
+    let ander = |c: GemeenteCode| c != code && !eigen_gemeenten.contains(&c);
+    let land = groepsreeks(&eigen, &gedekt, |_| true, inw, ander, "gemeenten in de database".into());
+    let klasse = klasse_van(code)
+        .map(|k| groepsreeks(&eigen, &gedekt, |c| klasse_van(c) == Some(k), inw, ander, format!("gemeenten met {}", k.naam())));
     Ok(MonitorVergelijking { land, klasse })
 }
 
 /// The monitor's input. `landelijk` is every gemeente's caseload for
-/// [`kwartaal_vraag`]; without it the comparison is unknown and the monitor says so.
-pub fn monitor_invoer(g: &Gemeente, landelijk: Option<&Landelijk>, vraag: &MonitorVraag, mc: MonteCarlo) -> Result<MonitorInvoer, Fout> {
+/// [`kwartaal_vraag`]; without it the comparison is unknown and the monitor
+/// says so. `eigen_gemeenten`: the asker's gemeenten (see [`vergelijking`]).
+pub fn monitor_invoer(
+    g: &Gemeente,
+    landelijk: Option<&Landelijk>,
+    vraag: &MonitorVraag,
+    mc: MonteCarlo,
+    eigen_gemeenten: &BTreeSet<GemeenteCode>,
+) -> Result<MonitorInvoer, Fout> {
     let t = vraag.jaar;
     let (k, einde, mut bv) = kwartaal_vraag(vraag)?;
     if g.uitkeringen.is_empty() {
@@ -87,7 +102,7 @@ pub fn monitor_invoer(g: &Gemeente, landelijk: Option<&Landelijk>, vraag: &Monit
             g.naam
         )));
     }
-    let vergelijking = landelijk.map(|l| vergelijking(g.code, l, vraag)).transpose()?;
+    let vergelijking = landelijk.map(|l| vergelijking(g.code, l, vraag, eigen_gemeenten)).transpose()?;
     let bekend = g.gegevens.tot_peildatum(einde);
     bv.inwoners = g.inwoners.clone();
     let reeks = buig_bestand::bereken(&g.uitkeringen, &bv);

@@ -3,7 +3,7 @@
 //! budget view, the years of bijlage 1, the causes counted from the spells
 //! with Nederland beside them, and the plan.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use buig_bestand::{uitsplitsing, Maand, Per, Punt, Reeks, Splitsing, Vraag, DUUR_BANDEN};
 use buig_core::records::{BudgetSoort, Stadium};
@@ -71,8 +71,15 @@ fn staat(g: &Gegevens, o: &BudgetOverzicht, y: Year) -> JaarStaat {
 /// Nederland over `periodes` from every gemeente's series, without `eigen`:
 /// a gemeente counts only when it has benefits at the end of every quarter
 /// (otherwise its zeros would be missing data, not an empty caseload).
-fn nederland(alle: &BTreeMap<GemeenteCode, Reeks>, eigen: GemeenteCode, periodes: &[&str]) -> Nederland {
-    let mut l = Nederland { gemeenten: 0, stand: vec![0; periodes.len()], duur_laatste: vec![0; DUUR_BANDEN.len()] };
+/// Those not among the asker's `eigen_gemeenten` are counted apart: only
+/// they make the sum safe to show ([`Nederland::bruikbaar`]).
+fn nederland(
+    alle: &BTreeMap<GemeenteCode, Reeks>,
+    eigen: GemeenteCode,
+    eigen_gemeenten: &BTreeSet<GemeenteCode>,
+    periodes: &[&str],
+) -> Nederland {
+    let mut l = Nederland { gemeenten: 0, anderen: 0, stand: vec![0; periodes.len()], duur_laatste: vec![0; DUUR_BANDEN.len()] };
     for (g, r) in alle {
         if *g == eigen {
             continue;
@@ -80,6 +87,7 @@ fn nederland(alle: &BTreeMap<GemeenteCode, Reeks>, eigen: GemeenteCode, periodes
         let punten: Option<Vec<&Punt>> = periodes.iter().map(|p| r.punt(p).filter(|q| q.stand > 0)).collect();
         let Some(punten) = punten else { continue };
         l.gemeenten += 1;
+        l.anderen += usize::from(!eigen_gemeenten.contains(g));
         for (i, q) in punten.iter().enumerate() {
             l.stand[i] += q.stand;
         }
@@ -94,12 +102,14 @@ fn nederland(alle: &BTreeMap<GemeenteCode, Reeks>, eigen: GemeenteCode, periodes
 
 /// The notitie's input for `vraag`. `landelijk` is every gemeente's caseload
 /// for [`oorzaken_vraag`] (the causes set against Nederland); `plan` the plan
-/// as shown on the peildatum ([`crate::plan::plan`]).
+/// as shown on the peildatum ([`crate::plan::plan`]); `eigen_gemeenten` the
+/// gemeenten the asker has a role on (they never make Nederland showable).
 pub fn notitie_invoer(
     g: &Gemeente,
     plan: Option<buig_plan::Overzicht>,
     landelijk: Option<&Landelijk>,
     vraag: &NotitieVraag,
+    eigen_gemeenten: &BTreeSet<GemeenteCode>,
 ) -> Result<NotitieInvoer, Fout> {
     let t = vraag.jaar;
     let vj = vangnet_jaar(&g.gegevens, t, vraag.peildatum)?;
@@ -122,7 +132,7 @@ pub fn notitie_invoer(
         let kwartalen = buig_bestand::bereken(&g.uitkeringen, &bv);
         let per_regeling = uitsplitsing(&g.uitkeringen, &bv, Splitsing::Regeling).into_iter().collect();
         let periodes: Vec<&str> = kwartalen.reeks.iter().map(|p| p.periode.as_str()).collect();
-        let nederland = landelijk.map(|l| nederland(&l.reeksen, g.code, &periodes));
+        let nederland = landelijk.map(|l| nederland(&l.reeksen, g.code, eigen_gemeenten, &periodes));
         Some(Oorzaken { kwartalen, per_regeling, nederland })
     };
     Ok(NotitieInvoer {

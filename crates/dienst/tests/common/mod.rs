@@ -194,7 +194,7 @@ pub fn notitie_vangnet_landelijk(
         }
         p
     });
-    let invoer = notitie_invoer(&gm, plan, l.as_ref(), vraag)?;
+    let invoer = notitie_invoer(&gm, plan, l.as_ref(), vraag, &std::collections::BTreeSet::from([gm.code]))?;
     let overzicht = buig_prognose::budgetoverzicht(&match vraag.peildatum {
         Some(p) => g.tot_peildatum(p),
         None => g.clone(),
@@ -226,7 +226,7 @@ pub fn kwartaalmonitor(
     vraag: &MonitorVraag,
 ) -> Result<Document, Fout> {
     let gm = gemeente(g, uitkeringen, inwoners);
-    Ok(buig_rapport::kwartaalmonitor(&monitor_invoer(&gm, None, vraag, MonteCarlo::default())?))
+    Ok(buig_rapport::kwartaalmonitor(&monitor_invoer(&gm, None, vraag, MonteCarlo::default(), &Default::default())?))
 }
 
 /// The every-gemeente series of the monitor's question as the national pass gives them.
@@ -245,7 +245,7 @@ pub fn monitor_vergelijking(
     inwoners: &BTreeMap<(GemeenteCode, i32), u64>,
     vraag: &MonitorVraag,
 ) -> Result<MonitorVergelijking, Fout> {
-    buig_dienst::document::monitor::vergelijking(code, &landelijk_monitor(alle, inwoners, vraag), vraag)
+    buig_dienst::document::monitor::vergelijking(code, &landelijk_monitor(alle, inwoners, vraag), vraag, &Default::default())
 }
 
 /// The kwartaalmonitor with the comparison `vergelijking` (made for the same question).
@@ -257,7 +257,7 @@ pub fn kwartaalmonitor_met(
     vraag: &MonitorVraag,
 ) -> Result<Document, Fout> {
     let gm = gemeente(g, uitkeringen, inwoners);
-    let mut invoer = monitor_invoer(&gm, None, vraag, MonteCarlo::default())?;
+    let mut invoer = monitor_invoer(&gm, None, vraag, MonteCarlo::default(), &Default::default())?;
     invoer.vergelijking = vergelijking.cloned();
     Ok(buig_rapport::kwartaalmonitor(&invoer))
 }

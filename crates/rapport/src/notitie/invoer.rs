@@ -66,6 +66,8 @@ pub struct Oorzaken {
 pub struct Nederland {
     /// How many gemeenten count.
     pub gemeenten: usize,
+    /// How many of them are not among the asker's own gemeenten.
+    pub anderen: usize,
     /// Stock at the end of each quarter, summed.
     pub stand: Vec<u64>,
     /// Per duration band ([`buig_bestand::DUUR_BANDEN`]), the summed count at the end of the last quarter.
@@ -73,9 +75,10 @@ pub struct Nederland {
 }
 
 impl Nederland {
-    /// Shown only with at least [`buig_bestand::MIN_GROEP`] gemeenten, so none can be read off it.
+    /// Shown only with at least [`buig_bestand::MIN_GROEP`] gemeenten other
+    /// than the asker's own, so none can be read off it.
     pub fn bruikbaar(&self) -> bool {
-        self.gemeenten >= buig_bestand::MIN_GROEP
+        self.anderen >= buig_bestand::MIN_GROEP
     }
 }
 

@@ -121,8 +121,8 @@ pub fn blokken(o: &Oorzaken, t: Year, naam: &str) -> Vec<Blok> {
         Some(l) if l.bruikbaar() => b.extend(index_blokken(naam, alle, l)),
         Some(l) => b.push(Blok::Alinea(gewoon(format!(
             "Een vergelijking met Nederland ontbreekt: de database bevat van {} andere gemeente{} uitkeringen over elk van deze kwartalen, en er zijn er minstens {} nodig.",
-            l.gemeenten,
-            if l.gemeenten == 1 { "" } else { "n" },
+            l.anderen,
+            if l.anderen == 1 { "" } else { "n" },
             buig_bestand::MIN_GROEP
         )))),
         None => {}

@@ -34,7 +34,7 @@ pub async fn document(
             return Err(Fout::NietGevonden);
         }
         let formaat: Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
-        let (doc, naam) = download::document(&staat, code, soort, None).await?;
+        let (doc, naam) = download::document(&staat, code, soort, None, ik.gebruiker.gemeenten().into_iter().collect()).await?;
         let bytes = download::maak(doc, formaat).await?;
         Ok::<_, Fout>(download::download(bytes, formaat, &naam))
     }

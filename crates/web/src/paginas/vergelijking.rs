@@ -2,8 +2,9 @@
 //! The comparison: the user's own gemeenten side by side, per year, against
 //! all gemeenten in the database and against their size class — stock per
 //! 1,000 inhabitants and as an index. Other gemeenten appear only summed in
-//! a group, and a group is shown only when it has at least [`MIN_GROEP`]
-//! gemeenten, so no single gemeente can be read off it.
+//! a group, and a group figure is shown only when at least [`MIN_GROEP`]
+//! gemeenten other than every gemeente the user has a role on contribute to
+//! it in that year, so no single gemeente can be read off it.
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -55,7 +56,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
     }
     let body = html! {
         h1 { "Vergelijking" }
-        p { "Uw gemeenten naast alle " (l.reeksen.len()) " gemeenten met uitkeringen in de database en naast hun grootteklasse (naar het laatst bekende inwonertal). Andere gemeenten tellen alleen mee in een groepstotaal; een groep van minder dan " (MIN_GROEP) " gemeenten wordt niet getoond." }
+        p { "Uw gemeenten naast alle " (l.reeksen.len()) " gemeenten met uitkeringen in de database en naast hun grootteklasse (naar het laatst bekende inwonertal). Andere gemeenten tellen alleen mee in een groepstotaal. Een groepscijfer staat er alleen als in dat jaar minstens " (MIN_GROEP) " gemeenten buiten de gemeenten waar u toegang toe heeft eraan bijdragen; anders staat er een streepje." }
         (grafiek(&g))
         @for r in &rijen {
             h2 { (r.naam) " " span.klein { (r.code) } }
@@ -67,9 +68,9 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
                         th.getal scope="col" { "Per 1.000 alle gemeenten" } th.getal scope="col" { "Per 1.000 grootteklasse" }
                         th.getal scope="col" { "Index eigen" } th.getal scope="col" { "Index alle gemeenten" }
                     } }
-                    tbody { @for (i, p) in r.reeks.reeks.iter().enumerate() {
-                        @let land = r.land.as_ref().and_then(|v| v.reeks.get(i));
-                        @let klasse = r.klasse.as_ref().and_then(|v| v.reeks.get(i));
+                    tbody { @for p in &r.reeks.reeks {
+                        @let land = r.land.as_ref().and_then(|v| v.punt(&p.periode));
+                        @let klasse = r.klasse.as_ref().and_then(|v| v.punt(&p.periode));
                         @let basis = r.reeks.reeks.first().map(|q| q.stand).filter(|s| *s > 0);
                         tr {
                             th scope="row" { (p.periode) } td.getal { (buig_core::nl::getal(p.stand.into(), 0)) } td.getal { (per1000(p.per_1000)) }
@@ -80,7 +81,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
                     } }
                 } }
                 p.bron {
-                    @if let Some(v) = &r.land { "Alle gemeenten: " (v.gemeenten) ". " } @else { "Te weinig gemeenten in de database voor een landelijke vergelijking. " }
+                    @if let Some(v) = &r.land { "Alle gemeenten: " (v.gemeenten) ". " } @else { "Te weinig andere gemeenten in de database voor een landelijke vergelijking. " }
                     @if let Some(v) = &r.klasse { (v.groep) ": " (v.gemeenten) " gemeenten." } @else { "Grootteklasse: onbekend of te klein." }
                 }
             }

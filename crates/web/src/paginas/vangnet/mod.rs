@@ -254,7 +254,14 @@ pub async fn notitie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<
         let o = gegevens::budget(&staat, code).await?;
         let jaar = kies_jaar(&q, &jaren(&o, b.huidig().map(|(j, _)| j)))?;
         let formaat: buig_rapport::Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
-        let (doc, naam) = download::document(&staat, code, buig_rapport::DocumentSoort::NotitieVangnet, Some(jaar)).await?;
+        let (doc, naam) = download::document(
+            &staat,
+            code,
+            buig_rapport::DocumentSoort::NotitieVangnet,
+            Some(jaar),
+            ik.gebruiker.gemeenten().into_iter().collect(),
+        )
+        .await?;
         let bytes = download::maak(doc, formaat).await?;
         Ok::<_, Fout>(download::download(bytes, formaat, &naam))
     }
