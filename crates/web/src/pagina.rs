@@ -154,7 +154,7 @@ pub fn grafiek(g: &Grafiek) -> Markup {
             (PreEscaped(g.svg()))
             details {
                 summary { "Tabel bij “" (g.titel) "”" }
-                div.tabelrol {
+                div.tabelrol tabindex="0" {
                     table {
                         caption { (g.titel) }
                         thead { tr { @for (i, k) in t.kop.iter().enumerate() { @if i == 0 { th scope="col" { (k) } } @else { th.getal scope="col" { (k) } } } } }

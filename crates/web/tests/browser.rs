@@ -53,6 +53,79 @@ async fn foto(c: &Client, naam: &str) {
     std::fs::write(schermafdruk_map().join(format!("{naam}.png")), png).unwrap();
 }
 
+/// axe-core, vendored (see `axe/README.md`).
+const AXE: &str = include_str!("axe/axe.min.js");
+
+/// The WCAG 2.1 A/AA violations axe-core finds on the current page, one line each.
+async fn toegankelijkheid(c: &Client) -> Vec<String> {
+    c.execute(&format!("{AXE}\n;window.axe = axe;"), vec![]).await.expect("axe-core loads");
+    let r = c
+        .execute_async(
+            r#"const klaar = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => klaar(r.violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                  .catch(e => klaar(['axe kon niet draaien: ' + e]));"#,
+            vec![],
+        )
+        .await
+        .expect("axe.run answers");
+    serde_json::from_value(r).expect("a list of violations")
+}
+
+/// Every page of the app, logged in, at 1366 and at 390 px: no axe violation.
+async fn elke_pagina_toegankelijk(c: &Client, url: &str) {
+    let paginas = [
+        ("/", "kies"),
+        ("/g/GM9999", "overzicht"),
+        ("/g/GM9999/budget", "budget"),
+        ("/g/GM9999/prognose", "prognose"),
+        ("/g/GM9999/prognose?instroom_pct=-10", "prognose-scenario"),
+        ("/g/GM9999/bestand", "bestand"),
+        ("/g/GM9999/vangnet?jaar=2025", "vangnet-2025"),
+        ("/g/GM9999/vangnet?jaar=2026", "vangnet-2026"),
+        ("/g/GM9999/plan", "plan"),
+        ("/g/GM0150/plan", "plan-deventer"),
+        ("/g/GM0150/vangnet?jaar=2023", "vangnet-deventer"),
+        ("/g/GM9999/import", "import"),
+        ("/vergelijking", "vergelijking"),
+    ];
+    let mut fouten = Vec::new();
+    for (breedte, hoogte) in [(1366, 900), (390, 844)] {
+        c.set_window_size(breedte, hoogte).await.unwrap();
+        for (pad, naam) in paginas {
+            c.goto(&format!("{url}{pad}")).await.unwrap();
+            c.wait().for_element(Locator::Css("h1")).await.unwrap();
+            for v in toegankelijkheid(c).await {
+                fouten.push(format!("{pad} op {breedte} px: {v}"));
+            }
+            if breedte == 390 {
+                foto(c, &format!("390-{naam}")).await;
+                // The page itself never scrolls sideways: wide tables scroll inside their own box.
+                let te_breed = c
+                    .execute(
+                        r#"const w = document.documentElement.clientWidth;
+                           const breed = [...document.querySelectorAll('body *')]
+                             .filter(e => e.getBoundingClientRect().right > w && !(e.parentElement && e.parentElement.closest('.tabelrol')))
+                             .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''))
+                             .slice(0, 8);
+                           if (document.documentElement.scrollWidth > w + 1) breed.push('pagina ' + document.documentElement.scrollWidth + ' > ' + w);
+                           return breed;"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let te_breed: Vec<String> = serde_json::from_value(te_breed).unwrap();
+                if !te_breed.is_empty() {
+                    fouten.push(format!("{pad} op {breedte} px: breder dan het scherm: {}", te_breed.join(", ")));
+                }
+            }
+        }
+    }
+    c.set_window_size(1280, 2000).await.unwrap();
+    assert!(fouten.is_empty(), "axe-core (WCAG 2.1 A en AA) vond:\n{}", fouten.join("\n"));
+    eprintln!("axe-core: {} pagina's op 1366 en 390 px zonder overtredingen", paginas.len());
+}
+
 /// The text of `main`; a page still loading may replace it under our hands, so a stale element is read again.
 async fn tekst(c: &Client) -> String {
     for _ in 0..20 {
@@ -110,6 +183,8 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.goto(&url).await.unwrap();
     assert!(c.current_url().await.unwrap().path().starts_with("/inloggen"));
     foto(&c, "01-inloggen").await;
+    let login = toegankelijkheid(&c).await;
+    assert!(login.is_empty(), "axe-core op de inlogpagina: {login:?}");
     c.find(Locator::Css("#naam")).await.unwrap().send_keys(&naam).await.unwrap();
     c.find(Locator::Css("#wachtwoord")).await.unwrap().send_keys(&wachtwoord).await.unwrap();
     c.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
@@ -200,6 +275,9 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.goto(&format!("{url}/vergelijking")).await.unwrap();
     assert!(c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap().contains("Vergelijking"));
     foto(&c, "14-vergelijking").await;
+
+    // Accessibility, kept: every page at both widths.
+    elke_pagina_toegankelijk(&c, &url).await;
 
     // Log out: the pages are closed again.
     c.find(Locator::Css("form.uitloggen button")).await.unwrap().click().await.unwrap();

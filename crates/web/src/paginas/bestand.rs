@@ -49,7 +49,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &Periode) -> Result
         (grafiek(&diagrammen::duur(&r)))
         (grafiek(&diagrammen::leeftijd(&r)))
         h2 { "Cijfers per periode" }
-        div.tabelrol { table {
+        div.tabelrol tabindex="0" { table {
             caption { "Bestand, stromen en kenmerken per " (format!("{per:?}").to_lowercase()) }
             thead { tr {
                 th scope="col" { "Periode" } th.getal scope="col" { "Stand" } th.getal scope="col" { "Instroom" } th.getal scope="col" { "Uitstroom" } th.getal scope="col" { "Saldo" }

@@ -36,7 +36,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
             p.melding.let-op { "Er staan geen budgetten of realisatie van " (b.naam) " in de database." }
         } @else {
             (grafiek(&diagrammen::budget_jaren(&o, None)))
-            div.tabelrol {
+            div.tabelrol tabindex="0" {
                 table {
                     caption { "Budget, lasten en resultaat per jaar" }
                     thead { tr {
@@ -61,7 +61,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
             }
             h2 { "Wijzigingen van het budget: macro- en aandeeleffect" }
             p { "Elke wijziging tussen twee beschikkingen, gesplitst in het effect van het landelijke macrobudget en het effect van het aandeel van de gemeente daarin (aandeel = (budget − BLKS) ÷ macrobudget). De twee effecten tellen op tot de cent op tot het verschil (zonder BLKS)." }
-            div.tabelrol {
+            div.tabelrol tabindex="0" {
                 table {
                     caption { "Wijzigingen tussen beschikkingen" }
                     thead { tr { th scope="col" { "Van" } th scope="col" { "Naar" } th.getal scope="col" { "Verschil" } th.getal scope="col" { "Macro-effect" } th.getal scope="col" { "Aandeeleffect" } th.getal scope="col" { "BLKS" } } }

@@ -64,7 +64,7 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
         }
         h2 { "Eerdere imports" }
         @if historie.is_empty() { p { "Nog geen imports voor " (code) "." } } @else {
-            div.tabelrol { table {
+            div.tabelrol tabindex="0" { table {
                 caption { "Importgeschiedenis van " (code) }
                 thead { tr { th scope="col" { "Nr" } th scope="col" { "Tijdstip (UTC)" } th scope="col" { "Soort" } th scope="col" { "Bestand" } th scope="col" { "Periode" } th.getal scope="col" { "Rijen" } th scope="col" { "Status" } } }
                 tbody { @for h in &historie { tr { td { (h.id) } td { (h.tijdstip) } td { (h.soort) } td { (h.bestand) } td { (h.periode.as_deref().unwrap_or("")) } td.getal { (buig_core::nl::getal(h.rijen.into(), 0)) } td { (h.status) } } } }
@@ -72,7 +72,7 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
         }
         h2 { "Auditlog" }
         @if audit.is_empty() { p { "Nog geen wijzigingen vastgelegd." } } @else {
-            div.tabelrol { table {
+            div.tabelrol tabindex="0" { table {
                 caption { "Laatste wijzigingen voor " (code) }
                 thead { tr { th scope="col" { "Tijdstip (UTC)" } th scope="col" { "Gebruiker" } th scope="col" { "Actie" } th scope="col" { "Details" } } }
                 tbody { @for a in &audit { tr { td { (a.tijd) } td { (a.gebruiker.as_deref().unwrap_or("cli")) } td { (a.actie) } td { (a.details) } } } }

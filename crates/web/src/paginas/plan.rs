@@ -91,7 +91,7 @@ async fn scherm(
                 @for l in &o.actielijnen {
                     h2 { "Actielijn " (l.nummer) ": " (l.naam) }
                     (voortgang_kaart(&l.voortgang))
-                    div.tabelrol { table {
+                    div.tabelrol tabindex="0" { table {
                         caption { "Acties van actielijn " (l.nummer) }
                         thead { tr { th scope="col" { "Actie" } th scope="col" { "Trekker" } th scope="col" { "Laatste status" } th.getal scope="col" { "Gerealiseerd" } th.getal scope="col" { "Van doel" } th.getal scope="col" { "Kosten / budget" } th scope="col" { "Evaluatie" } } }
                         tbody { @for a in &l.acties { tr {
@@ -109,7 +109,7 @@ async fn scherm(
                 }
                 h2 #risicos { "Risico's en beheersmaatregelen" }
                 @if o.risicos.is_empty() { p { "Er zijn geen risico's vastgelegd." } } @else {
-                    div.tabelrol { table {
+                    div.tabelrol tabindex="0" { table {
                         caption { "Risico's van het plan" }
                         thead { tr { th.getal scope="col" { "Nr." } th scope="col" { "Risico" } th scope="col" { "Beheersmaatregel" } th scope="col" { "Eigenaar" } th scope="col" { "Kans" } th scope="col" { "Impact" } @if mag { th scope="col" { span.verborgen { "Verwijderen" } } } } }
                         tbody { @for r in &o.risicos { tr {
@@ -212,7 +212,7 @@ async fn actie_scherm(
         @if let Some(g) = actie_grafiek(&d) { (grafiek(&g)) }
         h2 { "Status per kwartaal" }
         @if d.historie.is_empty() { p { "Nog geen status vastgelegd." } } @else {
-            div.tabelrol { table {
+            div.tabelrol tabindex="0" { table {
                 caption { "Statushistorie van actie " (a.code) }
                 thead { tr { th scope="col" { "Kwartaal" } th scope="col" { "Status" } th.getal scope="col" { "Gerealiseerd" } th.getal scope="col" { "Kosten" } th scope="col" { "Notitie" } } }
                 tbody { @for u in &d.historie { tr {
@@ -226,7 +226,7 @@ async fn actie_scherm(
         }
         h2 { "Evaluaties" }
         @if d.evaluaties.is_empty() { p { "Nog niet geëvalueerd." } } @else {
-            div.tabelrol { table {
+            div.tabelrol tabindex="0" { table {
                 caption { "Evaluaties van actie " (a.code) }
                 thead { tr { th scope="col" { "Datum" } th scope="col" { "Oordeel" } th scope="col" { "Toelichting" } } }
                 tbody { @for e in &d.evaluaties { tr { th scope="row" { (nl::date_short(e.datum)) } td { (e.oordeel.tekst()) } td { (e.toelichting) } } } }

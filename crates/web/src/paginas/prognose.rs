@@ -76,7 +76,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
             (veld("aandeel_pct", "Budgetaandeel (%)", "op het budget zonder BLKS", &k.aandeel_pct))
             div { button type="submit" { "Bereken" } " " a.knop.tweede href={ "/g/" (code) "/prognose" } { "Herstel" } }
         }
-        div.tabelrol { table {
+        div.tabelrol tabindex="0" { table {
             caption { "Verwachting " (p.jaar) " (het midden van de doorrekeningen)" }
             thead { tr { th scope="col" { "" } th.getal scope="col" { "Basis" } @if s.is_some() { th.getal scope="col" { "Scenario" } th.getal scope="col" { "Verschil" } } } }
             tbody {
@@ -105,7 +105,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
         @if !r.verloop.is_empty() { (grafiek(&diagrammen::waaier(&r))) }
         (grafiek(&diagrammen::stand_prognose(&r)))
         h2 { "Per maand" }
-        div.tabelrol { table {
+        div.tabelrol tabindex="0" { table {
             caption { "Uitkeringen en netto lasten per maand " (p.jaar) }
             thead { tr { th scope="col" { "Maand" } th scope="col" { "Stadium" } th.getal scope="col" { "Uitkeringen" } th.getal scope="col" { "Netto lasten" } } }
             tbody { @for m in &p.maanden { tr { th scope="row" { (m.maand) } td { (m.stadium.code()) } td.getal { (pagina::getal(m.stand, 0)) } td.getal { (euro(Some(m.netto_lasten))) } } } }

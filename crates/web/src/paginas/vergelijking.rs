@@ -61,7 +61,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
         @for r in &rijen {
             h2 { (r.naam) " " span.klein { (r.code) } }
             @if r.reeks.reeks.is_empty() { p { "Geen uitkeringen van " (r.naam) " in de database." } } @else {
-                div.tabelrol { table {
+                div.tabelrol tabindex="0" { table {
                     caption { (r.naam) ": stand per 1.000 inwoners en index (eerste jaar = 100)" }
                     thead { tr {
                         th scope="col" { "Jaar" } th.getal scope="col" { "Stand" } th.getal scope="col" { "Per 1.000" }

@@ -189,7 +189,7 @@ fn uitleg(ik: &Ingelogd, code: GemeenteCode, b: &buig_dienst::gemeente::Gemeente
                 (download::pdf_knop(format!("/g/{code}/vangnet/notitie?jaar={jaar}&formaat=pdf"))) }
         }
         h2 { "Voorwaarden per route" }
-        div.tabelrol { table {
+        div.tabelrol tabindex="0" { table {
             caption { "De financiële voorwaarden per route" }
             thead { tr { th scope="col" { "Route" } th.getal scope="col" { "Drempel" } th scope="col" { "a. Tekort boven de drempel" } th scope="col" { "b. Meerjarig tekort" } th scope="col" { "Oordeel" } th.getal scope="col" { "Vangnetuitkering" } th scope="col" { "Status regels" } } }
             tbody { @for t in &r.routes { (route_rij(t)) } }
@@ -227,13 +227,13 @@ fn uitleg(ik: &Ingelogd, code: GemeenteCode, b: &buig_dienst::gemeente::Gemeente
             p.melding.let-op { "Werkhypothese: deze berekening steunt op regels die nog niet in een officiële bron bevestigd zijn (" (nl::opsomming(&r.onbevestigd)) ")." }
         }
         h2 { "De berekening stap voor stap" }
-        div.tabelrol { table {
+        div.tabelrol tabindex="0" { table {
             caption { "Stappen van de berekening" }
             thead { tr { th scope="col" { "Stap" } th scope="col" { "" } th scope="col" { "Omschrijving" } th.getal scope="col" { "Bedrag" } } }
             tbody { @for s in &r.stappen { tr { th scope="row" { (s.stap) } td { (s.symbool) } td { (s.omschrijving) } td.getal { (s.bedrag.map(nl::euro_cent).unwrap_or_else(|| "–".into())) } } } }
         } }
         h2 { "Jaren" }
-        div.tabelrol { table {
+        div.tabelrol tabindex="0" { table {
             caption { "Budget en tekort per jaar" }
             thead { tr { th scope="col" { "Jaar" } th.getal scope="col" { "Budget" } th.getal scope="col" { "Lasten" } th.getal scope="col" { "Baten" } th.getal scope="col" { "Tekort" } th.getal scope="col" { "%" } } }
             tbody { @for j in &r.jaren { tr { th scope="row" { (j.jaar) } td.getal { (euro(j.budget)) } td.getal { (euro(j.lasten)) } td.getal { (euro(j.baten)) } td.getal { (euro(Some(j.tekort))) } td.getal { (j.tekort_percentage.map(nl::percentage).unwrap_or_else(|| "–".into())) } } } }
