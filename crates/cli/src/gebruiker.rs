@@ -27,20 +27,28 @@ pub struct GebruikerArgs {
 #[derive(Subcommand)]
 enum GebruikerCmd {
     /// Een gebruiker toevoegen, met rollen per gemeente
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker toevoegen anna --rol GM0150=bewerker --rol GM0153=lezer")]
     Toevoegen(ToevoegenArgs),
     /// Alle gebruikers met hun rollen
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker lijst")]
     Lijst(DbArgs),
     /// Een gebruiker een rol geven voor een gemeente (vervangt een eerdere rol)
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker rol anna GM0164 beheerder")]
     Rol(RolArgs),
     /// De rol van een gebruiker voor een gemeente intrekken
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker rol-intrekken anna GM0164")]
     RolIntrekken(RolIntrekkenArgs),
     /// Een nieuw wachtwoord instellen; lopende sessies van de gebruiker eindigen
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker wachtwoord anna")]
     Wachtwoord(WachtwoordArgs),
     /// Een gebruiker verwijderen, met rollen, sessies en API-tokens
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker verwijderen anna")]
     Verwijderen(NaamArgs),
     /// Een API-token maken; het token wordt één keer getoond
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker token anna --omschrijving \"nachtelijke import\"")]
     Token(TokenArgs),
     /// Het auditlog: wie deed wat, nieuwste eerst
+    #[command(after_help = "Voorbeeld:\n  buig gebruiker audit --gemeente GM0150 --limiet 20")]
     Audit(AuditArgs),
 }
 

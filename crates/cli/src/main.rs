@@ -10,6 +10,7 @@ mod fout;
 mod gebruiker;
 mod gedeeld;
 mod import;
+mod nederlands;
 mod plan;
 mod prognose;
 mod rapport;
@@ -19,7 +20,8 @@ mod verleend;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 #[derive(Parser)]
 #[command(name = "buig", version, about = "BUIG-monitor: budget, bestand en vangnetuitkering voor gemeenten")]
@@ -34,6 +36,7 @@ enum Command {
     /// Recht op en hoogte van de vangnetuitkering, met uitleg per voorwaarde
     Vangnet(vangnet::VangnetArgs),
     /// De vangnetregels per jaar met bron en status
+    #[command(after_help = "Voorbeelden:\n  buig regels\n  buig regels --json")]
     Regels {
         /// Uitvoer als JSON
         #[arg(long)]
@@ -42,18 +45,22 @@ enum Command {
     /// Gegevens inlezen uit CSV of XLSX: alles of niets, met fouten per rij
     Import(import::ImportArgs),
     /// De demodata laden (Voorbeeldstad en de cijfers uit de brondocumenten)
+    #[command(after_help = "Voorbeeld:\n  buig demo --database sqlite://buig.db")]
     Demo(gedeeld::DbArgs),
     /// Een synthetisch landelijk uitkeringenbestand maken (CSV)
+    #[command(after_help = "Voorbeeld:\n  buig genereer --gemeenten 340 --uitkeringen 1000000 --seed 7 -o landelijk.csv")]
     Genereer(import::GenereerArgs),
     /// De importgeschiedenis van de database
+    #[command(after_help = "Voorbeelden:\n  buig historie\n  buig historie | head")]
     Historie(gedeeld::DbArgs),
     /// Het bijstandsbestand: stand, instroom, uitstroom, duur en leeftijd per periode
     Bestand(bestand::BestandArgs),
     /// Het BUIG-budget: beschikkingen, macro- en aandeeleffect, resultaat en vangnet per jaar
+    #[command(after_help = "Voorbeelden:\n  buig budget --gemeente GM0150\n  buig budget --gemeente GM0150 --json")]
     Budget(prognose::BudgetArgs),
     /// Prognose van het jaarresultaat op een peildatum: onzekerheid, vangnet, scenario's en backtest
     Prognose(prognose::PrognoseArgs),
-    /// Raadsdocumenten als DOCX of HTML: de notitie vangnet
+    /// Raadsdocumenten als DOCX, HTML of PDF: de notitie vangnet, de raadsmededeling budget en de kwartaalmonitor
     Rapport(rapport::RapportArgs),
     /// Het aanvalsplan: actielijnen, acties, status per kwartaal en voortgang sinds de nulmeting
     Plan(plan::PlanArgs),
@@ -67,8 +74,36 @@ enum Command {
     Jaarcijfer(verleend::JaarcijferArgs),
 }
 
+/// The arguments, parsed with Dutch help and Dutch errors; `Err` is the exit
+/// code after help, the version or an argument error has been printed.
+fn lees() -> Result<Cli, ExitCode> {
+    use std::io::Write;
+    let fout = |e: &clap::Error| {
+        eprintln!("buig: fout: {}", nederlands::foutmelding(e));
+        ExitCode::from(2)
+    };
+    match nederlands::in_het_nederlands(Cli::command()).try_get_matches() {
+        Ok(m) => Cli::from_arg_matches(&m).map_err(|e| fout(&e)),
+        Err(e) => match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                // A closed pipe (`buig --help | head`) is no error.
+                let _ = write!(std::io::stdout(), "{}", nederlands::vertaal(&e.render().to_string()));
+                Err(ExitCode::SUCCESS)
+            }
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                let _ = write!(std::io::stderr(), "{}", nederlands::vertaal(&e.render().to_string()));
+                Err(ExitCode::from(2))
+            }
+            _ => Err(fout(&e)),
+        },
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match lees() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let outcome = match &cli.command {
         Command::Vangnet(a) => vangnet::vangnet(a),
         Command::Regels { json } => vangnet::regels(*json),

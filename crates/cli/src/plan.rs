@@ -26,20 +26,36 @@ pub(crate) struct PlanArgs {
 #[derive(Subcommand)]
 enum PlanCmd {
     /// Een aanvalsplan inlezen uit CSV of XLSX (één rij per actie; een blad "risico's" in XLSX): alles of niets
+    #[command(
+        after_help = "Voorbeeld:\n  buig plan import plan.xlsx --blad acties --gemeente GM0150 --titel \"Aanvalsplan BUIG 2022-2023\" --nulmeting 2022-12-31"
+    )]
     Import(PlanImportArgs),
     /// Het meegeleverde Aanvalsplan BUIG 2022-2023 van Deventer (GM0150) laden, met sturing en risico's
+    #[command(after_help = "Voorbeeld:\n  buig plan laad-voorbeeld")]
     LaadVoorbeeld(DbArgs),
     /// Het plan tonen: acties met trekker, doel, laatste status, realisatie en kosten; voortgang per actielijn; risico's
+    #[command(after_help = "Voorbeeld:\n  buig plan toon --gemeente GM0150")]
     Toon(PlanToonArgs),
     /// Eén actie met haar volledige statushistorie, kosten tegen budget en evaluaties
+    #[command(after_help = "Voorbeeld:\n  buig plan actie --gemeente GM0150 --actie 1B")]
     Actie(PlanActieArgs),
     /// De status van een actie in een kwartaal vastleggen (met gerealiseerde waarde en kosten)
+    #[command(
+        after_help = "Voorbeeld:\n  buig plan status --gemeente GM0150 --actie 1A --kwartaal 2023-K2 --status op_schema --gerealiseerd 4 --kosten 12500"
+    )]
     Status(PlanStatusArgs),
     /// Een actie evalueren: voortzetten, regulier of stoppen, met toelichting
+    #[command(
+        after_help = "Voorbeeld:\n  buig plan evaluatie --gemeente GM0150 --actie 3A --oordeel regulier --toelichting \"LKS wordt staand beleid\""
+    )]
     Evaluatie(PlanEvaluatieArgs),
     /// Een risico met beheersmaatregel toevoegen of (met --nummer) vervangen
+    #[command(
+        after_help = "Voorbeeld:\n  buig plan risico --gemeente GM0150 --risico \"Krapte op de arbeidsmarkt\" --beheersmaatregel \"Werving\" --kans hoog"
+    )]
     Risico(PlanRisicoArgs),
     /// Een risico verwijderen
+    #[command(after_help = "Voorbeeld:\n  buig plan risico-verwijderen --gemeente GM0150 --nummer 2")]
     RisicoVerwijderen(PlanRisicoVerwijderenArgs),
 }
 

@@ -13,17 +13,17 @@ use crate::gedeeld::{parse_amount, parse_year_amount, verleend_jaren};
 
 #[derive(Args)]
 #[command(
-    after_help = "Voorbeelden:\n  buig vangnet --input examples/deventer-2023.json\n  buig vangnet --jaar 2023 --budget 41984531 --tekort 3448580 \\\n      --tekort-vorig 2022=3668940 --tekort-vorig 2021=-1000000 --verleend 2022\n\nBedragen in euro's; decimalen met punt (1234.56) of in Nederlandse notatie (1.234,56)."
+    after_help = "Voorbeelden:\n  buig vangnet --invoer examples/deventer-2023.json\n  buig vangnet --jaar 2023 --budget 41984531 --tekort 3448580 \\\n      --tekort-vorig 2022=3668940 --tekort-vorig 2021=-1000000 --verleend 2022\n\nBedragen in euro's; decimalen met punt (1234.56) of in Nederlandse notatie (1.234,56)."
 )]
 pub(crate) struct VangnetArgs {
     /// Casusbestand (JSON, of TOML bij extensie .toml)
-    #[arg(long, value_name = "CASE.json", conflicts_with_all = ["jaar", "budget", "tekort", "lasten", "baten", "correcties", "tekort_vorig", "budget_vorig", "verleend", "gemeente", "inwoners", "beschikking", "budget_zonder_art7"])]
-    input: Option<PathBuf>,
+    #[arg(long, alias = "input", value_name = "CASUS.json", conflicts_with_all = ["jaar", "budget", "tekort", "lasten", "baten", "correcties", "tekort_vorig", "budget_vorig", "verleend", "gemeente", "inwoners", "beschikking", "budget_zonder_art7"])]
+    invoer: Option<PathBuf>,
     /// Uitvoer als JSON (sleutels: jaar, regel, status, tekort, …)
     #[arg(long)]
     json: bool,
     /// Het uitkeringsjaar
-    #[arg(long, required_unless_present = "input")]
+    #[arg(long, required_unless_present = "invoer")]
     jaar: Option<i32>,
     /// Definitief budget van het jaar (B_t)
     #[arg(long, value_parser = parse_amount)]
@@ -72,7 +72,7 @@ fn parse_soort(s: &str) -> Result<BudgetSoort, String> {
 
 /// Builds the same case file schema from the flags, so both forms share one validation.
 pub(crate) fn case_from_flags(a: &VangnetArgs) -> Result<CaseFile, String> {
-    let jaar = a.jaar.expect("clap requires --jaar without --input");
+    let jaar = a.jaar.expect("clap requires --jaar without --invoer");
     let mut file = CaseFile { gemeente: a.gemeente.clone(), jaar, inwoners: a.inwoners, ..Default::default() };
     file.jaren.insert(
         jaar.to_string(),
@@ -103,7 +103,7 @@ pub(crate) fn case_from_flags(a: &VangnetArgs) -> Result<CaseFile, String> {
 }
 
 pub(crate) fn vangnet(a: &VangnetArgs) -> Uit<()> {
-    let file = match &a.input {
+    let file = match &a.invoer {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Fout::Invoer(format!("{}: kan het invoerbestand niet lezen: {e}", path.display())))?;
@@ -115,7 +115,7 @@ pub(crate) fn vangnet(a: &VangnetArgs) -> Uit<()> {
     // --datum also applies to a case file (it wins over the file's own).
     let file = CaseFile { datum: a.datum.or(file.datum), ..file };
     let result = buig_rules::bereken_casus(file).map_err(|e| {
-        let prefix = a.input.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default();
+        let prefix = a.invoer.as_ref().map(|p| format!("{}: ", p.display())).unwrap_or_default();
         Fout::Invoer(format!("{prefix}{e}"))
     })?;
     if a.json {

@@ -62,7 +62,7 @@ const KEYS: [&str; 19] = [
 
 #[test]
 fn the_readme_example_prints_a_dutch_explanation() {
-    let o = buig(&["vangnet", "--input", "examples/deventer-2023.json"]);
+    let o = buig(&["vangnet", "--invoer", "examples/deventer-2023.json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     for want in ["€ 149.870", "8,21%", "€ 3.148.840", "uitgebreid verzoek", "15 augustus 2024", "Voorwaarde b"] {
@@ -72,7 +72,7 @@ fn the_readme_example_prints_a_dutch_explanation() {
 
 #[test]
 fn json_output_has_every_contract_key() {
-    let o = buig(&["vangnet", "--input", "examples/deventer-2023.json", "--json"]);
+    let o = buig(&["vangnet", "--invoer", "examples/deventer-2023.json", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     for k in KEYS {
@@ -87,7 +87,7 @@ fn json_output_has_every_contract_key() {
 
 #[test]
 fn the_flag_form_gives_the_same_answer_as_the_file_form() {
-    let file = buig(&["vangnet", "--input", "examples/deventer-2023.json", "--json"]);
+    let file = buig(&["vangnet", "--invoer", "examples/deventer-2023.json", "--json"]);
     let flags = buig(&[
         "vangnet",
         "--jaar",
@@ -143,7 +143,7 @@ fn flags_accept_dutch_amounts() {
 
 #[test]
 fn toml_input_is_read_by_its_extension() {
-    let o = buig(&["vangnet", "--input", "examples/bedum-2018.toml", "--json"]);
+    let o = buig(&["vangnet", "--invoer", "examples/bedum-2018.toml", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["vangnetuitkering"], 50_767);
@@ -152,7 +152,7 @@ fn toml_input_is_read_by_its_extension() {
 #[test]
 fn a_year_before_2015_is_refused_with_the_covered_years() {
     let p = temp_file("2014.json", r#"{"jaar": 2014, "jaren": {"2014": {"budget": 1000000, "tekort": 200000}}}"#);
-    refused(&buig(&["vangnet", "--input", p.to_str().unwrap(), "--json"]), "2015 t/m 2026");
+    refused(&buig(&["vangnet", "--invoer", p.to_str().unwrap(), "--json"]), "2015 t/m 2026");
     refused(&buig(&["vangnet", "--jaar", "2027", "--budget", "1", "--tekort", "1"]), "2015 t/m 2026");
 }
 
@@ -160,24 +160,24 @@ fn a_year_before_2015_is_refused_with_the_covered_years() {
 fn a_missing_or_negative_budget_is_refused_naming_the_field() {
     refused(&buig(&["vangnet", "--jaar", "2023", "--tekort", "1"]), "jaren.2023.budget");
     let p = temp_file("neg.json", r#"{"jaar": 2023, "jaren": {"2023": {"budget": -1, "tekort": 1}}}"#);
-    refused(&buig(&["vangnet", "--input", p.to_str().unwrap()]), "jaren.2023.budget");
+    refused(&buig(&["vangnet", "--invoer", p.to_str().unwrap()]), "jaren.2023.budget");
 }
 
 #[test]
 fn malformed_json_is_refused_with_its_position() {
     let p = temp_file("kapot.json", "{\"jaar\": 2023,\n \"jaren\": {\"2023\": {\"budget\": 1,}}}");
-    refused(&buig(&["vangnet", "--input", p.to_str().unwrap()]), "geen geldige JSON (regel 2");
+    refused(&buig(&["vangnet", "--invoer", p.to_str().unwrap()]), "geen geldige JSON (regel 2");
 }
 
 #[test]
 fn an_unknown_field_is_refused_by_name() {
     let p = temp_file("typo.json", r#"{"jaar": 2023, "jaren": {"2023": {"budget": 1, "tekrot": 1}}}"#);
-    refused(&buig(&["vangnet", "--input", p.to_str().unwrap()]), "tekrot");
+    refused(&buig(&["vangnet", "--invoer", p.to_str().unwrap()]), "tekrot");
 }
 
 #[test]
 fn a_missing_file_is_refused_with_its_name() {
-    refused(&buig(&["vangnet", "--input", "bestaat-niet.json"]), "bestaat-niet.json");
+    refused(&buig(&["vangnet", "--invoer", "bestaat-niet.json"]), "bestaat-niet.json");
 }
 
 #[test]
@@ -200,4 +200,92 @@ fn regels_lists_every_period_with_its_status() {
     let json = buig(&["regels", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 8);
+}
+
+/// Issue "Fit for Dutch public software" 4: no English word from clap in the help or an argument error.
+#[test]
+fn the_help_and_argument_errors_speak_dutch_only() {
+    let engels = [
+        "Usage",
+        "Options",
+        "Commands",
+        "Arguments",
+        "Print help",
+        "Print version",
+        "error:",
+        "unexpected argument",
+        "For more information",
+        "tip:",
+        "[OPTIONS]",
+        "[default",
+        "possible values",
+        "required",
+        "the following",
+        "invalid",
+        "found",
+        "help",
+    ];
+    let nazien = |args: &[&str]| {
+        let o = buig(args);
+        let tekst = format!("{}{}", stdout(&o), stderr(&o));
+        // `--help` itself is the flag's name; every other occurrence of "help" would be English.
+        let zonder_vlag = tekst.replace("--help", "");
+        for w in engels {
+            assert!(!zonder_vlag.contains(w), "{args:?} says {w:?}:\n{tekst}");
+        }
+        (o, tekst)
+    };
+    let (o, t) = nazien(&["--help"]);
+    assert!(o.status.success() && t.contains("Gebruik: buig <OPDRACHT>") && t.contains("Opdrachten:") && t.contains("Toon deze hulp"));
+    let (_, t) = nazien(&["vangnet", "--help"]);
+    assert!(t.contains("Gebruik: buig vangnet [OPTIES]") && t.contains("--invoer <CASUS.json>") && t.contains("Voorbeelden:"), "{t}");
+    assert!(!t.contains("--input"), "the old name is a hidden alias");
+    let (o, t) = nazien(&["vangnet", "--jar", "2023"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(t.contains("onbekende optie of argument '--jar'; bedoelt u '--jaar'?"), "{t}");
+    let (o, t) = nazien(&["vangnet", "--jaar", "twee"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(t.contains("--jaar <JAAR>: 'twee' is geen geheel getal"), "{t}");
+    let (_, t) = nazien(&["rapport"]);
+    assert!(t.contains("ontbreekt:"), "{t}");
+    let (_, t) = nazien(&["rapport", "--help"]);
+    for soort in ["notitie-vangnet", "raadsmededeling", "monitor"] {
+        assert!(t.contains(soort), "{soort}: {t}");
+    }
+    nazien(&["onzin"]);
+}
+
+#[test]
+fn every_subcommand_help_ends_with_examples() {
+    let top = stdout(&buig(&["--help"]));
+    let opdrachten: Vec<String> = top
+        .lines()
+        .skip_while(|l| !l.starts_with("Opdrachten:"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert!(opdrachten.len() >= 15, "{top}");
+    for o in &opdrachten {
+        let help = stdout(&buig(&[o, "--help"]));
+        assert!(help.contains("Voorbeeld"), "buig {o} --help has no examples:\n{help}");
+        let subs: Vec<String> = help
+            .lines()
+            .skip_while(|l| !l.starts_with("Opdrachten:"))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .map(|l| l.split_whitespace().next().unwrap().to_string())
+            .collect();
+        for s in subs {
+            let h = stdout(&buig(&[o, &s, "--help"]));
+            assert!(h.contains("Voorbeeld"), "buig {o} {s} --help has no examples:\n{h}");
+        }
+    }
+}
+
+#[test]
+fn the_old_flag_input_still_reads_a_case_file() {
+    let o = buig(&["vangnet", "--input", "examples/deventer-2023.json", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"vangnetuitkering\": 149870"));
 }
