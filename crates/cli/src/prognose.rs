@@ -100,7 +100,8 @@ pub(crate) fn prognose(a: &PrognoseArgs) -> Uit<()> {
     let g = buig_store::block_on(buig_dienst::gemeente::laad(&store, code, verleend)).map_err(fout::dienst(code))?;
     match vraag {
         None => {
-            let bt = buig_dienst::prognose::backtest(&g).map_err(fout::dienst(code))?;
+            let mc = buig_dienst::prognose::MonteCarlo { runs: a.runs, seed: a.seed };
+            let bt = buig_dienst::prognose::backtest(&g, mc).map_err(fout::dienst(code))?;
             if a.json {
                 println!("{}", serde_json::to_string_pretty(&bt)?);
             } else {

@@ -76,14 +76,18 @@ fn the_prognosis_of_the_demo_gemeente_gives_its_json_keys_and_ordered_percentile
 fn the_backtest_prints_its_table_and_a_wrong_peildatum_exits_with_2() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
-    let o = buig(&db, &["prognose", "--gemeente", "GM9999", "--backtest", "--json"]);
+    let o = buig(&db, &["prognose", "--gemeente", "GM9999", "--backtest", "--json", "--runs", "100"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v["mae"].as_f64().unwrap().is_finite());
     assert!(v["mae_pp"].as_f64().unwrap().is_finite());
     assert_eq!(v["per_maand"].as_array().unwrap().len(), 12);
-    let t = buig(&db, &["prognose", "--gemeente", "GM9999", "--backtest"]);
-    assert!(String::from_utf8(t.stdout).unwrap().contains("gem. abs. fout"));
+    for k in ["dekking_p10_p90", "brier_tekort", "brier_vangnet"] {
+        assert!((0.0..=1.0).contains(&v[k].as_f64().unwrap()), "{k}");
+    }
+    let t = buig(&db, &["prognose", "--gemeente", "GM9999", "--backtest", "--runs", "100"]);
+    let t = String::from_utf8(t.stdout).unwrap();
+    assert!(t.contains("gem. abs. fout") && t.contains("dekking") && t.contains("Brier vangnet"), "{t}");
 
     let bad = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "30-06-2024"]);
     assert_eq!(bad.status.code(), Some(2));

@@ -71,13 +71,14 @@ pub fn prognose(g: &Gemeente, vraag: &PrognoseVraag) -> Result<PrognoseUitkomst,
     buig_prognose::prognose_uitkomst(&g.gegevens, &g.uitkeringen, vraag).map_err(|e| Fout::Gegevens(e.to_string()))
 }
 
-/// The prognosis at every month-end of every past complete year against its realisation.
-pub fn backtest(g: &Gemeente) -> Result<Backtest, Fout> {
+/// The prognosis at every month-end of every past complete year against its
+/// realisation, with the band and chances of `mc` (runs 0: the point error only).
+pub fn backtest(g: &Gemeente, mc: MonteCarlo) -> Result<Backtest, Fout> {
     if let Some(m) = ontbreekt(g) {
         return Err(Fout::Gegevens(m));
     }
     let b = Prognosebasis::new(&g.gegevens, &g.uitkeringen).map_err(|e| Fout::Gegevens(e.to_string()))?;
-    let bt = buig_prognose::backtest::backtest(&b);
+    let bt = buig_prognose::backtest::backtest(&b, mc.runs, mc.seed);
     if bt.regels.is_empty() {
         return Err(Fout::Gegevens(format!("voor {} is geen afgesloten jaar met een voorgaand jaar: er valt niets te backtesten", g.naam)));
     }

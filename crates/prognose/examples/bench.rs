@@ -42,7 +42,7 @@ fn main() {
         nl::money(s.verwachte_vangnetuitkering)
     );
     let t2 = Instant::now();
-    let bt = backtest(&b);
+    let bt = backtest(&b, 0, 0);
     println!(
         "backtest {} prognoses ({:.1} ms): MAE {} · {} procentpunt · MAE netto lasten {}",
         bt.regels.len(),

@@ -74,6 +74,43 @@ fn normaal(rng: &mut ChaCha8Rng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
 
+/// A Student-t draw with `df` degrees of freedom: a normal over the root of
+/// a chi-square (the sum of `df` squared normals) divided by `df`.
+fn student(rng: &mut ChaCha8Rng, df: u32) -> f64 {
+    let z = normaal(rng);
+    let chi2: f64 = (0..df).map(|_| normaal(rng).powi(2)).sum();
+    z / (chi2 / f64::from(df)).sqrt()
+}
+
+/// The least spread of the coming definitief, as a share of the latest
+/// decision: wider from the voorlopig (a year ahead) than from the nader
+/// voorlopig (half a year).
+fn budget_sd_minimum(soort: BudgetSoort) -> f64 {
+    match soort {
+        BudgetSoort::Voorlopig => 0.04,
+        _ => 0.02,
+    }
+}
+
+/// The spread of the change from the latest decision to the definitief:
+/// the predictive distribution of one more change given this gemeente's
+/// `wijzigingen` (mean, sample sd × √(1 + 1/n), Student-t with n − 1
+/// degrees of freedom, at least 2, so a short history gives fat tails);
+/// never narrower than [`budget_sd_minimum`] of the latest decision's kind.
+/// Tuned on the demo's backtest (docs/prognose.md, "Calibration").
+pub(crate) fn budget_spreiding(wijzigingen: &[f64], soort: BudgetSoort) -> (f64, f64, u32) {
+    let minimum = budget_sd_minimum(soort);
+    match wijzigingen.len() {
+        0 => (0.0, minimum, 2),
+        1 => (wijzigingen[0], minimum, 2),
+        n => {
+            let (gem, sd) = gem_sd(wijzigingen);
+            let sd = (sd * (1.0 + 1.0 / n as f64).sqrt()).max(minimum);
+            (gem, sd, (n as u32 - 1).max(2))
+        }
+    }
+}
+
 /// Nearest-rank percentile of sorted values.
 fn percentiel(sorted: &[i64], p: f64) -> i64 {
     let n = sorted.len();
@@ -109,11 +146,7 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
     let lks_cent = u.lks_maand.cents() as f64 * fl * f64::from(12 - k);
     let gerealiseerd = u.gerealiseerd.cents();
     let budget_getrokken = !u.definitief_bekend;
-    let (b_gem, b_sd) = match u.budget_wijzigingen.len() {
-        0 => (0.0, 0.03),
-        1 => (u.budget_wijzigingen[0], 0.03),
-        _ => gem_sd(&u.budget_wijzigingen),
-    };
+    let (b_gem, b_sd, b_df) = budget_spreiding(&u.budget_wijzigingen, u.budget.soort);
     let drempel = laagste_drempel(u.jaar);
     // A drawn budget is the expected definitief; else the decision known on the peildatum.
     let soort = if budget_getrokken { BudgetSoort::Definitief } else { u.budget.soort };
@@ -126,7 +159,7 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
     for _ in 0..runs {
         let (z_in, z_out, z_p) = (normaal(&mut rng), normaal(&mut rng), normaal(&mut rng));
         let budget = if budget_getrokken {
-            let r = b_gem + b_sd * normaal(&mut rng);
+            let r = b_gem + b_sd * student(&mut rng, b_df);
             let getrokken = Money::from_cents((u.budget.bedrag.cents() as f64 * (1.0 + r)).round() as i64);
             u.budget_met(getrokken, s)
         } else {

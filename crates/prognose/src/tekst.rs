@@ -156,27 +156,44 @@ pub fn render_backtest(b: &Backtest) -> String {
     let mut s = String::new();
     let jaren = b.jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", ");
     let _ = writeln!(s, "Backtest van de prognose (zonder scenario) op de jaren {jaren}");
-    let _ = writeln!(s, "Fout = prognose van het resultaat op de peildatum − gerealiseerd resultaat.\n");
-    let _ = writeln!(s, "{:<14} {:>8} {:>18} {:>12} {:>22}", "peildatum", "aantal", "gem. abs. fout", "in %-punt", "fout netto lasten");
+    let _ = writeln!(s, "Fout = prognose van het resultaat op de peildatum − gerealiseerd resultaat.");
+    let _ = writeln!(
+        s,
+        "Dekking = aandeel gerealiseerde resultaten binnen P10–P90 (goed: rond 80%); Brier = gemiddelde (kans − uitkomst)², 0 is perfect.\n"
+    );
+    let pct =
+        |x: Option<f64>| x.map(|v| nl::procent(Decimal::from_f64_retain(v * 100.0).unwrap_or_default(), 0)).unwrap_or_else(|| "–".into());
+    let brier = |x: Option<f64>| x.map(|v| nl::getal(Decimal::from_f64_retain(v).unwrap_or_default(), 3)).unwrap_or_else(|| "–".into());
+    let _ = writeln!(
+        s,
+        "{:<14} {:>7} {:>16} {:>10} {:>18} {:>8} {:>12} {:>13}",
+        "peildatum", "aantal", "gem. abs. fout", "in %-punt", "fout netto lasten", "dekking", "Brier tekort", "Brier vangnet"
+    );
     for m in &b.per_maand {
         let _ = writeln!(
             s,
-            "{:<14} {:>8} {:>18} {:>12} {:>22}",
+            "{:<14} {:>7} {:>16} {:>10} {:>18} {:>8} {:>12} {:>13}",
             format!("eind {}", nl::month_short(2000, m.maand as i8).split(' ').next().unwrap_or("")),
             m.aantal,
             nl::money(m.mae),
             nl::getal(m.mae_pp, 2),
-            nl::money(m.mae_netto_lasten)
+            nl::money(m.mae_netto_lasten),
+            pct(m.kalibratie.dekking_p10_p90),
+            brier(m.kalibratie.brier_tekort),
+            brier(m.kalibratie.brier_vangnet)
         );
     }
     let _ = writeln!(
         s,
-        "{:<14} {:>8} {:>18} {:>12} {:>22}",
+        "{:<14} {:>7} {:>16} {:>10} {:>18} {:>8} {:>12} {:>13}",
         "alle",
         b.regels.len(),
         nl::money(b.mae),
         nl::getal(b.mae_pp, 2),
-        nl::money(b.mae_netto_lasten)
+        nl::money(b.mae_netto_lasten),
+        pct(b.kalibratie.dekking_p10_p90),
+        brier(b.kalibratie.brier_tekort),
+        brier(b.kalibratie.brier_vangnet)
     );
     let _ = writeln!(s, "\nDe fout in het resultaat bevat die van het budget: vóór de definitieve beschikking rekent de prognose met de (nader) voorlopige.");
     s

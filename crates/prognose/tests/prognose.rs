@@ -157,14 +157,35 @@ fn scenario_files_are_read_from_json_and_toml_and_wrong_knobs_are_refused() {
 #[test]
 fn the_backtest_runs_over_past_complete_years_and_its_mae_is_finite() {
     let b = basis();
-    let bt = backtest(&b);
+    let bt = backtest(&b, 0, 0);
     assert_eq!(bt.jaren, (2016..=2025).collect::<Vec<_>>());
+    assert_eq!(bt.kalibratie.dekking_p10_p90, None, "no runs, no band");
     assert_eq!(bt.regels.len(), 120);
     assert!(bt.mae.is_positive());
     assert!(bt.mae_pp > rust_decimal::Decimal::ZERO && bt.mae_pp < rust_decimal::Decimal::from(20), "{}", bt.mae_pp);
     // In December the definitief is known and every month realised: no error left.
     let dec = bt.per_maand.iter().find(|m| m.maand == 12).unwrap();
     assert_eq!(dec.mae, Money::ZERO);
+}
+
+#[test]
+fn the_p10_p90_band_holds_about_80_percent_of_the_realised_results_of_the_demo() {
+    let b = basis();
+    let bt = backtest(&b, 400, 2024);
+    let k = bt.kalibratie;
+    let dekking = k.dekking_p10_p90.unwrap();
+    assert!((0.72..=0.88).contains(&dekking), "coverage {dekking}");
+    // Brier: better than always saying 50% (0,25), and 0 once the year is known.
+    assert!(k.brier_tekort.unwrap() < 0.1 && k.brier_vangnet.unwrap() < 0.1, "{k:?}");
+    let dec = bt.per_maand.iter().find(|m| m.maand == 12).unwrap().kalibratie;
+    assert_eq!((dec.dekking_p10_p90, dec.brier_tekort), (Some(1.0), Some(0.0)));
+    // Every row says whether it fell inside its band.
+    let r = &bt.regels[0];
+    assert_eq!(r.binnen_p10_p90, Some(r.p10.unwrap() <= r.gerealiseerd_resultaat && r.gerealiseerd_resultaat <= r.p90.unwrap()));
+    let json = serde_json::to_value(&bt).unwrap();
+    for k in ["dekking_p10_p90", "brier_tekort", "brier_vangnet"] {
+        assert!(json[k].is_number() && json["per_maand"][0][k].is_number(), "{k}");
+    }
 }
 
 #[test]
