@@ -14,9 +14,10 @@
 //! - price = prijs · (1 + sd · z_p), sd = the month-to-month relative spread of
 //!   the realised price;
 //! - budget: the latest decision when it is the definitief; otherwise drawn
-//!   as latest · (1 + r), r normal with the mean and spread of this
+//!   as latest · (1 + r), r from the predictive distribution of this
 //!   gemeente's historical relative changes from that kind of decision to the
-//!   definitief (one change: that change ± 3%; none: 0 ± 3%).
+//!   definitief ([`budget_spreiding`]: Student-t, at least 4% from a
+//!   voorlopig and 2% from a nader voorlopig decision).
 //!
 //! The result of a run = budget − net costs, in cents (rounded once). The
 //! vangnet of every run goes through `buig_rules`; a run whose shortfall is
