@@ -13,6 +13,7 @@ mod import;
 mod nederlands;
 mod plan;
 mod prognose;
+mod raming;
 mod rapport;
 mod serve;
 mod vangnet;
@@ -60,6 +61,8 @@ enum Command {
     Budget(prognose::BudgetArgs),
     /// Prognose van het jaarresultaat op een peildatum: onzekerheid, vangnet, scenario's en backtest
     Prognose(prognose::PrognoseArgs),
+    /// Meerjarenraming: het lopende jaar en vier jaar vooruit, budget, netto lasten en resultaat met P10–P90, kans op een tekort en een vangnetuitkering
+    Raming(raming::RamingArgs),
     /// Raadsdocumenten als DOCX, HTML of PDF: de notitie vangnet, de raadsmededeling budget en de kwartaalmonitor
     Rapport(rapport::RapportArgs),
     /// Het aanvalsplan: actielijnen, acties, status per kwartaal en voortgang sinds de nulmeting
@@ -114,6 +117,7 @@ fn main() -> ExitCode {
         Command::Bestand(a) => bestand::bestand(a),
         Command::Budget(a) => prognose::budget(a),
         Command::Prognose(a) => prognose::prognose(a),
+        Command::Raming(a) => raming::raming(a),
         Command::Rapport(a) => rapport::rapport(a),
         Command::Plan(a) => plan::plan(a),
         Command::Gebruiker(a) => gebruiker::gebruiker(a),

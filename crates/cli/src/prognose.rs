@@ -41,11 +41,11 @@ pub(crate) struct PrognoseArgs {
     /// Scenariobestand met knoppen (TOML of JSON), zie docs/prognose.md
     #[arg(long, value_name = "BESTAND")]
     scenario: Option<PathBuf>,
-    /// Aantal Monte-Carloruns (0 = geen onzekerheid)
-    #[arg(long, default_value_t = 10_000)]
+    /// Aantal Monte-Carloruns (0 = geen onzekerheid); standaard dezelfde als de webapp en de documenten
+    #[arg(long, default_value_t = buig_dienst::prognose::MonteCarlo::default().runs)]
     runs: u32,
-    /// Startwaarde van de toevalsgenerator (zelfde seed = zelfde uitkomst)
-    #[arg(long, default_value_t = 1)]
+    /// Startwaarde van de toevalsgenerator (zelfde seed = zelfde uitkomst); standaard dezelfde als de webapp
+    #[arg(long, default_value_t = buig_dienst::prognose::MonteCarlo::default().seed)]
     seed: u64,
     /// Jaar waarover een vangnetuitkering is verleend (herhaalbaar); `--verleend geen` als er geen was
     #[arg(long, value_name = "JAAR")]

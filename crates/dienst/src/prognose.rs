@@ -84,3 +84,20 @@ pub fn backtest(g: &Gemeente, mc: MonteCarlo) -> Result<Backtest, Fout> {
     }
     Ok(bt)
 }
+
+/// The multi-year outlook from the peildatum's year up to `vraag.tot`.
+pub fn raming(g: &Gemeente, vraag: &buig_prognose::raming::RamingVraag) -> Result<buig_prognose::raming::Raming, Fout> {
+    if let Some(m) = ontbreekt(g) {
+        return Err(Fout::Gegevens(m));
+    }
+    buig_prognose::raming::raming(&g.gegevens, &g.uitkeringen, vraag).map_err(|e| Fout::Gegevens(e.to_string()))
+}
+
+/// The outlook from 30 June of each past year against what happened, by horizon.
+pub fn raming_backtest(g: &Gemeente, mc: MonteCarlo) -> Result<buig_prognose::raming::backtest::RamingBacktest, Fout> {
+    if let Some(m) = ontbreekt(g) {
+        return Err(Fout::Gegevens(m));
+    }
+    buig_prognose::raming::backtest::raming_backtest(&g.gegevens, &g.uitkeringen, 4, mc.runs, mc.seed)
+        .map_err(|e| Fout::Gegevens(e.to_string()))
+}

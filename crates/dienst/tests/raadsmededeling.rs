@@ -212,3 +212,18 @@ fn deventer_on_31_october_2023_shows_the_2023_vangnet_outlook_beside_the_seeds_1
     assert!(!vangnet.contains("€ 0 "), "{vangnet}");
     assert!(vangnet.contains("2021 | realisatie | onbekend | onbekend"), "{vangnet}");
 }
+
+#[test]
+fn the_raadsmededeling_carries_the_multi_year_outlook_for_the_begroting() {
+    let dm = demo();
+    let d = raadsmededeling(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).unwrap();
+    let t = d.platte_tekst();
+    assert!(t.contains("Meerjarenraming 2026–2030"), "{t}");
+    for jaar in 2027..=2030 {
+        assert!(t.contains(&format!("\n{jaar} | € ")), "{jaar}: {t}");
+    }
+    assert!(t.contains("De kans op een vangnetuitkering is vanaf 2027 onbekend"), "{t}");
+    // Deventer on 31 October 2023 has no monthly data: no outlook, no empty section.
+    let d = raadsmededeling(&deventer(), &[], None, &vraag_deventer()).unwrap();
+    assert!(!d.platte_tekst().contains("Meerjarenraming"));
+}

@@ -139,6 +139,40 @@ fn main() {
         sam.mc_vangnet += mc.verwachte_vangnetuitkering.to_decimal();
     }
     let t_prognoses = t_basis + t_det + t_mc;
+
+    // 5. The multi-year outlook of every gemeente (2024–2028), as `buig raming` makes it,
+    //    on every core (each gemeente is independent).
+    let t = Instant::now();
+    let kernen = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let deel = gegevens.len().div_ceil(kernen);
+    let (ramingen, tekort_2028) = std::thread::scope(|scope| {
+        let taken: Vec<_> = gegevens
+            .chunks(deel.max(1))
+            .map(|stuk| {
+                let uitkeringen = &uitkeringen;
+                scope.spawn(move || {
+                    let (mut n, mut tekort) = (0u32, 0u32);
+                    for g in stuk {
+                        let code = g.gemeente.expect("set above");
+                        let vraag = buig_prognose::raming::RamingVraag {
+                            peildatum: PEILDATUM,
+                            tot: Year::new(JAAR + 4),
+                            runs,
+                            seed: SEED,
+                            scenario: Scenario::default(),
+                        };
+                        if let Ok(r) = buig_prognose::raming::raming(g, uitkeringen[&code], &vraag) {
+                            n += 1;
+                            tekort += u32::from(r.jaren.last().is_some_and(|j| j.resultaat.p50.is_negative()));
+                        }
+                    }
+                    (n, tekort)
+                })
+            })
+            .collect();
+        taken.into_iter().map(|t| t.join().expect("a raming thread")).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    });
+    let t_raming = t.elapsed();
     let t_totaal = totaal.elapsed();
 
     let s = |d: Duration| format!("{} s", nl::getal(Decimal::from_f64_retain(d.as_secs_f64()).unwrap_or_default(), 2));
@@ -161,6 +195,7 @@ fn main() {
         s(t_mc),
         nl::getal(Decimal::from_f64_retain(t_mc.as_secs_f64() * 1e6 / (f64::from(runs) * sam.gemeenten as f64)).unwrap_or_default(), 1)
     );
+    println!("meerjarenraming {JAAR}–{} ({ramingen} gemeenten, {runs} runs, {kernen} kernen): {}", JAAR + 4, s(t_raming));
     println!("totaal:                             {}", s(t_totaal));
     if let Some(kb) = vmhwm_kb() {
         println!("piekgeheugen (VmHWM):               {} MB", nl::getal(Decimal::from(kb) / Decimal::from(1024), 0));
@@ -176,6 +211,7 @@ fn main() {
     println!("  gemeenten met kans op vangnet > 0:   {}", sam.mc_kans_vangnet);
     println!("  gemeenten met kans op vangnet ≥ 50%: {}", sam.mc_meestal_vangnet);
     println!("  som verwachte vangnetuitkeringen:    {}", nl::euro(sam.mc_vangnet));
+    println!("Meerjarenraming: gemeenten met een verwacht tekort (P50) in {}: {tekort_2028}", JAAR + 4);
 }
 
 #[derive(Default)]

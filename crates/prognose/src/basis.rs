@@ -92,6 +92,28 @@ impl<'a> Prognosebasis<'a> {
         Some((d, d - netto))
     }
 
+    /// The average net cost per benefit per month of a complete year, without
+    /// LKS (euros), and the year's LKS per month: the price history of the
+    /// multi-year outlook. `None` for a year without twelve months or benefits.
+    pub(crate) fn jaarprijs(&self, y: i32) -> Option<(f64, f64)> {
+        let mut netto = 0.0;
+        let mut lks = 0.0;
+        let mut stand = 0u64;
+        for m in 1..=12 {
+            let r = self.real.get(&mi(y, m))?;
+            let l = r.lks.unwrap_or(Money::ZERO);
+            netto += (r.lasten - r.baten - l).to_decimal().to_f64()?;
+            lks += l.to_decimal().to_f64()?;
+            stand += self.at(&self.stand, mi(y, m))?;
+        }
+        (stand > 0).then(|| (netto / stand as f64, lks / 12.0))
+    }
+
+    /// The gemeente's figures.
+    pub fn gegevens(&self) -> &Gegevens {
+        self.g
+    }
+
     /// Everything the projection needs at `peildatum` for `jaar`.
     pub fn uitgangspunt(&self, jaar: Year, peildatum: Date) -> Result<Uitgangspunt, PrognoseFout> {
         let y = jaar.get();

@@ -30,6 +30,7 @@ pub mod gegevens;
 pub mod kop;
 pub mod montecarlo;
 pub mod prognose;
+pub mod raming;
 pub mod scenario;
 pub mod tekst;
 pub mod uitkomst;

@@ -69,7 +69,7 @@ pub struct Samenvatting {
 }
 
 /// A standard normal draw (Box–Muller).
-fn normaal(rng: &mut ChaCha8Rng) -> f64 {
+pub(crate) fn normaal(rng: &mut ChaCha8Rng) -> f64 {
     let u1: f64 = 1.0 - rng.random::<f64>();
     let u2: f64 = rng.random::<f64>();
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
@@ -77,7 +77,7 @@ fn normaal(rng: &mut ChaCha8Rng) -> f64 {
 
 /// A Student-t draw with `df` degrees of freedom: a normal over the root of
 /// a chi-square (the sum of `df` squared normals) divided by `df`.
-fn student(rng: &mut ChaCha8Rng, df: u32) -> f64 {
+pub(crate) fn student(rng: &mut ChaCha8Rng, df: u32) -> f64 {
     let z = normaal(rng);
     let chi2: f64 = (0..df).map(|_| normaal(rng).powi(2)).sum();
     z / (chi2 / f64::from(df)).sqrt()
@@ -113,14 +113,14 @@ pub(crate) fn budget_spreiding(wijzigingen: &[f64], soort: BudgetSoort) -> (f64,
 }
 
 /// Nearest-rank percentile of sorted values.
-fn percentiel(sorted: &[i64], p: f64) -> i64 {
+pub(crate) fn percentiel(sorted: &[i64], p: f64) -> i64 {
     let n = sorted.len();
     let idx = ((p * n as f64).ceil() as usize).clamp(1, n) - 1;
     sorted[idx]
 }
 
 /// Probability with 4 decimals.
-fn kans(n: u32, runs: u32) -> f64 {
+pub(crate) fn kans(n: u32, runs: u32) -> f64 {
     (f64::from(n) / f64::from(runs.max(1)) * 10_000.0).round() / 10_000.0
 }
 
@@ -135,63 +135,122 @@ fn laagste_drempel(jaar: Year) -> Option<Decimal> {
     Some(d)
 }
 
+/// What every run of one year shares: the scenario's factors, the price,
+/// the budget's spread and the lowest vangnet threshold.
+pub(crate) struct Jaarrun<'u> {
+    pub(crate) u: &'u Uitgangspunt,
+    s: &'u Scenario,
+    fi: f64,
+    fu: f64,
+    minder: f64,
+    prijs_cent: f64,
+    lks_cent: f64,
+    budget_getrokken: bool,
+    b_gem: f64,
+    b_sd: f64,
+    b_df: u32,
+    vaste_budget: Money,
+    drempel: Option<Decimal>,
+    /// The decision the run's budget stands for: a drawn budget is the expected definitief.
+    pub(crate) soort: BudgetSoort,
+}
+
+/// One run of the year: its result, budget, net costs (cents) and the stand at the year's end.
+pub(crate) struct Run {
+    pub(crate) resultaat: i64,
+    pub(crate) budget: Money,
+    pub(crate) netto: i64,
+    pub(crate) stand: f64,
+}
+
+impl<'u> Jaarrun<'u> {
+    pub(crate) fn new(u: &'u Uitgangspunt, s: &'u Scenario) -> Jaarrun<'u> {
+        let k = u.gerealiseerde_maanden;
+        let (fp, fl) = (Scenario::factor(s.prijs_pct), Scenario::factor(s.lks_pct));
+        let budget_getrokken = !u.definitief_bekend;
+        let (b_gem, b_sd, b_df) = budget_spreiding(&u.budget_wijzigingen, u.budget.soort);
+        Jaarrun {
+            u,
+            s,
+            fi: Scenario::factor(s.instroom_pct),
+            fu: Scenario::factor(s.uitstroom_pct),
+            minder: s.minder_uitkeringen_eind_jaar.unwrap_or(0.0),
+            prijs_cent: u.prijs.to_f64().unwrap_or(0.0) * 100.0 * fp,
+            lks_cent: u.lks_maand.cents() as f64 * fl * f64::from(12 - k),
+            budget_getrokken,
+            b_gem,
+            b_sd,
+            b_df,
+            vaste_budget: u.budget_met(u.budget.bedrag, s),
+            drempel: laagste_drempel(u.jaar),
+            soort: if budget_getrokken { BudgetSoort::Definitief } else { u.budget.soort },
+        }
+    }
+
+    /// One run: the remaining months of the year with a year-level shock to
+    /// inflow, outflow rate and price, and the coming definitief drawn.
+    pub(crate) fn run(&self, rng: &mut ChaCha8Rng) -> Run {
+        let u = self.u;
+        let k = u.gerealiseerde_maanden;
+        let (z_in, z_out, z_p) = (normaal(rng), normaal(rng), normaal(rng));
+        let budget = if self.budget_getrokken {
+            let r = self.b_gem + self.b_sd * student(rng, self.b_df);
+            let getrokken = Money::from_cents((u.budget.bedrag.cents() as f64 * (1.0 + r)).round() as i64);
+            u.budget_met(getrokken, self.s)
+        } else {
+            self.vaste_budget
+        };
+        let mut stand = u.start_stand as f64;
+        let mut som = 0.0;
+        for m in k + 1..=12 {
+            stand = maand(u, m, stand, (self.fi, self.fu), (z_in, z_out), rng);
+            som += (stand - self.minder * f64::from(m - k) / f64::from(12 - k)).max(0.0);
+        }
+        let prijs = self.prijs_cent * (1.0 + u.prijs_sd * z_p);
+        let netto = u.gerealiseerd.cents() + (som * prijs + self.lks_cent).round() as i64;
+        Run { resultaat: budget.cents() - netto, budget, netto, stand }
+    }
+
+    /// Could this shortfall qualify at all (above the lowest threshold of the year's rule)?
+    pub(crate) fn kan_vangnet(&self, tekort: Money, budget: Money) -> bool {
+        match (self.drempel, Percentage::ratio(tekort, budget)) {
+            (Some(d), Some(p)) => p.value() > d,
+            _ => false,
+        }
+    }
+}
+
+/// One month of the caseload: inflow around the calendar month's mean with
+/// the year's shock and Poisson-like noise, outflow binomial-like around the
+/// month's rate with the year's shock. Returns the stand at the month's end.
+pub(crate) fn maand(u: &Uitgangspunt, m: u8, stand: f64, (fi, fu): (f64, f64), (z_in, z_out): (f64, f64), rng: &mut ChaCha8Rng) -> f64 {
+    let cm = usize::from(m - 1);
+    let (ig, isd) = u.instroom[cm];
+    let gem_in = ig * fi;
+    let instroom = (gem_in + isd * fi * z_in + gem_in.sqrt() * normaal(rng)).max(0.0);
+    let (rg, rsd) = u.rate[cm];
+    let rate = (rg * fu + rsd * z_out).clamp(0.0, 1.0);
+    let uitstroom = (rate * stand + (stand * rate * (1.0 - rate)).sqrt() * normaal(rng)).clamp(0.0, stand);
+    stand + instroom - uitstroom
+}
+
 /// `runs` runs of the year under scenario `s`.
 pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenvatting {
     let runs = runs.max(1);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let k = u.gerealiseerde_maanden;
-    let (fi, fu) = (Scenario::factor(s.instroom_pct), Scenario::factor(s.uitstroom_pct));
-    let (fp, fl) = (Scenario::factor(s.prijs_pct), Scenario::factor(s.lks_pct));
-    let minder = s.minder_uitkeringen_eind_jaar.unwrap_or(0.0);
-    let prijs_cent = u.prijs.to_f64().unwrap_or(0.0) * 100.0 * fp;
-    let lks_cent = u.lks_maand.cents() as f64 * fl * f64::from(12 - k);
-    let gerealiseerd = u.gerealiseerd.cents();
-    let budget_getrokken = !u.definitief_bekend;
-    let (b_gem, b_sd, b_df) = budget_spreiding(&u.budget_wijzigingen, u.budget.soort);
-    let drempel = laagste_drempel(u.jaar);
-    // A drawn budget is the expected definitief; else the decision known on the peildatum.
-    let soort = if budget_getrokken { BudgetSoort::Definitief } else { u.budget.soort };
-    let vaste_budget = u.budget_met(u.budget.bedrag, s);
-
+    let jr = Jaarrun::new(u, s);
     let mut resultaten = Vec::with_capacity(runs as usize);
     let mut budgetten = Vec::with_capacity(runs as usize);
     let (mut n_tekort, mut n_vangnet) = (0u32, 0u32);
     let mut som_vangnet = Decimal::ZERO;
     for _ in 0..runs {
-        let (z_in, z_out, z_p) = (normaal(&mut rng), normaal(&mut rng), normaal(&mut rng));
-        let budget = if budget_getrokken {
-            let r = b_gem + b_sd * student(&mut rng, b_df);
-            let getrokken = Money::from_cents((u.budget.bedrag.cents() as f64 * (1.0 + r)).round() as i64);
-            u.budget_met(getrokken, s)
-        } else {
-            vaste_budget
-        };
-        let mut stand = u.start_stand as f64;
-        let mut som = 0.0;
-        for m in k + 1..=12 {
-            let cm = usize::from(m - 1);
-            let (ig, isd) = u.instroom[cm];
-            let gem_in = ig * fi;
-            let instroom = (gem_in + isd * fi * z_in + gem_in.sqrt() * normaal(&mut rng)).max(0.0);
-            let (rg, rsd) = u.rate[cm];
-            let rate = (rg * fu + rsd * z_out).clamp(0.0, 1.0);
-            let uitstroom = (rate * stand + (stand * rate * (1.0 - rate)).sqrt() * normaal(&mut rng)).clamp(0.0, stand);
-            stand = stand + instroom - uitstroom;
-            som += (stand - minder * f64::from(m - k) / f64::from(12 - k)).max(0.0);
-        }
-        let prijs = prijs_cent * (1.0 + u.prijs_sd * z_p);
-        let netto = gerealiseerd + (som * prijs + lks_cent).round() as i64;
-        let resultaat = budget.cents() - netto;
+        let Run { resultaat, budget, .. } = jr.run(&mut rng);
         if resultaat < 0 {
             n_tekort += 1;
         }
         let tekort = Money::from_cents(-resultaat);
-        let kan = match (drempel, Percentage::ratio(tekort, budget)) {
-            (Some(d), Some(p)) => p.value() > d,
-            _ => false,
-        };
-        if kan {
-            if let Some(v) = u.vangnet(budget, tekort, soort) {
+        if jr.kan_vangnet(tekort, budget) {
+            if let Some(v) = u.vangnet(budget, tekort, jr.soort) {
                 if v.recht() == Some(true) {
                     n_vangnet += 1;
                     som_vangnet += v.vangnetuitkering().unwrap_or(Money::ZERO).to_decimal();
@@ -215,7 +274,7 @@ pub fn simuleer(u: &Uitgangspunt, s: &Scenario, runs: u32, seed: u64) -> Samenva
         kans_vangnet: kans(n_vangnet, runs),
         verwachte_vangnetuitkering: Money::from_decimal_euros(money::round_to_whole_euros(som_vangnet / Decimal::from(runs)))
             .unwrap_or(Money::ZERO),
-        budget_getrokken,
+        budget_getrokken: jr.budget_getrokken,
         budget_p50: Money::from_cents(percentiel(&budgetten, 0.50)),
     }
 }

@@ -285,3 +285,77 @@ pub fn render_tabel(o: &BudgetOverzicht) -> String {
     }
     s
 }
+
+/// The Dutch text of the multi-year outlook (`buig raming`).
+pub fn render_raming(r: &crate::raming::Raming) -> String {
+    let mut s = String::new();
+    let wie = r.naam.clone().or_else(|| r.gemeente.clone()).unwrap_or_default();
+    let _ = writeln!(s, "Meerjarenraming BUIG {wie}, peildatum {}", nl::date_short(r.peildatum));
+    let _ = writeln!(
+        s,
+        "P50 met de band P10–P90; {} doorrekeningen (seed {}). Een negatief resultaat is een tekort.\n",
+        nl::aantal(r.runs),
+        r.seed
+    );
+    let _ = writeln!(
+        s,
+        "{:<6} {:>14} {:>14} {:>14} {:>29} {:>11} {:>13}  budget",
+        "jaar", "budget", "netto lasten", "resultaat", "P10 – P90", "kans tekort", "kans vangnet"
+    );
+    for j in &r.jaren {
+        let _ = writeln!(
+            s,
+            "{:<6} {:>14} {:>14} {:>14} {:>29} {:>11} {:>13}  {}",
+            j.jaar,
+            nl::money(j.budget.p50),
+            nl::money(j.netto_lasten.p50),
+            nl::money(j.resultaat.p50),
+            format!("{} – {}", nl::money(j.resultaat.p10), nl::money(j.resultaat.p90)),
+            kans(j.kans_tekort),
+            j.kans_vangnet.map(kans).unwrap_or_else(|| "onbekend".into()),
+            j.budget_bron
+        );
+    }
+    let g = &r.grondslag;
+    let pct = |x: f64| nl::procent(Decimal::from_f64_retain(x * 100.0).unwrap_or_default(), 1);
+    let _ = writeln!(
+        s,
+        "\nGrondslag: prijs per uitkering +{} ± {} per jaar (uit {}); macrobudget +{} ± {} per jaar; aandeel {}{} ± {} per jaar.",
+        pct(g.prijsstijging),
+        pct(g.prijsstijging_sd),
+        nl::opsomming(&g.prijs_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>()),
+        pct(g.macro_groei),
+        pct(g.macro_groei_sd),
+        if g.aandeel_groei >= 0.0 { "+" } else { "" },
+        pct(g.aandeel_groei),
+        pct(g.aandeel_groei_sd)
+    );
+    for j in r.jaren.iter().filter_map(|j| j.vangnet_reden.as_ref().map(|x| (j.jaar, x))).take(1) {
+        let _ = writeln!(s, "Kans vangnet onbekend vanaf {}: {}.", j.0, j.1);
+    }
+    if !r.waarschuwingen.is_empty() {
+        let _ = writeln!(s, "\nLet op");
+        for w in &r.waarschuwingen {
+            let _ = writeln!(s, "! {w}");
+        }
+    }
+    s
+}
+
+/// The Dutch text of the outlook's backtest.
+pub fn render_raming_backtest(b: &crate::raming::backtest::RamingBacktest) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "Backtest van de meerjarenraming vanaf {} peildata (30 juni van elk afgesloten jaar)", b.peildata.len());
+    let _ = writeln!(s, "Fout = P50 van het resultaat − gerealiseerd resultaat; dekking = aandeel binnen P10–P90 (goed: rond 80%).\n");
+    let _ = writeln!(s, "{:<22} {:>7} {:>16} {:>8}", "horizon", "aantal", "gem. abs. fout", "dekking");
+    for h in &b.per_horizon {
+        let wat = match h.horizon {
+            0 => "het jaar zelf".to_string(),
+            1 => "1 jaar verder".to_string(),
+            n => format!("{n} jaar verder"),
+        };
+        let d = nl::procent(Decimal::from_f64_retain(h.dekking_p10_p90 * 100.0).unwrap_or_default(), 0);
+        let _ = writeln!(s, "{:<22} {:>7} {:>16} {:>8}", wat, h.aantal, nl::money(h.mae), d);
+    }
+    s
+}

@@ -34,6 +34,7 @@ pub fn router() -> Router<Staat> {
         .route("/gemeenten/{code}/overzicht", get(overzicht))
         .route("/gemeenten/{code}/budget", get(budget))
         .route("/gemeenten/{code}/prognose", get(prognose))
+        .route("/gemeenten/{code}/raming", get(raming))
         .route("/gemeenten/{code}/bestand", get(bestand))
         .route("/gemeenten/{code}/vangnet/{jaar}", get(vangnet))
         .route("/gemeenten/{code}/plan", get(plan))
@@ -174,6 +175,15 @@ async fn prognose(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<
         let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
         let b = gegevens::gemeente(&staat, code).await?;
         gegevens::prognose(&staat, code, k.keuze(&b)?).await
+    };
+    antwoord(r.await)
+}
+
+async fn raming(State(staat): State<Staat>, g: ApiGebruiker, Path(code): Path<String>) -> Response {
+    let ik = als_ingelogd(g);
+    let r = async {
+        let code = ik.gemeente(&code, crate::sessie::Recht::Lezen)?;
+        gegevens::raming(&staat, code).await
     };
     antwoord(r.await)
 }

@@ -38,6 +38,21 @@ pub fn waaier(r: &PrognoseUitkomst) -> Grafiek {
     g
 }
 
+/// The multi-year outlook: the result per year at P50 with its P10–P90 band.
+pub fn raming(r: &buig_prognose::raming::Raming) -> Grafiek {
+    let mut g = Grafiek::new("Verwacht resultaat per jaar (P10–P90)", Soort::Lijn, Eenheid::Euro);
+    g.beschrijving = "Het verwachte BUIG-resultaat per jaar (budget min netto lasten; negatief is een tekort): het midden van de doorrekeningen en de band waarin het in 80% ervan valt. De band wordt breder naarmate het jaar verder weg ligt.".into();
+    g.x_labels = r.jaren.iter().map(|j| j.jaar.to_string()).collect();
+    g.band = Some(Band {
+        naam: "P10–P90".into(),
+        onder: r.jaren.iter().map(|j| Some(f(j.resultaat.p10))).collect(),
+        boven: r.jaren.iter().map(|j| Some(f(j.resultaat.p90))).collect(),
+    });
+    g.reeksen = vec![lijn("Verwacht resultaat (P50)", r.jaren.iter().map(|j| Some(f(j.resultaat.p50))).collect())];
+    g.nullijn = true;
+    g
+}
+
 /// Budget against net costs per year; the current year's expected costs beside.
 pub fn budget_jaren(o: &BudgetOverzicht, prognose: Option<&PrognoseUitkomst>) -> Grafiek {
     let mut g = Grafiek::new("Budget en netto lasten per jaar", Soort::Staaf, Eenheid::Euro);
@@ -53,7 +68,7 @@ pub fn budget_jaren(o: &BudgetOverzicht, prognose: Option<&PrognoseUitkomst>) ->
     let netto = jaren.iter().map(|j| j.netto_lasten.map(f)).collect();
     g.reeksen = vec![lijn("Budget", budget), lijn("Netto lasten", netto)];
     if let Some(p) = prognose {
-        let verwacht = jaren.iter().map(|j| (j.jaar == p.prognose.jaar).then(|| f(p.prognose.netto_lasten))).collect();
+        let verwacht = jaren.iter().map(|j| (j.jaar == p.prognose.jaar).then(|| f(p.kop.netto_lasten))).collect();
         g.reeksen.push(lijn("Verwachte netto lasten", verwacht));
     }
     g

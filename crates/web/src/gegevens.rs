@@ -122,6 +122,32 @@ pub async fn prognose(staat: &Staat, code: GemeenteCode, keuze: PrognoseKeuze) -
     staat.cache.haal(versie, sleutel, || async move { rekenen(move || Ok(buig_dienst::prognose::prognose(&g, &vraag)?)).await }).await
 }
 
+/// The multi-year outlook from the last realised month, four years ahead, with the program's runs.
+pub async fn raming(staat: &Staat, code: GemeenteCode) -> Result<Arc<buig_prognose::raming::Raming>, Fout> {
+    let (g, versie) = gemeente_met_versie(staat, code).await?;
+    let mc = staat.instellingen.monte_carlo();
+    let Some((jaar, peildatum)) = g.huidig() else {
+        return Err(Fout::Gegevens(format!(
+            "voor {} is nog geen maandrealisatie bekend: er is geen lopend jaar om vooruit te kijken",
+            g.naam
+        )));
+    };
+    let sleutel = format!("raming/{code}/{peildatum}/{}", buig_dienst::vandaag());
+    staat
+        .cache
+        .haal(versie, sleutel, || async move {
+            let vraag = buig_prognose::raming::RamingVraag {
+                peildatum,
+                tot: jaar.offset(4),
+                runs: mc.runs,
+                seed: mc.seed,
+                scenario: Default::default(),
+            };
+            rekenen(move || Ok(buig_dienst::prognose::raming(&g, &vraag)?)).await
+        })
+        .await
+}
+
 /// A year's vangnet position with the budget view it came from.
 pub async fn vangnet(staat: &Staat, code: GemeenteCode, jaar: Year) -> Result<Arc<VangnetJaar>, Fout> {
     let (g, versie) = gemeente_met_versie(staat, code).await?;

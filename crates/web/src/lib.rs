@@ -98,6 +98,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}", get(paginas::overzicht::pagina))
         .route("/g/{code}/budget", get(paginas::budget::pagina))
         .route("/g/{code}/prognose", get(paginas::prognose::pagina))
+        .route("/g/{code}/raming", get(paginas::raming::pagina))
         .route("/g/{code}/bestand", get(paginas::bestand::pagina))
         .route("/g/{code}/vangnet", get(paginas::vangnet::pagina))
         .route("/g/{code}/vangnet/notitie", get(paginas::vangnet::notitie))

@@ -48,10 +48,11 @@ pub fn kaal(titel: &str, body: Markup) -> Html<String> {
 }
 
 /// The pages of one gemeente, in the order of the navigation: (path suffix, label).
-pub const PAGINAS: [(&str, &str); 7] = [
+pub const PAGINAS: [(&str, &str); 8] = [
     ("", "Overzicht"),
     ("/budget", "Budget"),
     ("/prognose", "Prognose"),
+    ("/raming", "Raming"),
     ("/bestand", "Bestand"),
     ("/vangnet", "Vangnet"),
     ("/plan", "Aanvalsplan"),

@@ -966,3 +966,25 @@ async fn a_regional_user_cannot_read_another_gemeente_off_the_comparison_group()
     let laatste = land["reeks"].as_array().unwrap().last().unwrap().clone();
     assert!(laatste["stand"].as_u64().unwrap() > 3 + 4 + 5 + 6 + 7, "{laatste}");
 }
+
+/// Issue "Beyond the anchors" 1: the meerjarenraming as a page and in the API, its current year the prognosis headline.
+#[tokio::test]
+async fn the_multi_year_outlook_shows_five_years_and_its_first_is_the_prognosis_headline() {
+    let s = Server::start().await;
+    let (c, _) = s.login("bewerker").await;
+    let html = s.get("/g/GM9999/raming", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("<h1>Meerjarenraming — Voorbeeldstad</h1>"), "{html}");
+    for jaar in 2026..=2030 {
+        assert!(html.contains(&format!("<th scope=\"row\">{jaar}")), "{jaar}");
+    }
+    assert!(html.contains("de vangnetregels zijn bekend tot en met 2026"), "{html}");
+    assert!(html.contains("href=\"/g/GM9999/raming\" aria-current=\"page\""), "in the navigation");
+    let r: serde_json::Value = s.get("/api/v1/gemeenten/GM9999/raming", Some(&c)).await.json().await.unwrap();
+    valideer("Raming", &r);
+    let o: serde_json::Value = s.get("/api/v1/gemeenten/GM9999/overzicht", Some(&c)).await.json().await.unwrap();
+    assert_eq!(r["jaren"][0]["resultaat"]["p50"], o["kop"]["resultaat"], "the current year is the headline");
+    assert_eq!(r["jaren"].as_array().unwrap().len(), 5);
+    // Another gemeente's outlook: 404, as every route.
+    assert_eq!(s.get("/g/GM0150/raming", Some(&c)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/api/v1/gemeenten/GM0150/raming", Some(&c)).await.status(), StatusCode::NOT_FOUND);
+}

@@ -43,6 +43,19 @@ pub fn raadsmededeling_invoer(
     // The same prognosis as every view of (gemeente, t, peildatum).
     let keuze = PrognoseKeuze { jaar: t, peildatum: vraag.peildatum, scenario: None };
     let prognose = prognose(g, &keuze.vraag(mc)).map_err(|e| e.to_string());
+    // The outlook t..t+4 on what was known on the peildatum, when the peildatum lies in t.
+    let raming = (i32::from(vraag.peildatum.year()) == t.get() && crate::prognose::ontbreekt(g).is_none())
+        .then(|| {
+            let v = buig_prognose::raming::RamingVraag {
+                peildatum: vraag.peildatum,
+                tot: t.offset(4),
+                runs: mc.runs,
+                seed: mc.seed,
+                scenario: Default::default(),
+            };
+            buig_prognose::raming::raming(&bekend, &g.uitkeringen, &v).ok()
+        })
+        .flatten();
     Ok(RaadsmededelingInvoer {
         gemeente: Some(g.code),
         naam: g.naam.clone(),
@@ -51,6 +64,7 @@ pub fn raadsmededeling_invoer(
         datum: vraag.datum,
         overzicht,
         prognose,
+        raming,
         plan,
     })
 }

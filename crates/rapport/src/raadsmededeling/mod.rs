@@ -13,6 +13,7 @@
 
 pub mod beschikkingen;
 pub mod plan;
+pub mod raming;
 pub mod resultaat;
 
 use buig_core::{nl, GemeenteCode, Year};
@@ -37,6 +38,8 @@ pub struct RaadsmededelingInvoer {
     pub overzicht: BudgetOverzicht,
     /// The prognosis of year t at the peildatum, or why there is none.
     pub prognose: Result<PrognoseUitkomst, String>,
+    /// The outlook t..t+4 at the peildatum (when the peildatum lies in t).
+    pub raming: Option<buig_prognose::raming::Raming>,
     pub plan: Option<buig_plan::Overzicht>,
 }
 
@@ -103,6 +106,11 @@ pub fn raadsmededeling(v: &RaadsmededelingInvoer) -> Document {
             items: vec![format!("Het verwachte resultaat over {t} is niet te berekenen: {e}.")],
         }),
         Ok(r) => blokken.extend(resultaat::blokken(r)),
+    }
+
+    // --- Meerjarenraming ---
+    if let Some(r) = &v.raming {
+        blokken.extend(raming::blokken(r));
     }
 
     // --- Vangnet ---

@@ -11,6 +11,7 @@ pub mod import;
 pub mod overzicht;
 pub mod plan;
 pub mod prognose;
+pub mod raming;
 pub mod rapport;
 pub mod vangnet;
 pub mod vergelijking;
