@@ -220,3 +220,36 @@ fn with_2021_and_2022_entered_deventer_2023_carries_the_conditions_of_seed_002_w
     let o = buig(&db, &["jaarcijfer", "--gemeente", "GM0150", "--jaar", "2020", "--budget", "1", "--tekort", "1", "--lasten", "2"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Issue "Beyond the anchors" 4: seed 003's regional overview from the stored figures.
+#[test]
+fn the_regional_overview_of_the_bmwe_gemeenten_gives_seed_003s_figures_and_says_onbekend_for_a_gemeente_without_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let html = dir.path().join("regio.html");
+    let maak = |gemeenten: &str| {
+        let o =
+            buig(&db, &["rapport", "regio", "--gemeenten", gemeenten, "--jaar", "2018", "--formaat", "html", "-o", html.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(&html).unwrap()
+    };
+    let h = maak("GM0005,GM1663,GM0053,GM1651");
+    // Seed 003: Bedum 2017 uitgaven, rijksbijdrage, tekort; the 2018 prognoses and vangnetuitkeringen.
+    for want in ["€ 2.408.317", "€ 1.962.128", "€ 446.189", "€ 50.767", "€ 89.412", "€ 2.253.777", "€ 214.223", "€ 163.456"]
+    {
+        assert!(h.contains(want), "{want}");
+    }
+    // The regional total of 2017's spending: 2.408.317 + 3.953.400 + 4.077.327 + 6.354.405.
+    assert!(h.contains("€ 16.793.449"), "regional total");
+    // Eemsmond 2015 had a surplus (seed 003: "nvt").
+    assert!(h.contains("overschot € 102.610"));
+    // A gemeente without figures: unknown, and no regional total over it.
+    let h = maak("GM0005,GM1663,GM0053,GM0010");
+    assert!(h.contains("Delfzijl") && h.contains("onbekend"), "{h}");
+    assert!(!h.contains("€ 16.793.449"));
+    assert!(h.contains("Delfzijl: geen prognose over 2018 bekend (onbekend)."), "{h}");
+    // Without --gemeenten: refused, naming the flag.
+    let o = buig(&db, &["rapport", "regio", "--jaar", "2018", "--formaat", "html", "-o", html.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--gemeente"), "{}", stderr(&o));
+}

@@ -7,6 +7,8 @@
 //!   and share effect, expected result, vangnet outlook, plan progress.
 //! - [`monitor`]: the kwartaalmonitor — caseload per quarter, flows, per
 //!   1,000 inhabitants, age and duration, costs against budget, vangnet.
+//! - [`regio`]: several gemeenten side by side (seed 003): spending, grant
+//!   and shortfall per year, the prognosis and vangnet of t, the caseload.
 //! - [`gedeeld`]: the blocks and labels the documents share.
 //! - [`doc`]: the format-neutral document the renderers share;
 //!   [`html`] a standalone, print-ready page; [`docx`] a Word document;
@@ -25,6 +27,7 @@ pub mod monitor;
 pub mod notitie;
 pub mod pdf;
 pub mod raadsmededeling;
+pub mod regio;
 
 use std::fmt;
 use std::str::FromStr;
@@ -32,6 +35,7 @@ use std::str::FromStr;
 pub use monitor::{kwartaalmonitor, MonitorInvoer, MonitorVergelijking};
 pub use notitie::{notitie, NotitieInvoer};
 pub use raadsmededeling::{raadsmededeling, RaadsmededelingInvoer};
+pub use regio::{regio, RegioInvoer};
 
 /// The kinds of document `buig rapport` and the web app make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,10 +43,13 @@ pub enum DocumentSoort {
     NotitieVangnet,
     Raadsmededeling,
     Monitor,
+    /// Several gemeenten side by side (model: seed 003).
+    Regio,
 }
 
 impl DocumentSoort {
-    pub const ALLE: [DocumentSoort; 3] = [DocumentSoort::NotitieVangnet, DocumentSoort::Raadsmededeling, DocumentSoort::Monitor];
+    pub const ALLE: [DocumentSoort; 4] =
+        [DocumentSoort::NotitieVangnet, DocumentSoort::Raadsmededeling, DocumentSoort::Monitor, DocumentSoort::Regio];
 
     /// The name on the command line and in URLs: `notitie-vangnet`, `raadsmededeling`, `monitor`.
     pub fn code(self) -> &'static str {
@@ -50,6 +57,7 @@ impl DocumentSoort {
             DocumentSoort::NotitieVangnet => "notitie-vangnet",
             DocumentSoort::Raadsmededeling => "raadsmededeling",
             DocumentSoort::Monitor => "monitor",
+            DocumentSoort::Regio => "regio",
         }
     }
 
@@ -59,6 +67,7 @@ impl DocumentSoort {
             DocumentSoort::NotitieVangnet => "notitie vangnet",
             DocumentSoort::Raadsmededeling => "raadsmededeling budget",
             DocumentSoort::Monitor => "kwartaalmonitor",
+            DocumentSoort::Regio => "regionaal overzicht",
         }
     }
 }

@@ -55,6 +55,8 @@ pub async fn document(
             .await?;
             Ok((doc, format!("notitie-vangnet-{code}-{jaar}")))
         }
+        // Several gemeenten: the regional page makes it ([`regio`]).
+        DocumentSoort::Regio => Err(Fout::NietGevonden),
         DocumentSoort::Raadsmededeling | DocumentSoort::Monitor => {
             let (jaar, peildatum) = g.huidig().ok_or_else(|| Fout::Gegevens(format!("voor {} is geen maandrealisatie bekend", g.naam)))?;
             let naam = format!("{soort}-{code}-{peildatum}");
@@ -75,6 +77,22 @@ pub async fn document(
             Ok((doc, naam))
         }
     }
+}
+
+/// The regional overview of `gemeenten` over `jaar` (the regional page).
+pub async fn regio(staat: &Staat, gemeenten: &[GemeenteCode], jaar: Year) -> Result<(Document, buig_rapport::RegioInvoer), Fout> {
+    let mut geladen = Vec::new();
+    for code in gemeenten {
+        geladen.push(gegevens::gemeente(staat, *code).await?);
+    }
+    let mc = staat.instellingen.monte_carlo();
+    let datum = buig_dienst::vandaag();
+    rekenen(move || {
+        let gs: Vec<buig_dienst::Gemeente> = geladen.iter().map(|g| (**g).clone()).collect();
+        let invoer = buig_dienst::document::regio::regio_invoer(&gs, &buig_dienst::document::regio::RegioVraag { jaar, datum }, mc);
+        Ok((buig_rapport::regio(&invoer), invoer))
+    })
+    .await
 }
 
 /// Renders a document off the async threads (a PDF waits for LibreOffice);

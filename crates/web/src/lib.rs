@@ -95,6 +95,8 @@ pub fn app(staat: Staat) -> Router {
         .route("/inloggen", get(auth::inloggen_formulier).post(auth::inloggen))
         .route("/uitloggen", post(auth::uitloggen))
         .route("/vergelijking", get(paginas::vergelijking::pagina))
+        .route("/regio", get(paginas::regio::pagina))
+        .route("/regio/rapport", get(paginas::regio::rapport))
         .route("/g/{code}", get(paginas::overzicht::pagina))
         .route("/g/{code}/budget", get(paginas::budget::pagina))
         .route("/g/{code}/prognose", get(paginas::prognose::pagina))

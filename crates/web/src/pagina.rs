@@ -73,7 +73,10 @@ pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &st
                         a.merk href="/" { "BUIG-monitor" }
                         @if let Some((code, naam)) = gemeente { span.gemeente { (naam) " " span.code { (code) } } }
                         nav.account aria-label="Account" {
-                            @if gemeenten.len() > 1 { a href="/" { "Gemeente kiezen" } }
+                            @if gemeenten.len() > 1 {
+                                a href="/" { "Gemeente kiezen" }
+                                a href="/regio" aria-current=[(actief == "regio").then_some("page")] { "Regio" }
+                            }
                             a href="/vergelijking" aria-current=[(actief == "vergelijking").then_some("page")] { "Vergelijking" }
                             span.wie { (ik.gebruiker.naam) }
                             form.uitloggen method="post" action="/uitloggen" {

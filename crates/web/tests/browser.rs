@@ -88,6 +88,8 @@ async fn elke_pagina_toegankelijk(c: &Client, url: &str) {
         ("/g/GM0150/vangnet?jaar=2023", "vangnet-deventer"),
         ("/g/GM9999/import", "import"),
         ("/vergelijking", "vergelijking"),
+        ("/g/GM9999/raming", "raming"),
+        ("/regio?jaar=2018", "regio"),
     ];
     let mut fouten = Vec::new();
     for (breedte, hoogte) in [(1366, 900), (390, 844)] {
@@ -211,6 +213,7 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     for (link, kop, bestand) in [
         ("Budget", "Budget Voorbeeldstad", "04-budget"),
         ("Prognose", "Prognose 2026", "05-prognose"),
+        ("Raming", "Meerjarenraming", "05b-raming"),
         ("Bestand", "Bijstandsbestand Voorbeeldstad", "06-bestand"),
         ("Vangnet", "Vangnet 2025", "07-vangnet"),
         ("Aanvalsplan", "Aanvalsplan Voorbeeldstad", "08-plan"),

@@ -988,3 +988,24 @@ async fn the_multi_year_outlook_shows_five_years_and_its_first_is_the_prognosis_
     assert_eq!(s.get("/g/GM0150/raming", Some(&c)).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(s.get("/api/v1/gemeenten/GM0150/raming", Some(&c)).await.status(), StatusCode::NOT_FOUND);
 }
+
+/// Issue "Beyond the anchors" 4: a regional user sees the gemeenten side by side and downloads the overview.
+#[tokio::test]
+async fn a_regional_user_sees_the_four_gemeenten_side_by_side_with_the_regional_total() {
+    let s = Server::start().await;
+    let (c, _) = s.login("regio").await;
+    let html = s.get("/regio?jaar=2018", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("<h1>Regio 2018</h1>"), "{html}");
+    for naam in ["Bedum", "De Marne", "Winsum", "Eemsmond"] {
+        assert!(html.contains(naam), "{naam}");
+    }
+    assert!(html.contains("€ 16.793.449"), "the regional spending of 2017: {html}");
+    assert!(html.contains("€ 50.767"), "Bedum's vangnet 2018 at the raming");
+    let r = s.get("/regio/rapport?jaar=2018&formaat=docx", Some(&c)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.bytes().await.unwrap().starts_with(b"PK"), "a DOCX");
+    // A user with one gemeente has no region to compare.
+    let (c, _) = s.login("deventer").await;
+    let html = s.get("/regio", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("U heeft toegang tot 1 gemeente"), "{html}");
+}

@@ -13,6 +13,7 @@ pub mod plan;
 pub mod prognose;
 pub mod raming;
 pub mod rapport;
+pub mod regio;
 pub mod vangnet;
 pub mod vergelijking;
 

@@ -26,6 +26,17 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     }
 }
 
+/// Where a year's budget comes from, in a word for the table (the list below explains).
+fn kort(bron: &str) -> &'static str {
+    if bron.starts_with("macrobudget (bekend)") {
+        "macrobudget bekend"
+    } else if bron.starts_with("macrobudget") {
+        "trend"
+    } else {
+        "beschikking"
+    }
+}
+
 fn procent(x: f64) -> String {
     nl::procent(Decimal::from_f64_retain(x * 100.0).unwrap_or_default(), 1)
 }
@@ -50,7 +61,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
             caption { "Meerjarenraming per jaar (P50, met P10–P90 van het resultaat)" }
             thead { tr {
                 th scope="col" { "Jaar" } th.getal scope="col" { "Budget" } th.getal scope="col" { "Netto lasten" } th.getal scope="col" { "Resultaat" }
-                th.getal scope="col" { "P10 – P90" } th.getal scope="col" { "Kans op een tekort" } th.getal scope="col" { "Kans op een vangnetuitkering" } th scope="col" { "Budget uit" }
+                th.getal scope="col" { "P10 – P90" } th.getal scope="col" { "Kans op een tekort" } th.getal scope="col" { "Kans op een vangnetuitkering" } th scope="col" { "Budget" }
             } }
             tbody { @for j in &r.jaren {
                 tr {
@@ -61,7 +72,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
                     td.getal { (euro(Some(j.resultaat.p10))) " – " (euro(Some(j.resultaat.p90))) }
                     td.getal { (nl::kans(j.kans_tekort)) }
                     td.getal { (j.kans_vangnet.map(nl::kans).unwrap_or_else(|| "onbekend".into())) }
-                    td { (j.budget_bron) }
+                    td { (kort(&j.budget_bron)) }
                 }
             } }
         } }
@@ -73,6 +84,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
             li { "Prijs per uitkering: " (procent(g.prijsstijging)) " per jaar erbij (spreiding " (procent(g.prijsstijging_sd)) "), gemeten over " (nl::opsomming(&g.prijs_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>())) "." }
             li { "Macrobudget: " (procent(g.macro_groei)) " per jaar (spreiding " (procent(g.macro_groei_sd)) "), uit de landelijke definitieve budgetten; waar het budget van een jaar al bekend is, telt dat." }
             li { "Aandeel van de gemeente: " (procent(g.aandeel_groei)) " per jaar (spreiding " (procent(g.aandeel_groei_sd)) ")." }
+            li { "Budget: \"beschikking\" is een bekende beschikking, doorgerekend naar het verwachte definitieve budget; \"trend\" is het budget van het jaar ervoor maal de groei van het macrobudget en van het aandeel; \"macrobudget bekend\" gebruikt het al bekende landelijke budget van dat jaar." }
             li { (nl::aantal(r.runs)) " doorrekeningen; het lopende jaar met dezelfde doorrekeningen als de prognose." }
         }
         @for w in &r.waarschuwingen { p.melding.let-op { (w) } }

@@ -29,8 +29,8 @@ pub async fn document(
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
         let soort: DocumentSoort = soort.parse().map_err(|_| Fout::NietGevonden)?;
-        if soort == DocumentSoort::NotitieVangnet {
-            // The notitie belongs to a year: the vangnet page offers it.
+        if matches!(soort, DocumentSoort::NotitieVangnet | DocumentSoort::Regio) {
+            // The notitie belongs to a year (the vangnet page offers it); the regional overview to several gemeenten (the regional page).
             return Err(Fout::NietGevonden);
         }
         let formaat: Formaat = q.formaat.as_deref().unwrap_or("docx").parse().map_err(Fout::Gegevens)?;
