@@ -16,6 +16,7 @@ mod prognose;
 mod raming;
 mod rapport;
 mod serve;
+mod status;
 mod vangnet;
 mod verleend;
 
@@ -71,6 +72,8 @@ enum Command {
     Gebruiker(gebruiker::GebruikerArgs),
     /// De webapp en de JSON-API starten; een lege database krijgt eerst de demodata en een demo-account
     Serve(serve::ServeArgs),
+    /// Welke gegevens er per jaar zijn en welke antwoorden een ontbrekend gegeven tegenhoudt
+    Status(status::StatusArgs),
     /// Vastleggen of tonen over welke jaren een vangnetuitkering is verleend (voorwaarde e, aanhoudend tekort)
     Verleend(verleend::VerleendArgs),
     /// Het budget en het tekort van een eerder jaar vastleggen of tonen (jaarrekening, SiSa), voor de vangnetvoorwaarden
@@ -122,6 +125,7 @@ fn main() -> ExitCode {
         Command::Plan(a) => plan::plan(a),
         Command::Gebruiker(a) => gebruiker::gebruiker(a),
         Command::Serve(a) => serve::serve(a),
+        Command::Status(a) => status::status(a),
         Command::Verleend(a) => verleend::verleend(a),
         Command::Jaarcijfer(a) => verleend::jaarcijfer(a),
     };

@@ -58,7 +58,7 @@ fn unknown_kinds_and_bad_flags_are_refused_with_exit_2() {
         buig(&db, &[&base[..], extra].concat())
     };
     for (o, needle) in [
-        (run("begroting", &[]), "onbekende soort (soorten: notitie-vangnet, raadsmededeling, monitor)"),
+        (run("begroting", &[]), "onbekende soort (soorten: notitie-vangnet, raadsmededeling, monitor, regio)"),
         (run("notitie-vangnet", &["--formaat", "pdf"]), "--formaat"),
         (run("notitie-vangnet", &["--peildatum", "31-05-2024"]), "--peildatum"),
     ] {
@@ -252,4 +252,29 @@ fn the_regional_overview_of_the_bmwe_gemeenten_gives_seed_003s_figures_and_says_
     let o = buig(&db, &["rapport", "regio", "--jaar", "2018", "--formaat", "html", "-o", html.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--gemeente"), "{}", stderr(&o));
+}
+
+/// Issue "A real gemeente" 1: the data status on the command line.
+#[test]
+fn buig_status_lists_per_year_what_is_there_and_which_answers_a_gap_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = buig(&db, &["status", "--gemeente", "GM0150"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t = String::from_utf8(o.stdout).unwrap();
+    assert!(t.contains("Gegevens van Deventer (GM0150)"), "{t}");
+    assert!(t.contains("- Vangnet 2023: Het tekort over 2021 en 2022 is niet als bedrag bekend"), "{t}");
+    assert!(t.contains("buig jaarcijfer --gemeente GM0150 --jaar 2021"), "{t}");
+    let o = buig(&db, &["status", "--gemeente", "GM0150", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let j2023 = v["jaren"].as_array().unwrap().iter().find(|j| j["jaar"] == 2023).unwrap().clone();
+    assert_eq!((j2023["definitief"].as_bool(), j2023["tekort_bekend"].as_bool()), (Some(true), Some(true)));
+    assert!(v["blokkades"].as_array().unwrap().iter().any(|b| b["acties"][0]["soort"] == "jaarcijfer"));
+    // Filling 2021 and 2022 lifts the block on 2023.
+    for (jaar, budget, tekort) in [("2021", "36000000", "-500000"), ("2022", "37000000", "3663000")] {
+        let o = buig(&db, &["jaarcijfer", "--gemeente", "GM0150", "--jaar", jaar, "--budget", budget, "--tekort", tekort]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let t = String::from_utf8(buig(&db, &["status", "--gemeente", "GM0150"]).stdout).unwrap();
+    assert!(!t.contains("- Vangnet 2023: Het tekort"), "{t}");
 }

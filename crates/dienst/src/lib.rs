@@ -23,6 +23,7 @@ pub mod gemeente;
 pub mod landelijk;
 pub mod plan;
 pub mod prognose;
+pub mod status;
 pub mod vangnet;
 pub mod vergelijking;
 

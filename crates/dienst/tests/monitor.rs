@@ -237,16 +237,16 @@ fn the_figure_per_1000_stands_beside_the_size_class_and_the_netherlands() {
 
 #[test]
 fn a_size_class_of_fewer_than_five_gemeenten_is_unknown_not_shown() {
-    // Voorbeeldstad and three others in its class: four; with the large gemeente five in the country.
-    let l = land(3);
+    // Voorbeeldstad and four others in its class: four others, too few; with the large gemeente five others in the country.
+    let l = land(4);
     let t = monitor_met(Some(&l));
-    assert!(t.contains("Grootteklasse: onbekend. De database bevat voor deze kwartalen uitkeringen van 4 gemeenten met "), "{t}");
-    assert!(t.contains("vanaf 5 gemeenten"), "{t}");
+    assert!(t.contains("Grootteklasse: onbekend. De database bevat voor deze kwartalen uitkeringen van 5 gemeenten met "), "{t}");
+    assert!(t.contains("minstens 5 andere gemeenten eraan bijdragen"), "{t}");
     let rij = per_1000_rij(&t, "K3 2026");
     let cellen: Vec<&str> = rij.split(" | ").collect();
     assert_eq!(cellen.len(), 6, "{rij}");
     assert_eq!(cellen[4], "onbekend", "the size class is not shown: {rij}");
-    assert_ne!(cellen[5], "onbekend", "the Netherlands (five gemeenten) is: {rij}");
+    assert_ne!(cellen[5], "onbekend", "the Netherlands (five others) is: {rij}");
 }
 
 #[test]
@@ -294,7 +294,7 @@ fn a_year_without_the_groups_inhabitants_is_unknown_and_the_reason_is_given() {
     l.inwoners.retain(|(g, j), _| *j != 2026 || Some(*g) == demo().gegevens.gemeente);
     let t = monitor_met(Some(&l));
     assert!(
-        t.contains("Van minder dan 5 van deze gemeenten is het inwonertal op 1 januari 2026 bekend: die kwartalen zijn onbekend."),
+        t.contains("Van minder dan 5 andere gemeenten is het inwonertal op 1 januari 2026 bekend: die kwartalen zijn onbekend."),
         "{t}"
     );
     assert!(per_1000_rij(&t, "K3 2026").ends_with(" | onbekend | onbekend"), "{t}");

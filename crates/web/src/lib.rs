@@ -33,6 +33,7 @@ pub mod pagina;
 pub mod paginas;
 pub mod planblokken;
 pub mod sessie;
+pub mod statusblok;
 pub mod vraag;
 
 use std::net::SocketAddr;
@@ -101,6 +102,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/budget", get(paginas::budget::pagina))
         .route("/g/{code}/prognose", get(paginas::prognose::pagina))
         .route("/g/{code}/raming", get(paginas::raming::pagina))
+        .route("/g/{code}/gegevens", get(paginas::status::pagina))
         .route("/g/{code}/bestand", get(paginas::bestand::pagina))
         .route("/g/{code}/vangnet", get(paginas::vangnet::pagina))
         .route("/g/{code}/vangnet/notitie", get(paginas::vangnet::notitie))

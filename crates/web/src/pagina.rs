@@ -48,7 +48,7 @@ pub fn kaal(titel: &str, body: Markup) -> Html<String> {
 }
 
 /// The pages of one gemeente, in the order of the navigation: (path suffix, label).
-pub const PAGINAS: [(&str, &str); 8] = [
+pub const PAGINAS: [(&str, &str); 9] = [
     ("", "Overzicht"),
     ("/budget", "Budget"),
     ("/prognose", "Prognose"),
@@ -56,6 +56,7 @@ pub const PAGINAS: [(&str, &str); 8] = [
     ("/bestand", "Bestand"),
     ("/vangnet", "Vangnet"),
     ("/plan", "Aanvalsplan"),
+    ("/gegevens", "Gegevens"),
     ("/import", "Import"),
 ];
 
@@ -131,6 +132,30 @@ pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
         None => kaal(titel, body),
     };
     (status, page).into_response()
+}
+
+/// An error on a page of gemeente `code`: missing data or a change not
+/// allowed keep the gemeente's navigation and point to its data status; not
+/// found (or not the user's gemeente) is the plain error page.
+pub async fn fout_in_gemeente(staat: &crate::Staat, ik: &Ingelogd, code: &str, actief: &str, fout: Fout) -> Response {
+    let gm = match (&fout, ik.gemeente(code, crate::sessie::Recht::Lezen)) {
+        (Fout::Gegevens(_) | Fout::GeenRecht(_), Ok(gm)) => gm,
+        _ => return fout_response(Some(ik), fout),
+    };
+    let naam = staat.store.gemeente(gm).await.ok().flatten().map(|g| g.naam).unwrap_or_else(|| gm.to_string());
+    let (status, titel, tekst) = match fout {
+        Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "Niet toegestaan", m),
+        Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "Gegevens ontbreken", m),
+        _ => unreachable!("matched above"),
+    };
+    let body = html! {
+        h1 { (titel) }
+        p.melding.fout role="alert" { (tekst) }
+        @if status == StatusCode::UNPROCESSABLE_ENTITY {
+            p { "Wat er van " (naam) " in de BUIG-monitor staat en wat ontbreekt: " a href={ "/g/" (gm) "/gegevens" } { "Gegevens" } "." }
+        }
+    };
+    (status, pagina(ik, Some((gm, &naam)), actief, titel, body)).into_response()
 }
 
 /// A page request that is not let through: to the login page (and back after), or the fault as a page.

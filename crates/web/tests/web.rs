@@ -763,6 +763,7 @@ async fn every_api_answer_matches_the_openapi_document() {
         ("/gemeenten/{code}/overzicht", "/gemeenten/GM0150/overzicht", "Overzicht"),
         ("/gemeenten/{code}/budget", "/gemeenten/GM0150/budget", "Budget"),
         ("/gemeenten/{code}/prognose", "/gemeenten/GM0150/prognose?jaar=2024&peildatum=2024-06-30", "Prognose"),
+        ("/gemeenten/{code}/raming", "/gemeenten/GM0150/raming", "Raming"),
         ("/gemeenten/{code}/bestand", "/gemeenten/GM0150/bestand", "Bestand"),
         ("/gemeenten/{code}/vangnet/{jaar}", "/gemeenten/GM0150/vangnet/2023", "Vangnet"),
         ("/gemeenten/{code}/plan", "/gemeenten/GM0150/plan", "Plan"),
@@ -800,7 +801,8 @@ async fn every_api_answer_matches_the_openapi_document() {
             // Deventer's demo data have no spells: the prognosis and caseload answer 422 with the reason.
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{pad}: {v}");
             assert!(
-                ["/gemeenten/GM0150/prognose?jaar=2024&peildatum=2024-06-30", "/gemeenten/GM0150/bestand"].contains(&pad),
+                ["/gemeenten/GM0150/prognose?jaar=2024&peildatum=2024-06-30", "/gemeenten/GM0150/bestand", "/gemeenten/GM0150/raming"]
+                    .contains(&pad),
                 "{pad}: {v}"
             );
             valideer("Fout", &v);
@@ -1008,4 +1010,26 @@ async fn a_regional_user_sees_the_four_gemeenten_side_by_side_with_the_regional_
     let (c, _) = s.login("deventer").await;
     let html = s.get("/regio", Some(&c)).await.text().await.unwrap();
     assert!(html.contains("U heeft toegang tot 1 gemeente"), "{html}");
+}
+
+/// Issue "A real gemeente" 1: a gemeente without monthly data gets its last known answer and what is missing, not a dead end.
+#[tokio::test]
+async fn deventer_without_monthly_data_gets_its_last_answer_the_checklist_and_error_pages_with_navigation() {
+    let s = Server::start().await;
+    let (c, _) = s.login("deventer").await;
+    let html = s.get("/g/GM0150", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Over 2023: <strong>recht nog niet vast te stellen"), "{html}");
+    assert!(html.contains("Wat ontbreekt"), "{html}");
+    assert!(html.contains("href=\"/g/GM0150/vangnet?jaar=2021#aanvullen\""), "a link to the form that fills 2021: {html}");
+    assert!(html.contains("href=\"/g/GM0150/import?soort=realisatie\""), "{html}");
+    let html = s.get("/g/GM0150/gegevens", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("<h1>Gegevens van Deventer</h1>") && html.contains("Vangnet 2023"), "{html}");
+    // A page whose data are missing keeps the navigation and points to Gegevens.
+    let r = s.get("/g/GM0150/prognose", Some(&c)).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("aria-label=\"Onderdelen\"") && html.contains("href=\"/g/GM0150/gegevens\""), "{html}");
+    // Not the user's gemeente: the plain 404, no navigation of it.
+    let r = s.get("/g/GM9999/gegevens", Some(&c)).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }

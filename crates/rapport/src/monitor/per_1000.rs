@@ -13,23 +13,24 @@ use crate::doc::{gewoon, grafiek_met_tabel, Blok, Tabel};
 use crate::gedeeld::kwartaal_label;
 use crate::monitor::invoer::MonitorVergelijking;
 
-/// The group's figure per 1,000 in period `i`, only when at least [`MIN_GROEP`] gemeenten count in it.
+/// The group's figure per 1,000 in period `i`: shown only when at least
+/// [`MIN_GROEP`] gemeenten other than the asker's own count in it (the
+/// group's own rule, `buig_bestand::groepsreeks`).
 fn groep_per_1000(v: Option<&Vergelijking>, i: usize) -> Option<f64> {
-    let v = v.filter(|v| v.gemeenten >= MIN_GROEP)?;
-    v.reeks.get(i).filter(|p| p.per_1000_gemeenten >= MIN_GROEP).and_then(|p| p.per_1000)
+    v?.reeks.get(i)?.per_1000
 }
 
 /// Why a group is or is not shown, in Dutch.
 fn groep_uitleg(wat: &str, v: &Vergelijking) -> String {
     let n = v.gemeenten;
-    if n < MIN_GROEP {
+    if v.reeks.iter().all(|p| p.stand.is_none()) {
         return format!(
-            "{wat}: onbekend. De database bevat voor deze kwartalen uitkeringen van {} {}; een groep wordt pas getoond vanaf {MIN_GROEP} gemeenten, zodat er geen afzonderlijke gemeente uit af te lezen is.",
+            "{wat}: onbekend. De database bevat voor deze kwartalen uitkeringen van {} {}, de eigen gemeente meegeteld; een groepscijfer wordt pas getoond als minstens {MIN_GROEP} andere gemeenten eraan bijdragen, zodat er geen afzonderlijke gemeente uit af te lezen is.",
             nl::aantal(n as u64),
             if n == 1 { v.groep.replacen("gemeenten", "gemeente", 1) } else { v.groep.clone() }
         );
     }
-    let mut jaren: Vec<&str> = v.reeks.iter().filter(|p| p.per_1000_gemeenten < MIN_GROEP).filter_map(|p| p.periode.get(..4)).collect();
+    let mut jaren: Vec<&str> = v.reeks.iter().filter(|p| p.per_1000.is_none()).filter_map(|p| p.periode.get(..4)).collect();
     jaren.dedup();
     let jaren = match jaren.split_last() {
         None => String::new(),
@@ -37,15 +38,15 @@ fn groep_uitleg(wat: &str, v: &Vergelijking) -> String {
         Some((laatste, eerdere)) => format!("{} en {laatste}", eerdere.join(", ")),
     };
     let totaal = format!("{wat}: het totaal van {} {}", nl::aantal(n as u64), v.groep);
-    if v.reeks.iter().all(|p| p.per_1000_gemeenten < MIN_GROEP) {
+    if v.reeks.iter().all(|p| p.per_1000.is_none()) {
         format!(
-            "{totaal}, maar het inwonertal op 1 januari {jaren} is van minder dan {MIN_GROEP} van deze gemeenten bekend; een cijfer per 1.000 inwoners wordt niet geschat en is dus onbekend."
+            "{totaal}, maar het inwonertal op 1 januari {jaren} is van minder dan {MIN_GROEP} andere gemeenten bekend; een cijfer per 1.000 inwoners wordt niet geschat en is dus onbekend."
         )
     } else if jaren.is_empty() {
         format!("{totaal} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal).")
     } else {
         format!(
-            "{totaal} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal). Van minder dan {MIN_GROEP} van deze gemeenten is het inwonertal op 1 januari {jaren} bekend: die kwartalen zijn onbekend."
+            "{totaal} (stand per 1.000 inwoners over de gemeenten met een bekend inwonertal). Van minder dan {MIN_GROEP} andere gemeenten is het inwonertal op 1 januari {jaren} bekend: die kwartalen zijn onbekend."
         )
     }
 }

@@ -21,7 +21,7 @@ use crate::Staat;
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<Periode>) -> Response {
     match inhoud(&staat, &ik, &code, &q).await {
         Ok(r) => r,
-        Err(e) => pagina::fout_response(Some(&ik), e),
+        Err(e) => pagina::fout_in_gemeente(&staat, &ik, &code, "Bestand", e).await,
     }
 }
 

@@ -19,7 +19,7 @@ use crate::Staat;
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>) -> Response {
     match inhoud(&staat, &ik, &code).await {
         Ok(r) => r,
-        Err(e) => pagina::fout_response(Some(&ik), e),
+        Err(e) => pagina::fout_in_gemeente(&staat, &ik, &code, "Budget", e).await,
     }
 }
 

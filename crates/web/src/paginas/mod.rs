@@ -14,6 +14,7 @@ pub mod prognose;
 pub mod raming;
 pub mod rapport;
 pub mod regio;
+pub mod status;
 pub mod vangnet;
 pub mod vergelijking;
 

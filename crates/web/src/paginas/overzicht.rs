@@ -23,7 +23,7 @@ use buig_prognose::zinnen;
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>) -> Response {
     match inhoud(&staat, &ik, &code).await {
         Ok(r) => r,
-        Err(e) => pagina::fout_response(Some(&ik), e),
+        Err(e) => pagina::fout_in_gemeente(&staat, &ik, &code, "Overzicht", e).await,
     }
 }
 
@@ -57,9 +57,20 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
     let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
     let Some((jaar, peildatum)) = b.huidig() else {
+        // No months: the last year with a vangnet position is the answer, with what is missing for the rest.
+        let laatste = o.jaren.iter().rev().find_map(|j| j.vangnet.as_ref().map(|v| (j.jaar, v)));
+        let s = buig_dienst::status::status(&b);
         let body = html! {
             h1 { (b.naam) }
-            p.melding.let-op { "Er is nog geen maandrealisatie van " (b.naam) " in de database, dus geen lopend jaar om te volgen. Importeer realisatie, budgetten en uitkeringen op de pagina Import." }
+            @match laatste {
+                Some((y, v)) => {
+                    p.antwoord { "Over " (y) ": " strong { (zinnen::positie_zin(v)) } ". " a href={ "/g/" (code) "/vangnet?jaar=" (y) } { "Vangnet " (y) " met uitleg" } }
+                }
+                None => { p.antwoord { "Er is nog geen jaar met een budget en een tekort van " (b.naam) " in de BUIG-monitor." } }
+            }
+            p { "Er is geen maandrealisatie van " (b.naam) ", dus geen lopend jaar om te volgen. Wat ontbreekt en wat het tegenhoudt:" }
+            (crate::statusblok::checklist(ik, code, &s))
+            p { a href={ "/g/" (code) "/gegevens" } { "Alle gegevens per jaar" } }
         };
         return Ok(pagina::pagina(ik, Some((code, &b.naam)), "Overzicht", &b.naam, body).into_response());
     };

@@ -23,7 +23,7 @@ use buig_prognose::zinnen;
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(k): Query<Knoppen>) -> Response {
     match inhoud(&staat, &ik, &code, &k).await {
         Ok(r) => r,
-        Err(e) => pagina::fout_response(Some(&ik), e),
+        Err(e) => pagina::fout_in_gemeente(&staat, &ik, &code, "Prognose", e).await,
     }
 }
 

@@ -60,7 +60,7 @@ fn kies_jaar(q: &JaarQuery, keuzes: &[(Year, bool)]) -> Result<Year, Fout> {
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<JaarQuery>) -> Response {
     match inhoud(&staat, &ik, &code, &q, None).await {
         Ok(r) => r,
-        Err(e) => pagina::fout_response(Some(&ik), e),
+        Err(e) => pagina::fout_in_gemeente(&staat, &ik, &code, "Vangnet", e).await,
     }
 }
 
