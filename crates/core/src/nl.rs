@@ -130,6 +130,48 @@ pub fn jaren(years: &[crate::Year]) -> String {
     opsomming(&years.iter().map(crate::Year::to_string).collect::<Vec<_>>())
 }
 
+/// A source as a council reads it: a seed document's file reference
+/// (`seed 002_4786fda2c8af8368.txt (raadsvoorstel vangnet 2023)`, `seed 003
+/// (prognose 2018 BMWE …)`) becomes its title, internal references to the
+/// specification and to data files are left out. The bundled data keep the
+/// file references for developers; documents and pages show this.
+pub fn leesbare_bron(s: &str) -> String {
+    let mut uit = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("seed ") {
+        uit.push_str(&rest[..i]);
+        let na = &rest[i + 5..];
+        let cijfers = na.chars().take_while(char::is_ascii_digit).count();
+        if cijfers == 0 {
+            uit.push_str("seed ");
+            rest = na;
+            continue;
+        }
+        // Skip the file name up to its parenthesis, then keep what the parenthesis says.
+        let na = &na[cijfers..];
+        let bestand_eind = na.find(" (").filter(|&p| !na[..p].contains(' ') && !na[..p].contains(';')).map(|p| p + 2);
+        match bestand_eind {
+            Some(p) => {
+                let binnen = &na[p..];
+                let sluit = binnen.find(')').unwrap_or(binnen.len());
+                uit.push_str(&binnen[..sluit]);
+                rest = binnen.get(sluit + 1..).unwrap_or("");
+            }
+            None => rest = na.trim_start_matches(|c: char| c != ' ' && c != ';' && c != ',' && c != ')'),
+        }
+    }
+    uit.push_str(rest);
+    let uit = uit
+        .replace("(SPEC §3, ", "(")
+        .replace("; SPEC §3", "")
+        .replace(", SPEC §3", "")
+        .replace(" (SPEC §3)", "")
+        .replace("SPEC §3, ", "")
+        .replace(" (data/macrobudget.csv)", "")
+        .replace("data/macrobudget.csv", "de landelijke macrobudgetten");
+    hoofdletter(uit.trim())
+}
+
 /// The text with its first letter in upper case.
 pub fn hoofdletter(s: &str) -> String {
     let mut c = s.chars();
@@ -164,6 +206,29 @@ const MONTHS_SHORT: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul
 /// A month: `jan 2023`, `mrt 2024`.
 pub fn month_short(year: i16, month: i8) -> String {
     format!("{} {year}", MONTHS_SHORT[(month - 1) as usize])
+}
+
+#[cfg(test)]
+mod bron_tests {
+    use super::leesbare_bron;
+
+    #[test]
+    fn a_seed_file_reference_becomes_its_title_and_the_specification_is_not_named() {
+        assert_eq!(
+            leesbare_bron("jaarcijfers: seed 001_b5b289654efa9f68.txt (raadsvoorstel vangnet 2022)"),
+            "Jaarcijfers: raadsvoorstel vangnet 2022"
+        );
+        assert_eq!(
+            leesbare_bron("Besluit Participatiewet; seed 003 (prognose 2018 BMWE: Bedum € 50.767)"),
+            "Besluit Participatiewet; prognose 2018 BMWE: Bedum € 50.767"
+        );
+        assert_eq!(
+            leesbare_bron("Werkhypothese 2016: 5% (SPEC §3, niet aan de wettekst getoetst)"),
+            "Werkhypothese 2016: 5% (niet aan de wettekst getoetst)"
+        );
+        assert_eq!(leesbare_bron("landelijk (data/macrobudget.csv)"), "Landelijk");
+        assert_eq!(leesbare_bron("art. 10 Besluit Participatiewet"), "Art. 10 Besluit Participatiewet");
+    }
 }
 
 #[cfg(test)]

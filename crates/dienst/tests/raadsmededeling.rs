@@ -153,7 +153,7 @@ fn with_a_plan_the_progress_per_action_line_is_shown() {
 #[test]
 fn both_formats_carry_the_figures_and_the_charts() {
     let d = raadsmededeling(&deventer(), &[], None, &vraag_deventer()).unwrap();
-    let html = String::from_utf8(render(&d, Formaat::Html).unwrap()).unwrap();
+    let html = String::from_utf8(render(&d, Formaat::Html).unwrap()).unwrap().replace('\u{a0}', " ");
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"nl\">"));
     assert!(html.contains("€ 41.984.531") && html.contains("€ 45.917.564"));
     let svgs = html.matches("<svg xmlns=\"http://www.w3.org/2000/svg\"").count();
@@ -177,7 +177,7 @@ fn both_formats_carry_the_figures_and_the_charts() {
 fn the_demo_document_renders_in_both_formats() {
     let dm = demo();
     let d = raadsmededeling(&dm.gegevens, &dm.uitkeringen, None, &vraag_demo()).unwrap();
-    let html = String::from_utf8(render(&d, Formaat::Html).unwrap()).unwrap();
+    let html = String::from_utf8(render(&d, Formaat::Html).unwrap()).unwrap().replace('\u{a0}', " ");
     assert!(html.contains("Verwacht resultaat 2026"));
     let docx = render(&d, Formaat::Docx).unwrap();
     assert!(strip_tags(&docx_part(&docx, "word/document.xml")).contains("Verwacht resultaat 2026"));

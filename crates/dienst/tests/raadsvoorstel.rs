@@ -210,7 +210,7 @@ fn with_a_plan_the_arguments_name_its_measures_and_target() {
 
 #[test]
 fn in_html_the_raadsvoorstel_and_the_raadsbesluit_each_start_a_new_page() {
-    let html = String::from_utf8(render(&maak(&deventer()).document, Formaat::Html).unwrap()).unwrap();
+    let html = String::from_utf8(render(&maak(&deventer()).document, Formaat::Html).unwrap()).unwrap().replace('\u{a0}', " ");
     assert!(html.contains("<section class=\"bijlage\"><h2>Raadsvoorstel</h2>"), "{html}");
     assert!(html.contains("<section class=\"bijlage\"><h2>Ontwerpbesluit (raadsbesluit)</h2>"), "{html}");
     assert!(html.contains("<strong>Onder voorbehoud dat voorwaarde b vervuld is: </strong>"), "the mark stands out");

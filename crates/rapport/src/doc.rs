@@ -96,7 +96,42 @@ pub struct Document {
     pub voettekst: String,
 }
 
+/// An amount never breaks after its euro sign: `€ 1.234` becomes `€\u{a0}1.234`.
+fn vast(s: &str) -> String {
+    s.replace("€ ", "€\u{a0}")
+}
+
 impl Document {
+    /// The document as it is rendered: a non-breaking space after every euro
+    /// sign, so an amount never breaks over two lines (the text model keeps
+    /// plain spaces, which is what tests and [`Document::platte_tekst`] read).
+    pub fn voor_weergave(&self) -> Document {
+        let tekst = |t: &Tekst| t.iter().map(|s| Stuk { tekst: vast(&s.tekst), vet: s.vet }).collect::<Tekst>();
+        let blokken = self
+            .blokken
+            .iter()
+            .map(|b| match b {
+                Blok::Kop1(s) => Blok::Kop1(vast(s)),
+                Blok::Kop2(s) => Blok::Kop2(vast(s)),
+                Blok::Alinea(t) => Blok::Alinea(tekst(t)),
+                Blok::Lijst { genummerd, items } => Blok::Lijst { genummerd: *genummerd, items: items.iter().map(tekst).collect() },
+                Blok::Tabel(t) => Blok::Tabel(Tabel {
+                    kop: t.kop.iter().map(|k| vast(k)).collect(),
+                    rijen: t.rijen.iter().map(|r| r.iter().map(|c| vast(c)).collect()).collect(),
+                    rechts: t.rechts.clone(),
+                }),
+                Blok::Kader { titel, items } => Blok::Kader { titel: vast(titel), items: items.iter().map(|i| vast(i)).collect() },
+                b => b.clone(),
+            })
+            .collect();
+        Document {
+            titel: vast(&self.titel),
+            kenmerken: self.kenmerken.iter().map(|(k, v)| (k.clone(), vast(v))).collect(),
+            blokken,
+            voettekst: self.voettekst.clone(),
+        }
+    }
+
     /// All text of the document in reading order, one block per line.
     pub fn platte_tekst(&self) -> String {
         let mut o = vec![self.titel.clone()];

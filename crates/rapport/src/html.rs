@@ -74,7 +74,7 @@ pub fn render(d: &Document) -> String {
 
 /// Renders the document as an HTML page that links to its stylesheet at `href`.
 pub fn render_met_stijlblad(d: &Document, href: &str) -> String {
-    pagina(d, html! { link rel="stylesheet" href=(href); })
+    pagina(&d.voor_weergave(), html! { link rel="stylesheet" href=(href); })
 }
 
 fn pagina(d: &Document, stijl: Markup) -> String {

@@ -120,6 +120,7 @@ pub enum RapportFout {
 
 /// Renders a document in the given format.
 pub fn render(d: &doc::Document, formaat: Formaat) -> Result<Vec<u8>, RapportFout> {
+    let d = &d.voor_weergave();
     match formaat {
         Formaat::Docx => docx::render(d),
         Formaat::Html => Ok(html::render(d).into_bytes()),

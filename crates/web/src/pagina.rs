@@ -102,7 +102,9 @@ pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &st
                 }
             }
         }
-        .into_string(),
+        .into_string()
+        // An amount never breaks after its euro sign.
+        .replace("€ ", "€\u{a0}"),
     )
 }
 

@@ -31,7 +31,7 @@ pub fn blokken(n: &NotitieInvoer) -> Vec<Blok> {
             opt_money(s.netto),
             opt_money(s.tekort),
             pct,
-            s.bron.unwrap_or_else(|| "—".into()),
+            s.bron.as_deref().map(nl::leesbare_bron).unwrap_or_else(|| "—".into()),
         ]);
     }
     b.push(Blok::Tabel(Tabel {
@@ -89,14 +89,14 @@ pub fn blokken(n: &NotitieInvoer) -> Vec<Blok> {
         "Drempel (voorwaarde a)".to_string(),
         format!("meer dan {} van B", nl::rule_percentage(n.regel.drempel.percentage)),
         n.regel.drempel.status.to_string(),
-        n.regel.drempel.bron.clone(),
+        nl::leesbare_bron(&n.regel.drempel.bron),
     ]];
     if let Some(m) = &n.regel.meerjarig {
         regels.push(vec![
             "Meerjarig tekort (voorwaarde b)".into(),
             format!("t-{}..t samen meer dan {} van B", m.jaren_terug, nl::rule_percentage(m.percentage)),
             m.status.to_string(),
-            m.bron.clone(),
+            nl::leesbare_bron(&m.bron),
         ]);
     }
     for tr in &n.regel.treden {
@@ -109,7 +109,7 @@ pub fn blokken(n: &NotitieInvoer) -> Vec<Blok> {
                 tr.tot.map(|x| format!("tot {}", nl::rule_percentage(x))).unwrap_or_else(|| "en hoger".into())
             ),
             tr.status.to_string(),
-            tr.bron.clone(),
+            nl::leesbare_bron(&tr.bron),
         ]);
     }
     if let Some(v) = &n.regel.verlaagde_drempel {
@@ -117,7 +117,7 @@ pub fn blokken(n: &NotitieInvoer) -> Vec<Blok> {
             "Verlaagde drempel".into(),
             format!("meer dan {} van B", nl::rule_percentage(v.drempel.percentage)),
             v.drempel.status.to_string(),
-            v.drempel.bron.clone(),
+            nl::leesbare_bron(&v.drempel.bron),
         ]);
     }
     if let Some(a) = &n.regel.aanhoudend {
@@ -125,20 +125,20 @@ pub fn blokken(n: &NotitieInvoer) -> Vec<Blok> {
             "Aanhoudend tekort (voorwaarde e)".into(),
             format!("verleend over t-{}..t-1", a.jaren_terug),
             a.status.to_string(),
-            a.bron.clone(),
+            nl::leesbare_bron(&a.bron),
         ]);
     }
     regels.push(vec![
         "Procedure (voorwaarde d)".into(),
         if n.regel.procedure.instemming_raad { "instemming raad".into() } else { "informeren raad".into() },
         n.regel.procedure.status.to_string(),
-        n.regel.procedure.bron.clone(),
+        nl::leesbare_bron(&n.regel.procedure.bron),
     ]);
     regels.push(vec![
         "Indientermijn (voorwaarde c)".into(),
         n.deadline(),
         n.regel.termijn.status.to_string(),
-        n.regel.termijn.bron.clone(),
+        nl::leesbare_bron(&n.regel.termijn.bron),
     ]);
     b.push(Blok::Tabel(Tabel {
         kop: ["Regel", "Waarde", "Status", "Bron"].map(String::from).to_vec(),
@@ -149,7 +149,7 @@ pub fn blokken(n: &NotitieInvoer) -> Vec<Blok> {
     b.push(Blok::Kop2("Toelichting".into()));
     b.push(Blok::Lijst { genummerd: false, items: r.uitleg.iter().map(|u| gewoon(u.clone())).collect() });
     b.push(Blok::Kop2("Bronnen".into()));
-    b.push(Blok::Lijst { genummerd: false, items: r.bronnen.iter().map(|b| gewoon(b.clone())).collect() });
+    b.push(Blok::Lijst { genummerd: false, items: r.bronnen.iter().map(|b| gewoon(nl::leesbare_bron(b))).collect() });
 
     b
 }

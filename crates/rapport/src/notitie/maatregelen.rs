@@ -225,6 +225,6 @@ pub fn blokken(p: &buig_plan::Overzicht, n: &NotitieInvoer) -> Vec<Blok> {
             rechts: vec![false; 6],
         }));
     }
-    b.push(Blok::Alinea(met_kop("Bron: ", p.bron.clone())));
+    b.push(Blok::Alinea(met_kop("Bron: ", buig_core::nl::leesbare_bron(&p.bron))));
     b
 }

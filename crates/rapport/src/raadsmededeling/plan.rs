@@ -89,6 +89,6 @@ pub fn blokken(p: &buig_plan::Overzicht) -> Vec<Blok> {
     if !risico.is_empty() {
         b.push(Blok::Kader { titel: "Acties met risico of achter op schema".into(), items: risico });
     }
-    b.push(Blok::Alinea(met_kop("Bron: ", p.bron.clone())));
+    b.push(Blok::Alinea(met_kop("Bron: ", buig_core::nl::leesbare_bron(&p.bron))));
     b
 }

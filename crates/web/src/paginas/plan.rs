@@ -141,7 +141,7 @@ async fn scherm(
                     }
                 }
                 @if mag { h2 #importeren { "Plan opnieuw importeren" } (import_form(ik, code, Some(&o.titel))) }
-                p.bron { "Bron: " (o.bron) "." }
+                p.bron { "Bron: " (nl::leesbare_bron(&o.bron)) "." }
             }
         }
     };

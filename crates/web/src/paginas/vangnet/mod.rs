@@ -242,7 +242,7 @@ fn uitleg(ik: &Ingelogd, code: GemeenteCode, b: &buig_dienst::gemeente::Gemeente
         ul.uitleg { @for u in &r.uitleg { li { (u) } } }
         @for w in &v.waarschuwingen { p.melding.let-op { (w) } }
         h2 { "Bronnen" }
-        ul.bron { @for s in &r.bronnen { li { (s) } } }
+        ul.bron { @for s in &r.bronnen { li { (nl::leesbare_bron(s)) } } }
     }
 }
 
