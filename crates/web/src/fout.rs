@@ -20,6 +20,9 @@ pub enum Fout {
     /// The user may see but not change this.
     #[error("{0}")]
     GeenRecht(String),
+    /// An upload over the limit; the message names the limit.
+    #[error("{0}")]
+    TeGroot(String),
     /// A fault of the server; shown with an id, logged with the cause.
     #[error("interne fout: {0}")]
     Intern(String),
@@ -60,6 +63,7 @@ pub fn json(f: Fout) -> Response {
     let (status, code, tekst) = match f {
         Fout::NietGevonden => (StatusCode::NOT_FOUND, "niet_gevonden", "niet gevonden, of geen toegang tot deze gemeente".to_string()),
         Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "geen_recht", m),
+        Fout::TeGroot(m) => (StatusCode::PAYLOAD_TOO_LARGE, "te_groot", m),
         Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "gegevens", m),
         Fout::Intern(oorzaak) => {
             let id = meld_intern(&oorzaak);

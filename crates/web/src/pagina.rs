@@ -112,6 +112,7 @@ pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
         ),
         Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "Niet toegestaan", m),
         Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "Gegevens ontbreken", m),
+        Fout::TeGroot(m) => (StatusCode::PAYLOAD_TOO_LARGE, "Bestand te groot", m),
         Fout::Intern(oorzaak) => {
             let id = meld_intern(&oorzaak);
             (

@@ -60,6 +60,11 @@ impl Server {
     /// A server with the demo data and users: `bewerker` (editor of GM9999), `lezer` (viewer of GM9999),
     /// `deventer` (editor of GM0150 only) and `regio` (viewer of four gemeenten).
     async fn start() -> Server {
+        Server::start_met(buig_web::Instellingen { runs: 200, ..Default::default() }).await
+    }
+
+    /// The same server with its own settings.
+    async fn start_met(instellingen: buig_web::Instellingen) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("buig.db");
         std::fs::copy(sjabloon().await, &db).unwrap();
@@ -77,7 +82,7 @@ impl Server {
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let app = buig_web::app(buig_web::Staat::new(store.clone(), buig_web::Instellingen { runs: 200, ..Default::default() }));
+        let app = buig_web::app(buig_web::Staat::new(store.clone(), instellingen));
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Server { url, store, client, _dir: dir }
@@ -927,4 +932,82 @@ async fn the_overview_prognosis_vangnet_page_api_and_raadsmededeling_state_the_s
     let kern = buig_prognose::zinnen::kop_kern(&r.kop);
     assert!(html.contains(&kern), "the raadsmededeling states «{kern}»: {html}");
     assert!(html.contains(&vangnet), "and the same vangnet outlook: {html}");
+}
+
+// Hardening: no upload crashes the service or leaves data behind, no
+// return address leaves the site, no login burst locks everyone out, no
+// message carries a command line, a control character or a forged banner.
+
+#[path = "../../import/tests/vijandig/mod.rs"]
+mod vijandig;
+
+/// Posts `data` as `naam` to the import page (soort uitkeringen) of GM9999.
+async fn upload(s: &Server, c: &str, csrf: &str, naam: &str, data: Vec<u8>, blad: Option<&str>) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_string())
+        .text("soort", "uitkeringen")
+        .part("bestand", reqwest::multipart::Part::bytes(data).file_name(naam.to_string()));
+    if let Some(b) = blad {
+        form = form.text("blad", b.to_string());
+    }
+    s.client.post(format!("{}/g/GM9999/import", s.url)).header("Cookie", c).multipart(form).send().await.unwrap()
+}
+
+/// Posts `data` as `naam` to the plan import of GM9999.
+async fn plan_upload(s: &Server, c: &str, csrf: &str, naam: &str, data: Vec<u8>) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_string())
+        .text("titel", "Plan")
+        .part("bestand", reqwest::multipart::Part::bytes(data).file_name(naam.to_string()));
+    s.client.post(format!("{}/g/GM9999/plan/import", s.url)).header("Cookie", c).multipart(form).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn hostile_workbooks_are_refused_by_name_and_limit_and_the_server_keeps_serving() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let r = upload(&s, &c, &csrf, "ijl.xlsx", vijandig::ijl(), None).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("ijl.xlsx: kolommen client_id, regeling, startdatum ontbreken"), "{html}");
+    for (naam, bom) in [("bom.xlsx", vijandig::zipbom()), ("liegt.xlsx", vijandig::zipbom_die_liegt())] {
+        let r = upload(&s, &c, &csrf, naam, bom.clone(), None).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(html.contains(&format!("{naam}: is uitgepakt te groot")) && html.contains("groter dan 128 MB"), "{html}");
+        let r = plan_upload(&s, &c, &csrf, naam, bom).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(html.contains(&format!("{naam}: het bestand is uitgepakt te groot")) && html.contains("128 MB"), "{html}");
+    }
+    let r = plan_upload(&s, &c, &csrf, "ijl.xlsx", vijandig::ijl()).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("ijl.xlsx: rij 1048576: 16384 kolommen, de kopregel heeft er 1"));
+    assert_eq!(s.get("/g/GM9999/budget", Some(&c)).await.status(), StatusCode::OK, "the server still serves");
+}
+
+#[tokio::test]
+async fn an_upload_over_the_limit_is_told_the_limit_in_dutch() {
+    let s = Server::start_met(buig_web::Instellingen { runs: 200, max_upload: 1024 * 1024, ..Default::default() }).await;
+    let (c, csrf) = s.login("bewerker").await;
+    let r = upload(&s, &c, &csrf, "groot.csv", vec![b'x'; 2 * 1024 * 1024], None).await;
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("groter dan 1 MB, de grens voor een upload"), "{html}");
+    assert!(!html.to_lowercase().contains("multipart") && !html.contains("limit"), "{html}");
+    assert_eq!(s.get("/g/GM9999/import", Some(&c)).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_upload_waits_in_a_private_directory_that_is_gone_after_the_import() {
+    let map = tempfile::tempdir().unwrap();
+    let instellingen = buig_web::Instellingen { runs: 200, uploadmap: map.path().to_path_buf(), ..Default::default() };
+    let s = Server::start_met(instellingen).await;
+    let (c, csrf) = s.login("bewerker").await;
+    let goed = "client_id,regeling,startdatum\nabc,PW,2024-01-01\n".as_bytes().to_vec();
+    assert_eq!(upload(&s, &c, &csrf, "u.csv", goed, None).await.status(), StatusCode::OK);
+    let fout = "client_id,regeling,startdatum\nabc,XX,2024-01-01\n".as_bytes().to_vec();
+    assert_eq!(upload(&s, &c, &csrf, "u.csv", fout, None).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(plan_upload(&s, &c, &csrf, "p.csv", b"lijn;code\n".to_vec()).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(std::fs::read_dir(map.path()).unwrap().count(), 0, "every upload directory is removed");
 }

@@ -420,7 +420,13 @@ pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
 pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, mp: axum::extract::Multipart) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Bewerken)?;
-        let crate::paginas::import::Upload { velden, bestand } = crate::paginas::import::Upload::lees(mp).await?;
+        let crate::upload::Upload { velden, bestand } = crate::upload::Upload::lees(mp, &staat.instellingen.uploadmap, buig_plan::MAX_BESTAND).await?;
+        let bestand = match &bestand {
+            Some(b) if b.grootte > 0 => {
+                Some((b.naam.clone(), tokio::fs::read(b.pad()).await.map_err(|e| Fout::Intern(format!("{}: {e}", b.pad().display())))?))
+            }
+            _ => None,
+        };
         ik.controleer_csrf(velden.get("csrf").map(String::as_str).unwrap_or(""))?;
         let veld = |k: &str| velden.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
         let titel = veld("titel").map(str::to_string);
