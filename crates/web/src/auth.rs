@@ -34,10 +34,13 @@ pub fn willekeurig_wachtwoord() -> String {
     b.iter().map(|x| TEKENS[usize::from(*x) % TEKENS.len()] as char).collect()
 }
 
-/// Only a local path is a place to return to (no `//host`, no scheme).
+/// Only a path of this app is a place to return to: one leading `/`, no
+/// backslash (browsers read it as `/`), no control character (a tab or a
+/// line break is dropped or breaks the header: `/\t/evil.example` would
+/// become `//evil.example`); anything else returns to `/`.
 fn veilig_terug(t: Option<&str>) -> String {
     match t {
-        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.contains('\\') => t.to_string(),
+        Some(t) if t.starts_with('/') && !t[1..].starts_with('/') && !t.contains('\\') && !t.chars().any(char::is_control) => t.to_string(),
         _ => "/".to_string(),
     }
 }
@@ -206,6 +209,9 @@ mod tests {
         assert_eq!(veilig_terug(Some("//evil.example/")), "/");
         assert_eq!(veilig_terug(Some("https://evil.example/")), "/");
         assert_eq!(veilig_terug(None), "/");
+        for t in ["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\0", "/\\evil.example", "/g/\u{85}x", "/\x7f"] {
+            assert_eq!(veilig_terug(Some(t)), "/", "{t:?}");
+        }
     }
 
     #[test]

@@ -83,6 +83,8 @@ impl Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let app = buig_web::app(buig_web::Staat::new(store.clone(), instellingen));
+        // As `buig serve`: the client's address reaches the login limiter.
+        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Server { url, store, client, _dir: dir }
@@ -1010,4 +1012,48 @@ async fn an_upload_waits_in_a_private_directory_that_is_gone_after_the_import() 
     assert_eq!(upload(&s, &c, &csrf, "u.csv", fout, None).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(plan_upload(&s, &c, &csrf, "p.csv", b"lijn;code\n".to_vec()).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(std::fs::read_dir(map.path()).unwrap().count(), 0, "every upload directory is removed");
+}
+
+/// The login form's cookie and token, to post the form many times.
+async fn loginformulier(s: &Server) -> (String, String) {
+    let form = s.get("/inloggen", None).await;
+    let cookie = cookie_uit(&form, "buig_login").unwrap();
+    (cookie, csrf_uit(&form.text().await.unwrap()))
+}
+
+async fn post_login(
+    s: &Server,
+    client: &reqwest::Client,
+    form: &(String, String),
+    naam: &str,
+    wachtwoord: &str,
+    terug: &str,
+) -> reqwest::Response {
+    client
+        .post(format!("{}/inloggen", s.url))
+        .header("Cookie", &form.0)
+        .form(&[("naam", naam), ("wachtwoord", wachtwoord), ("csrf", &form.1), ("terug", terug)])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_return_address_with_a_tab_a_line_break_or_a_nul_goes_home_and_never_fails() {
+    let s = Server::start().await;
+    let form = loginformulier(&s).await;
+    for terug in ["/\t/evil.example", "/\r\nSet-Cookie: buig_sessie=x", "/\0", "/\\evil.example", "//evil.example"] {
+        let r = post_login(&s, &s.client, &form, "lezer", WACHTWOORD, terug).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{terug:?}");
+        assert_eq!(r.headers()[LOCATION], "/", "{terug:?}");
+    }
+    // A user already logged in is sent on by the form at once: the same rule.
+    let (c, _) = s.login("lezer").await;
+    for terug in ["/%09/evil.example", "/%0D%0AX:%201", "/%00"] {
+        let r = s.get(&format!("/inloggen?terug={terug}"), Some(&c)).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{terug}");
+        assert_eq!(r.headers()[LOCATION], "/", "{terug}");
+    }
+    let r = post_login(&s, &s.client, &form, "lezer", WACHTWOORD, "/g/GM9999/budget?jaar=2025").await;
+    assert_eq!(r.headers()[LOCATION], "/g/GM9999/budget?jaar=2025", "a path of the app is kept");
 }
