@@ -11,7 +11,8 @@
 //!   data and a demo account first ([`start_demo`]).
 //! - [`fout`]: why a request cannot be answered, as a page or as JSON;
 //!   [`sessie`]: who is asking and which gemeenten they may see;
-//!   [`auth`]: logging in and out, rate limiting.
+//!   [`auth`]: logging in and out; [`limiet`]: the login limiter;
+//!   [`upload`]: uploads in private directories.
 //! - [`pagina`]: the frame of every page; [`diagrammen`]: the charts;
 //!   [`vraag`]: query strings into questions; [`download`]: the documents.
 //! - [`paginas`]: one handler per page, templates compiled in (maud, which
@@ -29,6 +30,7 @@ pub mod diagrammen;
 pub mod download;
 pub mod fout;
 pub mod gegevens;
+pub mod limiet;
 pub mod pagina;
 pub mod paginas;
 pub mod planblokken;
@@ -84,7 +86,7 @@ pub struct Staat {
     pub store: Store,
     pub instellingen: Arc<Instellingen>,
     pub cache: Arc<gegevens::Cache>,
-    pub limiet: Arc<auth::Limiet>,
+    pub limiet: Arc<limiet::Limiet>,
 }
 
 impl Staat {
@@ -93,7 +95,7 @@ impl Staat {
             store,
             instellingen: Arc::new(instellingen),
             cache: Arc::new(gegevens::Cache::default()),
-            limiet: Arc::new(auth::Limiet::default()),
+            limiet: Arc::new(limiet::Limiet::default()),
         }
     }
 }
@@ -233,7 +235,8 @@ pub async fn serve(store: Store, adres: SocketAddr) -> Result<(), String> {
             gegevens::verwarm(&warm, *code).await;
         }
     });
-    axum::serve(listener, app(staat))
+    // The client's address feeds the login limiter.
+    axum::serve(listener, app(staat).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

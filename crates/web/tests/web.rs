@@ -1057,3 +1057,45 @@ async fn a_return_address_with_a_tab_a_line_break_or_a_nul_goes_home_and_never_f
     let r = post_login(&s, &s.client, &form, "lezer", WACHTWOORD, "/g/GM9999/budget?jaar=2025").await;
     assert_eq!(r.headers()[LOCATION], "/g/GM9999/budget?jaar=2025", "a path of the app is kept");
 }
+
+#[tokio::test]
+async fn fifty_parallel_wrong_passwords_for_one_name_cause_five_checks_and_forty_five_refusals() {
+    let s = Server::start().await;
+    let form = loginformulier(&s).await;
+    let pogingen = (0..50).map(|_| post_login(&s, &s.client, &form, "bewerker", "fout-wachtwoord-123", "/"));
+    let statussen: Vec<StatusCode> = futures_util::future::join_all(pogingen).await.iter().map(|r| r.status()).collect();
+    let tel = |st: StatusCode| statussen.iter().filter(|x| **x == st).count();
+    assert_eq!((tel(StatusCode::UNAUTHORIZED), tel(StatusCode::TOO_MANY_REQUESTS)), (5, 45), "{statussen:?}");
+    let log = s.store.auditlog(None, 100).await.unwrap();
+    assert_eq!(log.iter().filter(|a| a.actie == "inloggen.mislukt").count(), 5, "five passwords were checked");
+}
+
+#[tokio::test]
+async fn a_burst_on_random_names_slows_its_own_address_and_locks_nobody_else_out() {
+    let s = Server::start().await;
+    // The burst comes from 127.0.0.2, the user from 127.0.0.1 (both loopback).
+    let aanvaller = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .unwrap();
+    let form = loginformulier(&s).await;
+    let namen: Vec<String> = (0..110).map(|i| format!("naam-{i}")).collect();
+    let burst = namen.iter().map(|n| post_login(&s, &aanvaller, &form, n, "fout-wachtwoord-123", "/"));
+    let statussen: Vec<StatusCode> = futures_util::future::join_all(burst).await.iter().map(|r| r.status()).collect();
+    let tel = |st: StatusCode| statussen.iter().filter(|x| **x == st).count();
+    let vrij = buig_web::limiet::VRIJ_PER_ADRES;
+    assert_eq!((tel(StatusCode::UNAUTHORIZED), tel(StatusCode::TOO_MANY_REQUESTS)), (vrij, 110 - vrij), "{statussen:?}");
+    // The address itself now waits longer after every failure, then also with a right password …
+    // (once the first wait of 2 s after the burst's last failure has passed; a refused try does not count)
+    let begin = std::time::Instant::now();
+    while post_login(&s, &aanvaller, &form, "naam-x", "fout-wachtwoord-123", "/").await.status() == StatusCode::TOO_MANY_REQUESTS {
+        assert!(begin.elapsed() < std::time::Duration::from_secs(10), "the first wait is 2 s");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let r = post_login(&s, &aanvaller, &form, "bewerker", WACHTWOORD, "/").await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().await.unwrap().contains("Probeer het over"), "the wait is told");
+    // … but a user elsewhere logs in as always.
+    assert_eq!(s.probeer_login("bewerker", WACHTWOORD).await.0, StatusCode::SEE_OTHER);
+}
