@@ -222,7 +222,7 @@ pub(crate) fn alle_gemeenten(
                     first = false;
                     writeln!(out, "gemeente,{line}")
                 } else {
-                    writeln!(out, "{g},{line}")
+                    writeln!(out, "{},{line}", buig_core::csv::cel(&g.to_string()))
                 };
                 r.map_err(|e| Fout::Intern(e.to_string()))?;
             }

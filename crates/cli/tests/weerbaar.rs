@@ -66,3 +66,31 @@ fn a_zip_bomb_is_refused_with_exit_2_naming_the_file_and_the_limit() {
         assert!(stderr(&o).contains(naam) && stderr(&o).contains("groter dan 128 MB"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn no_csv_cell_the_cli_writes_starts_a_formula_unless_it_is_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let spells = schrijf(
+        dir.path(),
+        "uitkeringen.csv",
+        "client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\n\
+         a1,PW,2023-01-15,2023-06-30,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\",1980-01-01,alleenstaand\n\
+         a2,PW,2023-02-01,2023-05-31,+cmd|calc,1990-01-01,alleenstaand\n\
+         a3,PW,2023-02-01,2023-04-30,@SUM(A1),1990-01-01,alleenstaand\n\
+         a4,PW,2023-02-01,2023-04-30,-5,1990-01-01,alleenstaand\n",
+    );
+    let o = buig(
+        &sqlite(dir.path()),
+        &["bestand", "--invoer", spells.to_str().unwrap(), "--gemeente", "GM0150", "--van", "2023-01", "--tot", "2023-03"]
+            .into_iter()
+            .chain(["--uitsplitsing", "reden_einde", "--csv"])
+            .collect::<Vec<_>>(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let uit = stdout(&o);
+    let eerste: Vec<&str> = uit.lines().skip(1).map(|r| r.split(',').next().unwrap()).collect();
+    assert!(eerste.iter().all(|c| !c.trim_start_matches('"').starts_with(['=', '+', '@'])), "{uit}");
+    assert!(uit.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"klik\"\")\",2023-01,"), "{uit}");
+    assert!(uit.contains("\n'+cmd|calc,2023-02,") && uit.contains("\n'@SUM(A1),2023-02,"), "{uit}");
+    assert!(uit.contains("\n-5,2023-02,"), "a number stays a number: {uit}");
+}
