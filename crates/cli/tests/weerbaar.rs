@@ -94,3 +94,17 @@ fn no_csv_cell_the_cli_writes_starts_a_formula_unless_it_is_a_number() {
     assert!(uit.contains("\n'+cmd|calc,2023-02,") && uit.contains("\n'@SUM(A1),2023-02,"), "{uit}");
     assert!(uit.contains("\n-5,2023-02,"), "a number stays a number: {uit}");
 }
+
+#[test]
+fn a_case_file_with_text_where_a_number_belongs_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite(dir.path());
+    let json = schrijf(dir.path(), "casus.json", r#"{"jaar": 2023, "jaren": {"2023": {"budget": 41984531, "tekort": "veel"}}}"#);
+    let o = buig(&db, &["vangnet", "--input", json.to_str().unwrap()]);
+    geweigerd(&o, "casus.json: jaren.2023.tekort: geen geldige JSON (regel 1, kolom ");
+    assert!(stderr(&o).contains("\"veel\" is geen bedrag"), "{}", stderr(&o));
+    let toml = schrijf(dir.path(), "casus.toml", "jaar = 2023\ninwoners = \"veel\"\n");
+    let o = buig(&db, &["vangnet", "--input", toml.to_str().unwrap()]);
+    geweigerd(&o, "casus.toml: inwoners: geen geldige TOML (regel 2)");
+    assert!(stderr(&o).contains("verwacht een geheel getal van 0 of meer"), "{}", stderr(&o));
+}
