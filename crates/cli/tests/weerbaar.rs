@@ -108,3 +108,16 @@ fn a_case_file_with_text_where_a_number_belongs_is_refused_naming_the_field() {
     geweigerd(&o, "casus.toml: inwoners: geen geldige TOML (regel 2)");
     assert!(stderr(&o).contains("verwacht een geheel getal van 0 of meer"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_tab_separated_file_is_told_it_is_tab_separated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite(dir.path());
+    let tabs = "client_id\tregeling\tstartdatum\na1\tPW\t2023-01-01\n";
+    let pad = schrijf(dir.path(), "export.csv", tabs);
+    let o = buig(&db, &["import", "uitkeringen", pad.to_str().unwrap(), "--gemeente", "GM0150"]);
+    geweigerd(&o, "export.csv: is tab-gescheiden: tussen de kolommen staan tabs, en de import verwacht puntkomma's (;) of komma's (,)");
+    let plan = schrijf(dir.path(), "plan.csv", "lijn\tcode\ttitel\n1\t1A\tJongeren\n");
+    let o = buig(&db, &["plan", "import", plan.to_str().unwrap(), "--gemeente", "GM0150", "--titel", "Plan"]);
+    geweigerd(&o, "plan.csv: het bestand is tab-gescheiden");
+}

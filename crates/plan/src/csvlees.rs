@@ -98,6 +98,12 @@ pub fn tabel_uit_csv(mut bron: impl Read) -> Result<Tabel, PlanFout> {
     let tekst = String::from_utf8(bytes).map_err(|_| bestandsfout("het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8"))?;
     let tekst = tekst.trim_start_matches('\u{feff}');
     let eerste = tekst.lines().next().unwrap_or("");
+    if eerste.matches('\t').count() > eerste.matches([';', ',']).count() {
+        return Err(bestandsfout(
+            "het bestand is tab-gescheiden: tussen de kolommen staan tabs, en verwacht worden puntkomma's (;) of komma's (,); \
+             sla het op als CSV (gescheiden door puntkomma's of komma's) of als XLSX",
+        ));
+    }
     let scheiding = if eerste.matches(';').count() >= eerste.matches(',').count() { b';' } else { b',' };
     let mut rdr = csv::ReaderBuilder::new().delimiter(scheiding).flexible(true).from_reader(tekst.as_bytes());
     let kop: Vec<String> =
