@@ -224,10 +224,10 @@ pub(crate) fn alle_gemeenten(
                 } else {
                     writeln!(out, "{},{line}", buig_core::csv::cel(&g.to_string()))
                 };
-                r.map_err(|e| Fout::Intern(e.to_string()))?;
+                r.map_err(crate::uit::schrijffout)?;
             }
         }
-        out.flush().map_err(|e| Fout::Intern(e.to_string()))?;
+        out.flush().map_err(crate::uit::schrijffout)?;
     }
     eprintln!("{} gemeenten berekend in {:.2} s", alle.len(), started.elapsed().as_secs_f64());
     Ok(())

@@ -121,3 +121,44 @@ fn a_tab_separated_file_is_told_it_is_tab_separated() {
     let o = buig(&db, &["plan", "import", plan.to_str().unwrap(), "--gemeente", "GM0150", "--titel", "Plan"]);
     geweigerd(&o, "plan.csv: het bestand is tab-gescheiden");
 }
+
+/// Runs `buig` with its standard output closed before it writes a line.
+fn met_gesloten_pijp(db: &str, args: &[&str]) -> Output {
+    let mut kind = Command::new(env!("CARGO_BIN_EXE_buig"))
+        .args(args)
+        .env("DATABASE_URL", db)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(kind.stdout.take());
+    kind.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly_instead_of_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite(dir.path());
+    for args in [&["historie"][..], &["regels"], &["genereer", "--gemeenten", "2", "--uitkeringen", "50000"]] {
+        let o = met_gesloten_pijp(&db, args);
+        assert_eq!(o.status.code(), Some(0), "buig {args:?}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "buig {args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn control_characters_from_a_file_are_shown_not_sent_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite(dir.path());
+    // A value with an escape sequence (clear the screen) and a carriage return.
+    let fout = schrijf(dir.path(), "u.csv", "client_id,regeling,startdatum\na1,PW,\"\u{1b}[2J\rnu\"\n");
+    let o = buig(&db, &["import", "uitkeringen", fout.to_str().unwrap(), "--gemeente", "GM0150"]);
+    geweigerd(&o, "u.csv: rij 2, kolom startdatum: \"\u{241b}[2J\u{240d}nu\"");
+    assert!(!stderr(&o).contains(['\u{1b}', '\r']), "{:?}", stderr(&o));
+    // A file name with an escape sequence, listed by the history.
+    let goed = schrijf(dir.path(), "rood\u{1b}[31m.csv", "client_id,regeling,startdatum\na1,PW,2023-01-01\n");
+    let o = buig(&db, &["import", "uitkeringen", goed.to_str().unwrap(), "--gemeente", "GM0150"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = buig(&db, &["historie"]);
+    assert!(stdout(&o).contains("rood\u{241b}[31m.csv") && !stdout(&o).contains('\u{1b}'), "{:?}", stdout(&o));
+}
