@@ -229,7 +229,7 @@ pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerde
         return Err(fout("is geen geldig XLSX-bestand".to_string()));
     } else {
         if let Some(blad) = &opts.blad {
-            return Err(fout(format!("--blad \"{blad}\" kan alleen bij een XLSX-bestand; dit is een CSV-bestand")));
+            return Err(fout(format!("is een CSV-bestand; een werkblad (\"{blad}\") kan alleen bij een XLSX-bestand worden gekozen")));
         }
         drop(file);
         let file = File::open(path).map_err(|e| fout(format!("kan niet worden geopend: {}", io_melding(&e))))?;

@@ -44,6 +44,17 @@ impl From<buig_dienst::Fout> for Fout {
     }
 }
 
+/// A refusal of the plan store in the words of the web: the store's own
+/// messages name the command line (`buig plan import`, `--titel`).
+pub fn plan_melding(e: &buig_store::plan::PlanOpslagFout) -> String {
+    use buig_store::plan::PlanOpslagFout as P;
+    match e {
+        P::GeenPlan(g) => format!("er is geen aanvalsplan met deze titel opgeslagen voor {g}"),
+        P::Meerdere { gemeente, titels } => format!("voor {gemeente} zijn meerdere plannen opgeslagen ({titels}); kies er een"),
+        e => e.to_string(),
+    }
+}
+
 /// Random bytes as hex.
 pub fn willekeurig_hex(bytes: usize) -> String {
     let mut b = vec![0u8; bytes];

@@ -1099,3 +1099,55 @@ async fn a_burst_on_random_names_slows_its_own_address_and_locks_nobody_else_out
     // … but a user elsewhere logs in as always.
     assert_eq!(s.probeer_login("bewerker", WACHTWOORD).await.0, StatusCode::SEE_OTHER);
 }
+
+/// No command of the CLI, no flag: the web speaks to a user, not to a terminal.
+fn zonder_opdrachtregel(html: &str) {
+    for woord in [" --", "`buig", "buig plan", "buig gebruiker", "buig import"] {
+        assert!(!html.contains(woord), "{woord:?} in {html}");
+    }
+}
+
+#[tokio::test]
+async fn web_messages_never_name_a_command_or_a_flag() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    // A sheet chosen for a CSV file.
+    let r = upload(&s, &c, &csrf, "u.csv", b"client_id,regeling,startdatum\na1,PW,2023-01-01\n".to_vec(), Some("acties")).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("u.csv: is een CSV-bestand; een werkblad (&quot;acties&quot;) kan alleen bij een XLSX-bestand"), "{html}");
+    zonder_opdrachtregel(&html);
+    // Rows of another gemeente.
+    let ander = "gemeente,client_id,regeling,startdatum\nGM0150,a1,PW,2023-01-01\n".as_bytes().to_vec();
+    let html = upload(&s, &c, &csrf, "ander.csv", ander, None).await.text().await.unwrap();
+    assert!(html.contains("GM0150 wijkt af van de gekozen gemeente GM9999"), "{html}");
+    zonder_opdrachtregel(&html);
+    // A plan form for a title that is not stored.
+    let (c, csrf) = s.login("deventer").await;
+    let r = s
+        .client
+        .post(format!("{}/g/GM0150/plan/risico", s.url))
+        .header("Cookie", &c)
+        .form(&[("csrf", csrf.as_str()), ("titel", "Bestaat niet"), ("risico", "R"), ("beheersmaatregel", "B")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("er is geen aanvalsplan met deze titel opgeslagen voor GM0150"), "{html}");
+    zonder_opdrachtregel(&html);
+    // The API without a token.
+    let fout = s.get("/api/v1/gemeenten/GM0150/overzicht", None).await.text().await.unwrap();
+    zonder_opdrachtregel(&fout);
+}
+
+#[tokio::test]
+async fn a_tab_separated_upload_is_told_it_is_tab_separated() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let tabs = b"client_id\tregeling\tstartdatum\na1\tPW\t2023-01-01\n".to_vec();
+    let r = upload(&s, &c, &csrf, "export.txt", tabs, None).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("export.txt: is tab-gescheiden: tussen de kolommen staan tabs"), "{html}");
+}

@@ -315,7 +315,7 @@ pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
             Err(m) => return weiger(&staat, &ik, code, &f.titel, terug.as_deref(), m).await,
         };
         if let Err(e) = staat.store.voeg_status_toe(code, &f.titel, &u).await {
-            return weiger(&staat, &ik, code, &f.titel, None, e.to_string()).await;
+            return weiger(&staat, &ik, code, &f.titel, None, crate::fout::plan_melding(&e)).await;
         }
         let details = format!("{} {} {}: {}", f.titel, u.actie, u.kwartaal, u.status.code());
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.status", Some(&code), &details).await?;
@@ -358,7 +358,7 @@ pub async fn evaluatie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Pat
             Err(m) => return weiger(&staat, &ik, code, &f.titel, Some(&actie), m).await,
         };
         if let Err(fout) = staat.store.voeg_evaluatie_toe(code, &f.titel, &e).await {
-            return weiger(&staat, &ik, code, &f.titel, None, fout.to_string()).await;
+            return weiger(&staat, &ik, code, &f.titel, None, crate::fout::plan_melding(&fout)).await;
         }
         let details = format!("{} {} {}: {}", f.titel, e.actie, e.datum, e.oordeel.code());
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.evaluatie", Some(&code), &details).await?;
@@ -407,7 +407,7 @@ pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
         };
         let nummer = match staat.store.bewaar_risico(code, &f.titel, &risico).await {
             Ok(n) => n,
-            Err(e) => return weiger(&staat, &ik, code, &f.titel, None, e.to_string()).await,
+            Err(e) => return weiger(&staat, &ik, code, &f.titel, None, crate::fout::plan_melding(&e)).await,
         };
         staat.store.audit(Some(&ik.gebruiker.naam), "plan.risico", Some(&code), &format!("{} risico {nummer}", f.titel)).await?;
         Ok(opgeslagen(code, None, &format!("Risico {nummer}")))
