@@ -1151,3 +1151,15 @@ async fn a_tab_separated_upload_is_told_it_is_tab_separated() {
     let html = r.text().await.unwrap();
     assert!(html.contains("export.txt: is tab-gescheiden: tussen de kolommen staan tabs"), "{html}");
 }
+
+#[tokio::test]
+async fn control_characters_from_a_file_are_shown_as_pictures_on_the_page() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let fout = "client_id,regeling,startdatum\na1,PW,\"\u{1b}[2J\rnu\"\n".as_bytes().to_vec();
+    let r = upload(&s, &c, &csrf, "u.csv", fout, None).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("u.csv: rij 2, kolom startdatum: &quot;\u{241b}[2J\u{240d}nu&quot;"), "{html}");
+    assert!(!html.contains(['\u{1b}', '\r']), "no raw control character: {html:?}");
+}
