@@ -1163,3 +1163,24 @@ async fn control_characters_from_a_file_are_shown_as_pictures_on_the_page() {
     assert!(html.contains("u.csv: rij 2, kolom startdatum: &quot;\u{241b}[2J\u{240d}nu&quot;"), "{html}");
     assert!(!html.contains(['\u{1b}', '\r']), "no raw control character: {html:?}");
 }
+
+#[tokio::test]
+async fn a_success_banner_never_takes_its_text_from_the_query_string() {
+    let s = Server::start().await;
+    let (c, _) = s.login("deventer").await;
+    let nep = "Uw+wachtwoord+is+verlopen%3A+bel+0900-1234";
+    for pad in [
+        format!("/g/GM0150/vangnet?jaar=2023&opgeslagen={nep}"),
+        format!("/g/GM0150/plan?opgeslagen={nep}"),
+        format!("/g/GM0150/plan/actie/1B?opgeslagen={nep}"),
+    ] {
+        let html = s.get(&pad, Some(&c)).await.text().await.unwrap();
+        assert!(!html.contains("wachtwoord is verlopen") && !html.contains("0900-1234"), "{pad}: {html}");
+        assert!(!html.contains("role=\"status\""), "no banner for an unknown code: {pad}");
+    }
+    // A known code gets its fixed text.
+    let html = s.get("/g/GM0150/vangnet?jaar=2023&opgeslagen=jaarcijfer", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("<p class=\"melding goed\" role=\"status\">De jaarcijfers zijn opgeslagen.</p>"), "{html}");
+    let html = s.get("/g/GM0150/plan?opgeslagen=risico", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Het risico is opgeslagen."), "{html}");
+}
