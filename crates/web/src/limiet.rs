@@ -124,7 +124,9 @@ impl Limiet {
         if m.len() > 10_000 {
             m.retain(|_, v| v.back().is_some_and(|t| nu.duration_since(*t) < VENSTER));
         }
-        let sleutels: Vec<Sleutel> = std::iter::once(Sleutel::Naam(naam.to_lowercase())).chain(adres.map(adres_sleutel)).collect();
+        // A name is kept by its first 128 characters: a key is never larger than that.
+        let naam: String = naam.chars().take(128).collect::<String>().to_lowercase();
+        let sleutels: Vec<Sleutel> = std::iter::once(Sleutel::Naam(naam)).chain(adres.map(adres_sleutel)).collect();
         let mut wacht: Option<Duration> = None;
         for s in &sleutels {
             if let Some(v) = m.get_mut(s) {
