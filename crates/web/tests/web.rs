@@ -1183,4 +1183,6 @@ async fn a_success_banner_never_takes_its_text_from_the_query_string() {
     assert!(html.contains("<p class=\"melding goed\" role=\"status\">De jaarcijfers zijn opgeslagen.</p>"), "{html}");
     let html = s.get("/g/GM0150/plan?opgeslagen=risico", Some(&c)).await.text().await.unwrap();
     assert!(html.contains("Het risico is opgeslagen."), "{html}");
+    let html = s.get("/g/GM0150/plan/actie/1b?opgeslagen=status", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("De status van actie 1B is opgeslagen."), "{html}");
 }

@@ -35,14 +35,17 @@ pub struct PlanQuery {
 }
 
 /// The banner after a change, chosen by its code: the text never comes
-/// from the query string, so a link cannot make the page say anything.
-pub(crate) fn bevestiging(code: Option<&str>) -> Option<Markup> {
+/// from the query string, so a link cannot make the page say anything. On
+/// an action's page it names the action of the path (a page that exists
+/// only for an action of the plan).
+pub(crate) fn bevestiging(code: Option<&str>, actie: Option<&str>) -> Option<Markup> {
+    let van = actie.map(|a| format!(" van actie {}", a.trim().to_uppercase())).unwrap_or_default();
     let tekst = match code? {
-        "status" => "De status is opgeslagen.",
-        "evaluatie" => "De evaluatie is opgeslagen.",
-        "risico" => "Het risico is opgeslagen.",
-        "risico-verwijderd" => "Het risico is verwijderd.",
-        "plan" => "Het plan is opgeslagen.",
+        "status" => format!("De status{van} is opgeslagen."),
+        "evaluatie" => format!("De evaluatie{van} is opgeslagen."),
+        "risico" => "Het risico is opgeslagen.".to_string(),
+        "risico-verwijderd" => "Het risico is verwijderd.".to_string(),
+        "plan" => "Het plan is opgeslagen.".to_string(),
         _ => return None,
     };
     Some(html! { p.melding.goed role="status" { (tekst) } })
@@ -52,7 +55,7 @@ pub(crate) fn bevestiging(code: Option<&str>) -> Option<Markup> {
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<PlanQuery>) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
-        let melding = bevestiging(q.opgeslagen.as_deref());
+        let melding = bevestiging(q.opgeslagen.as_deref(), None);
         scherm(&staat, &ik, code, q.titel.as_deref(), melding, StatusCode::OK).await
     }
     .await;
@@ -182,7 +185,7 @@ pub async fn actie_pagina(
 ) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
-        let melding = bevestiging(q.opgeslagen.as_deref());
+        let melding = bevestiging(q.opgeslagen.as_deref(), Some(&actie));
         actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, melding, StatusCode::OK).await
     }
     .await;

@@ -34,7 +34,7 @@ async fn weiger(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, titel: &str, a
 
 /// Back to the action's page or the plan, with the code of what was saved (see [`bevestiging`]).
 fn opgeslagen(code: GemeenteCode, actie: Option<&str>, wat: &'static str) -> Response {
-    debug_assert!(bevestiging(Some(wat)).is_some());
+    debug_assert!(bevestiging(Some(wat), None).is_some());
     match actie {
         Some(a) => Redirect::to(&format!("/g/{code}/plan/actie/{}?opgeslagen={wat}", pagina::url_encode(a))).into_response(),
         None => Redirect::to(&format!("/g/{code}/plan?opgeslagen={wat}")).into_response(),
