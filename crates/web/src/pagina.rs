@@ -33,8 +33,7 @@ fn kop(titel: &str) -> Markup {
 /// The page as served: control characters from files (an escape sequence
 /// in an imported cell, a carriage return in a plan's text) are shown as
 /// their pictures, never sent raw (`nl::zichtbaar`); maud escaped the rest.
-fn als_pagina(m: Markup) -> Html<String> {
-    let html = m.into_string();
+fn als_pagina(Html(html): Html<String>) -> Html<String> {
     Html(match nl::zichtbaar(&html) {
         std::borrow::Cow::Borrowed(_) => html,
         std::borrow::Cow::Owned(zichtbaar) => zichtbaar,
@@ -43,16 +42,20 @@ fn als_pagina(m: Markup) -> Html<String> {
 
 /// A page without navigation (login, errors before login).
 pub fn kaal(titel: &str, body: Markup) -> Html<String> {
-    als_pagina(html! {
-        (DOCTYPE)
-        html lang="nl" {
-            head { (kop(titel)) }
-            body.kaal {
-                header.balk { a.merk href="/" { "BUIG-monitor" } }
-                main #inhoud { (body) }
+    let pagina = Html(
+        html! {
+            (DOCTYPE)
+            html lang="nl" {
+                head { (kop(titel)) }
+                body.kaal {
+                    header.balk { a.merk href="/" { "BUIG-monitor" } }
+                    main #inhoud { (body) }
+                }
             }
         }
-    })
+        .into_string(),
+    );
+    als_pagina(pagina)
 }
 
 /// The pages of one gemeente, in the order of the navigation: (path suffix, label).
@@ -69,41 +72,45 @@ pub const PAGINAS: [(&str, &str); 7] = [
 /// A page of a gemeente (or, with `gemeente` None, a page across gemeenten).
 pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &str, titel: &str, body: Markup) -> Html<String> {
     let gemeenten = ik.gebruiker.gemeenten();
-    als_pagina(html! {
-        (DOCTYPE)
-        html lang="nl" {
-            head { (kop(titel)) }
-            body {
-                a.overslaan href="#inhoud" { "Naar de inhoud" }
-                header.balk {
-                    a.merk href="/" { "BUIG-monitor" }
-                    @if let Some((code, naam)) = gemeente { span.gemeente { (naam) " " span.code { (code) } } }
-                    nav.account aria-label="Account" {
-                        @if gemeenten.len() > 1 { a href="/" { "Gemeente kiezen" } }
-                        a href="/vergelijking" aria-current=[(actief == "vergelijking").then_some("page")] { "Vergelijking" }
-                        span.wie { (ik.gebruiker.naam) }
-                        form.uitloggen method="post" action="/uitloggen" {
-                            input type="hidden" name="csrf" value=(ik.csrf);
-                            button.link type="submit" { "Uitloggen" }
+    let pagina = Html(
+        html! {
+            (DOCTYPE)
+            html lang="nl" {
+                head { (kop(titel)) }
+                body {
+                    a.overslaan href="#inhoud" { "Naar de inhoud" }
+                    header.balk {
+                        a.merk href="/" { "BUIG-monitor" }
+                        @if let Some((code, naam)) = gemeente { span.gemeente { (naam) " " span.code { (code) } } }
+                        nav.account aria-label="Account" {
+                            @if gemeenten.len() > 1 { a href="/" { "Gemeente kiezen" } }
+                            a href="/vergelijking" aria-current=[(actief == "vergelijking").then_some("page")] { "Vergelijking" }
+                            span.wie { (ik.gebruiker.naam) }
+                            form.uitloggen method="post" action="/uitloggen" {
+                                input type="hidden" name="csrf" value=(ik.csrf);
+                                button.link type="submit" { "Uitloggen" }
+                            }
                         }
                     }
-                }
-                @if let Some((code, _)) = gemeente {
-                    nav.hoofd aria-label="Onderdelen" {
-                        ul {
-                            @for (pad, label) in PAGINAS {
-                                @if pad != "/import" || ik.gebruiker.mag_bewerken(&code) {
-                                    li { a href={ "/g/" (code) (pad) } aria-current=[(actief == label).then_some("page")] { (label) } }
+                    @if let Some((code, _)) = gemeente {
+                        nav.hoofd aria-label="Onderdelen" {
+                            ul {
+                                @for (pad, label) in PAGINAS {
+                                    @if pad != "/import" || ik.gebruiker.mag_bewerken(&code) {
+                                        li { a href={ "/g/" (code) (pad) } aria-current=[(actief == label).then_some("page")] { (label) } }
+                                    }
                                 }
                             }
                         }
                     }
+                    main #inhoud { (body) }
+                    footer { "BUIG-monitor — cijfers uit de eigen administratie, berekend met de regels van de Participatiewet en het Besluit Participatiewet." }
                 }
-                main #inhoud { (body) }
-                footer { "BUIG-monitor — cijfers uit de eigen administratie, berekend met de regels van de Participatiewet en het Besluit Participatiewet." }
             }
         }
-    })
+        .into_string(),
+    );
+    als_pagina(pagina)
 }
 
 /// An error as a page: 404 for anything not found or not allowed to be seen,
