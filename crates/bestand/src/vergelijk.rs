@@ -351,10 +351,12 @@ pub fn render_uitsplitsing_tabel(soort: &str, groepen: &BTreeMap<String, Reeks>)
 }
 
 /// A breakdown as one CSV: `groep,` + [`CSV_HEADER`], the rows of each group.
+/// A group is a value of the imported file: it goes through [`buig_core::csv::cel`],
+/// so `=HYPERLINK(…)` in a column does not become a formula in the user's spreadsheet.
 pub fn render_uitsplitsing_csv(groepen: &BTreeMap<String, Reeks>) -> String {
     let mut out = format!("groep,{CSV_HEADER}\n");
     for (groep, r) in groepen {
-        let veld = if groep.contains([',', '"', '\n']) { format!("\"{}\"", groep.replace('"', "\"\"")) } else { groep.clone() };
+        let veld = buig_core::csv::cel(groep);
         for regel in render_csv(r).lines().skip(1) {
             let _ = writeln!(out, "{veld},{regel}");
         }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use buig_core::nl;
+use buig_core::{csv, nl};
 use rust_decimal::Decimal;
 
 use crate::reeks::{Reeks, DUUR_BANDEN, LEEFTIJD_BANDEN};
@@ -13,13 +13,13 @@ use crate::reeks::{Reeks, DUUR_BANDEN, LEEFTIJD_BANDEN};
 pub const CSV_HEADER: &str = "periode,stand,instroom,uitstroom,saldo,duur_0-6,duur_6-12,duur_12-24,duur_24-36,duur_36-60,duur_60+,leeftijd_0-27,leeftijd_27-45,leeftijd_45+,uitstroom_werk,herinstroom,per_1000";
 
 /// The series as CSV: [`CSV_HEADER`], then one row per point; `null` is an
-/// empty field, decimals with a point.
+/// empty field, decimals with a point. Text goes through [`csv::cel`].
 pub fn render_csv(r: &Reeks) -> String {
     let mut out = String::with_capacity(64 * (r.reeks.len() + 1));
     out.push_str(CSV_HEADER);
     out.push('\n');
     for p in &r.reeks {
-        let _ = write!(out, "{},{},{},{},{}", p.periode, p.stand, p.instroom, p.uitstroom, p.saldo);
+        let _ = write!(out, "{},{},{},{},{}", csv::cel(&p.periode), p.stand, p.instroom, p.uitstroom, p.saldo);
         for v in p.duur.0.iter().chain(&p.leeftijd.0) {
             let _ = write!(out, ",{v}");
         }

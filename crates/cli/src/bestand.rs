@@ -223,12 +223,12 @@ pub(crate) fn alle_gemeenten(
                     first = false;
                     writeln!(out, "gemeente,{line}")
                 } else {
-                    writeln!(out, "{g},{line}")
+                    writeln!(out, "{},{line}", buig_core::csv::cel(&g.to_string()))
                 };
-                r.map_err(|e| Fout::Intern(e.to_string()))?;
+                r.map_err(crate::uit::schrijffout)?;
             }
         }
-        out.flush().map_err(|e| Fout::Intern(e.to_string()))?;
+        out.flush().map_err(crate::uit::schrijffout)?;
     }
     eprintln!("{} gemeenten berekend in {:.2} s", alle.len(), started.elapsed().as_secs_f64());
     Ok(())

@@ -112,7 +112,7 @@ pub(crate) fn genereer(a: &GenereerArgs) -> Uit<()> {
             let f = std::fs::File::create(p).map_err(|e| Fout::Intern(format!("{}: {e}", p.display())))?;
             buig_synth::write_csv(uitkeringen, f).map_err(|e| Fout::Intern(format!("{}: {e}", p.display())))?
         }
-        None => buig_synth::write_csv(uitkeringen, std::io::stdout().lock()).map_err(|e| Fout::Intern(e.to_string()))?,
+        None => buig_synth::write_csv(uitkeringen, std::io::stdout().lock()).map_err(crate::uit::schrijffout)?,
     };
     if let Some(p) = &a.uitvoer {
         eprintln!("{}: {} uitkeringen geschreven", p.display(), buig_core::nl::getal(n.into(), 0));

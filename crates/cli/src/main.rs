@@ -3,7 +3,13 @@
 //! service layer (`buig-dienst`) or an engine, and prints; nothing here
 //! computes a figure. One module per subcommand family; every failure is a
 //! [`fout::Fout`]: exit 2 for bad input or usage (one message naming the
-//! field or flag), 1 for anything else.
+//! field or flag), 1 for anything else. Standard output goes through
+//! [`uit`] (its `println!` and `print!` shadow the standard ones in this
+//! crate): text from files is printed visibly, a closed pipe ends quietly.
+
+// First, so that every module below prints through it.
+#[macro_use]
+mod uit;
 
 mod bestand;
 mod fout;
@@ -132,7 +138,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(fout) => {
-            eprintln!("buig: fout: {fout}");
+            eprintln!("buig: fout: {}", buig_core::nl::zichtbaar(&fout.to_string()));
             ExitCode::from(fout.code())
         }
     }

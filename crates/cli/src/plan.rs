@@ -408,6 +408,11 @@ fn import(i: &PlanImportArgs) -> Uit<()> {
         return Err(Fout::Invoer("--titel: leeg; geef het plan een titel".into()));
     }
     let niets = "Er is niets opgeslagen; de database is ongewijzigd.";
+    let groot = std::fs::metadata(&i.bestand).map_err(|e| Fout::Invoer(format!("{}: {e}", i.bestand.display())))?.len();
+    if groot > buig_plan::MAX_BESTAND as u64 {
+        let mb = buig_plan::MAX_BESTAND / (1024 * 1024);
+        return Err(Fout::Invoer(format!("{}: groter dan {mb} MB; een aanvalsplan is veel kleiner", i.bestand.display())));
+    }
     let bytes = std::fs::read(&i.bestand).map_err(|e| Fout::Invoer(format!("{}: {e}", i.bestand.display())))?;
     let xlsx = is_xlsx(&i.bestand, &bytes);
     if !xlsx && i.blad.is_some() {

@@ -184,6 +184,28 @@ pub fn kleine_letter(s: &str) -> String {
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
+/// Text from a file made safe to show: every control character but the
+/// line break and the tab — an escape sequence that would steer a terminal,
+/// a carriage return that would overwrite a line, a NUL, DEL, the C1 range —
+/// becomes its visible picture (`␛`, `␍`, `␀`, `␡`) or `�`. The CLI prints
+/// and the web app serves every text through it.
+pub fn zichtbaar(tekst: &str) -> std::borrow::Cow<'_, str> {
+    let raar = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !tekst.contains(raar) {
+        return std::borrow::Cow::Borrowed(tekst);
+    }
+    tekst
+        .chars()
+        .map(|c| match c {
+            c if !raar(c) => c,
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            _ => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// A rule percentage as the law writes it, without needless zeros: `7,5%`, `5%`, `12,5%`.
 pub fn rule_percentage(p: Percentage) -> String {
     let v = p.value().normalize();
@@ -289,6 +311,13 @@ mod tests {
         assert_eq!(aantal(10_250u64), "10.250");
         assert_eq!(hoofdletter("eind 2023"), "Eind 2023");
         assert_eq!(kleine_letter("Kennis"), "kennis");
+    }
+
+    #[test]
+    fn control_characters_become_visible_and_line_breaks_and_tabs_stay() {
+        assert_eq!(zichtbaar("a\u{1b}[2Jb\rc\0d\u{7f}e\u{9b}f"), "a\u{241b}[2Jb\u{240d}c\u{2400}d\u{2421}e\u{fffd}f");
+        assert_eq!(zichtbaar("twee\nregels\tmet tab"), "twee\nregels\tmet tab");
+        assert!(matches!(zichtbaar("gewone tekst € 149.870"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

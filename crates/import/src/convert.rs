@@ -399,7 +399,7 @@ fn gemeente_of<R: Row>(g: &mut GemeenteSource, row: &R) -> Result<GemeenteCode, 
         _ => value::gemeente(&c)?.ok_or("waarde ontbreekt")?,
     };
     match g.vast {
-        Some(vast) if vast != code => Err(format!("{code} wijkt af van --gemeente {vast}")),
+        Some(vast) if vast != code => Err(format!("{code} wijkt af van de gekozen gemeente {vast}")),
         _ => Ok(code),
     }
 }

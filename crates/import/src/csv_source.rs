@@ -48,6 +48,9 @@ impl CsvSource {
         if prefix.contains(&0) {
             return Err("is geen CSV-bestand (tekst) en geen XLSX-bestand".to_string());
         }
+        if tab_separated(&prefix[skip..]) {
+            return Err(TABS.to_string());
+        }
         let separator = detect_separator(&prefix[skip..]);
         // Old Mac exports end lines with a lone CR; everything else has LF
         // (a CR before it is whitespace at the end of the last field).
@@ -125,6 +128,28 @@ impl CsvSource {
     }
 }
 
+/// Said of a tab-separated file, which would otherwise read as one column.
+pub(crate) const TABS: &str = "is tab-gescheiden: tussen de kolommen staan tabs, en de import verwacht puntkomma's (;) of komma's (,); \
+     sla het op als CSV (gescheiden door puntkomma's of komma's) of als XLSX";
+
+/// Whether the header line has more tabs outside quotes than commas and semicolons.
+fn tab_separated(text: &[u8]) -> bool {
+    let (mut tabs, mut andere, mut quoted, mut started) = (0usize, 0usize, false, false);
+    for &c in text {
+        match c {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted && started => break,
+            b'\t' if !quoted => tabs += 1,
+            b',' | b';' if !quoted => andere += 1,
+            _ => {}
+        }
+        if !c.is_ascii_whitespace() {
+            started = true;
+        }
+    }
+    tabs > andere
+}
+
 fn newlines(b: &[u8]) -> u64 {
     b.iter().filter(|&&c| c == b'\n').count() as u64
 }
@@ -175,6 +200,14 @@ impl Row for CsvRow<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_line_of_tabs_is_told_apart_from_one_with_a_tab_in_quotes() {
+        assert!(tab_separated(b"client_id\tregeling\tstartdatum\na\tb\tc\n"));
+        assert!(!tab_separated(b"client_id;regeling;\"start\tdatum\"\n"));
+        assert!(!tab_separated(b"a,b\tc,d\n"));
+        assert!(!tab_separated(b"enkel\n"));
+    }
 
     #[test]
     fn the_separator_is_read_from_the_header_line() {

@@ -24,6 +24,7 @@ mod csv_source;
 mod error;
 mod pseudo;
 mod value;
+pub mod werkmap;
 mod xlsx_source;
 
 use std::fmt;
@@ -189,9 +190,13 @@ impl Iterator for Reader {
                 }
             },
             Source::Xlsx(src) => loop {
-                let rij = src.next_row()?;
-                if !src.is_blank() {
-                    return Some(converter.convert(&src.row(), rij));
+                match src.next_row()? {
+                    Ok(_) if src.is_blank() => continue,
+                    Ok(rij) => return Some(converter.convert(&src.row(), rij)),
+                    Err((rij, melding)) => {
+                        self.done = true;
+                        return Some(Err(RowError { bestand: converter.bestand().to_string(), rij, kolom: None, melding }));
+                    }
                 }
             },
         }
@@ -224,7 +229,7 @@ pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerde
         return Err(fout("is geen geldig XLSX-bestand".to_string()));
     } else {
         if let Some(blad) = &opts.blad {
-            return Err(fout(format!("--blad \"{blad}\" kan alleen bij een XLSX-bestand; dit is een CSV-bestand")));
+            return Err(fout(format!("is een CSV-bestand; een werkblad (\"{blad}\") kan alleen bij een XLSX-bestand worden gekozen")));
         }
         drop(file);
         let file = File::open(path).map_err(|e| fout(format!("kan niet worden geopend: {}", io_melding(&e))))?;

@@ -1,66 +1,84 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! XLSX workbooks: the chosen sheet (`--blad`, or the first) is loaded
-//! whole with calamine; rows are numbered as Excel numbers them, also when
-//! the used area does not start at A1.
+//! XLSX workbooks, streamed: the chosen sheet (`Options::blad`, or the
+//! first) is read row by row through [`crate::werkmap`], on a thread of its
+//! own that hands the rows over a short queue, so memory stays that of a few
+//! rows however large the sheet. Rows are numbered as Excel numbers them,
+//! also when the used area does not start at A1.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::fs::File;
+use std::io::BufReader;
 use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver};
 
-use calamine::{open_workbook, Data, Range, Reader as _, Xlsx};
+use calamine::Data;
 
 use crate::convert::{Header, Row};
 use crate::value::{trim_bytes, Cell};
+use crate::werkmap::{Rij, Werkmap};
+
+/// Rows waiting between the reading thread and the importer.
+const WACHTRIJ: usize = 64;
 
 pub(crate) struct XlsxSource {
-    range: Range<Data>,
-    /// The next row, relative to the range.
-    next: usize,
-    /// Excel's row number of the range's first row.
-    first_rij: usize,
-    current: usize,
+    rijen: Receiver<Result<Rij, String>>,
+    current: Rij,
 }
 
 impl XlsxSource {
-    /// Loads the sheet and reads its header row (the first non-empty row).
+    /// Opens the workbook, starts reading the sheet and reads its header
+    /// row (the first non-empty row).
     pub(crate) fn open(path: &Path, blad: Option<&str>) -> Result<(XlsxSource, Header), String> {
-        // calamine parses untrusted bytes; should it panic on a malformed
-        // workbook, the user still gets a message about the file.
-        let range =
-            catch_unwind(AssertUnwindSafe(|| load(path, blad))).unwrap_or_else(|_| Err("is geen leesbaar XLSX-bestand".to_string()))?;
-        let first_rij = range.start().map_or(1, |(r, _)| r as usize + 1);
-        let mut source = XlsxSource { range, next: 0, first_rij, current: 0 };
+        let file = File::open(path).map_err(|e| format!("kan niet worden geopend: {e}"))?;
+        let mut werkmap = Werkmap::open(BufReader::new(file))?;
+        let naam = kies_blad(&werkmap.bladen(), blad)?;
+        let (tx, rx) = sync_channel(WACHTRIJ);
+        std::thread::spawn(move || {
+            // A closed queue means the importer stopped listening: stop reading.
+            if let Err(m) = werkmap.rijen(&naam, |rij| tx.send(Ok(rij)).map_err(|_| String::new())) {
+                if !m.is_empty() {
+                    let _ = tx.send(Err(m));
+                }
+            }
+        });
+        let mut source = XlsxSource { rijen: rx, current: Rij { nummer: 0, cellen: Vec::new() } };
         loop {
-            match source.next_row() {
-                None => return Err(format!("blad {} is leeg (geen kopregel met kolomnamen)", sheet_label(blad))),
-                Some(_) if source.is_blank() => continue,
-                Some(_) => break,
+            match source.rijen.recv() {
+                Err(_) => return Err(format!("blad {} is leeg (geen kopregel met kolomnamen)", sheet_label(blad))),
+                Ok(Err(m)) => return Err(m),
+                Ok(Ok(rij)) => {
+                    source.current = rij;
+                    if !source.is_blank() {
+                        break;
+                    }
+                }
             }
         }
-        let width = source.range.width();
-        let header = Header::new((0..width).map(|c| match source.range.get((source.current, c)) {
+        let header = Header::new((0..source.current.breedte()).map(|c| match source.current.cel(c) {
             Some(Data::Empty) | None => String::new(),
             Some(d) => d.to_string(),
         }));
         Ok((source, header))
     }
 
-    /// Moves to the next row and returns its Excel row number.
-    pub(crate) fn next_row(&mut self) -> Option<usize> {
-        if self.next >= self.range.height() {
-            return None;
+    /// Moves to the next row with a cell and returns its Excel row number,
+    /// or the reason reading stopped (with the row number after the last).
+    pub(crate) fn next_row(&mut self) -> Option<Result<usize, (usize, String)>> {
+        match self.rijen.recv() {
+            Err(_) => None,
+            Ok(Err(m)) => Some(Err((self.current.nummer + 1, m))),
+            Ok(Ok(rij)) => {
+                self.current = rij;
+                Some(Ok(self.current.nummer))
+            }
         }
-        self.current = self.next;
-        self.next += 1;
-        Some(self.first_rij + self.current)
     }
 
     pub(crate) fn is_blank(&self) -> bool {
-        let row = self.row();
-        (0..self.range.width()).all(|c| row.cell(c).is_empty())
+        self.current.cellen.iter().all(|(c, _)| self.row().cell(*c).is_empty())
     }
 
     pub(crate) fn row(&self) -> XlsxRow<'_> {
-        XlsxRow { range: &self.range, r: self.current }
+        XlsxRow(&self.current)
     }
 }
 
@@ -68,10 +86,9 @@ fn sheet_label(blad: Option<&str>) -> String {
     blad.map_or_else(|| "1".to_string(), |b| format!("\"{b}\""))
 }
 
-fn load(path: &Path, blad: Option<&str>) -> Result<Range<Data>, String> {
-    let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| format!("is geen leesbaar XLSX-bestand ({e})"))?;
-    let names = wb.sheet_names();
-    let name = match blad {
+/// The sheet asked for (exactly, else ignoring case and spaces around), or the first.
+fn kies_blad(names: &[String], blad: Option<&str>) -> Result<String, String> {
+    match blad {
         Some(want) => names
             .iter()
             .find(|n| n.as_str() == want)
@@ -80,20 +97,16 @@ fn load(path: &Path, blad: Option<&str>) -> Result<Range<Data>, String> {
             .ok_or_else(|| {
                 let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
                 format!("heeft geen blad \"{want}\" (bladen: {})", list.join(", "))
-            })?,
-        None => names.first().cloned().ok_or_else(|| "bevat geen bladen".to_string())?,
-    };
-    wb.worksheet_range(&name).map_err(|e| format!("blad \"{name}\" is niet leesbaar ({e})"))
+            }),
+        None => names.first().cloned().ok_or_else(|| "bevat geen bladen".to_string()),
+    }
 }
 
-pub(crate) struct XlsxRow<'a> {
-    range: &'a Range<Data>,
-    r: usize,
-}
+pub(crate) struct XlsxRow<'a>(&'a Rij);
 
 impl Row for XlsxRow<'_> {
     fn cell(&self, col: usize) -> Cell<'_> {
-        match self.range.get((self.r, col)) {
+        match self.0.cel(col) {
             None | Some(Data::Empty) => Cell::Empty,
             Some(Data::String(s)) | Some(Data::DurationIso(s)) => {
                 let t = trim_bytes(s.as_bytes());

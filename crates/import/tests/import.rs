@@ -104,7 +104,7 @@ fn a_row_whose_gemeente_differs_from_the_option_is_an_error() {
         file("s.csv", "gemeente,client_id,regeling,startdatum\nGM0150,1,PW,2023-01-01\nGM0363,2,PW,2023-01-01\n,3,PW,2023-01-01\n");
     let (fouten, _) = row_errors(read_all(&path, Soort::Uitkeringen, &with_gemeente("GM0150"), &pseudo()));
     assert_eq!(fouten.len(), 1);
-    assert_eq!(fouten[0].to_string(), "s.csv: rij 3, kolom gemeente: GM0363 wijkt af van --gemeente GM0150");
+    assert_eq!(fouten[0].to_string(), "s.csv: rij 3, kolom gemeente: GM0363 wijkt af van de gekozen gemeente GM0150");
 }
 
 #[test]
@@ -345,7 +345,7 @@ fn empty_missing_and_foreign_files_are_refused_as_a_whole() {
     assert!(file_error(read_all(&binary, Soort::Budget, &Options::default(), &pseudo())).contains("geen CSV-bestand"));
     let (_d, csv) = file("b.csv", "gemeente,jaar,soort,bedrag\n");
     let opts = Options { blad: Some("Blad1".into()), ..Options::default() };
-    assert!(file_error(read_all(&csv, Soort::Budget, &opts, &pseudo())).contains("--blad"));
+    assert!(file_error(read_all(&csv, Soort::Budget, &opts, &pseudo())).contains("is een CSV-bestand; een werkblad"));
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::fmt;
 use std::io::Read;
 
 use buig_core::Money;
+use buig_import::werkmap::Werkmap;
 use rust_decimal::Decimal;
 
 use crate::model::{Actie, Actielijn, Niveau, Plan, PlanKop, Risico};
@@ -56,6 +57,13 @@ impl fmt::Display for PlanFout {
 
 impl std::error::Error for PlanFout {}
 
+/// A message about the file as a whole.
+impl From<String> for PlanFout {
+    fn from(melding: String) -> PlanFout {
+        bestandsfout(melding)
+    }
+}
+
 fn fout(rij: usize, kolom: &str, melding: impl Into<String>) -> PlanFout {
     PlanFout { rij: Some(rij), kolom: Some(kolom.into()), melding: melding.into() }
 }
@@ -90,67 +98,124 @@ pub fn tabel_uit_csv(mut bron: impl Read) -> Result<Tabel, PlanFout> {
     let tekst = String::from_utf8(bytes).map_err(|_| bestandsfout("het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8"))?;
     let tekst = tekst.trim_start_matches('\u{feff}');
     let eerste = tekst.lines().next().unwrap_or("");
+    if eerste.matches('\t').count() > eerste.matches([';', ',']).count() {
+        return Err(bestandsfout(
+            "het bestand is tab-gescheiden: tussen de kolommen staan tabs, en verwacht worden puntkomma's (;) of komma's (,); \
+             sla het op als CSV (gescheiden door puntkomma's of komma's) of als XLSX",
+        ));
+    }
     let scheiding = if eerste.matches(';').count() >= eerste.matches(',').count() { b';' } else { b',' };
     let mut rdr = csv::ReaderBuilder::new().delimiter(scheiding).flexible(true).from_reader(tekst.as_bytes());
-    let kop =
+    let kop: Vec<String> =
         rdr.headers().map_err(|e| PlanFout { rij: Some(1), kolom: None, melding: e.to_string() })?.iter().map(str::to_string).collect();
+    if kop.len() > MAX_KOLOMMEN {
+        return Err(te_breed(kop.len()));
+    }
     let mut rijen = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rij = i + 2;
+        if i == MAX_RIJEN {
+            return Err(te_veel_rijen());
+        }
         let rec = rec.map_err(|e| PlanFout { rij: Some(rij), kolom: None, melding: format!("onleesbare rij: {e}") })?;
         rijen.push((rij, rec.iter().map(str::to_string).collect()));
     }
     Ok(Tabel { kop, rijen })
 }
 
-/// One sheet of an XLSX workbook as a [`Tabel`]: `blad` by name, else the
-/// first sheet. The header is the first non-empty row; rows keep Excel's numbers.
-pub fn tabel_uit_xlsx(bytes: &[u8], blad: Option<&str>) -> Result<Tabel, PlanFout> {
-    use calamine::{Data, Reader, Xlsx};
-    // calamine parses untrusted bytes: a panic on a malformed workbook becomes a message.
-    let geladen = std::panic::catch_unwind(|| -> Result<calamine::Range<Data>, String> {
-        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("is geen leesbaar XLSX-bestand ({e})"))?;
-        let namen = wb.sheet_names().to_vec();
-        let naam = match blad {
-            Some(b) => namen
-                .iter()
-                .find(|n| n.eq_ignore_ascii_case(b))
-                .cloned()
-                .ok_or_else(|| format!("blad \"{b}\" bestaat niet; bladen: {}", namen.join(", ")))?,
-            None => namen.first().cloned().ok_or("de werkmap heeft geen bladen")?,
-        };
-        wb.worksheet_range(&naam).map_err(|e| format!("blad \"{naam}\" is niet leesbaar ({e})"))
-    });
-    let range = geladen.unwrap_or_else(|_| Err("is geen leesbaar XLSX-bestand".into())).map_err(bestandsfout)?;
-    let eerste = range.start().map_or(1, |(r, _)| r as usize + 1);
-    let tekst = |d: &Data| match d {
-        Data::Empty => String::new(),
-        Data::Float(f) => format!("{f}"),
-        d => d.to_string(),
-    };
-    let mut rijen = range.rows().enumerate().map(|(i, r)| (eerste + i, r.iter().map(tekst).collect::<Vec<_>>()));
-    let kop = loop {
-        match rijen.next() {
-            None => return Err(bestandsfout("het blad is leeg (geen kopregel met kolomnamen)")),
-            Some((_, r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Some((_, r)) => break r,
-        }
-    };
-    let mut kop = kop;
-    while kop.last().is_some_and(|c| c.trim().is_empty()) {
-        kop.pop();
+/// The largest plan file read (CSV or XLSX): a plan of this size has thousands of actions.
+pub const MAX_BESTAND: usize = 16 * 1024 * 1024;
+/// The most rows a plan's sheet or CSV may have: a plan has dozens of actions.
+pub const MAX_RIJEN: usize = 10_000;
+/// The most columns a plan's header may have (the reader knows 16).
+pub const MAX_KOLOMMEN: usize = 100;
+
+fn te_veel_rijen() -> PlanFout {
+    bestandsfout(format!(
+        "het bestand heeft meer dan {} rijen; zoveel acties of risico's heeft een aanvalsplan niet",
+        buig_core::nl::aantal(MAX_RIJEN as i64)
+    ))
+}
+
+fn te_breed(breedte: usize) -> PlanFout {
+    PlanFout {
+        rij: Some(1),
+        kolom: None,
+        melding: format!("de kopregel heeft {breedte} kolommen, meer dan de {MAX_KOLOMMEN} die een aanvalsplan kan hebben"),
     }
-    let breedte = kop.len();
-    let rijen = rijen
-        .map(|(n, mut r)| {
-            // Cells right of the header count only when they hold something.
-            if r[breedte.min(r.len())..].iter().all(|c| c.trim().is_empty()) {
-                r.truncate(breedte);
+}
+
+/// A cell as text: whole numbers without `.0`, dates as calamine writes them.
+fn celtekst(d: &calamine::Data) -> String {
+    match d {
+        calamine::Data::Empty => String::new(),
+        calamine::Data::Float(f) => format!("{f}"),
+        d => d.to_string(),
+    }
+}
+
+/// One sheet of an open workbook as a [`Tabel`]: the header is the first
+/// non-empty row; rows keep Excel's numbers and are as wide as the header,
+/// unless a cell right of it holds something (then up to that cell).
+fn tabel_uit_blad<R: Read + std::io::Seek>(wm: &mut Werkmap<R>, naam: &str) -> Result<Tabel, PlanFout> {
+    let mut kop: Option<Vec<String>> = None;
+    let mut rijen = Vec::new();
+    wm.rijen(naam, |rij| {
+        let tekst = |k: usize| rij.cel(k).map(celtekst).unwrap_or_default();
+        let Some(kop) = &kop else {
+            if rij.cellen.iter().any(|(_, d)| !celtekst(d).trim().is_empty()) {
+                let mut k: Vec<String> = (0..rij.breedte().min(MAX_KOLOMMEN + 1)).map(tekst).collect();
+                while k.last().is_some_and(|c| c.trim().is_empty()) {
+                    k.pop();
+                }
+                if k.len() > MAX_KOLOMMEN {
+                    return Err(te_breed(rij.breedte()));
+                }
+                kop = Some(k);
             }
-            (n, r)
-        })
-        .collect();
+            return Ok(());
+        };
+        if rijen.len() == MAX_RIJEN {
+            return Err(te_veel_rijen());
+        }
+        // Cells right of the header count only when they hold something; a
+        // row that reaches past the header is refused by its width alone.
+        let voorbij = rij.cellen.iter().rev().find(|(k, d)| *k >= kop.len() && !celtekst(d).trim().is_empty()).map(|(k, _)| k + 1);
+        match voorbij {
+            Some(breedte) if breedte > MAX_KOLOMMEN => Err(PlanFout {
+                rij: Some(rij.nummer),
+                kolom: None,
+                melding: format!("{breedte} kolommen, de kopregel heeft er {}", kop.len()),
+            }),
+            _ => {
+                rijen.push((rij.nummer, (0..voorbij.unwrap_or(kop.len())).map(tekst).collect()));
+                Ok(())
+            }
+        }
+    })?;
+    let kop = kop.ok_or_else(|| bestandsfout("het blad is leeg (geen kopregel met kolomnamen)"))?;
     Ok(Tabel { kop, rijen })
+}
+
+fn open_werkmap(bytes: &[u8]) -> Result<Werkmap<std::io::Cursor<&[u8]>>, PlanFout> {
+    Werkmap::open(std::io::Cursor::new(bytes)).map_err(|m| bestandsfout(format!("het bestand {m}")))
+}
+
+/// One sheet of an XLSX workbook as a [`Tabel`]: `blad` by name, else the
+/// first sheet. The header is the first non-empty row; rows keep Excel's
+/// numbers. Read with bounded memory (see [`buig_import::werkmap`]).
+pub fn tabel_uit_xlsx(bytes: &[u8], blad: Option<&str>) -> Result<Tabel, PlanFout> {
+    let mut wm = open_werkmap(bytes)?;
+    let namen = wm.bladen();
+    let naam = match blad {
+        Some(b) => namen
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(b))
+            .cloned()
+            .ok_or_else(|| bestandsfout(format!("blad \"{b}\" bestaat niet; bladen: {}", namen.join(", "))))?,
+        None => namen.first().cloned().ok_or_else(|| bestandsfout("de werkmap heeft geen bladen"))?,
+    };
+    tabel_uit_blad(&mut wm, &naam)
 }
 
 /// The column index by name, checked against the known and required columns.
@@ -183,9 +248,11 @@ pub fn lees_csv(bron: impl Read, kop: PlanKop) -> Result<Plan, PlanFout> {
 /// `risicos`, the risks from it.
 pub fn lees_xlsx(bytes: &[u8], blad: Option<&str>, kop: PlanKop) -> Result<Plan, PlanFout> {
     let mut plan = lees_tabel(&tabel_uit_xlsx(bytes, blad)?, kop)?;
-    let risicoblad = ["risico's", "risicos", "risico’s"].into_iter().find_map(|n| tabel_uit_xlsx(bytes, Some(n)).ok());
-    if let Some(t) = risicoblad {
-        plan.risicos = lees_risicos(&t).map_err(|e| PlanFout { melding: format!("blad risico's: {}", e.melding), ..e })?;
+    let mut wm = open_werkmap(bytes)?;
+    let risicoblad = wm.bladen().into_iter().find(|n| ["risico's", "risicos", "risico’s"].iter().any(|r| n.to_lowercase() == *r));
+    if let Some(naam) = risicoblad {
+        let risicos = tabel_uit_blad(&mut wm, &naam).and_then(|t| lees_risicos(&t));
+        plan.risicos = risicos.map_err(|e| PlanFout { melding: format!("blad risico's: {}", e.melding), ..e })?;
     }
     Ok(plan)
 }

@@ -24,7 +24,10 @@ mod voortgang;
 mod waarde;
 
 pub use crate::controle::VeldFout;
-pub use crate::csvlees::{lees_csv, lees_risicos, lees_tabel, lees_xlsx, tabel_uit_csv, tabel_uit_xlsx, PlanFout, Tabel, RISICO_KOLOMMEN};
+pub use crate::csvlees::{
+    lees_csv, lees_risicos, lees_tabel, lees_xlsx, tabel_uit_csv, tabel_uit_xlsx, PlanFout, Tabel, MAX_BESTAND, MAX_KOLOMMEN, MAX_RIJEN,
+    RISICO_KOLOMMEN,
+};
 pub use crate::model::{Actie, Actielijn, Evaluatie, Kwartaal, Niveau, Oordeel, Plan, PlanKop, Risico, Soort, Status, Statusupdate};
 pub use crate::nulmeting::{sinds_nulmeting, Ontwikkeling};
 pub use crate::tekst::{pct_tekst, render_actie, render_tekst, voortgang_tekst};

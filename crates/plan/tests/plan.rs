@@ -280,3 +280,30 @@ fn a_bad_xlsx_row_is_refused_with_excel_row_and_column() {
     let e = buig_plan::lees_xlsx(&b, Some("plan"), kop()).unwrap_err();
     assert!(e.to_string().contains("blad \"plan\" bestaat niet; bladen: acties, Risico's"), "{e}");
 }
+
+#[path = "../../import/tests/vijandig/mod.rs"]
+mod vijandig;
+
+#[test]
+fn a_plan_workbook_with_one_cell_in_a1_and_one_in_xfd1048576_is_read_by_its_cells_and_refused_at_the_far_cell() {
+    let e = buig_plan::lees_xlsx(&vijandig::ijl(), None, kop()).unwrap_err();
+    assert_eq!(e.to_string(), "rij 1048576: 16384 kolommen, de kopregel heeft er 1");
+}
+
+#[test]
+fn a_plan_workbook_that_inflates_past_the_limit_is_refused_naming_the_limit() {
+    for bom in [vijandig::zipbom(), vijandig::zipbom_die_liegt()] {
+        let e = buig_plan::lees_xlsx(&bom, None, kop()).unwrap_err();
+        assert!(e.to_string().starts_with("het bestand is uitgepakt te groot") && e.to_string().contains("128 MB"), "{e}");
+    }
+}
+
+#[test]
+fn a_plan_of_more_than_ten_thousand_rows_is_refused_before_it_is_held() {
+    let mut csv = String::from("lijn;code;titel\n");
+    for i in 0..=buig_plan::MAX_RIJEN {
+        csv.push_str(&format!("1;1A{i};Actie\n"));
+    }
+    let e = lees_csv(csv.as_bytes(), kop()).unwrap_err();
+    assert!(e.to_string().contains("meer dan 10.000 rijen"), "{e}");
+}

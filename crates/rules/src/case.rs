@@ -132,28 +132,41 @@ fn err<T>(veld: impl Into<String>, melding: impl Into<String>) -> Result<T, Case
 }
 
 /// Reads the schema from JSON (or TOML when `toml` is set); the error names
-/// the offending field or position.
+/// the offending field (`jaren.2023.budget`, through `serde_path_to_error`)
+/// and its position, or only the position when no field is reached.
 pub fn parse_file(text: &str, toml: bool) -> Result<CaseFile, CaseError> {
+    /// The field the error is about: its path, else the file as a whole.
+    fn veld(pad: &serde_path_to_error::Path) -> String {
+        let p = pad.to_string();
+        if p.is_empty() || p == "." || p == "?" {
+            "invoer".into()
+        } else {
+            p
+        }
+    }
     if toml {
-        ::toml::from_str(text).map_err(|e| {
+        serde_path_to_error::deserialize(::toml::Deserializer::new(text)).map_err(|e| {
+            let veld = veld(e.path());
+            let e = e.into_inner();
             let waar = e.span().map(|s| {
                 let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
                 format!(" (regel {line})")
             });
-            CaseError {
-                veld: "invoer".into(),
-                melding: format!("geen geldige TOML{}: {}", waar.unwrap_or_default(), dutch_serde(e.message())),
-            }
+            CaseError { veld, melding: format!("geen geldige TOML{}: {}", waar.unwrap_or_default(), dutch_serde(e.message())) }
         })
     } else {
-        serde_json::from_str(text).map_err(|e| CaseError {
-            veld: "invoer".into(),
-            melding: format!(
-                "geen geldige JSON (regel {}, kolom {}): {}",
-                e.line(),
-                e.column(),
-                dutch_serde(&strip_position(&e.to_string()))
-            ),
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(|e| {
+            let veld = veld(e.path());
+            let e = e.into_inner();
+            CaseError {
+                veld,
+                melding: format!(
+                    "geen geldige JSON (regel {}, kolom {}): {}",
+                    e.line(),
+                    e.column(),
+                    dutch_serde(&strip_position(&e.to_string()))
+                ),
+            }
         })
     }
 }
@@ -172,6 +185,12 @@ fn dutch_serde(msg: &str) -> String {
         .replace("missing field", "verplicht veld ontbreekt:")
         .replace("expected one of", "verwacht een van")
         .replace("invalid type:", "verkeerd type:")
+        .replace("expected i32", "expected een geheel getal")
+        .replace("expected u64", "expected een geheel getal van 0 of meer")
+        .replace("type: string ", "type: tekst ")
+        .replace("type: boolean ", "type: ja/nee-waarde ")
+        .replace("type: integer ", "type: geheel getal ")
+        .replace("type: floating point ", "type: getal ")
         .replace("expected", "verwacht")
         .replace("EOF while parsing an object", "bestand houdt op midden in een object")
         .replace("EOF while parsing a value", "bestand houdt op waar een waarde verwacht wordt")
@@ -352,14 +371,36 @@ mod tests {
             (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5}}}"#, "jaren.2023.tekort"),
             (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "lasten": 9}}}"#, "jaren.2023.baten"),
             (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "tekort": 1}, "22": {"tekort": 1}}}"#, "jaren.22"),
-            (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "tekort": 1.001}}}"#, "invoer"),
-            (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "tekrt": 1}}}"#, "invoer"),
+            (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "tekort": 1.001}}}"#, "jaren.2023.tekort"),
+            (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "tekrt": 1}}}"#, "jaren.2023.tekrt"),
             (r#"{"jaar": 2023, "jaren": {"2023": {"budget": 5, "tekort": 1}}, "vangnet_verleend": [2023]}"#, "vangnet_verleend"),
             (r#"{"jaar": 2023"#, "invoer"),
         ];
         for (text, veld) in cases {
             let e = parse(text).expect_err(text);
             assert_eq!(e.veld, veld, "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_refused_naming_its_field_in_json_and_toml() {
+        let cases = [
+            (
+                r#"{"jaar": 2023, "jaren": {"2023": {"budget": "veel", "tekort": 1}}}"#,
+                false,
+                "jaren.2023.budget",
+                "\"veel\" is geen bedrag",
+            ),
+            (r#"{"jaar": "2023", "jaren": {}}"#, false, "jaar", "tekst \"2023\", verwacht een geheel getal"),
+            (r#"{"jaar": 2023, "inwoners": "veel"}"#, false, "inwoners", "verwacht een geheel getal van 0 of meer"),
+            (r#"{"jaar": 2023, "vangnet_verleend": ["x"]}"#, false, "vangnet_verleend[0]", "verwacht een geheel getal"),
+            ("jaar = 2023\n[jaren.2023]\nbudget = \"x\"\ntekort = 5\n", true, "jaren.2023.budget", "geen geldige TOML (regel 3)"),
+            ("jaar = \"2023\"\n", true, "jaar", "verwacht een geheel getal"),
+        ];
+        for (text, toml, veld, melding) in cases {
+            let e = parse_file(text, toml).expect_err(text);
+            assert_eq!(e.veld, veld, "{text}: {e}");
+            assert!(e.melding.contains(melding), "{text}: {e}");
         }
     }
 

@@ -5,6 +5,7 @@
 
 use std::io::{BufWriter, Write};
 
+use buig_core::csv::cel;
 use jiff::civil::Date;
 
 use crate::SynthUitkering;
@@ -14,8 +15,9 @@ pub const HEADER: &str = "gemeente,client_id,regeling,startdatum,einddatum,reden
 
 /// Writes `spells` as CSV to `w` (header first, `\n` line ends, ISO dates,
 /// empty `einddatum` and `reden_einde` while running) and returns the
-/// number of data rows written. No field needs quoting: codes, ids and
-/// the fixed vocabularies contain no commas or quotes.
+/// number of data rows written. The text fields go through
+/// [`buig_core::csv::cel`], as every CSV written; the generated ids and the
+/// fixed vocabularies pass it unchanged, so the output stays byte for byte.
 pub fn write_csv<W: Write>(uitkeringen: impl Iterator<Item = SynthUitkering>, w: W) -> std::io::Result<u64> {
     let mut out = BufWriter::with_capacity(1 << 20, w);
     out.write_all(HEADER.as_bytes())?;
@@ -27,9 +29,9 @@ pub fn write_csv<W: Write>(uitkeringen: impl Iterator<Item = SynthUitkering>, w:
         regel.extend_from_slice(b"GM");
         cijfers(&mut regel, u32::from(s.gemeente.number()), 4);
         regel.push(b',');
-        regel.extend_from_slice(s.client_id.as_bytes());
+        regel.extend_from_slice(cel(&s.client_id).as_bytes());
         regel.push(b',');
-        regel.extend_from_slice(s.regeling.code().as_bytes());
+        regel.extend_from_slice(cel(s.regeling.code()).as_bytes());
         regel.push(b',');
         datum(&mut regel, s.startdatum);
         regel.push(b',');
@@ -38,12 +40,12 @@ pub fn write_csv<W: Write>(uitkeringen: impl Iterator<Item = SynthUitkering>, w:
         }
         regel.push(b',');
         if let Some(r) = s.reden_einde {
-            regel.extend_from_slice(r.as_bytes());
+            regel.extend_from_slice(cel(r).as_bytes());
         }
         regel.push(b',');
         datum(&mut regel, s.geboortedatum);
         regel.push(b',');
-        regel.extend_from_slice(s.huishouden.as_bytes());
+        regel.extend_from_slice(cel(s.huishouden).as_bytes());
         regel.push(b'\n');
         out.write_all(&regel)?;
         n += 1;

@@ -293,7 +293,7 @@ fn plan_fout(e: buig_store::plan::PlanOpslagFout) -> Fout {
     match e {
         P::Store(e) => Fout::from(e),
         P::GeenPlan(_) | P::OnbekendeActie { .. } => Fout::NietGevonden,
-        e => Fout::Gegevens(e.to_string()),
+        e => Fout::Gegevens(crate::fout::plan_melding(&e)),
     }
 }
 

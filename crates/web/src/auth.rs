@@ -2,12 +2,9 @@
 //! Logging in and out: login with password (argon2, in the store), a
 //! session cookie (HttpOnly, SameSite=Lax, Secure off loopback, gone when
 //! the browser closes; the store ends it after a working day anyway), a
-//! double-submit token on the login form, and login rate limiting per user
-//! name and in total. Who a request is comes from [`crate::sessie`].
-
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+//! double-submit token on the login form, and the limiter of
+//! [`crate::limiet`] around every password check. Who a request is comes
+//! from [`crate::sessie`].
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -18,6 +15,7 @@ use maud::html;
 use serde::Deserialize;
 
 use crate::fout::{willekeurig_hex, Fout};
+use crate::limiet::Klant;
 use crate::pagina;
 use crate::sessie::{gelijk, Ingelogd, SESSIE_COOKIE};
 use crate::Staat;
@@ -34,58 +32,14 @@ pub fn willekeurig_wachtwoord() -> String {
     b.iter().map(|x| TEKENS[usize::from(*x) % TEKENS.len()] as char).collect()
 }
 
-/// Only a local path is a place to return to (no `//host`, no scheme).
+/// Only a path of this app is a place to return to: one leading `/`, no
+/// backslash (browsers read it as `/`), no control character (a tab or a
+/// line break is dropped or breaks the header: `/\t/evil.example` would
+/// become `//evil.example`); anything else returns to `/`.
 fn veilig_terug(t: Option<&str>) -> String {
     match t {
-        Some(t) if t.starts_with('/') && !t.starts_with("//") && !t.contains('\\') => t.to_string(),
+        Some(t) if t.starts_with('/') && !t[1..].starts_with('/') && !t.contains('\\') && !t.chars().any(char::is_control) => t.to_string(),
         _ => "/".to_string(),
-    }
-}
-
-/// Failed logins per user name and in total, over a sliding window.
-#[derive(Default)]
-pub struct Limiet {
-    mislukt: Mutex<HashMap<String, Vec<Instant>>>,
-}
-
-/// At most this many failures per user name per window …
-const MAX_PER_NAAM: usize = 5;
-/// … and this many in total (a spray over many names).
-const MAX_TOTAAL: usize = 100;
-const VENSTER: Duration = Duration::from_secs(15 * 60);
-const TOTAAL: &str = "\u{0}totaal";
-
-impl Limiet {
-    /// When blocked: how long until the next try may be made.
-    pub fn geblokkeerd(&self, naam: &str) -> Option<Duration> {
-        let mut m = self.mislukt.lock().expect("limiter lock");
-        let nu = Instant::now();
-        let mut wacht = None;
-        for (sleutel, max) in [(naam.to_lowercase(), MAX_PER_NAAM), (TOTAAL.to_string(), MAX_TOTAAL)] {
-            if let Some(v) = m.get_mut(&sleutel) {
-                v.retain(|t| nu.duration_since(*t) < VENSTER);
-                if v.len() >= max {
-                    let w = VENSTER - nu.duration_since(v[v.len() - max]);
-                    wacht = Some(wacht.map_or(w, |x: Duration| x.max(w)));
-                }
-            }
-        }
-        wacht
-    }
-
-    pub fn mislukt(&self, naam: &str) {
-        let mut m = self.mislukt.lock().expect("limiter lock");
-        let nu = Instant::now();
-        for sleutel in [naam.to_lowercase(), TOTAAL.to_string()] {
-            m.entry(sleutel).or_default().push(nu);
-        }
-        if m.len() > 10_000 {
-            m.retain(|_, v| v.iter().any(|t| nu.duration_since(*t) < VENSTER));
-        }
-    }
-
-    pub fn gelukt(&self, naam: &str) {
-        self.mislukt.lock().expect("limiter lock").remove(&naam.to_lowercase());
     }
 }
 
@@ -139,8 +93,16 @@ pub struct LoginForm {
     terug: Option<String>,
 }
 
+/// "over 3 minuten", "over 4 seconden".
+fn over(w: std::time::Duration) -> String {
+    match w.as_secs() {
+        s if s >= 60 => format!("over {} minuten", s.div_ceil(60)),
+        s => format!("over {} seconden", s.max(1)),
+    }
+}
+
 /// POST /inloggen.
-pub async fn inloggen(State(staat): State<Staat>, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
+pub async fn inloggen(State(staat): State<Staat>, Klant(adres): Klant, jar: CookieJar, Form(f): Form<LoginForm>) -> Response {
     let terug = veilig_terug(f.terug.as_deref());
     let naam = f.naam.trim().to_lowercase();
     let verwacht = jar.get(LOGIN_COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
@@ -148,22 +110,33 @@ pub async fn inloggen(State(staat): State<Staat>, jar: CookieJar, Form(f): Form<
         let m = "Het inlogformulier is verlopen. Probeer het nog eens.";
         return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::FORBIDDEN);
     }
-    if let Some(w) = staat.limiet.geblokkeerd(&naam) {
-        let min = w.as_secs().div_ceil(60).max(1);
-        let m = format!("Te veel mislukte pogingen. Probeer het over {min} minuten opnieuw.");
-        return login_pagina(&staat, jar, &terug, &naam, Some(&m), StatusCode::TOO_MANY_REQUESTS);
-    }
-    let gebruiker = match staat.store.controleer_wachtwoord(&naam, &f.wachtwoord).await {
-        Ok(g) => g,
-        Err(e) => return pagina::fout_response(None, Fout::Intern(e.to_string())),
+    let poging = match staat.limiet.begin(&naam, adres) {
+        Ok(p) => p,
+        Err(w) => {
+            let m = format!("Te veel mislukte pogingen. Probeer het {} opnieuw.", over(w));
+            return login_pagina(&staat, jar, &terug, &naam, Some(&m), StatusCode::TOO_MANY_REQUESTS);
+        }
+    };
+    let (store, n, w) = (staat.store.clone(), naam.clone(), f.wachtwoord);
+    let gebruiker = match staat.limiet.controleer(async move { store.controleer_wachtwoord(&n, &w).await }).await {
+        Some(Ok(g)) => g,
+        Some(Err(e)) => {
+            staat.limiet.vrijgeven(poging);
+            return pagina::fout_response(None, Fout::Intern(e.to_string()));
+        }
+        None => {
+            staat.limiet.vrijgeven(poging);
+            let m = "Er wordt nu erg veel ingelogd. Probeer het over een minuut opnieuw.";
+            return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::SERVICE_UNAVAILABLE);
+        }
     };
     let Some(g) = gebruiker else {
-        staat.limiet.mislukt(&naam);
+        staat.limiet.mislukt(poging);
         let _ = staat.store.audit(Some(&naam), "inloggen.mislukt", None, "onjuiste naam of wachtwoord").await;
         let m = "Onbekende gebruikersnaam of onjuist wachtwoord.";
         return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::UNAUTHORIZED);
     };
-    staat.limiet.gelukt(&naam);
+    staat.limiet.gelukt(poging);
     let sessie = match staat.store.sessie_maken(g.id, SESSIE_SECONDEN).await {
         Ok(s) => s,
         Err(e) => return pagina::fout_response(None, Fout::Intern(e.to_string())),
@@ -206,19 +179,9 @@ mod tests {
         assert_eq!(veilig_terug(Some("//evil.example/")), "/");
         assert_eq!(veilig_terug(Some("https://evil.example/")), "/");
         assert_eq!(veilig_terug(None), "/");
-    }
-
-    #[test]
-    fn the_sixth_failure_within_the_window_blocks_the_name_but_not_another() {
-        let l = Limiet::default();
-        for _ in 0..MAX_PER_NAAM {
-            assert!(l.geblokkeerd("Anna").is_none());
-            l.mislukt("anna");
+        for t in ["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\0", "/\\evil.example", "/g/\u{85}x", "/\x7f"] {
+            assert_eq!(veilig_terug(Some(t)), "/", "{t:?}");
         }
-        assert!(l.geblokkeerd("anna").is_some());
-        assert!(l.geblokkeerd("bert").is_none());
-        l.gelukt("ANNA");
-        assert!(l.geblokkeerd("anna").is_none());
     }
 
     #[test]

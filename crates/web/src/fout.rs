@@ -20,6 +20,9 @@ pub enum Fout {
     /// The user may see but not change this.
     #[error("{0}")]
     GeenRecht(String),
+    /// An upload over the limit; the message names the limit.
+    #[error("{0}")]
+    TeGroot(String),
     /// A fault of the server; shown with an id, logged with the cause.
     #[error("interne fout: {0}")]
     Intern(String),
@@ -38,6 +41,17 @@ impl From<buig_dienst::Fout> for Fout {
             buig_dienst::Fout::Gegevens(m) => Fout::Gegevens(m),
             buig_dienst::Fout::Intern(m) => Fout::Intern(m),
         }
+    }
+}
+
+/// A refusal of the plan store in the words of the web: the store's own
+/// messages name the command line (`buig plan import`, `--titel`).
+pub fn plan_melding(e: &buig_store::plan::PlanOpslagFout) -> String {
+    use buig_store::plan::PlanOpslagFout as P;
+    match e {
+        P::GeenPlan(g) => format!("er is geen aanvalsplan met deze titel opgeslagen voor {g}"),
+        P::Meerdere { gemeente, titels } => format!("voor {gemeente} zijn meerdere plannen opgeslagen ({titels}); kies er een"),
+        e => e.to_string(),
     }
 }
 
@@ -60,6 +74,7 @@ pub fn json(f: Fout) -> Response {
     let (status, code, tekst) = match f {
         Fout::NietGevonden => (StatusCode::NOT_FOUND, "niet_gevonden", "niet gevonden, of geen toegang tot deze gemeente".to_string()),
         Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "geen_recht", m),
+        Fout::TeGroot(m) => (StatusCode::PAYLOAD_TOO_LARGE, "te_groot", m),
         Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "gegevens", m),
         Fout::Intern(oorzaak) => {
             let id = meld_intern(&oorzaak);

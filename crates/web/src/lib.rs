@@ -11,7 +11,8 @@
 //!   data and a demo account first ([`start_demo`]).
 //! - [`fout`]: why a request cannot be answered, as a page or as JSON;
 //!   [`sessie`]: who is asking and which gemeenten they may see;
-//!   [`auth`]: logging in and out, rate limiting.
+//!   [`auth`]: logging in and out; [`limiet`]: the login limiter;
+//!   [`upload`]: uploads in private directories.
 //! - [`pagina`]: the frame of every page; [`diagrammen`]: the charts;
 //!   [`vraag`]: query strings into questions; [`download`]: the documents.
 //! - [`paginas`]: one handler per page, templates compiled in (maud, which
@@ -29,11 +30,13 @@ pub mod diagrammen;
 pub mod download;
 pub mod fout;
 pub mod gegevens;
+pub mod limiet;
 pub mod pagina;
 pub mod paginas;
 pub mod planblokken;
 pub mod sessie;
 pub mod statusblok;
+pub mod upload;
 pub mod vraag;
 
 use std::net::SocketAddr;
@@ -54,11 +57,20 @@ pub struct Instellingen {
     pub secure_cookies: bool,
     /// Monte Carlo runs of every prognosis the server shows (pages, API, documents alike).
     pub runs: u32,
+    /// Where uploads wait for their import, each in a private directory of its own.
+    pub uploadmap: std::path::PathBuf,
+    /// The largest data file the import page takes.
+    pub max_upload: usize,
 }
 
 impl Default for Instellingen {
     fn default() -> Self {
-        Instellingen { secure_cookies: false, runs: buig_dienst::prognose::MonteCarlo::default().runs }
+        Instellingen {
+            secure_cookies: false,
+            runs: buig_dienst::prognose::MonteCarlo::default().runs,
+            uploadmap: std::env::temp_dir(),
+            max_upload: paginas::import::MAX_UPLOAD,
+        }
     }
 }
 
@@ -75,7 +87,7 @@ pub struct Staat {
     pub store: Store,
     pub instellingen: Arc<Instellingen>,
     pub cache: Arc<gegevens::Cache>,
-    pub limiet: Arc<auth::Limiet>,
+    pub limiet: Arc<limiet::Limiet>,
 }
 
 impl Staat {
@@ -84,13 +96,14 @@ impl Staat {
             store,
             instellingen: Arc::new(instellingen),
             cache: Arc::new(gegevens::Cache::default()),
-            limiet: Arc::new(auth::Limiet::default()),
+            limiet: Arc::new(limiet::Limiet::default()),
         }
     }
 }
 
 /// The whole app: pages, API, static files, with the security headers on every answer.
 pub fn app(staat: Staat) -> Router {
+    let max_upload = staat.instellingen.max_upload;
     Router::new()
         .route("/", get(paginas::start))
         .route("/inloggen", get(auth::inloggen_formulier).post(auth::inloggen))
@@ -108,17 +121,14 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/vangnet/notitie", get(paginas::vangnet::notitie))
         .route("/g/{code}/vangnet/jaarcijfer", post(paginas::vangnet::jaarcijfer))
         .route("/g/{code}/vangnet/verleend", post(paginas::vangnet::verleend))
-        .route(
-            "/g/{code}/import",
-            get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(paginas::import::MAX_UPLOAD)),
-        )
+        .route("/g/{code}/import", get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(max_upload)))
         .route("/g/{code}/rapport/{soort}", get(paginas::rapport::document))
         .route("/g/{code}/plan", get(paginas::plan::pagina))
         .route("/g/{code}/plan/status", post(paginas::plan::status))
         .route("/g/{code}/plan/evaluatie", post(paginas::plan::evaluatie))
         .route("/g/{code}/plan/risico", post(paginas::plan::risico))
         .route("/g/{code}/plan/risico/verwijderen", post(paginas::plan::risico_verwijderen))
-        .route("/g/{code}/plan/import", post(paginas::plan::import).layer(DefaultBodyLimit::max(16 * 1024 * 1024)))
+        .route("/g/{code}/plan/import", post(paginas::plan::import).layer(DefaultBodyLimit::max(buig_plan::MAX_BESTAND)))
         .route("/g/{code}/plan/actie/{actie}", get(paginas::plan::actie_pagina))
         .route("/static/app.css", get(pagina::css))
         .route(download::RAPPORT_CSS, get(download::rapport_css))
@@ -207,6 +217,10 @@ pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
 /// Runs the app on `adres` until Ctrl-C; prints where it listens.
 pub async fn serve(store: Store, adres: SocketAddr) -> Result<(), String> {
     let demo = start_demo(&store).await?;
+    let opgeruimd = upload::ruim_op(&std::env::temp_dir());
+    if opgeruimd > 0 {
+        println!("{opgeruimd} achtergebleven upload(s) van een eerdere start verwijderd.");
+    }
     let listener = tokio::net::TcpListener::bind(adres).await.map_err(|e| format!("kan niet luisteren op {adres}: {e}"))?;
     let adres = listener.local_addr().map_err(|e| e.to_string())?;
     let instellingen = Instellingen { secure_cookies: !adres.ip().is_loopback(), ..Default::default() };
@@ -226,7 +240,8 @@ pub async fn serve(store: Store, adres: SocketAddr) -> Result<(), String> {
             gegevens::verwarm(&warm, *code).await;
         }
     });
-    axum::serve(listener, app(staat))
+    // The client's address feeds the login limiter.
+    axum::serve(listener, app(staat).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

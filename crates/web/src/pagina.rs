@@ -30,9 +30,19 @@ fn kop(titel: &str) -> Markup {
     }
 }
 
+/// The page as served: control characters from files (an escape sequence
+/// in an imported cell, a carriage return in a plan's text) are shown as
+/// their pictures, never sent raw (`nl::zichtbaar`); maud escaped the rest.
+fn als_pagina(Html(html): Html<String>) -> Html<String> {
+    Html(match nl::zichtbaar(&html) {
+        std::borrow::Cow::Borrowed(_) => html,
+        std::borrow::Cow::Owned(zichtbaar) => zichtbaar,
+    })
+}
+
 /// A page without navigation (login, errors before login).
 pub fn kaal(titel: &str, body: Markup) -> Html<String> {
-    Html(
+    let pagina = Html(
         html! {
             (DOCTYPE)
             html lang="nl" {
@@ -44,7 +54,8 @@ pub fn kaal(titel: &str, body: Markup) -> Html<String> {
             }
         }
         .into_string(),
-    )
+    );
+    als_pagina(pagina)
 }
 
 /// The pages of one gemeente, in the order of the navigation: (path suffix, label).
@@ -63,7 +74,7 @@ pub const PAGINAS: [(&str, &str); 9] = [
 /// A page of a gemeente (or, with `gemeente` None, a page across gemeenten).
 pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &str, titel: &str, body: Markup) -> Html<String> {
     let gemeenten = ik.gebruiker.gemeenten();
-    Html(
+    let pagina = Html(
         html! {
             (DOCTYPE)
             html lang="nl" {
@@ -105,7 +116,8 @@ pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &st
         .into_string()
         // An amount never breaks after its euro sign.
         .replace("€ ", "€\u{a0}"),
-    )
+    );
+    als_pagina(pagina)
 }
 
 /// An error as a page: 404 for anything not found or not allowed to be seen,
@@ -119,6 +131,7 @@ pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
         ),
         Fout::GeenRecht(m) => (StatusCode::FORBIDDEN, "Niet toegestaan", m),
         Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "Gegevens ontbreken", m),
+        Fout::TeGroot(m) => (StatusCode::PAYLOAD_TOO_LARGE, "Bestand te groot", m),
         Fout::Intern(oorzaak) => {
             let id = meld_intern(&oorzaak);
             (

@@ -122,6 +122,6 @@ impl FromRequestParts<Staat> for ApiGebruiker {
                 return Ok(ApiGebruiker(g, false));
             }
         }
-        Err(fout::niet_ingelogd("geef een API-token: Authorization: Bearer buig_… (maak er een met buig gebruiker token NAAM)"))
+        Err(fout::niet_ingelogd("geef een API-token: Authorization: Bearer buig_… (een beheerder maakt er een voor u aan)"))
     }
 }

@@ -252,12 +252,12 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.find(Locator::Css("form[action$='/plan/status'] button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css("p.melding.goed")).await.unwrap();
     let t = tekst(&c).await;
-    assert!(t.contains("Status van actie 1B (2023-K2) opgeslagen") && t.contains("€ 12.500"), "{t}");
+    assert!(t.contains("De status van actie 1B is opgeslagen.") && t.contains("€ 12.500"), "{t}");
     c.find(Locator::Css("#toelichting")).await.unwrap().send_keys("loopt goed, voortzetten").await.unwrap();
     c.find(Locator::Css("form[action$='/plan/evaluatie'] button[type=submit]")).await.unwrap().click().await.unwrap();
-    c.wait().for_element(Locator::XPath("//p[contains(@class, 'melding') and contains(., 'Evaluatie van actie 1B')]")).await.unwrap();
+    c.wait().for_element(Locator::XPath("//p[contains(@class, 'melding') and contains(., 'evaluatie van actie 1B')]")).await.unwrap();
     let t = tekst(&c).await;
-    assert!(t.contains("Evaluatie van actie 1B opgeslagen") && t.contains("loopt goed, voortzetten"), "{t}");
+    assert!(t.contains("De evaluatie van actie 1B is opgeslagen.") && t.contains("loopt goed, voortzetten"), "{t}");
     foto(&c, "12-plan-actie").await;
 
     // Upload a month of realisation; the overview moves to November.

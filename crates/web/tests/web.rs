@@ -60,6 +60,11 @@ impl Server {
     /// A server with the demo data and users: `bewerker` (editor of GM9999), `lezer` (viewer of GM9999),
     /// `deventer` (editor of GM0150 only) and `regio` (viewer of four gemeenten).
     async fn start() -> Server {
+        Server::start_met(buig_web::Instellingen { runs: 200, ..Default::default() }).await
+    }
+
+    /// The same server with its own settings.
+    async fn start_met(instellingen: buig_web::Instellingen) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("buig.db");
         std::fs::copy(sjabloon().await, &db).unwrap();
@@ -77,7 +82,9 @@ impl Server {
         }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let app = buig_web::app(buig_web::Staat::new(store.clone(), buig_web::Instellingen { runs: 200, ..Default::default() }));
+        let app = buig_web::app(buig_web::Staat::new(store.clone(), instellingen));
+        // As `buig serve`: the client's address reaches the login limiter.
+        let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Server { url, store, client, _dir: dir }
@@ -1032,4 +1039,255 @@ async fn deventer_without_monthly_data_gets_its_last_answer_the_checklist_and_er
     // Not the user's gemeente: the plain 404, no navigation of it.
     let r = s.get("/g/GM9999/gegevens", Some(&c)).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+// Hardening: no upload crashes the service or leaves data behind, no
+// return address leaves the site, no login burst locks everyone out, no
+// message carries a command line, a control character or a forged banner.
+
+#[path = "../../import/tests/vijandig/mod.rs"]
+mod vijandig;
+
+/// Posts `data` as `naam` to the import page (soort uitkeringen) of GM9999.
+async fn upload(s: &Server, c: &str, csrf: &str, naam: &str, data: Vec<u8>, blad: Option<&str>) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_string())
+        .text("soort", "uitkeringen")
+        .part("bestand", reqwest::multipart::Part::bytes(data).file_name(naam.to_string()));
+    if let Some(b) = blad {
+        form = form.text("blad", b.to_string());
+    }
+    s.client.post(format!("{}/g/GM9999/import", s.url)).header("Cookie", c).multipart(form).send().await.unwrap()
+}
+
+/// Posts `data` as `naam` to the plan import of GM9999.
+async fn plan_upload(s: &Server, c: &str, csrf: &str, naam: &str, data: Vec<u8>) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_string())
+        .text("titel", "Plan")
+        .part("bestand", reqwest::multipart::Part::bytes(data).file_name(naam.to_string()));
+    s.client.post(format!("{}/g/GM9999/plan/import", s.url)).header("Cookie", c).multipart(form).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn hostile_workbooks_are_refused_by_name_and_limit_and_the_server_keeps_serving() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let r = upload(&s, &c, &csrf, "ijl.xlsx", vijandig::ijl(), None).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("ijl.xlsx: kolommen client_id, regeling, startdatum ontbreken"), "{html}");
+    for (naam, bom) in [("bom.xlsx", vijandig::zipbom()), ("liegt.xlsx", vijandig::zipbom_die_liegt())] {
+        let r = upload(&s, &c, &csrf, naam, bom.clone(), None).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap().replace('\u{a0}', " ");
+        assert!(html.contains(&format!("{naam}: is uitgepakt te groot")) && html.contains("groter dan 128 MB"), "{html}");
+        let r = plan_upload(&s, &c, &csrf, naam, bom).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap().replace('\u{a0}', " ");
+        assert!(html.contains(&format!("{naam}: het bestand is uitgepakt te groot")) && html.contains("128 MB"), "{html}");
+    }
+    let r = plan_upload(&s, &c, &csrf, "ijl.xlsx", vijandig::ijl()).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().replace('\u{a0}', " ").contains("ijl.xlsx: rij 1048576: 16384 kolommen, de kopregel heeft er 1"));
+    assert_eq!(s.get("/g/GM9999/budget", Some(&c)).await.status(), StatusCode::OK, "the server still serves");
+}
+
+#[tokio::test]
+async fn an_upload_over_the_limit_is_told_the_limit_in_dutch() {
+    let s = Server::start_met(buig_web::Instellingen { runs: 200, max_upload: 1024 * 1024, ..Default::default() }).await;
+    let (c, csrf) = s.login("bewerker").await;
+    let r = upload(&s, &c, &csrf, "groot.csv", vec![b'x'; 2 * 1024 * 1024], None).await;
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("groter dan 1 MB, de grens voor een upload"), "{html}");
+    assert!(!html.to_lowercase().contains("multipart") && !html.contains("limit"), "{html}");
+    assert_eq!(s.get("/g/GM9999/import", Some(&c)).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_upload_waits_in_a_private_directory_that_is_gone_after_the_import() {
+    let map = tempfile::tempdir().unwrap();
+    let instellingen = buig_web::Instellingen { runs: 200, uploadmap: map.path().to_path_buf(), ..Default::default() };
+    let s = Server::start_met(instellingen).await;
+    let (c, csrf) = s.login("bewerker").await;
+    let goed = "client_id,regeling,startdatum\nabc,PW,2024-01-01\n".as_bytes().to_vec();
+    assert_eq!(upload(&s, &c, &csrf, "u.csv", goed, None).await.status(), StatusCode::OK);
+    let fout = "client_id,regeling,startdatum\nabc,XX,2024-01-01\n".as_bytes().to_vec();
+    assert_eq!(upload(&s, &c, &csrf, "u.csv", fout, None).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(plan_upload(&s, &c, &csrf, "p.csv", b"lijn;code\n".to_vec()).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(std::fs::read_dir(map.path()).unwrap().count(), 0, "every upload directory is removed");
+}
+
+/// The login form's cookie and token, to post the form many times.
+async fn loginformulier(s: &Server) -> (String, String) {
+    let form = s.get("/inloggen", None).await;
+    let cookie = cookie_uit(&form, "buig_login").unwrap();
+    (cookie, csrf_uit(&form.text().await.unwrap().replace('\u{a0}', " ")))
+}
+
+async fn post_login(
+    s: &Server,
+    client: &reqwest::Client,
+    form: &(String, String),
+    naam: &str,
+    wachtwoord: &str,
+    terug: &str,
+) -> reqwest::Response {
+    client
+        .post(format!("{}/inloggen", s.url))
+        .header("Cookie", &form.0)
+        .form(&[("naam", naam), ("wachtwoord", wachtwoord), ("csrf", &form.1), ("terug", terug)])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_return_address_with_a_tab_a_line_break_or_a_nul_goes_home_and_never_fails() {
+    let s = Server::start().await;
+    let form = loginformulier(&s).await;
+    for terug in ["/\t/evil.example", "/\r\nSet-Cookie: buig_sessie=x", "/\0", "/\\evil.example", "//evil.example"] {
+        let r = post_login(&s, &s.client, &form, "lezer", WACHTWOORD, terug).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{terug:?}");
+        assert_eq!(r.headers()[LOCATION], "/", "{terug:?}");
+    }
+    // A user already logged in is sent on by the form at once: the same rule.
+    let (c, _) = s.login("lezer").await;
+    for terug in ["/%09/evil.example", "/%0D%0AX:%201", "/%00"] {
+        let r = s.get(&format!("/inloggen?terug={terug}"), Some(&c)).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{terug}");
+        assert_eq!(r.headers()[LOCATION], "/", "{terug}");
+    }
+    let r = post_login(&s, &s.client, &form, "lezer", WACHTWOORD, "/g/GM9999/budget?jaar=2025").await;
+    assert_eq!(r.headers()[LOCATION], "/g/GM9999/budget?jaar=2025", "a path of the app is kept");
+}
+
+#[tokio::test]
+async fn fifty_parallel_wrong_passwords_for_one_name_cause_five_checks_and_forty_five_refusals() {
+    let s = Server::start().await;
+    let form = loginformulier(&s).await;
+    let pogingen = (0..50).map(|_| post_login(&s, &s.client, &form, "bewerker", "fout-wachtwoord-123", "/"));
+    let statussen: Vec<StatusCode> = futures_util::future::join_all(pogingen).await.iter().map(|r| r.status()).collect();
+    let tel = |st: StatusCode| statussen.iter().filter(|x| **x == st).count();
+    assert_eq!((tel(StatusCode::UNAUTHORIZED), tel(StatusCode::TOO_MANY_REQUESTS)), (5, 45), "{statussen:?}");
+    let log = s.store.auditlog(None, 100).await.unwrap();
+    assert_eq!(log.iter().filter(|a| a.actie == "inloggen.mislukt").count(), 5, "five passwords were checked");
+}
+
+#[tokio::test]
+async fn a_burst_on_random_names_slows_its_own_address_and_locks_nobody_else_out() {
+    let s = Server::start().await;
+    // The burst comes from 127.0.0.2, the user from 127.0.0.1 (both loopback).
+    let aanvaller = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .unwrap();
+    let form = loginformulier(&s).await;
+    let namen: Vec<String> = (0..110).map(|i| format!("naam-{i}")).collect();
+    let burst = namen.iter().map(|n| post_login(&s, &aanvaller, &form, n, "fout-wachtwoord-123", "/"));
+    let statussen: Vec<StatusCode> = futures_util::future::join_all(burst).await.iter().map(|r| r.status()).collect();
+    let tel = |st: StatusCode| statussen.iter().filter(|x| **x == st).count();
+    let vrij = buig_web::limiet::VRIJ_PER_ADRES;
+    assert_eq!((tel(StatusCode::UNAUTHORIZED), tel(StatusCode::TOO_MANY_REQUESTS)), (vrij, 110 - vrij), "{statussen:?}");
+    // The address itself now waits longer after every failure, then also with a right password …
+    // (once the first wait of 2 s after the burst's last failure has passed; a refused try does not count)
+    let begin = std::time::Instant::now();
+    while post_login(&s, &aanvaller, &form, "naam-x", "fout-wachtwoord-123", "/").await.status() == StatusCode::TOO_MANY_REQUESTS {
+        assert!(begin.elapsed() < std::time::Duration::from_secs(10), "the first wait is 2 s");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let r = post_login(&s, &aanvaller, &form, "bewerker", WACHTWOORD, "/").await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().await.unwrap().replace('\u{a0}', " ").contains("Probeer het over"), "the wait is told");
+    // … but a user elsewhere logs in as always.
+    assert_eq!(s.probeer_login("bewerker", WACHTWOORD).await.0, StatusCode::SEE_OTHER);
+}
+
+/// No command of the CLI, no flag: the web speaks to a user, not to a terminal.
+fn zonder_opdrachtregel(html: &str) {
+    for woord in [" --", "`buig", "buig plan", "buig gebruiker", "buig import"] {
+        assert!(!html.contains(woord), "{woord:?} in {html}");
+    }
+}
+
+#[tokio::test]
+async fn web_messages_never_name_a_command_or_a_flag() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    // A sheet chosen for a CSV file.
+    let r = upload(&s, &c, &csrf, "u.csv", b"client_id,regeling,startdatum\na1,PW,2023-01-01\n".to_vec(), Some("acties")).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("u.csv: is een CSV-bestand; een werkblad (&quot;acties&quot;) kan alleen bij een XLSX-bestand"), "{html}");
+    zonder_opdrachtregel(&html);
+    // Rows of another gemeente.
+    let ander = "gemeente,client_id,regeling,startdatum\nGM0150,a1,PW,2023-01-01\n".as_bytes().to_vec();
+    let html = upload(&s, &c, &csrf, "ander.csv", ander, None).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("GM0150 wijkt af van de gekozen gemeente GM9999"), "{html}");
+    zonder_opdrachtregel(&html);
+    // A plan form for a title that is not stored.
+    let (c, csrf) = s.login("deventer").await;
+    let r = s
+        .client
+        .post(format!("{}/g/GM0150/plan/risico", s.url))
+        .header("Cookie", &c)
+        .form(&[("csrf", csrf.as_str()), ("titel", "Bestaat niet"), ("risico", "R"), ("beheersmaatregel", "B")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("er is geen aanvalsplan met deze titel opgeslagen voor GM0150"), "{html}");
+    zonder_opdrachtregel(&html);
+    // The API without a token.
+    let fout = s.get("/api/v1/gemeenten/GM0150/overzicht", None).await.text().await.unwrap().replace('\u{a0}', " ");
+    zonder_opdrachtregel(&fout);
+}
+
+#[tokio::test]
+async fn a_tab_separated_upload_is_told_it_is_tab_separated() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let tabs = b"client_id\tregeling\tstartdatum\na1\tPW\t2023-01-01\n".to_vec();
+    let r = upload(&s, &c, &csrf, "export.txt", tabs, None).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("export.txt: is tab-gescheiden: tussen de kolommen staan tabs"), "{html}");
+}
+
+#[tokio::test]
+async fn control_characters_from_a_file_are_shown_as_pictures_on_the_page() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let fout = "client_id,regeling,startdatum\na1,PW,\"\u{1b}[2J\rnu\"\n".as_bytes().to_vec();
+    let r = upload(&s, &c, &csrf, "u.csv", fout, None).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("u.csv: rij 2, kolom startdatum: &quot;\u{241b}[2J\u{240d}nu&quot;"), "{html}");
+    assert!(!html.contains(['\u{1b}', '\r']), "no raw control character: {html:?}");
+}
+
+#[tokio::test]
+async fn a_success_banner_never_takes_its_text_from_the_query_string() {
+    let s = Server::start().await;
+    let (c, _) = s.login("deventer").await;
+    let nep = "Uw+wachtwoord+is+verlopen%3A+bel+0900-1234";
+    for pad in [
+        format!("/g/GM0150/vangnet?jaar=2023&opgeslagen={nep}"),
+        format!("/g/GM0150/plan?opgeslagen={nep}"),
+        format!("/g/GM0150/plan/actie/1B?opgeslagen={nep}"),
+    ] {
+        let html = s.get(&pad, Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+        assert!(!html.contains("wachtwoord is verlopen") && !html.contains("0900-1234"), "{pad}: {html}");
+        assert!(!html.contains("role=\"status\""), "no banner for an unknown code: {pad}");
+    }
+    // A known code gets its fixed text.
+    let html = s.get("/g/GM0150/vangnet?jaar=2023&opgeslagen=jaarcijfer", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("<p class=\"melding goed\" role=\"status\">De jaarcijfers zijn opgeslagen.</p>"), "{html}");
+    let html = s.get("/g/GM0150/plan?opgeslagen=risico", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("Het risico is opgeslagen."), "{html}");
+    let html = s.get("/g/GM0150/plan/actie/1b?opgeslagen=status", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("De status van actie 1B is opgeslagen."), "{html}");
 }

@@ -16,6 +16,7 @@ use crate::fout::Fout;
 use crate::gegevens;
 use crate::pagina;
 use crate::sessie::{Ingelogd, Recht};
+use crate::upload::Upload;
 use crate::Staat;
 
 /// The kinds a gemeente may upload for itself (comparison series are national: CLI only).
@@ -82,23 +83,6 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
     Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Import", &format!("Import {}", b.naam), body)).into_response())
 }
 
-/// Keeps a file name to letters, digits, dot, dash and underscore (it becomes a path).
-fn veilige_naam(naam: &str) -> String {
-    let n: String = naam
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' { c } else { '_' })
-        .collect();
-    let n = n.trim_start_matches('.').to_string();
-    if n.is_empty() {
-        "upload.csv".into()
-    } else {
-        n
-    }
-}
-
 /// POST /g/{code}/import.
 pub async fn upload(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, multipart: Multipart) -> Response {
     let r = async {
@@ -109,43 +93,8 @@ pub async fn upload(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-/// A multipart form: its text fields by name and the file of field
-/// `bestand` (with a safe file name), as uploaded.
-pub(crate) struct Upload {
-    pub velden: std::collections::BTreeMap<String, String>,
-    pub bestand: Option<(String, Vec<u8>)>,
-}
-
-impl Upload {
-    pub async fn lees(mut mp: Multipart) -> Result<Upload, Fout> {
-        let mut u = Upload { velden: Default::default(), bestand: None };
-        loop {
-            let veld = match mp.next_field().await {
-                Ok(Some(v)) => v,
-                Ok(None) => break,
-                Err(e) => return Err(Fout::Gegevens(format!("het formulier kon niet worden gelezen: {e}"))),
-            };
-            let naam = veld.name().unwrap_or("").to_string();
-            if naam == "bestand" {
-                let f = veilige_naam(veld.file_name().unwrap_or(""));
-                let data = veld.bytes().await.map_err(|e| Fout::Gegevens(format!("het bestand kon niet worden ontvangen: {e}")))?;
-                u.bestand = Some((f, data.to_vec()));
-            } else {
-                let t = veld.text().await.map_err(|e| Fout::Gegevens(format!("veld {naam}: {e}")))?;
-                u.velden.insert(naam, t);
-            }
-        }
-        Ok(u)
-    }
-
-    /// A text field, `""` when absent.
-    pub fn veld(&self, naam: &str) -> &str {
-        self.velden.get(naam).map(String::as_str).unwrap_or("")
-    }
-}
-
 async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart) -> Result<Response, Fout> {
-    let mut upload = Upload::lees(mp).await?;
+    let mut upload = Upload::lees(mp, &staat.instellingen.uploadmap, staat.instellingen.max_upload).await?;
     let bestand = upload.bestand.take();
     let (soort, blad) = (upload.veld("soort").to_string(), upload.veld("blad").to_string());
     ik.controleer_csrf(upload.veld("csrf"))?;
@@ -156,21 +105,18 @@ async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart
             soort.code()
         )));
     }
-    let Some((naam, data)) = bestand.filter(|(_, d)| !d.is_empty()) else {
+    let Some(bestand) = bestand.filter(|b| b.grootte > 0) else {
         let m = html! { p.melding.fout role="alert" { "Kies een bestand om te importeren (het gekozen bestand is leeg)." } };
         return scherm(staat, ik, code, Some(m), StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    // The importer reads a path: the upload goes to its own temporary directory under its own name,
-    // so the importer's messages name the user's file.
-    let map = std::env::temp_dir().join(format!("buig-upload-{}", crate::fout::willekeurig_hex(8)));
-    let pad = map.join(&naam);
-    tokio::fs::create_dir_all(&map).await.map_err(|e| Fout::Intern(format!("{}: {e}", map.display())))?;
-    tokio::fs::write(&pad, &data).await.map_err(|e| Fout::Intern(format!("{}: {e}", pad.display())))?;
+    // The importer reads a path: the upload waits in its own private directory under its own name,
+    // so the importer's messages name the user's file; the directory goes with `bestand`.
+    let naam = bestand.naam.clone();
     let opts =
         buig_import::Options { gemeente: Some(code), blad: Some(blad.trim().to_string()).filter(|b| !b.is_empty()), ..Default::default() };
-    let uitkomst = staat.store.importeer(&pad, soort, &opts, &mut |_| {}).await;
-    let _ = tokio::fs::remove_dir_all(&map).await;
-    let prefix = format!("{}{}", map.display(), std::path::MAIN_SEPARATOR);
+    let uitkomst = staat.store.importeer(bestand.pad(), soort, &opts, &mut |_| {}).await;
+    let prefix = format!("{}{}", bestand.map().display(), std::path::MAIN_SEPARATOR);
+    drop(bestand);
     let wie = Some(ik.gebruiker.naam.as_str());
     let (melding, status) = match uitkomst {
         Ok(r) => {
@@ -207,17 +153,4 @@ async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart
         }
     };
     scherm(staat, ik, code, Some(melding), status).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::veilige_naam;
-
-    #[test]
-    fn an_uploaded_file_name_cannot_leave_its_directory() {
-        assert_eq!(veilige_naam("../../etc/passwd"), "passwd");
-        assert_eq!(veilige_naam("C:\\data\\budget 2024.xlsx"), "budget_2024.xlsx");
-        assert_eq!(veilige_naam(".."), "upload.csv");
-        assert_eq!(veilige_naam(""), "upload.csv");
-    }
 }

@@ -93,9 +93,10 @@ async fn weiger(staat: &Staat, ik: &Ingelogd, code: &str, terug: &str, m: String
     }
 }
 
-fn terug_naar(code: GemeenteCode, terug: &str, wat: &str) -> Response {
+/// Back to the page of the year, with the code of what was saved (see [`super::bevestiging`]).
+fn terug_naar(code: GemeenteCode, terug: &str, wat: &'static str) -> Response {
+    debug_assert!(super::bevestiging(wat).is_some());
     let jaar: String = terug.chars().filter(char::is_ascii_digit).take(4).collect();
-    let wat = pagina::url_encode(wat);
     axum::response::Redirect::to(&format!("/g/{code}/vangnet?jaar={jaar}&opgeslagen={wat}#aanvullen")).into_response()
 }
 
@@ -143,7 +144,7 @@ pub async fn jaarcijfer(
             details.push_str(&format!(" budget_zonder_art7={b}"));
         }
         staat.store.audit(Some(&ik.gebruiker.naam), "jaarcijfer", Some(&gm), &details).await?;
-        Ok::<_, Fout>(terug_naar(gm, &f.terug, &format!("Jaarcijfers {}", j.jaar)))
+        Ok::<_, Fout>(terug_naar(gm, &f.terug, "jaarcijfer"))
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
@@ -197,7 +198,7 @@ pub async fn verleend(
         staat.store.zet_verleend(gm, &v).await?;
         let details = format!("jaar={} verleend={}", v.jaar, if v.verleend { "ja" } else { "nee" });
         staat.store.audit(Some(&ik.gebruiker.naam), "vangnet.verleend", Some(&gm), &details).await?;
-        Ok::<_, Fout>(terug_naar(gm, &f.terug, &format!("Vangnet {} verleend: {}", v.jaar, f.verleend)))
+        Ok::<_, Fout>(terug_naar(gm, &f.terug, "verleend"))
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))

@@ -31,7 +31,18 @@ use crate::Staat;
 pub struct JaarQuery {
     pub jaar: Option<String>,
     pub formaat: Option<String>,
+    /// What was just saved, as a code ([`bevestiging`]); never shown as given.
     pub opgeslagen: Option<String>,
+}
+
+/// The banner after a change, chosen by its code: the text never comes
+/// from the query string, so a link cannot make the page say anything.
+pub(crate) fn bevestiging(code: &str) -> Option<&'static str> {
+    match code {
+        "jaarcijfer" => Some("De jaarcijfers zijn opgeslagen."),
+        "verleend" => Some("Opgeslagen of over het jaar een vangnetuitkering is verleend."),
+        _ => None,
+    }
 }
 
 /// The years with a vangnet position in the budget view (realised or a
@@ -151,7 +162,7 @@ pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQue
     let st = stand(staat, code, &b, jaar).await;
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
-        @if let Some(m) = &q.opgeslagen { p.melding.goed role="status" { (m) " opgeslagen." } }
+        @if let Some(m) = q.opgeslagen.as_deref().and_then(bevestiging) { p.melding.goed role="status" { (m) } }
         @if let Some(m) = &fout { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } }
         h1 { "Vangnet " (jaar) " — " (b.naam) }
         @if !keuzes.is_empty() {

@@ -3,16 +3,20 @@
 //! realisation against target, costs against budget, latest status and
 //! evaluation — the target against the actual caseload change since the
 //! baseline, governance and risks) and one action with its full status
-//! history and evaluations. Role bewerker gets the forms: quarterly status
-//! with costs, evaluation, risk. Every change goes to the audit log.
+//! history and evaluations. Role bewerker gets the forms ([`wijzigen`]):
+//! quarterly status with costs, evaluation, risk, import. Every change goes
+//! to the audit log.
+
+pub mod wijzigen;
+
+pub use wijzigen::{evaluatie, import, risico, risico_verwijderen, status};
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
+use axum::response::{IntoResponse, Response};
 use buig_core::{nl, GemeenteCode, Money};
 
-use buig_plan::{Evaluatie, Kwartaal, Niveau, Oordeel, Risico, Status, Statusupdate};
+use buig_plan::{Niveau, Oordeel};
 use maud::{html, Markup};
 use serde::Deserialize;
 
@@ -26,21 +30,39 @@ use crate::Staat;
 #[derive(Debug, Default, Deserialize)]
 pub struct PlanQuery {
     pub titel: Option<String>,
+    /// What was just saved, as a code ([`bevestiging`]); never shown as given.
     pub opgeslagen: Option<String>,
+}
+
+/// The banner after a change, chosen by its code: the text never comes
+/// from the query string, so a link cannot make the page say anything. On
+/// an action's page it names the action of the path (a page that exists
+/// only for an action of the plan).
+pub(crate) fn bevestiging(code: Option<&str>, actie: Option<&str>) -> Option<Markup> {
+    let van = actie.map(|a| format!(" van actie {}", a.trim().to_uppercase())).unwrap_or_default();
+    let tekst = match code? {
+        "status" => format!("De status{van} is opgeslagen."),
+        "evaluatie" => format!("De evaluatie{van} is opgeslagen."),
+        "risico" => "Het risico is opgeslagen.".to_string(),
+        "risico-verwijderd" => "Het risico is verwijderd.".to_string(),
+        "plan" => "Het plan is opgeslagen.".to_string(),
+        _ => return None,
+    };
+    Some(html! { p.melding.goed role="status" { (tekst) } })
 }
 
 /// GET /g/{code}/plan.
 pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Query(q): Query<PlanQuery>) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
-        let melding = q.opgeslagen.as_ref().map(|a| html! { p.melding.goed role="status" { (a) " opgeslagen." } });
+        let melding = bevestiging(q.opgeslagen.as_deref(), None);
         scherm(&staat, &ik, code, q.titel.as_deref(), melding, StatusCode::OK).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-async fn scherm(
+pub(crate) async fn scherm(
     staat: &Staat,
     ik: &Ingelogd,
     code: GemeenteCode,
@@ -163,14 +185,14 @@ pub async fn actie_pagina(
 ) -> Response {
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
-        let melding = q.opgeslagen.as_ref().map(|a| html! { p.melding.goed role="status" { (a) " opgeslagen." } });
+        let melding = bevestiging(q.opgeslagen.as_deref(), Some(&actie));
         actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, melding, StatusCode::OK).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
 
-async fn actie_scherm(
+pub(crate) async fn actie_scherm(
     staat: &Staat,
     ik: &Ingelogd,
     code: GemeenteCode,
@@ -249,249 +271,4 @@ async fn actie_scherm(
     };
     let titel = format!("Actie {} — aanvalsplan {}", a.code, b.naam);
     Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Aanvalsplan", &titel, body)).into_response())
-}
-
-fn leeg_is_geen(s: &Option<String>) -> Option<&str> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// Where a form answers: the action's page when it came from there, else the plan.
-async fn weiger(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, titel: &str, actie: Option<&str>, m: String) -> Result<Response, Fout> {
-    let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } };
-    match actie {
-        Some(a) => actie_scherm(staat, ik, code, Some(titel), a, Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await,
-        None => scherm(staat, ik, code, Some(titel), Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await,
-    }
-}
-
-fn opgeslagen(code: GemeenteCode, actie: Option<&str>, wat: &str) -> Response {
-    let wat: String = pagina::url_encode(wat);
-    match actie {
-        Some(a) => Redirect::to(&format!("/g/{code}/plan/actie/{a}?opgeslagen={wat}")).into_response(),
-        None => Redirect::to(&format!("/g/{code}/plan?opgeslagen={wat}")).into_response(),
-    }
-}
-
-/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct StatusForm {
-    csrf: String,
-    titel: String,
-    actie: String,
-    kwartaal: String,
-    status: String,
-    gerealiseerd: Option<String>,
-    kosten: Option<String>,
-    notitie: Option<String>,
-    /// `actie` when the form is on the action's page.
-    terug: Option<String>,
-}
-
-/// POST /g/{code}/plan/status (role bewerker).
-pub async fn status(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<StatusForm>) -> Response {
-    let r = async {
-        let code = ik.gemeente(&code, Recht::Bewerken)?;
-        ik.controleer_csrf(&f.csrf)?;
-        let terug = (f.terug.as_deref() == Some("actie")).then(|| f.actie.trim().to_uppercase());
-        let lees = || -> Result<Statusupdate, String> {
-            let kosten = leeg_is_geen(&f.kosten).map(pagina::bedrag).transpose().map_err(|e| format!("kosten: {e}"))?;
-            let u = Statusupdate {
-                actie: f.actie.trim().to_uppercase(),
-                kwartaal: f.kwartaal.parse::<Kwartaal>().map_err(|e| format!("kwartaal: {e}"))?,
-                status: f.status.parse::<Status>().map_err(|e| format!("status: {e}"))?,
-                gerealiseerd: leeg_is_geen(&f.gerealiseerd)
-                    .map(buig_plan::lees_getal)
-                    .transpose()
-                    .map_err(|e| format!("gerealiseerd: {e}"))?,
-                kosten,
-                notitie: leeg_is_geen(&f.notitie).map(str::to_string),
-            };
-            u.controleer().map_err(|f| f.to_string())?;
-            Ok(u)
-        };
-        let u = match lees() {
-            Ok(u) => u,
-            Err(m) => return weiger(&staat, &ik, code, &f.titel, terug.as_deref(), m).await,
-        };
-        if let Err(e) = staat.store.voeg_status_toe(code, &f.titel, &u).await {
-            return weiger(&staat, &ik, code, &f.titel, None, e.to_string()).await;
-        }
-        let details = format!("{} {} {}: {}", f.titel, u.actie, u.kwartaal, u.status.code());
-        staat.store.audit(Some(&ik.gebruiker.naam), "plan.status", Some(&code), &details).await?;
-        Ok(opgeslagen(code, terug.as_deref(), &format!("Status van actie {} ({})", u.actie, u.kwartaal)))
-    }
-    .await;
-    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
-}
-
-/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct EvaluatieForm {
-    csrf: String,
-    titel: String,
-    actie: String,
-    datum: String,
-    oordeel: String,
-    toelichting: String,
-}
-
-/// POST /g/{code}/plan/evaluatie (role bewerker).
-pub async fn evaluatie(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<EvaluatieForm>) -> Response {
-    let r = async {
-        let code = ik.gemeente(&code, Recht::Bewerken)?;
-        ik.controleer_csrf(&f.csrf)?;
-        let actie = f.actie.trim().to_uppercase();
-        let lees = || -> Result<Evaluatie, String> {
-            let e = Evaluatie {
-                actie: actie.clone(),
-                datum: buig_plan::lees_datum(&f.datum).map_err(|e| format!("datum: {e}"))?,
-                oordeel: f.oordeel.parse::<Oordeel>().map_err(|e| format!("oordeel: {e}"))?,
-                toelichting: f.toelichting.trim().to_string(),
-            };
-            e.controleer().map_err(|f| f.to_string())?;
-            Ok(e)
-        };
-        let e = match lees() {
-            Ok(e) => e,
-            Err(m) => return weiger(&staat, &ik, code, &f.titel, Some(&actie), m).await,
-        };
-        if let Err(fout) = staat.store.voeg_evaluatie_toe(code, &f.titel, &e).await {
-            return weiger(&staat, &ik, code, &f.titel, None, fout.to_string()).await;
-        }
-        let details = format!("{} {} {}: {}", f.titel, e.actie, e.datum, e.oordeel.code());
-        staat.store.audit(Some(&ik.gebruiker.naam), "plan.evaluatie", Some(&code), &details).await?;
-        Ok(opgeslagen(code, Some(&e.actie), &format!("Evaluatie van actie {}", e.actie)))
-    }
-    .await;
-    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
-}
-
-/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RisicoForm {
-    csrf: String,
-    titel: String,
-    risico: String,
-    beheersmaatregel: String,
-    eigenaar: Option<String>,
-    kans: Option<String>,
-    impact: Option<String>,
-}
-
-/// POST /g/{code}/plan/risico (role bewerker): adds a risk at the end.
-pub async fn risico(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<RisicoForm>) -> Response {
-    let r = async {
-        let code = ik.gemeente(&code, Recht::Bewerken)?;
-        ik.controleer_csrf(&f.csrf)?;
-        let lees = || -> Result<Risico, String> {
-            let niveau = |veld: &str, s: &Option<String>| {
-                leeg_is_geen(s).map(|v| v.parse::<Niveau>()).transpose().map_err(|e| format!("{veld}: {e}"))
-            };
-            let r = Risico {
-                nummer: 0,
-                risico: f.risico.trim().to_string(),
-                beheersmaatregel: f.beheersmaatregel.trim().to_string(),
-                eigenaar: leeg_is_geen(&f.eigenaar).map(str::to_string),
-                kans: niveau("kans", &f.kans)?,
-                impact: niveau("impact", &f.impact)?,
-            };
-            r.controleer().map_err(|f| f.to_string())?;
-            Ok(r)
-        };
-        let risico = match lees() {
-            Ok(r) => r,
-            Err(m) => return weiger(&staat, &ik, code, &f.titel, None, m).await,
-        };
-        let nummer = match staat.store.bewaar_risico(code, &f.titel, &risico).await {
-            Ok(n) => n,
-            Err(e) => return weiger(&staat, &ik, code, &f.titel, None, e.to_string()).await,
-        };
-        staat.store.audit(Some(&ik.gebruiker.naam), "plan.risico", Some(&code), &format!("{} risico {nummer}", f.titel)).await?;
-        Ok(opgeslagen(code, None, &format!("Risico {nummer}")))
-    }
-    .await;
-    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
-}
-
-/// POST /g/{code}/plan/import (role bewerker): a plan from CSV or XLSX, all or nothing, audited.
-pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, mp: axum::extract::Multipart) -> Response {
-    let r = async {
-        let code = ik.gemeente(&code, Recht::Bewerken)?;
-        let crate::paginas::import::Upload { velden, bestand } = crate::paginas::import::Upload::lees(mp).await?;
-        ik.controleer_csrf(velden.get("csrf").map(String::as_str).unwrap_or(""))?;
-        let veld = |k: &str| velden.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
-        let titel = veld("titel").map(str::to_string);
-        let lees = || -> Result<(String, buig_plan::Plan), String> {
-            let (naam, data) = bestand.as_ref().filter(|(_, d)| !d.is_empty()).ok_or("bestand: kies een bestand (het gekozen bestand is leeg)")?;
-            let titel = titel.clone().ok_or("titel: leeg; geef het plan een titel")?;
-            let datum = |k: &str| veld(k).map(|v| buig_plan::lees_datum(v).map_err(|e| format!("{k}: {e}"))).transpose();
-            let kop = buig_plan::PlanKop {
-                gemeente: code,
-                titel,
-                van: datum("van")?,
-                tot: datum("tot")?,
-                doel_uitkeringen: veld("doel_uitkeringen")
-                    .map(|v| v.replace('.', "").parse::<i64>().map_err(|_| format!("doel_uitkeringen: \"{v}\" is geen geheel aantal")))
-                    .transpose()?,
-                doel_euro: veld("doel_euro").map(|v| pagina::bedrag(v).map_err(|e| format!("doel_euro: {e}"))).transpose()?,
-                nulmeting: datum("nulmeting")?,
-                bron: naam.clone(),
-                sturing: veld("sturing").map(str::to_string),
-            };
-            let xlsx = naam.to_lowercase().ends_with(".xlsx") || data.starts_with(b"PK\x03\x04");
-            let plan = if xlsx { buig_plan::lees_xlsx(data, veld("blad"), kop) } else { buig_plan::lees_csv(data.as_slice(), kop) }
-                .map_err(|e| format!("{naam}: {e}"))?;
-            Ok((naam.clone(), plan))
-        };
-        let (naam, plan) = match lees() {
-            Ok(x) => x,
-            Err(m) => {
-                staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &format!("geweigerd: {m}")).await?;
-                let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (m) ". Er is niets opgeslagen; de database is ongewijzigd." } };
-                return scherm(&staat, &ik, code, titel.as_deref(), Some(melding), StatusCode::UNPROCESSABLE_ENTITY).await;
-            }
-        };
-        staat.store.bewaar_plan(&plan).await?;
-        let details = format!("titel={} bestand={naam} acties={} risicos={}", plan.titel, plan.acties.len(), plan.risicos.len());
-        staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &details).await?;
-        let wat = format!("Plan \"{}\" ({} acties in {} actielijnen)", plan.titel, plan.acties.len(), plan.actielijnen.len());
-        Ok(Redirect::to(&format!("/g/{code}/plan?titel={}&opgeslagen={}", pagina::url_encode(&plan.titel), pagina::url_encode(&wat))).into_response())
-    }
-    .await;
-    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
-}
-
-/// Missing fields are empty, so that scoping (404) and the field-named refusal come first.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RisicoWegForm {
-    csrf: String,
-    titel: String,
-    nummer: String,
-}
-
-/// POST /g/{code}/plan/risico/verwijderen (role bewerker): removes one risk, audited.
-pub async fn risico_verwijderen(
-    State(staat): State<Staat>,
-    ik: Ingelogd,
-    Path(code): Path<String>,
-    Form(f): Form<RisicoWegForm>,
-) -> Response {
-    let r = async {
-        let code = ik.gemeente(&code, Recht::Bewerken)?;
-        ik.controleer_csrf(&f.csrf)?;
-        let Ok(nummer) = f.nummer.trim().parse::<u32>() else {
-            return weiger(&staat, &ik, code, &f.titel, None, format!("nummer: \"{}\" is geen risiconummer", f.nummer.trim())).await;
-        };
-        if !staat.store.verwijder_risico(code, &f.titel, nummer).await? {
-            return weiger(&staat, &ik, code, &f.titel, None, format!("\"{}\" heeft geen risico {nummer}", f.titel)).await;
-        }
-        staat.store.audit(Some(&ik.gebruiker.naam), "plan.risico", Some(&code), &format!("{} risico {nummer} verwijderd", f.titel)).await?;
-        Ok(opgeslagen(code, None, &format!("Verwijderen van risico {nummer}")))
-    }
-    .await;
-    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
