@@ -28,6 +28,7 @@ pub mod notitie;
 pub mod pdf;
 pub mod raadsmededeling;
 pub mod regio;
+pub mod xlsx;
 
 use std::fmt;
 use std::str::FromStr;
@@ -95,6 +96,8 @@ pub enum Formaat {
     Html,
     /// The DOCX converted by LibreOffice, where installed ([`pdf`]).
     Pdf,
+    /// Every table of the document as a sheet of an Excel workbook ([`xlsx`]).
+    Xlsx,
 }
 
 impl FromStr for Formaat {
@@ -104,7 +107,8 @@ impl FromStr for Formaat {
             "docx" => Ok(Formaat::Docx),
             "html" => Ok(Formaat::Html),
             "pdf" => Ok(Formaat::Pdf),
-            other => Err(format!("\"{other}\" is geen formaat; kies docx, html of pdf (pdf vraagt LibreOffice)")),
+            "xlsx" => Ok(Formaat::Xlsx),
+            other => Err(format!("\"{other}\" is geen formaat; kies docx, html, pdf (vraagt LibreOffice) of xlsx (de tabellen)")),
         }
     }
 }
@@ -116,6 +120,8 @@ pub enum RapportFout {
     Docx(String),
     #[error("PDF maken mislukt: {0}")]
     Pdf(String),
+    #[error("Excel-bestand maken mislukt: {0}")]
+    Xlsx(String),
 }
 
 /// Renders a document in the given format.
@@ -125,5 +131,6 @@ pub fn render(d: &doc::Document, formaat: Formaat) -> Result<Vec<u8>, RapportFou
         Formaat::Docx => docx::render(d),
         Formaat::Html => Ok(html::render(d).into_bytes()),
         Formaat::Pdf => pdf::van_docx(&docx::render(d)?),
+        Formaat::Xlsx => xlsx::document(d),
     }
 }

@@ -20,6 +20,9 @@ use crate::fout::Fout;
 use crate::gegevens::{self, rekenen};
 use crate::Staat;
 
+/// The media type of an Excel workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Where the printable HTML finds its stylesheet.
 pub const RAPPORT_CSS: &str = "/static/rapport.css";
 
@@ -111,9 +114,13 @@ pub async fn maak(doc: Document, formaat: Formaat) -> Result<Vec<u8>, Fout> {
     .await
 }
 
-/// A "als PDF" link when LibreOffice is here.
-pub fn pdf_knop(href: String) -> maud::Markup {
-    maud::html! { @if buig_rapport::pdf::beschikbaar() { " " a.knop.tweede href=(href) { "als PDF" } } }
+/// The links to the document as PDF (when LibreOffice is here) and to its tables in Excel.
+pub fn andere_formaten(href: String) -> maud::Markup {
+    let excel = href.replace("formaat=pdf", "formaat=xlsx");
+    maud::html! {
+        @if buig_rapport::pdf::beschikbaar() { " " a.knop.tweede href=(href) { "als PDF" } }
+        " " a.knop.tweede href=(excel) { "tabellen in Excel" }
+    }
 }
 
 /// The answer with the download headers; the printable HTML is shown in the
@@ -123,6 +130,7 @@ pub fn download(bytes: Vec<u8>, formaat: Formaat, naam: &str) -> Response {
         Formaat::Docx => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "attachment"),
         Formaat::Html => ("text/html; charset=utf-8", "html", "inline"),
         Formaat::Pdf => ("application/pdf", "pdf", "attachment"),
+        Formaat::Xlsx => (XLSX, "xlsx", "attachment"),
     };
     let mut res = bytes.into_response();
     let h = res.headers_mut();

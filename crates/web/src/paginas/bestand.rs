@@ -37,7 +37,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &Periode) -> Result
     let werk = |x: Option<f64>| x.map(|w| format!("{}%", pagina::getal(w * 100.0, 1))).unwrap_or_else(|| "–".into());
     let body = html! {
         h1 { "Bijstandsbestand " (b.naam) }
-        p { a.knop href={ "/g/" (code) "/rapport/monitor?formaat=docx" } { "Kwartaalmonitor (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/monitor?formaat=html" } { "als HTML" } (crate::download::pdf_knop(format!("/g/{code}/rapport/monitor?formaat=pdf"))) }
+        p { a.knop href={ "/g/" (code) "/rapport/monitor?formaat=docx" } { "Kwartaalmonitor (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/monitor?formaat=html" } { "als HTML" } (crate::download::andere_formaten(format!("/g/{code}/rapport/monitor?formaat=pdf"))) }
         form.knoppen method="get" action={ "/g/" (code) "/bestand" } {
             div { label for="van" { "Van" span.hint { "JJJJ-MM" } } input #van name="van" type="text" value=(van.to_string()); }
             div { label for="tot" { "Tot en met" span.hint { "JJJJ-MM" } } input #tot name="tot" type="text" value=(tot.to_string()); }

@@ -30,7 +30,7 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str) -> Result<Response, Fo
     let bedrag = |j: &buig_prognose::budget::BudgetJaar, s: BudgetSoort| j.beschikkingen.iter().find(|b| b.soort == s).map(|b| b.bedrag);
     let body = html! {
         h1 { "Budget " (b.naam) }
-        p { a.knop href={ "/g/" (code) "/rapport/raadsmededeling?formaat=docx" } { "Raadsmededeling budget (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/raadsmededeling?formaat=html" } { "als HTML" } (crate::download::pdf_knop(format!("/g/{code}/rapport/raadsmededeling?formaat=pdf"))) }
+        p { a.knop href={ "/g/" (code) "/rapport/raadsmededeling?formaat=docx" } { "Raadsmededeling budget (DOCX)" } " " a.knop.tweede href={ "/g/" (code) "/rapport/raadsmededeling?formaat=html" } { "als HTML" } (crate::download::andere_formaten(format!("/g/{code}/rapport/raadsmededeling?formaat=pdf"))) }
         p { "De beschikkingen per jaar (voorlopig, nader voorlopig, definitief), de netto lasten (lasten min baten) en het resultaat. Een negatief resultaat is een tekort; het percentage is het tekort als deel van het definitieve budget." }
         @if o.jaren.is_empty() {
             p.melding.let-op { "Er staan geen budgetten of realisatie van " (b.naam) " in de database." }

@@ -68,7 +68,7 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Query(q): Query<Re
             p { (nl::opsomming(&v.gemeenten.iter().map(|g| g.naam.clone()).collect::<Vec<_>>())) " naast elkaar. Een regionaal totaal staat er alleen als de cijfers van alle gemeenten bekend zijn." }
             p { a.knop href={ "/regio/rapport?jaar=" (jaar) "&formaat=docx" } { "Regionaal overzicht " (jaar) " (DOCX)" } " "
                 a.knop.tweede href={ "/regio/rapport?jaar=" (jaar) "&formaat=html" } { "Als HTML" }
-                (download::pdf_knop(format!("/regio/rapport?jaar={jaar}&formaat=pdf"))) }
+                (download::andere_formaten(format!("/regio/rapport?jaar={jaar}&formaat=pdf"))) }
             h2 { "Uitgaven, budget en tekort " (jaren[0]) "–" (jaren[3]) }
             div.tabelrol tabindex="0" { table {
                 caption { "Netto lasten, budget, tekort en tekort in % per gemeente en jaar" }

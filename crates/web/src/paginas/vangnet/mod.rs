@@ -197,7 +197,7 @@ fn uitleg(ik: &Ingelogd, code: GemeenteCode, b: &buig_dienst::gemeente::Gemeente
         @if notitie {
             p { a.knop href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=docx" } { "Notitie vangnet " (jaar) " (DOCX)" } " "
                 a.knop.tweede href={ "/g/" (code) "/vangnet/notitie?jaar=" (jaar) "&formaat=html" } { "Notitie als HTML" }
-                (download::pdf_knop(format!("/g/{code}/vangnet/notitie?jaar={jaar}&formaat=pdf"))) }
+                (download::andere_formaten(format!("/g/{code}/vangnet/notitie?jaar={jaar}&formaat=pdf"))) }
         }
         h2 { "Voorwaarden per route" }
         div.tabelrol tabindex="0" { table {
