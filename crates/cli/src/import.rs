@@ -49,7 +49,7 @@ pub(crate) struct GenereerArgs {
 pub(crate) fn import(a: &ImportArgs) -> Uit<()> {
     let soort: buig_import::Soort = a.soort.parse().map_err(|e: String| Fout::Invoer(e))?;
     let gemeente = a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| Fout::Invoer(format!("--gemeente: {e}")))?;
-    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten, kenmerk: None };
+    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten, ..Default::default() };
     let store = open_store(&a.db)?;
     let started = std::time::Instant::now();
     let mut voortgang = |n: u64| eprintln!("… {} rijen gelezen", buig_core::nl::getal(n.into(), 0));
