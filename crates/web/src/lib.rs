@@ -107,6 +107,8 @@ pub fn app(staat: Staat) -> Router {
             "/g/{code}/import",
             get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(paginas::import::MAX_UPLOAD)),
         )
+        .route("/g/{code}/import/bevestig", post(paginas::import::bevestig))
+        .route("/g/{code}/import/herstel", post(paginas::import::herstel))
         .route("/g/{code}/rapport/{soort}", get(paginas::rapport::document))
         .route("/g/{code}/plan", get(paginas::plan::pagina))
         .route("/g/{code}/plan/status", post(paginas::plan::status))
