@@ -34,7 +34,7 @@ use crate::StoreError;
 /// Spells per sorted piece.
 const STAPEL: usize = 65_536;
 /// How long the SQLite stager holds the write lock at a time …
-const BLOK: Duration = Duration::from_millis(800);
+const BLOK: Duration = Duration::from_millis(600);
 /// … and how long it lets go after each: longer than the 100 ms between
 /// the busy handler's looks, so a waiting writer always gets its turn. The
 /// pause is used to fold the block into the database file (a checkpoint,
@@ -369,6 +369,8 @@ fn schrijf(pad: &std::path::Path, id: i64, ontvanger: Receiver<Stuk>) -> Result<
     let mut ins =
         c.prepare(&format!("INSERT INTO uitkeringen_rijen ({}) VALUES ({})", KOLOMMEN.join(", "), plekken.join(", "))).map_err(fout)?;
     let mut blok = c.prepare("INSERT INTO uitkeringen_blokken (import_id, gemeente, van, tot) VALUES (?1, ?2, ?3, ?4)").map_err(fout)?;
+    // The same for every row: bound once (a statement keeps its bindings when reset).
+    ins.raw_bind_parameter(10, id).map_err(fout)?;
     let mut open: Option<Instant> = None;
     let (mut d1, mut d2, mut d3) = ([0u8; 10], [0u8; 10], [0u8; 10]);
     loop {
@@ -407,7 +409,6 @@ fn schrijf(pad: &std::path::Path, id: i64, ontvanger: Receiver<Stuk>) -> Result<
             ins.raw_bind_parameter(7, u.reden_einde.as_deref()).map_err(fout)?;
             ins.raw_bind_parameter(8, u.geboortedatum.map(|d| iso(&mut d3, d))).map_err(fout)?;
             ins.raw_bind_parameter(9, u.huishouden.as_deref()).map_err(fout)?;
-            ins.raw_bind_parameter(10, id).map_err(fout)?;
             ins.raw_execute().map_err(fout)?;
             if i % 1024 == 1023 && open.is_some_and(|t| t.elapsed() >= BLOK) {
                 c.execute_batch("COMMIT").map_err(fout)?;

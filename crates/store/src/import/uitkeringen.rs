@@ -19,7 +19,7 @@ use crate::{Backend, Store, StoreError};
 /// Spells cleared per SQLite statement; after about [`WIS_BLOK`] of clearing
 /// a pause of [`WIS_PAUZE`] lets waiting writers in (see `staging`).
 const WIS_PER_KEER: i64 = 50_000;
-const WIS_BLOK: Duration = Duration::from_millis(800);
+const WIS_BLOK: Duration = Duration::from_millis(600);
 const WIS_PAUZE: Duration = Duration::from_millis(110);
 
 /// For each gemeente of an import: the spells stored now and after it.
