@@ -7,8 +7,11 @@
 //! - [`Store::open`] connects, applies the migrations and fills the bundled
 //!   reference data (gemeenten with mergers, inhabitants, macrobudget) into
 //!   an empty database.
-//! - [`import`] turns a parsed file into one transaction: every row or none,
-//!   idempotent by file hash, replacing an older file for the same scope.
+//! - [`import`] stores a parsed file completely or not at all, one import at
+//!   a time, idempotent by file hash, replacing an older file for the same
+//!   scope (spells staged first, made current in one short transaction),
+//!   refusing a large removal unless confirmed, and undoes an import
+//!   ([`import::herstel`]).
 //! - [`query`] reads figures back as typed records.
 //!
 //! Invariants: money is BIGINT cents, dates ISO text; a client identifier is
