@@ -31,7 +31,7 @@ use buig_core::GemeenteCode;
 
 pub use crate::maand::{Maand, Per};
 pub use crate::reeks::{index, Banden, Duur, Leeftijd, Punt, Reeks, DUUR_BANDEN, LEEFTIJD_BANDEN};
-pub use crate::snel::bereken_csv_per_gemeente;
+pub use crate::snel::{bereken_csv, bereken_csv_per_gemeente};
 pub use crate::teller::zet_per_1000;
 pub use crate::vergelijk::{
     groepsreeks, met_index, render_uitsplitsing_csv, render_uitsplitsing_tabel, render_vergelijking, GebiedReeks, GroepPunt, Grootteklasse,

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The fast path: a national spells file (SPEC §7, with a `gemeente`
-//! column) straight into per-gemeente series, without building
+//! column) straight into per-gemeente series — or one series of the whole
+//! file ([`bereken_csv`]) — without building
 //! [`Uitkering`](buig_core::records::Uitkering) values. The file is split
 //! at line boundaries into one part per thread (two: the machines this
 //! runs on have two cores); each part is read with the `csv` crate as
 //! `ByteRecord`s, dates are parsed by hand, and every thread keeps its own
 //! tellers, merged at the end. Client ids are reduced to a 64-bit
 //! fingerprint (SipHash), which only re-entry uses: the chance that two
-//! different clients of one gemeente collide is below 10⁻⁹.
+//! different clients of one gemeente (or, for the whole file, of the
+//! country) collide is below 10⁻⁶.
 //!
 //! The split assumes no line break inside a quoted field (no field of a
 //! spells file needs one); the `csv` reader handles quotes otherwise.
@@ -37,6 +39,25 @@ const KLEIN: u64 = 1 << 20;
 /// gemeente code, einddatum not before startdatum, geboortedatum not after
 /// it); the first bad row gives an error naming the file, row and column.
 pub fn bereken_csv_per_gemeente(path: &Path, vraag: &Vraag) -> Result<BTreeMap<GemeenteCode, Reeks>, String> {
+    lees(path, vraag, false).map(|(r, _)| r)
+}
+
+/// The series of all spells in the national spells file at `path` together
+/// (as [`crate::bereken`] over all of them: a client is one client across
+/// gemeenten, also for re-entry), with the number of spells read — the
+/// same fast path and checks as [`bereken_csv_per_gemeente`].
+pub fn bereken_csv(path: &Path, vraag: &Vraag) -> Result<(Reeks, u64), String> {
+    let (mut per, n) = lees(path, vraag, true)?;
+    Ok((per.remove(&samen()).unwrap_or_else(|| Teller::new(Bereik::van(vraag)).reeks(vraag)), n))
+}
+
+/// The key of the one teller of [`bereken_csv`] (no gemeente has it).
+fn samen() -> GemeenteCode {
+    "GM0000".parse().expect("a well-formed code")
+}
+
+/// Reads the file in parts on [`DRADEN`] threads: a teller per gemeente, or one for all (`een_teller`).
+fn lees(path: &Path, vraag: &Vraag, een_teller: bool) -> Result<(BTreeMap<GemeenteCode, Reeks>, u64), String> {
     let naam = path.display().to_string();
     let io = |e: std::io::Error| format!("{naam}: {e}");
     let mut f = File::open(path).map_err(io)?;
@@ -65,7 +86,7 @@ pub fn bereken_csv_per_gemeente(path: &Path, vraag: &Vraag) -> Result<BTreeMap<G
             .map(|w| {
                 let (van, tot) = (w[0], w[1]);
                 let kolommen = &kolommen;
-                s.spawn(move || lees_deel(path, van, tot, kolommen, b, vraag))
+                s.spawn(move || lees_deel(path, van, tot, kolommen, b, vraag, een_teller))
             })
             .collect();
         taken.into_iter().map(|t| t.join().expect("a reader thread panicked")).collect()
@@ -85,6 +106,7 @@ pub fn bereken_csv_per_gemeente(path: &Path, vraag: &Vraag) -> Result<BTreeMap<G
     }
 
     // Series per gemeente, the tellers split over the threads.
+    let rijen = totaal.rijen;
     let mut lijst: Vec<(GemeenteCode, Teller)> = totaal.in_volgorde();
     let helft = lijst.len().div_ceil(DRADEN);
     let tweede = lijst.split_off(helft.min(lijst.len()));
@@ -94,7 +116,7 @@ pub fn bereken_csv_per_gemeente(path: &Path, vraag: &Vraag) -> Result<BTreeMap<G
         (a, h.join().expect("a thread panicked"))
     });
     a.extend(bb);
-    Ok(a.into_iter().collect())
+    Ok((a.into_iter().collect(), rijen))
 }
 
 /// Newlines in `[van, tot)` of the file.
@@ -164,6 +186,8 @@ struct Fout {
 struct Tellers {
     plek: Vec<u32>,
     tellers: Vec<(GemeenteCode, Teller)>,
+    /// Spells read (of every scheme).
+    rijen: u64,
 }
 
 const GEEN: u32 = u32::MAX;
@@ -182,6 +206,7 @@ impl Tellers {
     }
 
     fn voeg_samen(&mut self, ander: Tellers) {
+        self.rijen += ander.rijen;
         for (g, t) in ander.tellers {
             let b = t.bereik();
             self.teller(g, b).voeg_samen(t);
@@ -196,7 +221,7 @@ impl Tellers {
 }
 
 /// Reads the rows in `[van, tot)` of the file.
-fn lees_deel(path: &Path, van: u64, tot: u64, k: &Kolommen, b: Bereik, vraag: &Vraag) -> Result<Tellers, Fout> {
+fn lees_deel(path: &Path, van: u64, tot: u64, k: &Kolommen, b: Bereik, vraag: &Vraag, een_teller: bool) -> Result<Tellers, Fout> {
     let io = |e: std::io::Error| Fout { regel: 0, kolom: "-", melding: e.to_string() };
     let mut f = File::open(path).map_err(io)?;
     f.seek(SeekFrom::Start(van)).map_err(io)?;
@@ -211,6 +236,7 @@ fn lees_deel(path: &Path, van: u64, tot: u64, k: &Kolommen, b: Bereik, vraag: &V
     let mut vorige: (Vec<u8>, Option<GemeenteCode>) = (Vec::new(), None);
     let hasher = BuildHasherDefault::<DefaultHasher>::default();
     let mut regel = 0u64;
+    let alle = samen();
     loop {
         match rdr.read_byte_record(&mut rec) {
             Ok(true) => {}
@@ -234,7 +260,8 @@ fn lees_deel(path: &Path, van: u64, tot: u64, k: &Kolommen, b: Bereik, vraag: &V
             }
         };
         let regeling = regeling(veld(k.regeling)).map_err(|m| fout("regeling", m))?;
-        let teller = tellers.teller(g, b);
+        tellers.rijen += 1;
+        let teller = tellers.teller(if een_teller { alle } else { g }, b);
         let start = datum(veld(k.start)).map_err(|m| fout("startdatum", m))?.ok_or_else(|| fout("startdatum", "ontbreekt".into()))?;
         let eind = match k.eind {
             Some(i) => datum(veld(i)).map_err(|m| fout("einddatum", m))?,

@@ -64,3 +64,34 @@ fn a_file_without_a_gemeente_column_is_refused() {
     assert!(bereken_csv_per_gemeente(&pad, &v).unwrap_err().contains("kolom gemeente ontbreekt"));
     std::fs::remove_dir_all(pad.parent().unwrap()).unwrap();
 }
+
+#[test]
+fn the_whole_file_on_the_fast_path_equals_import_plus_engine_over_all_spells() {
+    let pad = synthetisch("heel", 30_000);
+    // One client in two gemeenten: leaving one and entering the other is re-entry for the whole file.
+    let mut tekst = std::fs::read_to_string(&pad).unwrap();
+    tekst.push_str("GM0150,verhuisd,PW,2019-01-01,2020-06-30,verhuizing,1980-01-01,alleenstaand\n");
+    tekst.push_str("GM0344,verhuisd,PW,2020-09-01,,,1980-01-01,alleenstaand\n");
+    std::fs::write(&pad, tekst).unwrap();
+    let pseudo = Pseudonimiseerder::new(b"a test key of at least thirty-two bytes");
+    for (per, regelingen) in [(Per::Maand, None), (Per::Jaar, Some(vec![Regeling::Pw]))] {
+        let mut v = Vraag::new("2015-01".parse().unwrap(), "2026-10".parse().unwrap(), per).unwrap();
+        v.regelingen = regelingen;
+        let (snel, n) = bereken_csv(&pad, &v).unwrap();
+        let alle: Vec<_> = open(&pad, Soort::Uitkeringen, &Options::default(), &pseudo)
+            .unwrap()
+            .map(|r| match r.unwrap() {
+                Record::Uitkering(u) => u,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(n, alle.len() as u64, "every spell read, of every scheme");
+        assert_eq!(snel, bereken(&alle, &v));
+    }
+    let v = Vraag::new("2023-01".parse().unwrap(), "2023-12".parse().unwrap(), Per::Maand).unwrap();
+    let per_gemeente = bereken_csv_per_gemeente(&pad, &v).unwrap();
+    let (heel, _) = bereken_csv(&pad, &v).unwrap();
+    let som: u64 = per_gemeente.values().map(|r| r.reeks[11].stand).sum();
+    assert_eq!(heel.reeks[11].stand, som, "the stand of the whole file is the sum of its gemeenten");
+    std::fs::remove_dir_all(pad.parent().unwrap()).unwrap();
+}

@@ -279,6 +279,17 @@ pub(crate) fn bestand(a: &BestandArgs) -> Uit<()> {
             return Err(Fout::Invoer("--csv kan niet bij een vergelijking; gebruik --json of de tabel".to_string()));
         }
     }
+    // A whole national CSV file: the fast path, as --alle-gemeenten takes it (the
+    // importer's path below gives the answer, or the exact message, when it cannot).
+    if let (Some(path), None, None, false, None) = (&a.invoer, gemeente, &a.uitsplitsing, vergelijkt, &a.blad) {
+        let vraag = buig_bestand::Vraag { van, tot, per, regelingen: regelingen.clone(), inwoners: Default::default() };
+        if let Ok((reeks, n)) = buig_bestand::bereken_csv(path, &vraag) {
+            if n == 0 && !a.json && !a.csv {
+                eprintln!("Let op: er zijn geen uitkeringen gevonden.");
+            }
+            return toon(a, &reeks);
+        }
+    }
     let mut kenmerken: Vec<Option<String>> = Vec::new();
     let (uitkeringen, inwoners) = match &a.invoer {
         Some(path) => {
@@ -341,12 +352,17 @@ pub(crate) fn bestand(a: &BestandArgs) -> Uit<()> {
         }
         return Ok(());
     }
+    toon(a, &reeks)
+}
+
+/// Prints a series as JSON, CSV or a table.
+fn toon(a: &BestandArgs, reeks: &buig_bestand::Reeks) -> Uit<()> {
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&reeks).map_err(|e| Fout::Intern(e.to_string()))?);
+        println!("{}", serde_json::to_string_pretty(reeks).map_err(|e| Fout::Intern(e.to_string()))?);
     } else if a.csv {
-        print!("{}", buig_bestand::render_csv(&reeks));
+        print!("{}", buig_bestand::render_csv(reeks));
     } else {
-        print!("{}", buig_bestand::render_tabel(&reeks));
+        print!("{}", buig_bestand::render_tabel(reeks));
     }
     Ok(())
 }

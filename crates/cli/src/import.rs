@@ -26,6 +26,23 @@ pub(crate) struct ImportArgs {
     /// Hoeveel foute rijen ten hoogste worden gemeld
     #[arg(long, default_value_t = 50)]
     max_fouten: usize,
+    /// Ook opslaan als een gemeente daardoor meer dan de helft van haar opgeslagen uitkeringen kwijtraakt
+    #[arg(long)]
+    vervang: bool,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Zet terug wat een import verving; het nummer staat in buig historie. Alleen de laatste import van een gemeente kan worden hersteld (daarna de import daarvoor, enzovoort).\n\nVoorbeeld:\n  buig herstel 12\n  buig herstel 12 --gemeente GM0150"
+)]
+pub(crate) struct HerstelArgs {
+    /// Het nummer van de import, zoals buig historie het toont
+    import: i64,
+    /// Alleen deze gemeente (CBS-code) herstellen
+    #[arg(long)]
+    gemeente: Option<String>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -49,11 +66,11 @@ pub(crate) struct GenereerArgs {
 pub(crate) fn import(a: &ImportArgs) -> Uit<()> {
     let soort: buig_import::Soort = a.soort.parse().map_err(|e: String| Fout::Invoer(e))?;
     let gemeente = a.gemeente.as_deref().map(str::parse).transpose().map_err(|e: String| Fout::Invoer(format!("--gemeente: {e}")))?;
-    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten, kenmerk: None };
+    let opts = buig_import::Options { gemeente, blad: a.blad.clone(), max_fouten: a.max_fouten, ..Default::default() };
     let store = open_store(&a.db)?;
     let started = std::time::Instant::now();
-    let mut voortgang = |n: u64| eprintln!("… {} rijen gelezen", buig_core::nl::getal(n.into(), 0));
-    let r = buig_store::block_on(store.importeer(&a.bestand, soort, &opts, &mut voortgang));
+    let keuze = buig_store::import::Keuze { vervang: a.vervang, ..Default::default() };
+    let r = buig_store::block_on(store.importeer_met(&a.bestand, soort, &opts, &keuze, &mut voortgang));
     match r {
         Ok(r) => {
             let secs = started.elapsed().as_secs_f64();
@@ -83,7 +100,46 @@ pub(crate) fn import(a: &ImportArgs) -> Uit<()> {
             }
             Ok(())
         }
+        Err(e @ buig_store::import::ImportFout::MeerDanDeHelftWeg { .. }) => Err(Fout::Invoer(format!(
+            "{e}\nDe database is ongewijzigd. Is dit de bedoeling (bijvoorbeeld na een herindeling), importeer dan opnieuw met --vervang; wat er werd vervangen, zet buig herstel terug."
+        ))),
         Err(e) => Err(Fout::Invoer(format!("{e}\nEr is niets opgeslagen; de database is ongewijzigd."))),
+    }
+}
+
+/// Shows the steps of an import or herstel on stderr.
+fn voortgang(stap: buig_store::import::Stap) {
+    match stap {
+        buig_store::import::Stap::Gelezen(n) => eprintln!("… {} rijen gelezen", buig_core::nl::getal(n.into(), 0)),
+        buig_store::import::Stap::Wachten => {
+            eprintln!("Er loopt al een import in deze database; deze wacht tot die klaar is …")
+        }
+    }
+}
+
+pub(crate) fn herstel(a: &HerstelArgs) -> Uit<()> {
+    let gemeente = a.gemeente.as_deref().map(|g| crate::gedeeld::gemeente_code("--gemeente", g)).transpose()?;
+    let store = open_store(&a.db)?;
+    match buig_store::block_on(store.herstel(a.import, gemeente, None, &mut voortgang)) {
+        Ok(h) => {
+            let gem = if h.gemeenten.len() > 8 {
+                format!("{} gemeenten", h.gemeenten.len())
+            } else {
+                h.gemeenten.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(", ")
+            };
+            println!(
+                "Import {} ({} {}) is hersteld voor {gem}: {} rijen van die import weggehaald, {} rijen van daarvoor teruggezet (herstel {}).",
+                h.import,
+                h.soort,
+                h.bestand,
+                buig_core::nl::getal(h.weg.into(), 0),
+                buig_core::nl::getal(h.terug.into(), 0),
+                h.id
+            );
+            Ok(())
+        }
+        Err(buig_store::import::ImportFout::Store(e)) => Err(Fout::Intern(e.to_string())),
+        Err(e) => Err(Fout::Invoer(format!("herstel {}: {e}; er is niets gewijzigd (zie buig historie)", a.import))),
     }
 }
 

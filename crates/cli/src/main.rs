@@ -61,6 +61,8 @@ enum Command {
     /// De importgeschiedenis van de database
     #[command(after_help = "Voorbeelden:\n  buig historie\n  buig historie | head")]
     Historie(gedeeld::DbArgs),
+    /// Terugzetten wat een import verving (het nummer uit buig historie)
+    Herstel(import::HerstelArgs),
     /// Het bijstandsbestand: stand, instroom, uitstroom, duur en leeftijd per periode
     Bestand(bestand::BestandArgs),
     /// Het BUIG-budget: beschikkingen, macro- en aandeeleffect, resultaat en vangnet per jaar
@@ -123,6 +125,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => import::demo(a),
         Command::Genereer(a) => import::genereer(a),
         Command::Historie(a) => import::historie(a),
+        Command::Herstel(a) => import::herstel(a),
         Command::Bestand(a) => bestand::bestand(a),
         Command::Budget(a) => prognose::budget(a),
         Command::Prognose(a) => prognose::prognose(a),

@@ -19,6 +19,7 @@
 //! # Ok::<(), buig_import::ImportError>(())
 //! ```
 
+mod controle;
 mod convert;
 mod csv_source;
 mod error;
@@ -37,6 +38,7 @@ use buig_core::records::{Budgetbeschikking, Inwoners, RealisatieMaand, Uitkering
 use buig_core::GemeenteCode;
 use sha2::{Digest, Sha256};
 
+use controle::Controle;
 use convert::Converter;
 use csv_source::CsvSource;
 use xlsx_source::XlsxSource;
@@ -104,11 +106,18 @@ pub struct Options {
     /// One more column to read by name (any column of the file), available
     /// per row through [`Reader::kenmerk`]: for a breakdown by that column.
     pub kenmerk: Option<String>,
+    /// Refuse a key seen twice (the same spell, the same month of a
+    /// gemeente, the same decision, year or series value), naming both rows.
+    /// On for every import into the store; off for reading a file for analysis.
+    pub uniek: bool,
+    /// The day of the import: realisation of a month after this day's month
+    /// is refused. `None`: no such check.
+    pub vandaag: Option<jiff::civil::Date>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { gemeente: None, blad: None, max_fouten: 50, kenmerk: None }
+        Options { gemeente: None, blad: None, max_fouten: 50, kenmerk: None, uniek: false, vandaag: None }
     }
 }
 
@@ -130,11 +139,17 @@ pub struct Reader {
     converter: Converter,
     soort: Soort,
     done: bool,
+    /// The checks across rows ([`Options::uniek`], [`Options::vandaag`]).
+    controle: Option<Controle>,
+    /// Errors found once the last row was read (repeated spells), still to yield.
+    na_afloop: std::vec::IntoIter<RowError>,
 }
 
 enum Source {
     Csv(CsvSource),
     Xlsx(XlsxSource),
+    /// Ended by a read failure.
+    Klaar,
 }
 
 impl Reader {
@@ -160,6 +175,7 @@ impl fmt::Debug for Reader {
         let format = match self.source {
             Source::Csv(_) => "csv",
             Source::Xlsx(_) => "xlsx",
+            Source::Klaar => "gestopt",
         };
         f.debug_struct("Reader")
             .field("bestand", &self.bestand())
@@ -174,31 +190,54 @@ impl Iterator for Reader {
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
-            return None;
+            return self.na_afloop.next().map(Err);
         }
+        let item = self.volgende();
+        let item = match (item, &mut self.controle) {
+            (Some(Ok((rec, rij))), Some(c)) => Some(c.rij(self.converter.bestand(), &rec, rij).map(|()| rec)),
+            (Some(r), _) => Some(r.map(|(rec, _)| rec)),
+            (None, _) => None,
+        };
+        if item.is_none() {
+            self.done = true;
+            if let Some(c) = self.controle.take() {
+                self.na_afloop = c.einde(self.converter.bestand()).into_iter();
+            }
+            return self.na_afloop.next().map(Err);
+        }
+        item
+    }
+}
+
+impl Reader {
+    /// The next data row as a record with its row number, or its error.
+    fn volgende(&mut self) -> Option<Result<(Record, usize), RowError>> {
         let converter = &mut self.converter;
         match &mut self.source {
             Source::Csv(src) => loop {
                 match src.next_row()? {
                     Ok(_) if src.is_blank() => continue,
-                    Ok(rij) => return Some(converter.convert(&src.row(), rij)),
+                    Ok(rij) => return Some(converter.convert(&src.row(), rij).map(|r| (r, rij))),
                     Err(melding) => {
-                        self.done = true;
                         let rij = src.row_after_last();
-                        return Some(Err(RowError { bestand: converter.bestand().to_string(), rij, kolom: None, melding }));
+                        let e = RowError { bestand: converter.bestand().to_string(), rij, kolom: None, melding };
+                        // A read failure ends the stream: nothing after it is read.
+                        self.source = Source::Klaar;
+                        return Some(Err(e));
                     }
                 }
             },
             Source::Xlsx(src) => loop {
                 match src.next_row()? {
                     Ok(_) if src.is_blank() => continue,
-                    Ok(rij) => return Some(converter.convert(&src.row(), rij)),
+                    Ok(rij) => return Some(converter.convert(&src.row(), rij).map(|r| (r, rij))),
                     Err((rij, melding)) => {
-                        self.done = true;
+                        self.source = Source::Klaar;
                         return Some(Err(RowError { bestand: converter.bestand().to_string(), rij, kolom: None, melding }));
                     }
                 }
             },
+            Source::Klaar => None,
         }
     }
 }
@@ -239,7 +278,8 @@ pub fn open(path: &Path, soort: Soort, opts: &Options, pseudo: &Pseudonimiseerde
     };
     let converter =
         Converter::new(&bestand, soort, &header, comma_decimal, opts.gemeente, pseudo, opts.kenmerk.as_deref()).map_err(fout)?;
-    Ok(Reader { source, converter, soort, done: false })
+    let controle = Controle::new(opts.uniek, opts.vandaag);
+    Ok(Reader { source, converter, soort, done: false, controle, na_afloop: Vec::new().into_iter() })
 }
 
 /// Reads the whole file: all records, or up to `opts.max_fouten` row

@@ -7,8 +7,11 @@
 //! - [`Store::open`] connects, applies the migrations and fills the bundled
 //!   reference data (gemeenten with mergers, inhabitants, macrobudget) into
 //!   an empty database.
-//! - [`import`] turns a parsed file into one transaction: every row or none,
-//!   idempotent by file hash, replacing an older file for the same scope.
+//! - [`import`] stores a parsed file completely or not at all, one import at
+//!   a time, idempotent by file hash, replacing an older file for the same
+//!   scope (spells staged first, made current in one short transaction),
+//!   refusing a large removal unless confirmed, and undoes an import
+//!   ([`import::herstel`]).
 //! - [`query`] reads figures back as typed records.
 //!
 //! Invariants: money is BIGINT cents, dates ISO text; a client identifier is
@@ -105,8 +108,13 @@ pub fn url_from_env() -> String {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    /// The SQLite file, for the bulk reads of spells (`snel.rs`); `None` for PostgreSQL or in memory.
+    /// The SQLite file, for the bulk reads of spells (`snel.rs`) and the
+    /// staging of imported spells; `None` for PostgreSQL or in memory.
     sqlite_pad: Option<std::path::PathBuf>,
+    /// The URL, for PostgreSQL's `COPY` (a connection of its own). Never shown.
+    url: std::sync::Arc<str>,
+    /// The import slot of a database without a file ([`import`]'s one import at a time).
+    proces_slot: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl fmt::Debug for Store {
@@ -148,7 +156,7 @@ impl Store {
             .map_err(|bron| StoreError::Verbinding { url: redact(url), bron })?;
         MIGRATOR.run(&pool).await?;
         let sqlite_pad = if backend == Backend::Sqlite { snel::sqlite_pad(url) } else { None };
-        let store = Store { pool, backend, sqlite_pad };
+        let store = Store { pool, backend, sqlite_pad, url: url.into(), proces_slot: import::proces_slot() };
         referentie::vul_als_leeg(&store).await?;
         Ok(store)
     }
@@ -159,6 +167,16 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// A transaction that takes the write lock at its start (SQLite `BEGIN
+    /// IMMEDIATE`, waiting its turn), so it never fails half-way when another
+    /// connection wrote between its first read and its first write.
+    pub(crate) async fn schrijf_transactie(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// The key for pseudonymising client identifiers: 32 random bytes made

@@ -204,11 +204,13 @@ impl Store {
     }
 
     /// A number that changes whenever an import stores, replaces or skips a
-    /// file: the web app's cache of computed views keys on it.
+    /// file, or a herstel undoes one: the web app's cache of computed views
+    /// keys on it. An import still staging does not change it.
     pub async fn data_versie(&self) -> Result<i64, StoreError> {
-        let (max, n, teller): (i64, i64, i64) = sqlx::query_as(
-            "SELECT COALESCE(MAX(id), 0), COUNT(*), (SELECT COALESCE(MAX(teller), 0) FROM data_teller) FROM import_historie",
-        )
+        let (max, n, teller): (i64, i64, i64) = sqlx::query_as(&format!(
+            "SELECT COALESCE(MAX(id), 0), COUNT(*), (SELECT COALESCE(MAX(teller), 0) FROM data_teller) FROM import_historie WHERE status IN {}",
+            crate::import::ZICHTBAAR
+        ))
         .fetch_one(self.pool())
         .await?;
         // Equality is all the cache asks: the counter of other changes is mixed in.
@@ -220,10 +222,12 @@ impl Store {
     /// valid across imports of realisation or budgets and the user's yearly
     /// figures, which do not touch them.
     pub async fn uitkeringen_versie(&self) -> Result<i64, StoreError> {
-        let (max, n): (i64, i64) =
-            sqlx::query_as("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_historie WHERE soort NOT IN ('realisatie', 'budget')")
-                .fetch_one(self.pool())
-                .await?;
+        let (max, n): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM import_historie WHERE soort NOT IN ('realisatie', 'budget') AND status IN {}",
+            crate::import::ZICHTBAAR
+        ))
+        .fetch_one(self.pool())
+        .await?;
         Ok(max * 1_000_003 + n)
     }
 
@@ -234,8 +238,9 @@ impl Store {
 
     /// Number of stored spells per gemeente (all gemeenten with any).
     pub async fn aantal_uitkeringen(&self) -> Result<Vec<(GemeenteCode, i64)>, StoreError> {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT gemeente, COUNT(*) FROM uitkeringen GROUP BY gemeente ORDER BY gemeente").fetch_all(self.pool()).await?;
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT gemeente, rijen FROM uitkeringen_actief WHERE rijen > 0 ORDER BY gemeente")
+            .fetch_all(self.pool())
+            .await?;
         rows.into_iter().map(|(g, n)| Ok((parse_col("uitkeringen.gemeente", &g)?, n))).collect()
     }
 
@@ -265,11 +270,14 @@ impl Store {
             .collect()
     }
 
-    /// The import history, newest first.
+    /// The import history, newest first: imports that stored or changed
+    /// something, files seen again, and herstellen (not imports that were
+    /// refused, killed, or are running or awaiting confirmation).
     pub async fn historie(&self) -> Result<Vec<HistorieRij>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, soort, bestand, gemeenten, periode, rijen, status, vervangt, tijdstip FROM import_historie ORDER BY id DESC",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT id, soort, bestand, gemeenten, periode, rijen, status, vervangt, tijdstip FROM import_historie WHERE status IN {} ORDER BY id DESC",
+            crate::import::ZICHTBAAR
+        ))
         .fetch_all(self.pool())
         .await?;
         Ok(rows

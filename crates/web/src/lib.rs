@@ -122,6 +122,8 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/vangnet/jaarcijfer", post(paginas::vangnet::jaarcijfer))
         .route("/g/{code}/vangnet/verleend", post(paginas::vangnet::verleend))
         .route("/g/{code}/import", get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(max_upload)))
+        .route("/g/{code}/import/bevestig", post(paginas::import::bevestig))
+        .route("/g/{code}/import/herstel", post(paginas::import::herstel))
         .route("/g/{code}/rapport/{soort}", get(paginas::rapport::document))
         .route("/g/{code}/plan", get(paginas::plan::pagina))
         .route("/g/{code}/plan/status", post(paginas::plan::status))

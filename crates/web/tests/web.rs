@@ -1291,3 +1291,111 @@ async fn a_success_banner_never_takes_its_text_from_the_query_string() {
     let html = s.get("/g/GM0150/plan/actie/1b?opgeslagen=status", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
     assert!(html.contains("De status van actie 1B is opgeslagen."), "{html}");
 }
+
+fn uitkeringen_form(csrf: &str, csv: &str, naam: &str) -> reqwest::multipart::Form {
+    reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_string())
+        .text("soort", "uitkeringen")
+        .part("bestand", reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name(naam.to_string()))
+}
+
+fn import_id_uit(html: &str) -> String {
+    let i = html.find("name=\"import\" value=\"").expect("an import field") + 21;
+    html[i..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn an_upload_that_would_remove_most_spells_waits_for_a_confirmation_with_the_counts_and_a_beheerder_can_undo_it() {
+    let s = Server::start().await;
+    s.store.gebruiker_toevoegen("beheer", WACHTWOORD).await.unwrap();
+    s.store.rol_toekennen("beheer", &gm("GM9999"), Rol::Beheerder).await.unwrap();
+    let eerst = s.store.uitkeringen(gm("GM9999")).await.unwrap();
+    let (c, csrf) = s.login("bewerker").await;
+    let upload = || async {
+        let een = "client_id,regeling,startdatum\nz1,PW,2024-01-01\n";
+        let r = s
+            .client
+            .post(format!("{}/g/GM9999/import", s.url))
+            .header("Cookie", &c)
+            .multipart(uitkeringen_form(&csrf, een, "een.csv"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        r.text().await.unwrap()
+    };
+    let antwoord = |id: String, antwoord: &'static str| {
+        let (c, csrf) = (c.clone(), csrf.clone());
+        let s = &s;
+        async move {
+            s.client
+                .post(format!("{}/g/GM9999/import/bevestig", s.url))
+                .header("Cookie", &c)
+                .form(&[("csrf", csrf.as_str()), ("import", id.as_str()), ("antwoord", antwoord)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+
+    // The upload shows the counts and asks; nothing changes yet.
+    let html = upload().await;
+    assert!(html.contains("Nog niets opgeslagen: bevestig eerst.") && html.contains("een.csv zou meer dan de helft"), "{html}");
+    assert!(html.contains(&buig_core::nl::getal(eerst.len().into(), 0)) && html.contains("Na deze import"), "{html}");
+    assert!(html.contains("action=\"/g/GM9999/import/bevestig\""), "{html}");
+    assert!(!html.contains("--vervang") && !html.contains("buig "), "no command line on a page: {html}");
+    assert_eq!(s.store.uitkeringen(gm("GM9999")).await.unwrap(), eerst);
+
+    // Cancelled: nothing changed.
+    let r = antwoord(import_id_uit(&html), "annuleren").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("Niets gewijzigd"));
+    assert_eq!(s.store.uitkeringen(gm("GM9999")).await.unwrap(), eerst);
+
+    // Confirmed: stored, audited as the user's import.
+    let html = upload().await;
+    let id = import_id_uit(&html);
+    let r = antwoord(id.clone(), "vervangen").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains(&format!("Import {id} van een.csv: 1 rijen uitkeringen")));
+    assert_eq!(s.store.uitkeringen(gm("GM9999")).await.unwrap().len(), 1);
+    let log = s.store.auditlog(Some(&gm("GM9999")), 5).await.unwrap();
+    assert_eq!((log[0].actie.as_str(), log[0].gebruiker.as_deref()), ("import", Some("bewerker")));
+    // A second answer is refused.
+    assert_eq!(antwoord(id.clone(), "vervangen").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // An editor has no herstel button and is refused one.
+    let pagina = s.get("/g/GM9999/import", Some(&c)).await.text().await.unwrap();
+    assert!(!pagina.contains("/import/herstel"), "{pagina}");
+    let r = s
+        .client
+        .post(format!("{}/g/GM9999/import/herstel", s.url))
+        .header("Cookie", &c)
+        .form(&[("csrf", csrf.as_str()), ("import", id.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(s.store.uitkeringen(gm("GM9999")).await.unwrap().len(), 1);
+
+    // A beheerder undoes it with the button: the spells are back, audited.
+    let (cb, csrfb) = s.login("beheer").await;
+    let pagina = s.get("/g/GM9999/import", Some(&cb)).await.text().await.unwrap();
+    assert!(pagina.contains("action=\"/g/GM9999/import/herstel\"") && pagina.contains("Herstellen"), "{pagina}");
+    let r = s
+        .client
+        .post(format!("{}/g/GM9999/import/herstel", s.url))
+        .header("Cookie", &cb)
+        .form(&[("csrf", csrfb.as_str()), ("import", id.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(&format!("Import {id} is hersteld voor GM9999")), "{html}");
+    assert_eq!(s.store.uitkeringen(gm("GM9999")).await.unwrap(), eerst);
+    let log = s.store.auditlog(Some(&gm("GM9999")), 5).await.unwrap();
+    assert_eq!((log[0].actie.as_str(), log[0].gebruiker.as_deref()), ("import.herstel", Some("beheer")));
+    let overzicht = s.get("/g/GM9999", Some(&cb)).await;
+    assert_eq!(overzicht.status(), StatusCode::OK);
+}

@@ -4,7 +4,7 @@
 
 use buig_core::GemeenteCode;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 use super::beheer::POGINGEN;
 use crate::import::now_utc;
@@ -69,4 +69,33 @@ impl Store {
             .map(|r: AnyRow| AuditRegel { tijd: r.get(0), gebruiker: r.get(1), actie: r.get(2), gemeente: r.get(3), details: r.get(4) })
             .collect())
     }
+}
+
+/// Writes one line to the audit log inside `tx`, so a change and its line
+/// are stored together or not at all (an import, a herstel).
+pub(crate) async fn audit_in(
+    tx: &mut Transaction<'static, Any>,
+    gebruiker: Option<&str>,
+    actie: &str,
+    gemeente: Option<&GemeenteCode>,
+    details: &str,
+) -> Result<(), StoreError> {
+    for _ in 0..POGINGEN {
+        let r = sqlx::query(
+            "INSERT INTO auditlog (id, tijd, gebruiker, actie, gemeente, details)
+             SELECT COALESCE(MAX(id), 0) + 1, $1, $2, $3, $4, $5 FROM auditlog WHERE 1 = 1
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(now_utc())
+        .bind(gebruiker.map(str::to_string))
+        .bind(actie.to_string())
+        .bind(gemeente.map(|g| g.to_string()))
+        .bind(details.to_string())
+        .execute(&mut **tx)
+        .await?;
+        if r.rows_affected() == 1 {
+            return Ok(());
+        }
+    }
+    Err(StoreError::Data { veld: "auditlog.id".into(), melding: "geen vrij id gevonden".into() })
 }

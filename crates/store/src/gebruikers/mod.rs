@@ -18,6 +18,7 @@ mod sessies;
 mod tests;
 mod tokens;
 
+pub(crate) use audit::audit_in;
 pub use audit::AuditRegel;
 pub use geheim::willekeurig_wachtwoord;
 pub use model::{Gebruiker, GebruikerFout, Rol, MAX_NAAM, MAX_WACHTWOORD, MIN_WACHTWOORD, TOKEN_PREFIX};

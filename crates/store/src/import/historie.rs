@@ -1,19 +1,52 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! The import history (`import_historie`): the next id, the timestamp,
-//! the line every import writes, an unchanged file recorded without being
-//! read again, and which earlier imports a new one replaces.
+//! The import history (`import_historie`): the line an import reserves
+//! when it starts (`bezig`, hidden until it is stored), the timestamp, the
+//! line completed when it is stored, an unchanged file recorded without
+//! being read again, and which earlier imports a new one replaces.
+//!
+//! Statuses: `actief`, `vervangen`, `ongewijzigd`, `hersteld` (undone by
+//! `buig herstel`) and `herstel` (the line of that undoing) are shown;
+//! `bezig` (staging), `wacht` (awaiting confirmation), `geweigerd` and
+//! `afgebroken` are not: they stored nothing.
 
-use buig_import::Soort;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use buig_import::{ImportError, Soort};
 use sqlx::{Any, Transaction};
 
 use super::uitkomst::{ImportFout, ImportResultaat, Uitkomst};
 use super::writer::Writer;
 use crate::{Store, StoreError};
 
+/// The statuses `buig historie` shows and the data version counts.
+pub(crate) const ZICHTBAAR: &str = "('actief', 'vervangen', 'ongewijzigd', 'hersteld', 'herstel')";
+
 /// The next id of the import history (inside the import's transaction).
 pub(crate) async fn next_import_id(tx: &mut Transaction<'static, Any>) -> Result<i64, StoreError> {
     let max: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM import_historie").fetch_one(&mut **tx).await?;
     Ok(max.unwrap_or(0) + 1)
+}
+
+/// Reserves the history line of an import that starts (status `bezig`),
+/// committed at once: its id tags the staged rows. The file's SHA-256
+/// follows when the import is stored.
+pub(super) async fn reserveer(store: &Store, soort: Soort, bestand: &str) -> Result<i64, StoreError> {
+    let mut tx = store.schrijf_transactie().await?;
+    let id = next_import_id(&mut tx).await?;
+    sqlx::query(
+        "INSERT INTO import_historie (id, soort, bestand, sha256, gemeenten, periode, rijen, status, vervangt, tijdstip)
+         VALUES ($1, $2, $3, '', '', NULL, 0, 'bezig', NULL, $4)",
+    )
+    .bind(id)
+    .bind(soort.to_string())
+    .bind(bestand.to_string())
+    .bind(now_utc())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 pub(crate) fn now_utc() -> String {
@@ -28,7 +61,7 @@ impl Store {
                 .bind(eerder)
                 .fetch_one(self.pool())
                 .await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.schrijf_transactie().await?;
         let id = next_import_id(&mut tx).await?;
         sqlx::query(
             "INSERT INTO import_historie (id, soort, bestand, sha256, gemeenten, periode, rijen, status, vervangt, tijdstip)
@@ -70,7 +103,7 @@ pub(super) async fn superseded(tx: &mut Transaction<'static, Any>, soort: Soort,
     Ok(rows
         .into_iter()
         .filter(|(_, gem, periode)| {
-            let covered = gem.split(',').filter(|s| !s.is_empty()).all(|g| w.gemeenten.iter().any(|x| x.to_string() == g));
+            let covered = gem.split(',').filter(|s| !s.is_empty()).all(|g| w.gemeenten.keys().any(|x| x.to_string() == g));
             let within = match (soort, periode.as_deref().and_then(|p| p.split_once("..")), &new_periode) {
                 (Soort::Vergelijking, _, _) => false,
                 (Soort::Uitkeringen, _, _) => true,
@@ -83,34 +116,30 @@ pub(super) async fn superseded(tx: &mut Transaction<'static, Any>, soort: Soort,
         .collect())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) async fn record(
+/// Completes the reserved line of import `id` when it is stored (or is
+/// to wait for a confirmation): its gemeenten, period, rows and status.
+pub(super) async fn afronden(
     tx: &mut Transaction<'static, Any>,
     id: i64,
-    soort: Soort,
-    bestand: &str,
-    sha: &str,
     w: &Writer,
     status: &str,
-    vervangt: &[String],
+    vervangt: &[i64],
 ) -> Result<(), StoreError> {
-    let gemeenten: Vec<String> = w.gemeenten.iter().map(|g| g.to_string()).collect();
+    let gemeenten: Vec<String> = w.gemeenten.keys().map(|g| g.to_string()).collect();
+    let vervangt: Vec<String> = vervangt.iter().map(i64::to_string).collect();
     sqlx::query(
-        "INSERT INTO import_historie (id, soort, bestand, sha256, gemeenten, periode, rijen, status, vervangt, tijdstip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "UPDATE import_historie SET sha256 = $1, gemeenten = $2, periode = $3, rijen = $4, status = $5, vervangt = $6, tijdstip = $7 WHERE id = $8",
     )
-    .bind(id)
-    .bind(soort.to_string())
-    .bind(bestand.to_string())
-    .bind(sha.to_string())
+    .bind(w.sha.clone())
     .bind(gemeenten.join(","))
-    .bind(w.periode.as_ref().map(|(lo, hi)| format!("{lo}..{hi}")))
-    .bind(w.count as i64)
-    .bind(status.to_string())
-    .bind(if vervangt.is_empty() { None } else { Some(vervangt.join(",")) })
-    .bind(now_utc())
-    .execute(&mut **tx)
-    .await?;
+        .bind(w.periode.as_ref().map(|(lo, hi)| format!("{lo}..{hi}")))
+        .bind(w.count as i64)
+        .bind(status.to_string())
+        .bind(if vervangt.is_empty() { None } else { Some(vervangt.join(",")) })
+        .bind(now_utc())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -120,8 +149,55 @@ pub(super) fn resultaat(id: i64, soort: Soort, bestand: String, w: &Writer, uitk
         soort,
         bestand,
         rijen: w.count,
-        gemeenten: w.gemeenten.iter().copied().collect(),
+        gemeenten: w.gemeenten.keys().copied().collect(),
         periode: w.periode.as_ref().map(|(lo, hi)| format!("{lo}..{hi}")),
         uitkomst,
+    }
+}
+
+/// The SHA-256 of an import's file: known (generated data), or computed on
+/// a thread of its own beside the import, which it stops (`zelfde`) when
+/// the file turns out to be the latest import's.
+pub(super) enum Sha {
+    Bekend(String),
+    Bezig { draad: std::thread::JoinHandle<std::io::Result<String>>, zelfde: Arc<AtomicBool>, laatste: Option<(i64, String)> },
+}
+
+impl Sha {
+    pub(super) fn bereken(path: &Path, laatste: Option<(i64, String)>) -> Sha {
+        let zelfde = Arc::new(AtomicBool::new(false));
+        let (pad, z, vorig) = (path.to_path_buf(), zelfde.clone(), laatste.as_ref().map(|(_, s)| s.clone()));
+        let draad = std::thread::spawn(move || {
+            let sha = buig_import::file_sha256(&pad)?;
+            if vorig.as_deref() == Some(sha.as_str()) {
+                z.store(true, Ordering::Relaxed);
+            }
+            Ok(sha)
+        });
+        Sha::Bezig { draad, zelfde, laatste }
+    }
+
+    /// Set once the file is known to be the latest import's.
+    pub(super) fn zelfde(&self) -> Arc<AtomicBool> {
+        match self {
+            Sha::Bekend(_) => Arc::new(AtomicBool::new(false)),
+            Sha::Bezig { zelfde, .. } => zelfde.clone(),
+        }
+    }
+
+    /// The SHA-256, and the latest import's id when it is the same file.
+    pub(super) fn uitkomst(self, naam: &str) -> Result<(String, Option<i64>), ImportFout> {
+        match self {
+            Sha::Bekend(s) => Ok((s, None)),
+            Sha::Bezig { draad, laatste, .. } => {
+                let fout = |melding: String| ImportFout::Invoerbestand(ImportError::Invoerbestand { bestand: naam.to_string(), melding });
+                let sha = draad
+                    .join()
+                    .map_err(|_| fout("kan het bestand niet lezen".to_string()))?
+                    .map_err(|e| fout(format!("kan het bestand niet lezen: {e}")))?;
+                let eerder = laatste.filter(|(_, s)| *s == sha).map(|(id, _)| id);
+                Ok((sha, eerder))
+            }
+        }
     }
 }

@@ -2,15 +2,21 @@
 //! The import page (role bewerker): upload a CSV or XLSX file of one kind
 //! for this gemeente. The same importer as `buig import`: all rows or none,
 //! errors per file, row and field; every row must belong to this gemeente.
-//! Each attempt goes to the audit log.
+//! Each attempt goes to the audit log (the store writes it). A spells file
+//! that would leave less than half of the stored spells waits for a
+//! confirmation that shows the counts before and after; a beheerder can
+//! undo an import (herstellen) from the history.
 
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::Form;
 use buig_core::GemeenteCode;
 use buig_import::Soort;
-use buig_store::import::Uitkomst;
+use buig_store::gebruikers::Rol;
+use buig_store::import::{ImportFout, Keuze, Uitkomst, Vervanging};
 use maud::{html, Markup};
+use serde::Deserialize;
 
 use crate::fout::Fout;
 use crate::gegevens;
@@ -52,6 +58,7 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
         .take(15)
         .collect();
     let audit = staat.store.auditlog(Some(&code), 15).await?;
+    let beheerder = ik.gebruiker.rol(&code) == Some(Rol::Beheerder);
     let body = html! {
         h1 { "Gegevens importeren — " (b.naam) }
         @if let Some(u) = uitkomst { (u) }
@@ -67,8 +74,17 @@ async fn scherm(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, uitkomst: Opti
         @if historie.is_empty() { p { "Nog geen imports voor " (code) "." } } @else {
             div.tabelrol tabindex="0" { table {
                 caption { "Importgeschiedenis van " (code) }
-                thead { tr { th scope="col" { "Nr" } th scope="col" { "Tijdstip (UTC)" } th scope="col" { "Soort" } th scope="col" { "Bestand" } th scope="col" { "Periode" } th.getal scope="col" { "Rijen" } th scope="col" { "Status" } } }
-                tbody { @for h in &historie { tr { td { (h.id) } td { (h.tijdstip) } td { (h.soort) } td { (h.bestand) } td { (h.periode.as_deref().unwrap_or("")) } td.getal { (buig_core::nl::getal(h.rijen.into(), 0)) } td { (h.status) } } } }
+                thead { tr { th scope="col" { "Nr" } th scope="col" { "Tijdstip (UTC)" } th scope="col" { "Soort" } th scope="col" { "Bestand" } th scope="col" { "Periode" } th.getal scope="col" { "Rijen" } th scope="col" { "Status" } @if beheerder { th scope="col" { "Herstellen" } } } }
+                tbody { @for h in &historie { tr {
+                    td { (h.id) } td { (h.tijdstip) } td { (h.soort) } td { (h.bestand) } td { (h.periode.as_deref().unwrap_or("")) } td.getal { (buig_core::nl::getal(h.rijen.into(), 0)) } td { (h.status) }
+                    @if beheerder { td { @if h.status == "actief" && h.soort.parse::<Soort>().is_ok() {
+                        form method="post" action={ "/g/" (code) "/import/herstel" } {
+                            input type="hidden" name="csrf" value=(ik.csrf);
+                            input type="hidden" name="import" value=(h.id);
+                            button type="submit" { "Herstellen" }
+                        }
+                    } } }
+                } } }
             } }
         }
         h2 { "Auditlog" }
@@ -114,43 +130,117 @@ async fn verwerk(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, mp: Multipart
     let naam = bestand.naam.clone();
     let opts =
         buig_import::Options { gemeente: Some(code), blad: Some(blad.trim().to_string()).filter(|b| !b.is_empty()), ..Default::default() };
-    let uitkomst = staat.store.importeer(bestand.pad(), soort, &opts, &mut |_| {}).await;
+    let keuze = Keuze { gebruiker: Some(ik.gebruiker.naam.clone()), bewaar_voor_bevestiging: true, ..Keuze::default() };
+    let uitkomst = staat.store.importeer_met(bestand.pad(), soort, &opts, &keuze, &mut |_| {}).await;
     let prefix = format!("{}{}", bestand.map().display(), std::path::MAIN_SEPARATOR);
     drop(bestand);
-    let wie = Some(ik.gebruiker.naam.as_str());
     let (melding, status) = match uitkomst {
-        Ok(r) => {
-            let wat = match &r.uitkomst {
-                Uitkomst::Opgeslagen { vervangt } if vervangt.is_empty() => "opgeslagen".to_string(),
-                Uitkomst::Opgeslagen { vervangt } => {
-                    format!("opgeslagen; vervangt import {}", vervangt.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))
-                }
-                Uitkomst::Ongewijzigd { eerder } => format!("ongewijzigd: dit bestand is al geïmporteerd (import {eerder})"),
-            };
-            let details = format!("{} {naam}: {} rijen, {wat}", soort.code(), r.rijen);
-            staat.store.audit(wie, "import", Some(&code), &details).await?;
-            (
-                html! { p.melding.goed role="status" { "Import " (r.id) " van " (naam) ": " (buig_core::nl::getal(r.rijen.into(), 0)) " rijen " (soort.code()) @if let Some(p) = &r.periode { " (" (p) ")" } ", " (wat) "." } },
-                StatusCode::OK,
-            )
+        Ok(r) => (opgeslagen(&naam, soort, &r), StatusCode::OK),
+        Err(ImportFout::MeerDanDeHelftWeg { gemeenten, import: Some(id), .. }) => {
+            (bevestigen(ik, code, id, &naam, &gemeenten), StatusCode::OK)
         }
-        Err(e) => {
-            let tekst = e.to_string().replace(&prefix, "");
-            staat
-                .store
-                .audit(wie, "import.geweigerd", Some(&code), &format!("{} {naam}: {}", soort.code(), tekst.lines().next().unwrap_or("")))
-                .await?;
-            let regels: Vec<&str> = tekst.lines().collect();
-            (
-                html! {
-                    div.melding.fout role="alert" {
-                        p { strong { "Niets opgeslagen." } " De gegevens zijn ongewijzigd." }
-                        @if regels.len() > 1 { ul { @for r in &regels { li { (r) } } } } @else { p { (tekst) } }
-                    }
-                },
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
+        Err(e) => (niets_opgeslagen(&e.to_string().replace(&prefix, "")), StatusCode::UNPROCESSABLE_ENTITY),
     };
     scherm(staat, ik, code, Some(melding), status).await
+}
+
+/// The message of a stored (or unchanged) import.
+fn opgeslagen(naam: &str, soort: Soort, r: &buig_store::import::ImportResultaat) -> Markup {
+    let wat = match &r.uitkomst {
+        Uitkomst::Opgeslagen { vervangt } if vervangt.is_empty() => "opgeslagen".to_string(),
+        Uitkomst::Opgeslagen { vervangt } => {
+            format!("opgeslagen; vervangt import {}", vervangt.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", "))
+        }
+        Uitkomst::Ongewijzigd { eerder } => format!("ongewijzigd: dit bestand is al geïmporteerd (import {eerder})"),
+    };
+    html! { p.melding.goed role="status" { "Import " (r.id) " van " (naam) ": " (buig_core::nl::getal(r.rijen.into(), 0)) " rijen " (soort.code()) @if let Some(p) = &r.periode { " (" (p) ")" } ", " (wat) "." } }
+}
+
+/// Why nothing was stored, a line per row error.
+fn niets_opgeslagen(tekst: &str) -> Markup {
+    let regels: Vec<&str> = tekst.lines().collect();
+    html! {
+        div.melding.fout role="alert" {
+            p { strong { "Niets opgeslagen." } " De gegevens zijn ongewijzigd." }
+            @if regels.len() > 1 { ul { @for r in &regels { li { (r) } } } } @else { p { (tekst) } }
+        }
+    }
+}
+
+/// The confirmation step: the counts before and after, and the choice.
+fn bevestigen(ik: &Ingelogd, code: GemeenteCode, id: i64, naam: &str, gemeenten: &[Vervanging]) -> Markup {
+    let n = |x: u64| buig_core::nl::getal(x.into(), 0);
+    html! {
+        div.melding.fout role="alert" {
+            p { strong { "Nog niets opgeslagen: bevestig eerst." } " " (naam) " zou meer dan de helft van de opgeslagen uitkeringen weghalen. Is dat de bedoeling, bijvoorbeeld na een herindeling of een nieuw uitkeringssysteem? Anders is het bestand waarschijnlijk niet volledig." }
+            table {
+                caption { "Uitkeringen nu en na deze import" }
+                thead { tr { th scope="col" { "Gemeente" } th.getal scope="col" { "Nu opgeslagen" } th.getal scope="col" { "Na deze import" } } }
+                tbody { @for v in gemeenten { tr { td { (v.gemeente) } td.getal { (n(v.voor)) } td.getal { (n(v.na)) } } } }
+            }
+            form method="post" action={ "/g/" (code) "/import/bevestig" } {
+                input type="hidden" name="csrf" value=(ik.csrf);
+                input type="hidden" name="import" value=(id);
+                p {
+                    button type="submit" name="antwoord" value="vervangen" { "Ja, vervangen" }
+                    " "
+                    button type="submit" name="antwoord" value="annuleren" { "Nee, niets wijzigen" }
+                }
+            }
+            p.klein { "Wat een import vervangt, blijft bewaard: een beheerder kan het herstellen." }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ImportKeuze {
+    csrf: String,
+    import: i64,
+    #[serde(default)]
+    antwoord: String,
+}
+
+/// POST /g/{code}/import/bevestig: the answer to the confirmation step.
+pub async fn bevestig(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<ImportKeuze>) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let wie = Some(ik.gebruiker.naam.as_str());
+        let (melding, status) = match f.antwoord.as_str() {
+            "vervangen" => match staat.store.bevestig_import(f.import, code, wie).await {
+                Ok(r) => (opgeslagen(r.bestand.rsplit(['/', '\\']).next().unwrap_or(""), Soort::Uitkeringen, &r), StatusCode::OK),
+                Err(e) => (niets_opgeslagen(&e.to_string()), StatusCode::UNPROCESSABLE_ENTITY),
+            },
+            _ => match staat.store.annuleer_import(f.import, code, wie).await {
+                Ok(()) => (html! { p.melding.goed role="status" { "Niets gewijzigd: de import is niet uitgevoerd." } }, StatusCode::OK),
+                Err(e) => (niets_opgeslagen(&e.to_string()), StatusCode::UNPROCESSABLE_ENTITY),
+            },
+        };
+        scherm(&staat, &ik, code, Some(melding), status).await
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+/// POST /g/{code}/import/herstel (role beheerder): undoes an import for this gemeente.
+pub async fn herstel(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, Form(f): Form<ImportKeuze>) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        if ik.gebruiker.rol(&code) != Some(Rol::Beheerder) {
+            return Err(Fout::GeenRecht(format!(
+                "Een import herstellen vraagt de rol beheerder voor {code}. Vraag een beheerder van uw gemeente."
+            )));
+        }
+        ik.controleer_csrf(&f.csrf)?;
+        let (melding, status) = match staat.store.herstel(f.import, Some(code), Some(&ik.gebruiker.naam), &mut |_| {}).await {
+            Ok(h) => (
+                html! { p.melding.goed role="status" { "Import " (h.import) " is hersteld voor " (code) ": " (buig_core::nl::getal(h.weg.into(), 0)) " rijen van die import weggehaald, " (buig_core::nl::getal(h.terug.into(), 0)) " rijen van daarvoor teruggezet." } },
+                StatusCode::OK,
+            ),
+            Err(e) => (html! { div.melding.fout role="alert" { p { strong { "Niet hersteld." } " " (e) "; er is niets gewijzigd." } } }, StatusCode::UNPROCESSABLE_ENTITY),
+        };
+        scherm(&staat, &ik, code, Some(melding), status).await
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
