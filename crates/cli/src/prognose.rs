@@ -26,7 +26,7 @@ pub(crate) struct BudgetArgs {
 
 #[derive(Args)]
 #[command(
-    after_help = "Voorbeelden:\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30 --scenario knoppen.toml --runs 10000 --seed 1 --json\n  buig prognose --gemeente GM9999 --backtest\n\nDefinities en JSON-sleutels: zie docs/prognose.md."
+    after_help = "Voorbeelden:\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30 --scenario knoppen.toml --runs 10000 --seed 1 --json\n  buig prognose --gemeente GM9999 --jaar 2024 --peildatum 2024-06-30 --vastleggen\n  buig prognose --gemeente GM9999 --backtest\n\nDefinities en JSON-sleutels: zie docs/prognose.md."
 )]
 pub(crate) struct PrognoseArgs {
     /// CBS-code van de gemeente, bijvoorbeeld GM0150
@@ -53,6 +53,9 @@ pub(crate) struct PrognoseArgs {
     /// De prognose op elk maandeinde van de afgesloten jaren naast de realisatie
     #[arg(long, conflicts_with_all = ["scenario"])]
     backtest: bool,
+    /// Leg deze prognose vast als rapportagemoment (planning en control): latere prognoses van dit jaar zeggen hoe ze sindsdien bewogen
+    #[arg(long, conflicts_with_all = ["backtest"])]
+    vastleggen: bool,
     /// Uitvoer als JSON
     #[arg(long)]
     json: bool,
@@ -110,10 +113,25 @@ pub(crate) fn prognose(a: &PrognoseArgs) -> Uit<()> {
         }
         Some(v) => {
             let r = buig_dienst::prognose::prognose(&g, &v).map_err(fout::dienst(code))?;
+            let vastgelegd = if a.vastleggen {
+                let wie = std::env::var("USER").ok().filter(|u| !u.is_empty()).map(|u| format!("cli:{u}"));
+                let rap = buig_prognose::rapportage::rapportage(&r);
+                Some(buig_store::block_on(store.leg_rapportage_vast(code, &rap, wie.as_deref().or(Some("cli"))))?)
+            } else {
+                None
+            };
             if a.json {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {
                 print!("{}", buig_prognose::tekst::render_uitkomst(&r));
+            }
+            if let Some(rap) = vastgelegd {
+                eprintln!(
+                    "Vastgelegd als rapportage {} met peildatum {}: latere prognoses van {} zeggen hoe ze sindsdien bewogen.",
+                    rap.jaar,
+                    buig_core::nl::date_long(rap.peildatum),
+                    rap.jaar
+                );
             }
         }
     }

@@ -95,3 +95,55 @@ fn the_backtest_prints_its_table_and_a_wrong_peildatum_exits_with_2() {
     let missing = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+fn cent(v: &serde_json::Value) -> i64 {
+    (v.as_f64().unwrap_or_else(|| panic!("a number: {v}")) * 100.0).round() as i64
+}
+
+fn prognose_json(db: &str, peildatum: &str) -> serde_json::Value {
+    let o = buig(db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", peildatum, "--runs", "400", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Issue "Beyond the anchors" 2: a recorded report moment, and how a later
+/// prognosis of the year moved since, split so the parts add up to the euro.
+#[test]
+fn a_recorded_prognosis_is_the_report_moment_a_later_one_of_the_year_is_compared_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    // Nothing recorded: no comparison.
+    assert!(prognose_json(&db, "2024-06-30")["vorige_rapportage"].is_null());
+    let vast = |peildatum: &str| {
+        let args = ["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", peildatum, "--runs", "400", "--vastleggen"];
+        let o = buig(&db, &args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let melding = vast("2024-03-31");
+    assert!(melding.contains("Vastgelegd als rapportage 2024 met peildatum 31 maart 2024"), "{melding}");
+    // Recording the same moment again replaces it.
+    vast("2024-03-31");
+    let maart = prognose_json(&db, "2024-03-31");
+    assert!(maart["vorige_rapportage"].is_null(), "a report moment is not compared with itself");
+    let juni = prognose_json(&db, "2024-06-30");
+    let v = &juni["vorige_rapportage"];
+    assert_eq!(v["peildatum"], "2024-03-31");
+    assert_eq!(cent(&v["resultaat"]), cent(&maart["kop"]["resultaat"]));
+    assert_eq!(cent(&v["verschil"]), cent(&juni["kop"]["resultaat"]) - cent(&maart["kop"]["resultaat"]));
+    let delen: i64 = ["volume", "prijs", "budget", "overig"].iter().map(|k| cent(&v[*k])).sum();
+    assert_eq!(delen, cent(&v["verschil"]), "{v}");
+    assert_eq!(cent(&v["budget"]), cent(&juni["kop"]["budget"]) - cent(&maart["kop"]["budget"]));
+    // A later report moment becomes the one compared with; an earlier peildatum is compared with nothing after it.
+    vast("2024-06-30");
+    assert_eq!(prognose_json(&db, "2024-09-30")["vorige_rapportage"]["peildatum"], "2024-06-30");
+    assert!(prognose_json(&db, "2024-02-29")["vorige_rapportage"].is_null());
+    // The text says it in a sentence.
+    let o = buig(&db, &["prognose", "--gemeente", "GM9999", "--jaar", "2024", "--peildatum", "2024-09-30", "--runs", "400"]);
+    let tekst = String::from_utf8_lossy(&o.stdout);
+    assert!(tekst.contains("dan de rapportage met peildatum 30 juni 2024"), "{tekst}");
+    // Recorded in the audit log.
+    let o = buig(&db, &["gebruiker", "audit", "--gemeente", "GM9999"]);
+    let log = String::from_utf8_lossy(&o.stdout);
+    assert!(log.contains("prognose 2024 per 30 juni 2024 vastgelegd als rapportage"), "{log}");
+}

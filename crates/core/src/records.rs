@@ -272,3 +272,25 @@ pub struct Jaarcijfer {
     pub bron: String,
     pub opmerking: String,
 }
+
+/// A prognosis recorded as a report moment of the planning-and-control
+/// cycle (`buig prognose --vastleggen`, or the button on the prognosis
+/// page): its headline at the peildatum and what it was made of, so every
+/// later prognosis of the year can say how it moved since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rapportage {
+    pub jaar: Year,
+    pub peildatum: Date,
+    /// When it was recorded (UTC, RFC 3339).
+    pub vastgelegd: String,
+    /// Who recorded it; `None` from the command line without a name.
+    pub door: Option<String>,
+    /// The headline: budget − net costs (positive = overschot).
+    pub resultaat: Money,
+    pub budget: Money,
+    pub netto_lasten: Money,
+    /// Benefit-months of the whole year (realised and projected stands summed), one decimal.
+    pub volume: Decimal,
+    /// Net costs per benefit-month, LKS left out.
+    pub prijs: Decimal,
+}

@@ -35,6 +35,7 @@ pub async fn laad_gegevens(store: &Store, code: GemeenteCode, verleend: Option<V
         jaarcijfers: store.jaarcijfers(code).await?,
         vangnet_verleend: verleend,
         verleend_per_jaar,
+        rapportages: store.rapportages(code).await?,
     })
 }
 

@@ -237,6 +237,7 @@ impl<'a> Prognosebasis<'a> {
             jaarcijfers: self.g.jaarcijfers.iter().filter(|j| j.stadium == Stadium::Realisatie).cloned().collect(),
             vangnet_verleend: self.g.vangnet_verleend.clone(),
             verleend_per_jaar: self.g.verleend_per_jaar.clone(),
+            rapportages: Vec::new(),
         };
         let bekend_overzicht = budgetoverzicht(&bekende_gegevens);
         let eerder: BTreeMap<Year, JaarTekort> = bekend_overzicht.tekorten().into_iter().filter(|(y, _)| *y < jaar).collect();

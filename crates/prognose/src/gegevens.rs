@@ -3,7 +3,7 @@
 //! decisions, monthly realisation, yearly figures and granted vangnet years,
 //! and the cut of them that was known on a peildatum.
 
-use buig_core::records::{Budgetbeschikking, Jaarcijfer, RealisatieMaand, Stadium};
+use buig_core::records::{Budgetbeschikking, Jaarcijfer, Rapportage, RealisatieMaand, Stadium};
 use buig_core::GemeenteCode;
 use std::collections::BTreeMap;
 
@@ -23,6 +23,8 @@ pub struct Gegevens {
     pub vangnet_verleend: Option<Vec<i32>>,
     /// Per year, as recorded: granted or not. An absent year is unknown.
     pub verleend_per_jaar: BTreeMap<i32, bool>,
+    /// Prognoses recorded as report moments, oldest first.
+    pub rapportages: Vec<Rapportage>,
 }
 
 impl Gegevens {

@@ -18,6 +18,8 @@
 //!   against the realised result;
 //! - [`uitkomst`]: the prognosis of (gemeente, jaar, peildatum) as one result,
 //!   with its headline ([`kop`]: the centre of its own distribution);
+//! - [`rapportage`]: a prognosis recorded as a report moment, and how a
+//!   later one moved since, split into volume, price, budget and the rest;
 //! - [`zinnen`]: the sentences every view uses for a prognosis and a vangnet position;
 //! - [`tekst`]: the Dutch text the command line prints.
 //!
@@ -31,6 +33,7 @@ pub mod kop;
 pub mod montecarlo;
 pub mod prognose;
 pub mod raming;
+pub mod rapportage;
 pub mod scenario;
 pub mod tekst;
 pub mod uitkomst;

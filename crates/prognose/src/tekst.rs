@@ -44,6 +44,13 @@ pub fn render_uitkomst(r: &PrognoseUitkomst) -> String {
         let _ = writeln!(s, "{z}");
     }
     let _ = writeln!(s, "{}\n", crate::zinnen::vangnet_prognose_zin(&r.kop, p.jaar, &naam));
+    if let Some(v) = &r.vorige_rapportage {
+        let _ = writeln!(s, "Sinds de vorige rapportage: {}", crate::zinnen::sinds_vorige_zin(v));
+        for (wat, hoeveel) in crate::zinnen::sinds_vorige_delen(v) {
+            let _ = writeln!(s, "  {wat:<50} {hoeveel:>22}");
+        }
+        let _ = writeln!(s);
+    }
     let _ = writeln!(s, "Opbouw met de {} beschikking:", soort_label(p.budget.soort));
     let rij = |s: &mut String, label: String, waarde: String| {
         let _ = writeln!(s, "{label:<52} {waarde:>16}");

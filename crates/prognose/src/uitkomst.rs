@@ -15,6 +15,7 @@ use crate::gegevens::Gegevens;
 use crate::kop::{kop, Kop};
 use crate::montecarlo::{simuleer, verloop, Samenvatting, VerloopPunt};
 use crate::prognose::{bereken_prognose, Prognose};
+use crate::rapportage::{sinds_vorige, VorigeRapportage};
 use crate::scenario::{PrognoseFout, Scenario};
 use crate::vangnet::VangnetPositie;
 
@@ -68,6 +69,9 @@ pub struct PrognoseUitkomst {
     pub onzekerheid: Option<Samenvatting>,
     pub verloop: Vec<VerloopPunt>,
     pub scenarios: Vec<ScenarioUitkomst>,
+    /// How the headline moved since the last recorded report moment of the
+    /// year before this peildatum; `null` when none was recorded.
+    pub vorige_rapportage: Option<VorigeRapportage>,
 }
 
 /// Computes the whole answer: baseline, Monte Carlo (when `runs` > 0), narrowing, scenarios.
@@ -102,7 +106,7 @@ pub fn prognose_uitkomst(g: &Gegevens, uitkeringen: &[Uitkering], v: &PrognoseVr
         })
         .collect();
     let kop = kop(&u, &prognose, onzekerheid.as_ref());
-    Ok(PrognoseUitkomst {
+    let mut uitkomst = PrognoseUitkomst {
         gemeente: g.gemeente.map(|c| c.to_string()),
         naam: g.naam.clone(),
         kop,
@@ -110,5 +114,8 @@ pub fn prognose_uitkomst(g: &Gegevens, uitkeringen: &[Uitkering], v: &PrognoseVr
         onzekerheid,
         verloop,
         scenarios,
-    })
+        vorige_rapportage: None,
+    };
+    uitkomst.vorige_rapportage = sinds_vorige(&g.rapportages, &uitkomst);
+    Ok(uitkomst)
 }

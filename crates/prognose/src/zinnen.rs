@@ -146,3 +146,44 @@ pub fn positie_zin(v: &VangnetPositie) -> String {
         }
     }
 }
+
+/// How the headline moved since the last report moment: "€ 104.210
+/// positiever dan de rapportage met peildatum 30 juni 2026, vooral door het
+/// aantal uitkeringen (€ 98.120 positiever)." The largest of the four parts
+/// that moved the same way as the whole is named.
+pub fn sinds_vorige_zin(v: &crate::rapportage::VorigeRapportage) -> String {
+    let datum = v.peildatum.parse::<jiff::civil::Date>().map(nl::date_long).unwrap_or_else(|_| v.peildatum.clone());
+    let richting = |m: Money| if m.is_negative() { "negatiever" } else { "positiever" };
+    if v.verschil == Money::ZERO {
+        return format!("Gelijk aan de rapportage met peildatum {datum}.");
+    }
+    let delen = [
+        (v.volume, "het aantal uitkeringen"),
+        (v.prijs, "de gemiddelde lasten per uitkering"),
+        (v.budget, "het budget"),
+        (v.overig, "overige oorzaken, zoals de loonkostensubsidie en de spreiding van de prognose"),
+    ];
+    let hoofd = delen.iter().filter(|(m, _)| m.is_negative() == v.verschil.is_negative() && *m != Money::ZERO).max_by_key(|(m, _)| m.abs());
+    let mut s = format!("{} {} dan de rapportage met peildatum {datum}", nl::money(v.verschil.abs()), richting(v.verschil));
+    if let Some((m, wat)) = hoofd {
+        s.push_str(&format!(", vooral door {wat} ({} {})", nl::money(m.abs()), richting(*m)));
+    }
+    s.push('.');
+    s
+}
+
+/// The four parts in a line each: "aantal uitkeringen: € 98.120 positiever".
+pub fn sinds_vorige_delen(v: &crate::rapportage::VorigeRapportage) -> Vec<(String, String)> {
+    let w = |m: Money| match m {
+        m if m == Money::ZERO => "geen verschil".to_string(),
+        m if m.is_negative() => format!("{} negatiever", nl::money(-m)),
+        m => format!("{} positiever", nl::money(m)),
+    };
+    vec![
+        ("Aantal uitkeringen (volume)".into(), w(v.volume)),
+        ("Lasten per uitkering (prijs)".into(), w(v.prijs)),
+        ("Budget".into(), w(v.budget)),
+        ("Overig".into(), w(v.overig)),
+        ("Totaal".into(), w(v.verschil)),
+    ]
+}

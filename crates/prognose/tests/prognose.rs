@@ -31,6 +31,7 @@ fn demo() -> &'static Demo {
             jaarcijfers: Vec::new(),
             vangnet_verleend: None,
             verleend_per_jaar: Default::default(),
+            rapportages: Vec::new(),
         };
         Demo { gegevens, uitkeringen, demo }
     })

@@ -88,13 +88,21 @@ fn fout(e: XlsxError) -> RapportFout {
     RapportFout::Xlsx(e.to_string())
 }
 
-/// A workbook with one sheet per `(titel, kop, rijen)`: the title in the
-/// first row, the headers bold, the figures as numbers.
-pub fn werkmap(tabellen: &[(String, Vec<String>, Vec<Vec<String>>)]) -> Result<Vec<u8>, RapportFout> {
+/// One table for a sheet: its title, headers and rows as shown.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Blad {
+    pub titel: String,
+    pub kop: Vec<String>,
+    pub rijen: Vec<Vec<String>>,
+}
+
+/// A workbook with one sheet per table: the title in the first row, the
+/// headers bold, the figures as numbers.
+pub fn werkmap(tabellen: &[Blad]) -> Result<Vec<u8>, RapportFout> {
     let mut wb = Workbook::new();
     let vet = Format::new().set_bold();
     let mut gebruikt = Vec::new();
-    for (titel, kop, rijen) in tabellen {
+    for Blad { titel, kop, rijen } in tabellen {
         let ws = wb.add_worksheet();
         ws.set_name(bladnaam(titel, &mut gebruikt)).map_err(fout)?;
         ws.write_string_with_format(0, 0, titel, &vet).map_err(fout)?;
@@ -131,7 +139,7 @@ pub fn document(d: &Document) -> Result<Vec<u8>, RapportFout> {
         match b {
             Blok::Kop1(s) | Blok::Kop2(s) => titel = s.clone(),
             Blok::Grafiek(g) => titel = g.titel.clone(),
-            Blok::Tabel(Tabel { kop, rijen, .. }) => tabellen.push((titel.clone(), kop.clone(), rijen.clone())),
+            Blok::Tabel(Tabel { kop, rijen, .. }) => tabellen.push(Blad { titel: titel.clone(), kop: kop.clone(), rijen: rijen.clone() }),
             _ => {}
         }
     }

@@ -23,6 +23,7 @@ pub mod gebruikers;
 pub mod import;
 pub mod plan;
 pub mod query;
+pub mod rapportage;
 mod referentie;
 mod snel;
 pub mod verleend;

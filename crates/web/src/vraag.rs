@@ -58,6 +58,8 @@ pub struct Knoppen {
     pub prijs_pct: Option<String>,
     pub lks_pct: Option<String>,
     pub aandeel_pct: Option<String>,
+    /// Set after recording the prognosis as a report moment (the banner).
+    pub vastgelegd: Option<String>,
 }
 
 fn leeg(s: &Option<String>) -> Option<&str> {

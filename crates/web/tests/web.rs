@@ -282,7 +282,7 @@ async fn every_route_of_a_gemeente_without_a_role_answers_not_found() {
             let r = s.client.post(format!("{}/g/{g}/plan/{pad}", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::NOT_FOUND, "plan {pad} {g}");
         }
-        for pad in ["plan/risico/verwijderen", "vangnet/verleend", "vangnet/jaarcijfer"] {
+        for pad in ["plan/risico/verwijderen", "vangnet/verleend", "vangnet/jaarcijfer", "prognose/vastleggen"] {
             let form = [("csrf", csrf.as_str()), ("titel", "x"), ("nummer", "1"), ("terug", "2023"), ("jaar", "2022"), ("verleend", "ja")];
             let r = s.client.post(format!("{}/g/{g}/{pad}", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
             assert_eq!(r.status(), StatusCode::NOT_FOUND, "{pad} {g}");
@@ -1398,4 +1398,51 @@ async fn an_upload_that_would_remove_most_spells_waits_for_a_confirmation_with_t
     assert_eq!((log[0].actie.as_str(), log[0].gebruiker.as_deref()), ("import.herstel", Some("beheer")));
     let overzicht = s.get("/g/GM9999", Some(&cb)).await;
     assert_eq!(overzicht.status(), StatusCode::OK);
+}
+
+/// Issue "Beyond the anchors" 2: an editor records a prognosis as a report
+/// moment with a button; a later prognosis page, the API and the
+/// raadsmededeling say how it moved since; a viewer cannot record.
+#[tokio::test]
+async fn an_editor_records_a_report_moment_and_later_views_say_how_the_prognosis_moved() {
+    let s = Server::start().await;
+    let (cl, csrf_l) = s.login("lezer").await;
+    let form = [("csrf", csrf_l.as_str()), ("jaar", "2024"), ("peildatum", "2024-03-31")];
+    let r = s.client.post(format!("{}/g/GM9999/prognose/vastleggen", s.url)).header("Cookie", &cl).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let lezer = s.get("/g/GM9999/prognose?jaar=2024&peildatum=2024-03-31", Some(&cl)).await.text().await.unwrap();
+    assert!(!lezer.contains("Vastleggen als rapportage"), "a viewer gets no button");
+
+    let (c, csrf) = s.login("bewerker").await;
+    let pagina = s.get("/g/GM9999/prognose?jaar=2024&peildatum=2024-03-31", Some(&c)).await.text().await.unwrap();
+    assert!(pagina.contains("Vastleggen als rapportage"), "{pagina}");
+    let form = [("csrf", csrf.as_str()), ("jaar", "2024"), ("peildatum", "2024-03-31")];
+    let r = s.client.post(format!("{}/g/GM9999/prognose/vastleggen", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let naar = r.headers()[LOCATION].to_str().unwrap().to_string();
+    let html = s.get(&naar, Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("Deze prognose is vastgelegd als rapportage met peildatum 31 maart 2024"), "{html}");
+    let log = s.store.auditlog(Some(&gm("GM9999")), 1).await.unwrap();
+    assert_eq!((log[0].actie.as_str(), log[0].gebruiker.as_deref()), ("prognose.vastgelegd", Some("bewerker")));
+
+    let api = |pad: String| {
+        let c = c.clone();
+        let s = &s;
+        async move { s.get(&pad, Some(&c)).await.json::<serde_json::Value>().await.unwrap() }
+    };
+    let maart = api("/api/v1/gemeenten/GM9999/prognose?jaar=2024&peildatum=2024-03-31".into()).await;
+    let juni = api("/api/v1/gemeenten/GM9999/prognose?jaar=2024&peildatum=2024-06-30".into()).await;
+    let v = &juni["vorige_rapportage"];
+    assert_eq!(v["peildatum"], "2024-03-31", "{juni}");
+    assert_eq!(v["resultaat"], maart["kop"]["resultaat"]);
+    let html = s.get("/g/GM9999/prognose?jaar=2024&peildatum=2024-06-30", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("Sinds de vorige rapportage") && html.contains("dan de rapportage met peildatum 31 maart 2024"), "{html}");
+    let verschil = buig_core::nl::money(buig_core::Money::from_cents((v["verschil"].as_f64().unwrap().abs() * 100.0).round() as i64));
+    assert!(html.contains(&verschil), "the page states the change {verschil}: {html}");
+    // The raadsmededeling of the current year, after a report moment of that year.
+    let form = [("csrf", csrf.as_str()), ("jaar", "2026"), ("peildatum", "2026-06-30")];
+    let r = s.client.post(format!("{}/g/GM9999/prognose/vastleggen", s.url)).header("Cookie", &c).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = s.get("/g/GM9999/rapport/raadsmededeling?formaat=html", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("dan de rapportage met peildatum 30 juni 2026"), "{html}");
 }

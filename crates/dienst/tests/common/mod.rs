@@ -45,6 +45,7 @@ pub fn demo() -> &'static Demo {
             jaarcijfers: Vec::new(),
             vangnet_verleend: None,
             verleend_per_jaar: Default::default(),
+            rapportages: Vec::new(),
         };
         let inwoners = demo.inwoners.iter().map(|i| (i.jaar.get(), i.aantal)).collect();
         Demo { gegevens, uitkeringen, inwoners }

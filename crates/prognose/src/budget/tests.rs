@@ -175,6 +175,7 @@ fn condition_e_is_settled_per_year_by_the_records_and_never_assumed() {
             jc(2023, Stadium::Realisatie, Some(40_000_000), Some(4_000_000)),
         ],
         verleend_per_jaar: verleend.iter().copied().collect(),
+        rapportages: Vec::new(),
         ..Default::default()
     };
     let e = |v: &[(i32, bool)]| {

@@ -147,6 +147,9 @@ pub fn kwartaalmonitor(v: &MonitorInvoer) -> Document {
         blokken.push(Blok::Alinea(gewoon(format!("De prognose rekent met de realisatie t/m {kwartaal}."))));
     }
     blokken.extend(vangnet_blokken(&v.overzicht, prognose.as_ref(), t, &naam));
+    if let Some(vorige) = prognose.as_ref().and_then(|p| p.vorige_rapportage.as_ref()) {
+        blokken.push(Blok::Alinea(gewoon(format!("Sinds de vorige rapportage: {}", buig_prognose::zinnen::sinds_vorige_zin(vorige)))));
+    }
 
     let mut kenmerken = Vec::new();
     if let Some(c) = v.gemeente {

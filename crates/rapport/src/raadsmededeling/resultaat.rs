@@ -26,6 +26,10 @@ pub fn zin(r: &PrognoseUitkomst, _naam: &str) -> String {
         s.push(' ');
         s.push_str(&z);
     }
+    if let Some(v) = &r.vorige_rapportage {
+        s.push(' ');
+        s.push_str(&zinnen::sinds_vorige_zin(v));
+    }
     s
 }
 
@@ -68,6 +72,15 @@ pub fn blokken(r: &PrognoseUitkomst) -> Vec<Blok> {
         rijen.push(vec!["Kans op een vangnetuitkering".into(), nl::kans(x)]);
     }
     b.push(Blok::Tabel(Tabel { kop: vec!["Onderdeel".into(), "Bedrag".into()], rijen, rechts: vec![false, true] }));
+    if let Some(v) = &r.vorige_rapportage {
+        b.push(Blok::Alinea(gewoon(format!(
+            "Sinds de vorige rapportage (verwacht resultaat toen {}): {} Het verschil naar oorzaak:",
+            nl::money(v.resultaat),
+            zinnen::sinds_vorige_zin(v)
+        ))));
+        let rijen = zinnen::sinds_vorige_delen(v).into_iter().map(|(a, b)| vec![a, b]).collect();
+        b.push(Blok::Tabel(Tabel { kop: vec!["Oorzaak".into(), "Effect op het resultaat".into()], rijen, rechts: vec![false, true] }));
+    }
     if let Some(o) = &r.onzekerheid {
         b.push(Blok::Alinea(gewoon(format!(
             "De bandbreedte komt uit {} doorrekeningen met wisselende instroom, uitstroom en prijs (vast startgetal {}, dus herhaalbaar){}.",

@@ -65,6 +65,24 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
         p.antwoord { strong { (zinnen::kop_zin(kop, p.jaar)) } }
         @if let Some(z) = zinnen::huidige_beschikking_zin(kop) { p { (z) } }
         p { (zinnen::vangnet_prognose_zin(kop, p.jaar, &b.naam)) }
+        @if k.vastgelegd.is_some() { p.melding.goed role="status" { "Deze prognose is vastgelegd als rapportage met peildatum " (nl::date_long(keuze.peildatum)) ". Latere prognoses van " (p.jaar) " laten zien hoe ze sindsdien bewogen." } }
+        @if let Some(v) = &r.vorige_rapportage {
+            h2 { "Sinds de vorige rapportage" }
+            p { (zinnen::sinds_vorige_zin(v)) }
+            div.tabelrol tabindex="0" { table {
+                caption { "Verschil met de rapportage met peildatum " (v.peildatum.parse().map(nl::date_long).unwrap_or_else(|_: jiff::Error| v.peildatum.clone())) " (verwacht resultaat toen " (euro(Some(v.resultaat))) ")" }
+                thead { tr { th scope="col" { "Oorzaak" } th.getal scope="col" { "Effect op het resultaat" } } }
+                tbody { @for (wat, hoeveel) in zinnen::sinds_vorige_delen(v) { tr { th scope="row" { (wat) } td.getal { (hoeveel) } } } }
+            } }
+        }
+        @if ik.gebruiker.mag_bewerken(&code) && s.is_none() {
+            form method="post" action={ "/g/" (code) "/prognose/vastleggen" } {
+                input type="hidden" name="csrf" value=(ik.csrf);
+                input type="hidden" name="jaar" value=(p.jaar);
+                input type="hidden" name="peildatum" value=(keuze.peildatum);
+                p { button.tweede type="submit" { "Vastleggen als rapportage" } " " span.hint { "voor de planning-en-controlcyclus: latere prognoses van dit jaar zeggen hoe ze sindsdien bewogen" } }
+            }
+        }
         form.knoppen method="get" action={ "/g/" (code) "/prognose" } {
             (veld("jaar", "Jaar", "bijv. 2026", &k.jaar))
             div { label for="peildatum" { "Peildatum" span.hint { "laatste maand met realisatie als leeg" } } input #peildatum name="peildatum" type="date" value=(k.peildatum.as_deref().unwrap_or("")); }
@@ -114,4 +132,39 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, k: &Knoppen) -> Result
         p.bron { "Prijs per uitkering " (nl::euro_cent(p.prijs_per_uitkering)) " per maand; LKS " (euro(Some(p.lks_per_maand))) " per maand; historie " (nl::opsomming(&p.historie_jaren.iter().map(|j| j.to_string()).collect::<Vec<_>>())) "." }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Prognose", &format!("Prognose {}", b.naam), body).into_response())
+}
+
+/// The form of the button "Vastleggen als rapportage".
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct VastleggenForm {
+    csrf: String,
+    jaar: String,
+    peildatum: String,
+}
+
+/// POST /g/{code}/prognose/vastleggen (role bewerker): records the baseline
+/// prognosis of (jaar, peildatum) as a report moment, as `buig prognose --vastleggen`.
+pub async fn vastleggen(
+    State(staat): State<Staat>,
+    ik: Ingelogd,
+    Path(code): Path<String>,
+    axum::Form(f): axum::Form<VastleggenForm>,
+) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let k = Knoppen { jaar: Some(f.jaar.clone()), peildatum: Some(f.peildatum.clone()), ..Default::default() };
+        let b = gegevens::gemeente(&staat, code).await?;
+        let keuze = k.keuze(&b)?;
+        let r = gegevens::prognose(&staat, code, keuze.clone()).await?;
+        let rap = buig_prognose::rapportage::rapportage(&r);
+        staat.store.leg_rapportage_vast(code, &rap, Some(&ik.gebruiker.naam)).await?;
+        Ok::<_, Fout>(
+            axum::response::Redirect::to(&format!("/g/{code}/prognose?jaar={}&peildatum={}&vastgelegd=1", keuze.jaar, keuze.peildatum))
+                .into_response(),
+        )
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
