@@ -23,6 +23,7 @@ mod raming;
 mod rapport;
 mod serve;
 mod status;
+mod toelichting;
 mod vangnet;
 mod verleend;
 
@@ -84,6 +85,8 @@ enum Command {
     Status(status::StatusArgs),
     /// Vastleggen of tonen over welke jaren een vangnetuitkering is verleend (voorwaarde e, aanhoudend tekort)
     Verleend(verleend::VerleendArgs),
+    /// De eigen tekst bij een vangnetjaar: oorzaken, maatregelen en aanvullende maatregelen, voor de notitie en het raadsvoorstel
+    Toelichting(toelichting::ToelichtingArgs),
     /// Het budget en het tekort van een eerder jaar vastleggen of tonen (jaarrekening, SiSa), voor de vangnetvoorwaarden
     Jaarcijfer(verleend::JaarcijferArgs),
 }
@@ -136,6 +139,7 @@ fn main() -> ExitCode {
         Command::Serve(a) => serve::serve(a),
         Command::Status(a) => status::status(a),
         Command::Verleend(a) => verleend::verleend(a),
+        Command::Toelichting(a) => toelichting::toelichting(a),
         Command::Jaarcijfer(a) => verleend::jaarcijfer(a),
     };
     match outcome {

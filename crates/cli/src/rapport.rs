@@ -69,7 +69,7 @@ pub(crate) fn rapport(a: &RapportArgs) -> Uit<()> {
         match soort {
             DocumentSoort::NotitieVangnet => {
                 let vraag = NotitieVraag { jaar, peildatum, datum: peildatum.unwrap_or_else(buig_dienst::vandaag) };
-                let plan = buig_dienst::plan::plan(&store, &g, None, peildatum).await.map_err(fout::dienst(code))?;
+                let plan = buig_dienst::plan::plan_voor_vangnetjaar(&store, &g, jaar, peildatum).await.map_err(fout::dienst(code))?;
                 // Causes against Nederland: every gemeente's quarters, in one streaming pass.
                 let landelijk = buig_dienst::landelijk::landelijk(&store, oorzaken_vraag(jaar, peildatum).map_err(fout::dienst(code))?)
                     .await

@@ -278,3 +278,59 @@ fn buig_status_lists_per_year_what_is_there_and_which_answers_a_gap_blocks() {
     let t = String::from_utf8(buig(&db, &["status", "--gemeente", "GM0150"]).stdout).unwrap();
     assert!(!t.contains("- Vangnet 2023: Het tekort"), "{t}");
 }
+
+/// Issue "A real gemeente" 3: the council's own words from a file, kept
+/// with their versions, taken over by the notitie and its raadsvoorstel.
+#[test]
+fn the_gemeentes_own_words_from_a_file_appear_in_the_notitie_and_the_raadsvoorstel() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let bestand = dir.path().join("toelichting-2023.txt");
+    std::fs::write(
+        &bestand,
+        "# Oorzaken\nHet tekort komt vooral door de daling van ons budgetaandeel sinds het nieuwe verdeelmodel.\n\nDaarnaast stroomden meer statushouders in.\n\n# Maatregelen\n- Een werkgeversservicepunt met de regio\n- Intensieve begeleiding van nieuwe klanten\n",
+    )
+    .unwrap();
+    let f = bestand.to_str().unwrap();
+    let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--invoer", f]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("versie 1"));
+    // The same text again stores nothing new; a change is version 2.
+    let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--invoer", f]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("versie 1"));
+    let tekst = std::fs::read_to_string(&bestand).unwrap() + "- Handhaving op de poort\n";
+    std::fs::write(&bestand, tekst).unwrap();
+    let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--invoer", f]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("versie 2"), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--json"]);
+    let versies: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(versies.as_array().unwrap().len(), 2);
+
+    let uit = dir.path().join("notitie.html");
+    let o = buig(
+        &db,
+        &["rapport", "notitie-vangnet", "--gemeente", "GM0150", "--jaar", "2023", "--formaat", "html", "-o", uit.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&uit).unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("daling van ons budgetaandeel sinds het nieuwe verdeelmodel"), "the causes in the notitie");
+    assert!(html.contains("<li>Handhaving op de poort</li>"), "the measures as a list");
+    assert!(
+        html.contains("De oorzaken van het tekort, in de woorden van de gemeente: Het tekort komt vooral door de daling van ons budgetaandeel sinds het nieuwe verdeelmodel. (verder in de notitie)"),
+        "the raadsvoorstel's argument"
+    );
+    assert!(!html.contains("Oorzaken van het tekort (vraag A van het aanvraagformulier)"), "no longer to be filled in");
+
+    // A file that is not what it should be: refused with its line, nothing stored.
+    let slecht = dir.path().join("slecht.txt");
+    std::fs::write(&slecht, "Zomaar tekst\n# Oorzaken\nx\n").unwrap();
+    let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--invoer", slecht.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("slecht.txt: regel 1: tekst vóór het eerste kopje"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--json"]);
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap().as_array().unwrap().len(), 2);
+}

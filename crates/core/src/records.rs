@@ -294,3 +294,26 @@ pub struct Rapportage {
     /// Net costs per benefit-month, LKS left out.
     pub prijs: Decimal,
 }
+
+/// The council's own words about a vangnet year: the causes of the
+/// shortfall (vraag A), the measures taken and, for an aanhoudend tekort,
+/// the additional measures. Kept with every earlier version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Toelichting {
+    pub jaar: Year,
+    /// 1 for the first text of the year, one more for each change.
+    pub versie: u32,
+    pub oorzaken: String,
+    pub maatregelen: String,
+    pub aanvullende_maatregelen: String,
+    /// When this version was stored (UTC, RFC 3339).
+    pub gewijzigd: String,
+    pub door: Option<String>,
+}
+
+impl Toelichting {
+    /// Nothing written.
+    pub fn is_leeg(&self) -> bool {
+        self.oorzaken.trim().is_empty() && self.maatregelen.trim().is_empty() && self.aanvullende_maatregelen.trim().is_empty()
+    }
+}

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use buig_bestand::Maand;
-use buig_core::records::{BudgetSoort, Budgetbeschikking, Uitkering};
+use buig_core::records::{BudgetSoort, Budgetbeschikking, Toelichting, Uitkering};
 use buig_core::{GemeenteCode, Year};
 use buig_prognose::Gegevens;
 use buig_store::Store;
@@ -49,6 +49,8 @@ pub struct Gemeente {
     pub uitkeringen: Vec<Uitkering>,
     /// Inhabitants on 1 January per year.
     pub inwoners: BTreeMap<i32, u64>,
+    /// The council's own words per vangnet year, every version (by year, then version).
+    pub toelichtingen: Vec<Toelichting>,
 }
 
 /// Reads a gemeente's figures, spells and inhabitants (see [`laad_gegevens`] for `verleend`).
@@ -57,11 +59,17 @@ pub async fn laad(store: &Store, code: GemeenteCode, verleend: Option<Vec<i32>>)
     let uitkeringen = store.uitkeringen(code).await?;
     let inwoners = store.inwoners(code).await?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
     let naam = gegevens.naam.clone().unwrap_or_else(|| code.to_string());
-    Ok(Gemeente { code, naam, gegevens, uitkeringen, inwoners })
+    let toelichtingen = store.toelichtingen(code).await?;
+    Ok(Gemeente { code, naam, gegevens, uitkeringen, inwoners, toelichtingen })
 }
 
 impl Gemeente {
     /// The current year and its peildatum: the last month with realisation.
+    /// The current text of vangnet year `jaar` (its highest version); `None` when nothing was written.
+    pub fn toelichting(&self, jaar: Year) -> Option<&Toelichting> {
+        self.toelichtingen.iter().filter(|t| t.jaar == jaar).max_by_key(|t| t.versie)
+    }
+
     pub fn huidig(&self) -> Option<(Year, Date)> {
         let d = self.gegevens.laatste_realisatiedag()?;
         Some((Year::new(i32::from(d.year())), d))

@@ -37,3 +37,40 @@ pub async fn plan(store: &Store, g: &Gemeente, titel: Option<&str>, peildatum: O
     let Some(stand) = planstand(store, g.code, titel).await? else { return Ok(None) };
     Ok(Some(stand.overzicht(ontwikkeling(stand.plan.nulmeting, g, peildatum))))
 }
+
+/// The plan behind the measures of vangnet year `jaar`: the plan linked to
+/// that year, else the plan whose period covers it; never merely the latest.
+pub async fn voor_vangnetjaar(store: &Store, code: GemeenteCode, jaar: buig_core::Year) -> Result<Option<String>, Fout> {
+    let koppelingen = store.plan_koppelingen(code).await?;
+    if let Some((titel, _)) = koppelingen.iter().find(|(_, jaren)| jaren.contains(&jaar.get())) {
+        return Ok(Some(titel.clone()));
+    }
+    for (titel, jaren) in &koppelingen {
+        if !jaren.is_empty() {
+            continue; // linked to other years only
+        }
+        let Some(p) = store.plan(code, titel).await? else { continue };
+        let dekt = match (p.van, p.tot) {
+            (Some(van), Some(tot)) => i32::from(van.year()) <= jaar.get() && jaar.get() <= i32::from(tot.year()),
+            (Some(van), None) => i32::from(van.year()) <= jaar.get(),
+            _ => false,
+        };
+        if dekt {
+            return Ok(Some(titel.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// The plan of vangnet year `jaar` ([`voor_vangnetjaar`]) as shown on `peildatum`.
+pub async fn plan_voor_vangnetjaar(
+    store: &Store,
+    g: &Gemeente,
+    jaar: buig_core::Year,
+    peildatum: Option<Date>,
+) -> Result<Option<Overzicht>, Fout> {
+    match voor_vangnetjaar(store, g.code, jaar).await? {
+        Some(titel) => plan(store, g, Some(&titel), peildatum).await,
+        None => Ok(None),
+    }
+}

@@ -156,3 +156,20 @@ impl Document {
         o.join("\n")
     }
 }
+
+/// A text a user wrote, as blocks: paragraphs split on blank lines; a
+/// paragraph whose every line starts with "- ", "* " or "• " is a list.
+pub fn eigen_tekst(tekst: &str) -> Vec<Blok> {
+    let mut blokken = Vec::new();
+    let tekst = tekst.replace("\r\n", "\n");
+    for alinea in tekst.split("\n\n").map(str::trim).filter(|a| !a.is_empty()) {
+        let regels: Vec<&str> = alinea.lines().map(str::trim).filter(|r| !r.is_empty()).collect();
+        let punt = |r: &str| r.strip_prefix("- ").or_else(|| r.strip_prefix("* ")).or_else(|| r.strip_prefix("• ")).map(str::to_string);
+        if regels.iter().all(|r| punt(r).is_some()) {
+            blokken.push(Blok::Lijst { genummerd: false, items: regels.iter().filter_map(|r| punt(r)).map(gewoon).collect() });
+        } else {
+            blokken.push(Blok::Alinea(gewoon(regels.join(" "))));
+        }
+    }
+    blokken
+}

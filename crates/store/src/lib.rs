@@ -26,6 +26,7 @@ pub mod query;
 pub mod rapportage;
 mod referentie;
 mod snel;
+pub mod toelichting;
 pub mod verleend;
 
 pub use gebruikers::{AuditRegel, Gebruiker, GebruikerFout, Rol, Sessie};

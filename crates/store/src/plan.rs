@@ -438,3 +438,80 @@ async fn insert_risico(tx: &mut sqlx::Transaction<'_, sqlx::Any>, g: &str, titel
     .await?;
     Ok(())
 }
+
+impl Store {
+    /// Links plan `titel` to the vangnet years it supports (replacing its
+    /// earlier link; empty: none), audited in the same transaction.
+    pub async fn koppel_plan(&self, gemeente: GemeenteCode, titel: &str, jaren: &[i32], wie: Option<&str>) -> Result<(), PlanOpslagFout> {
+        let mut jaren = jaren.to_vec();
+        jaren.sort_unstable();
+        jaren.dedup();
+        let tekst = jaren.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+        let mut tx = self.schrijf_transactie().await.map_err(StoreError::from)?;
+        let n = sqlx::query("UPDATE aanvalsplannen SET vangnet_jaren = $1 WHERE gemeente = $2 AND titel = $3")
+            .bind((!tekst.is_empty()).then_some(tekst.clone()))
+            .bind(gemeente.to_string())
+            .bind(titel.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::from)?
+            .rows_affected();
+        if n == 0 {
+            return Err(PlanOpslagFout::GeenPlan(gemeente));
+        }
+        let details = if jaren.is_empty() {
+            format!("{titel}: niet meer gekoppeld aan een vangnetjaar")
+        } else {
+            format!("{titel} gekoppeld aan vangnetjaar {}", tekst.replace(',', ", "))
+        };
+        crate::gebruikers::audit_in(&mut tx, wie, "plan.gekoppeld", Some(&gemeente), &details).await?;
+        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await.map_err(StoreError::from)?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// Per plan title the vangnet years it is linked to (empty: none).
+    pub async fn plan_koppelingen(&self, gemeente: GemeenteCode) -> Result<Vec<(String, Vec<i32>)>, StoreError> {
+        Ok(sqlx::query("SELECT titel, vangnet_jaren FROM aanvalsplannen WHERE gemeente = $1 ORDER BY van DESC, titel")
+            .bind(gemeente.to_string())
+            .fetch_all(self.pool())
+            .await?
+            .into_iter()
+            .map(|r: AnyRow| {
+                let jaren = r.get::<Option<String>, _>(1).unwrap_or_default().split(',').filter_map(|j| j.trim().parse().ok()).collect();
+                (r.get::<String, _>(0), jaren)
+            })
+            .collect())
+    }
+}
+
+impl Store {
+    /// Sets whether action `actie` of plan `titel` is an internal or external measure (`None`: unknown), audited.
+    pub async fn zet_actie_soort(
+        &self,
+        gemeente: GemeenteCode,
+        titel: &str,
+        actie: &str,
+        soort: Option<buig_plan::Soort>,
+        wie: Option<&str>,
+    ) -> Result<(), PlanOpslagFout> {
+        let mut tx = self.schrijf_transactie().await.map_err(StoreError::from)?;
+        let n = sqlx::query("UPDATE plan_acties SET soort = $1 WHERE gemeente = $2 AND titel = $3 AND code = $4")
+            .bind(soort.map(|s| s.code().to_string()))
+            .bind(gemeente.to_string())
+            .bind(titel.to_string())
+            .bind(actie.to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::from)?
+            .rows_affected();
+        if n == 0 {
+            return Err(PlanOpslagFout::OnbekendeActie { code: actie.to_string(), titel: titel.to_string(), bekend: String::new() });
+        }
+        let wat = soort.map_or("onbekend", |s| s.code());
+        crate::gebruikers::audit_in(&mut tx, wie, "plan.soort", Some(&gemeente), &format!("{titel}, actie {actie}: soort {wat}")).await?;
+        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await.map_err(StoreError::from)?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+}

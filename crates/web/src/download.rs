@@ -48,7 +48,7 @@ pub async fn document(
     match soort {
         DocumentSoort::NotitieVangnet => {
             let jaar = jaar.ok_or_else(|| Fout::Gegevens("kies een jaar".into()))?;
-            let plan = buig_dienst::plan::plan(&staat.store, &g, None, None).await?;
+            let plan = buig_dienst::plan::plan_voor_vangnetjaar(&staat.store, &g, jaar, None).await?;
             // Nederland: every gemeente's quarters of the causes, one cached pass.
             let landelijk = gegevens::landelijk(staat, oorzaken_vraag(jaar, None)?).await?;
             let doc = rekenen(move || {

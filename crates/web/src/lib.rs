@@ -28,6 +28,7 @@ pub mod api;
 pub mod auth;
 pub mod diagrammen;
 pub mod download;
+pub mod excel;
 pub mod fout;
 pub mod gegevens;
 pub mod limiet;
@@ -122,6 +123,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/vangnet/notitie", get(paginas::vangnet::notitie))
         .route("/g/{code}/vangnet/jaarcijfer", post(paginas::vangnet::jaarcijfer))
         .route("/g/{code}/vangnet/verleend", post(paginas::vangnet::verleend))
+        .route("/g/{code}/vangnet/toelichting", post(paginas::vangnet::toelichting::opslaan))
         .route("/g/{code}/import", get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(max_upload)))
         .route("/g/{code}/import/bevestig", post(paginas::import::bevestig))
         .route("/g/{code}/import/herstel", post(paginas::import::herstel))
@@ -133,10 +135,13 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/plan/risico/verwijderen", post(paginas::plan::risico_verwijderen))
         .route("/g/{code}/plan/import", post(paginas::plan::import).layer(DefaultBodyLimit::max(buig_plan::MAX_BESTAND)))
         .route("/g/{code}/plan/actie/{actie}", get(paginas::plan::actie_pagina))
+        .route("/g/{code}/plan/actie/{actie}/soort", post(paginas::plan::soort))
+        .route("/g/{code}/plan/koppeling", post(paginas::plan::koppeling))
         .route("/static/app.css", get(pagina::css))
         .route(download::RAPPORT_CSS, get(download::rapport_css))
         .nest("/api/v1", api::router())
         .fallback(pagina::niet_gevonden)
+        .layer(middleware::from_fn(excel::laag))
         .layer(middleware::from_fn(beveiliging))
         .with_state(staat)
 }

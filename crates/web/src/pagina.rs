@@ -49,7 +49,11 @@ pub fn kaal(titel: &str, body: Markup) -> Html<String> {
                 head { (kop(titel)) }
                 body.kaal {
                     header.balk { a.merk href="/" { "BUIG-monitor" } }
-                    main #inhoud { (body) }
+                    main #inhoud {
+                        // The layer in `excel` puts the link to this page's tables in Excel here.
+                        @if body.0.contains("<table") { (maud::PreEscaped(crate::excel::MARK)) }
+                        (body)
+                    }
                 }
             }
         }
@@ -108,7 +112,11 @@ pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &st
                             }
                         }
                     }
-                    main #inhoud { (body) }
+                    main #inhoud {
+                        // The layer in `excel` puts the link to this page's tables in Excel here.
+                        @if body.0.contains("<table") { (maud::PreEscaped(crate::excel::MARK)) }
+                        (body)
+                    }
                     footer { "BUIG-monitor — cijfers uit de eigen administratie, berekend met de regels van de Participatiewet en het Besluit Participatiewet." }
                 }
             }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use buig_core::GemeenteCode;
 use buig_store::gebruikers::Rol;
 use buig_store::Store;
-use reqwest::header::{CONTENT_SECURITY_POLICY, LOCATION, SET_COOKIE};
+use reqwest::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 use tokio::sync::OnceCell;
 
@@ -1445,4 +1445,136 @@ async fn an_editor_records_a_report_moment_and_later_views_say_how_the_prognosis
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let html = s.get("/g/GM9999/rapport/raadsmededeling?formaat=html", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
     assert!(html.contains("dan de rapportage met peildatum 30 juni 2026"), "{html}");
+}
+
+/// Issue "A real gemeente" 3: the gemeente writes its causes and measures
+/// for a vangnet year in the web app; the notitie and its raadsvoorstel
+/// take them over; a plan supports the vangnet years it is linked to, and
+/// the kind of each action is set on its page.
+#[tokio::test]
+async fn the_gemeente_writes_its_own_words_links_its_plan_and_sets_each_actions_kind() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("deventer").await;
+    let post = |pad: &'static str, form: Vec<(&'static str, String)>| {
+        let (c, url) = (c.clone(), format!("{}/g/GM0150/{pad}", s.url));
+        let client = s.client.clone();
+        async move { client.post(url).header("Cookie", c).form(&form).send().await.unwrap() }
+    };
+    let pagina = s.get("/g/GM0150/vangnet?jaar=2023", Some(&c)).await.text().await.unwrap();
+    assert!(pagina.contains("Toelichting voor de raad") && pagina.contains("name=\"oorzaken\""), "{pagina}");
+    let r = post(
+        "vangnet/toelichting",
+        vec![
+            ("csrf", csrf.clone()),
+            ("jaar", "2023".into()),
+            ("oorzaken", "De instroom van statushouders verdubbelde in 2023.".into()),
+            ("maatregelen", "- Taaltrajecten met werk\n- Een regionaal werkgeverspunt".into()),
+            ("aanvullende_maatregelen", "".into()),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = s.get(r.headers()[LOCATION].to_str().unwrap(), Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("De toelichting is opgeslagen") && html.contains("De instroom van statushouders verdubbelde in 2023."), "{html}");
+    let log = s.store.auditlog(Some(&gm("GM0150")), 1).await.unwrap();
+    assert_eq!((log[0].actie.as_str(), log[0].gebruiker.as_deref()), ("toelichting.opgeslagen", Some("deventer")));
+    let notitie = s.get("/g/GM0150/vangnet/notitie?jaar=2023&formaat=html", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(notitie.contains("De instroom van statushouders verdubbelde in 2023."), "the causes in the notitie");
+    assert!(notitie.contains("<li>Een regionaal werkgeverspunt</li>"), "the measures");
+    assert!(notitie.contains("De getroffen maatregelen, in de woorden van de gemeente:"), "the raadsvoorstel");
+
+    // The plan: linked to 2024 only, the 2023 notitie does not take it; linked to 2023, it does.
+    let titel = s.store.plan_titels(gm("GM0150")).await.unwrap().pop().unwrap();
+    let r = post("plan/koppeling", vec![("csrf", csrf.clone()), ("titel", titel.clone()), ("jaar", "2024".into())]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.store.plan_koppelingen(gm("GM0150")).await.unwrap(), vec![(titel.clone(), vec![2024])]);
+    let notitie = s.get("/g/GM0150/vangnet/notitie?jaar=2023&formaat=html", Some(&c)).await.text().await.unwrap();
+    assert!(!notitie.contains(&format!("De maatregelen staan in het {titel}")), "a plan linked to another year is not this year's");
+    let r =
+        post("plan/koppeling", vec![("csrf", csrf.clone()), ("titel", titel.clone()), ("jaar", "2022".into()), ("jaar", "2023".into())])
+            .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let notitie = s.get("/g/GM0150/vangnet/notitie?jaar=2023&formaat=html", Some(&c)).await.text().await.unwrap();
+    assert!(notitie.contains(&format!("De maatregelen staan in het {titel}")), "the linked plan");
+    let plan = s.get("/g/GM0150/plan?opgeslagen=koppeling", Some(&c)).await.text().await.unwrap();
+    assert!(plan.contains("De vangnetjaren van het plan zijn opgeslagen.") && plan.contains("value=\"2023\" checked"), "{plan}");
+    let r = post("plan/koppeling", vec![("csrf", csrf.clone()), ("titel", titel.clone()), ("jaar", "twintig".into())]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.store.plan_koppelingen(gm("GM0150")).await.unwrap(), vec![(titel.clone(), vec![2022, 2023])], "a refusal changes nothing");
+
+    // The kind of an action.
+    let r = s
+        .client
+        .post(format!("{}/g/GM0150/plan/actie/1A/soort", s.url))
+        .header("Cookie", &c)
+        .form(&[("csrf", csrf.as_str()), ("titel", titel.as_str()), ("soort", "extern")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let actie = s.get(r.headers()[LOCATION].to_str().unwrap(), Some(&c)).await.text().await.unwrap();
+    assert!(actie.contains("De soort van actie 1A is opgeslagen.") && actie.contains("value=\"extern\" selected"), "{actie}");
+    let plan = s.store.plan(gm("GM0150"), &titel).await.unwrap().unwrap();
+    assert_eq!(plan.acties.iter().find(|a| a.code == "1A").unwrap().soort, Some(buig_plan::Soort::Extern));
+}
+
+/// Issue "A real gemeente" 5: every page with tables links to them in Excel,
+/// and the workbook holds the page's tables, figures as numbers.
+#[tokio::test]
+async fn every_table_of_a_page_downloads_as_excel_with_the_figures_of_the_page() {
+    use calamine::{Data, Reader, Xlsx};
+    let s = Server::start().await;
+    let (c, _) = s.login("bewerker").await;
+    for pad in ["/g/GM9999/budget", "/g/GM9999/vangnet?jaar=2023", "/g/GM9999/bestand", "/g/GM9999/prognose?jaar=2024&peildatum=2024-06-30"]
+    {
+        let html = s.get(pad, Some(&c)).await.text().await.unwrap();
+        let link = if pad.contains('?') { format!("{}&amp;excel=1", pad.replace('&', "&amp;")) } else { format!("{pad}?excel=1") };
+        assert!(html.contains(&format!("href=\"{link}\"")) && html.contains("Tabellen van deze pagina in Excel"), "{pad}: {html}");
+        let tabellen = buig_web::excel::tabellen(&html);
+        let aantal = html.matches("<table").count();
+        assert!(aantal > 0 && tabellen.len() == aantal, "{pad}");
+        let r = s.get(&link.replace("&amp;", "&"), Some(&c)).await;
+        assert_eq!(r.status(), StatusCode::OK, "{pad}");
+        assert_eq!(r.headers()[CONTENT_TYPE], buig_web::download::XLSX);
+        assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\""));
+        let bytes = r.bytes().await.unwrap().to_vec();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let namen = wb.sheet_names();
+        assert_eq!(namen.len(), tabellen.len(), "{pad}: a sheet per table");
+        for (naam, t) in namen.iter().zip(&tabellen) {
+            let blad = wb.worksheet_range(naam).unwrap();
+            assert_eq!(blad.get_value((0, 0)), Some(&Data::String(t.titel.clone())), "{pad}");
+            for (k, h) in t.kop.iter().enumerate() {
+                if !h.is_empty() {
+                    assert_eq!(blad.get_value((2, k as u32)), Some(&Data::String(h.clone())), "{pad} {naam} header {k}");
+                }
+            }
+            for (i, rij) in t.rijen.iter().enumerate() {
+                for (k, cel) in rij.iter().enumerate() {
+                    let v = blad.get_value((3 + i as u32, k as u32));
+                    match buig_rapport::xlsx::cel(cel) {
+                        buig_rapport::xlsx::Cel::Getal(x, _) => {
+                            assert!(matches!(v, Some(Data::Float(y)) if (y - x).abs() < 1e-9), "{pad} {naam} ({i},{k}) «{cel}»: {v:?}")
+                        }
+                        buig_rapport::xlsx::Cel::Tekst(t) => assert_eq!(v, Some(&Data::String(t)), "{pad} {naam} ({i},{k})"),
+                        buig_rapport::xlsx::Cel::Leeg => assert!(matches!(v, None | Some(Data::Empty)), "{pad} {naam} ({i},{k})"),
+                    }
+                }
+            }
+        }
+    }
+    // An amount the budget page shows is a number in its workbook: the 2024 definitief of the demo.
+    let budget = s.store.budgetten(gm("GM9999")).await.unwrap();
+    let b = budget.iter().filter(|b| b.jaar.get() == 2024).map(|b| b.bedrag).max().unwrap();
+    let r = s.get("/g/GM9999/budget?excel=1", Some(&c)).await.bytes().await.unwrap().to_vec();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(r)).unwrap();
+    let euro = (b.cents() / 100) as f64;
+    let gevonden =
+        wb.worksheets().iter().any(|(_, blad)| blad.used_cells().any(|(_, _, v)| matches!(v, Data::Float(x) if (*x - euro).abs() < 0.5)));
+    assert!(gevonden, "€ {euro} of the 2024 decision as a number");
+    // A page without tables has no link.
+    let html = s.get("/g/GM9999/import", Some(&c)).await.text().await.unwrap();
+    if !html.contains("<table") {
+        assert!(!html.contains("excel=1"));
+    }
 }

@@ -147,5 +147,6 @@ pub fn notitie_invoer(
         vangnet_verleend: g.gegevens.verleend_voor(t),
         oorzaken,
         plan,
+        toelichting: g.toelichting(t).cloned(),
     })
 }

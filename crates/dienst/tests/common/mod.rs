@@ -149,6 +149,7 @@ pub fn gemeente(g: &Gegevens, uitkeringen: &[Uitkering], inwoners: &BTreeMap<i32
         gegevens: g.clone(),
         uitkeringen: uitkeringen.to_vec(),
         inwoners: inwoners.clone(),
+        toelichtingen: Vec::new(),
     }
 }
 

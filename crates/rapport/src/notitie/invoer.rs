@@ -36,6 +36,8 @@ pub struct NotitieInvoer {
     pub oorzaken: Option<Oorzaken>,
     /// The action plan behind the measures, its caseload change counted up to the peildatum.
     pub plan: Option<buig_plan::Overzicht>,
+    /// The gemeente's own words about the year: causes, measures, additional measures.
+    pub toelichting: Option<buig_core::records::Toelichting>,
 }
 
 /// One year of bijlage 1, as the budget view has it; "onbekend" where absent.
@@ -90,6 +92,36 @@ impl JaarStaat {
 }
 
 impl NotitieInvoer {
+    /// A field of the gemeente's own text, when written.
+    fn eigen(&self, veld: fn(&buig_core::records::Toelichting) -> &String) -> Option<&str> {
+        self.toelichting.as_ref().map(|t| veld(t).trim()).filter(|s| !s.is_empty())
+    }
+
+    /// The causes in the gemeente's own words (vraag A).
+    pub fn eigen_oorzaken(&self) -> Option<&str> {
+        self.eigen(|t| &t.oorzaken)
+    }
+
+    /// The measures taken, in the gemeente's own words (vragen B and C).
+    pub fn eigen_maatregelen(&self) -> Option<&str> {
+        self.eigen(|t| &t.maatregelen)
+    }
+
+    /// The additional measures for an aanhoudend tekort, in the gemeente's own words.
+    pub fn eigen_aanvullend(&self) -> Option<&str> {
+        self.eigen(|t| &t.aanvullende_maatregelen)
+    }
+
+    /// Neither counted causes nor the gemeente's words about them.
+    pub fn oorzaken_ontbreken(&self) -> bool {
+        self.oorzaken.is_none() && self.eigen_oorzaken().is_none()
+    }
+
+    /// Neither a plan nor the gemeente's words about its measures.
+    pub fn maatregelen_ontbreken(&self) -> bool {
+        self.plan.is_none() && self.eigen_maatregelen().is_none()
+    }
+
     pub fn r(&self) -> &VangnetResult {
         &self.vangnet.resultaat
     }

@@ -22,7 +22,7 @@ pub mod voorwaarden;
 
 use buig_core::{nl, Year};
 
-use crate::doc::{gewoon, Blok, Document};
+use crate::doc::{eigen_tekst, gewoon, Blok, Document};
 pub use invoer::{JaarStaat, Nederland, NotitieInvoer, Oorzaken};
 
 /// Writes the notitie.
@@ -59,26 +59,34 @@ pub fn notitie(n: &NotitieInvoer) -> Document {
     blokken.extend(voorwaarden::blokken(n));
     blokken.extend(besluit::financieel_blokken(n));
 
-    // --- Oorzaken: the caseload; else to be filled in ---
+    // --- Oorzaken: the gemeente's own words, the counted caseload beside them; else to be filled in ---
     blokken.push(Blok::Kop1("Oorzaken van het tekort".into()));
+    if let Some(t) = n.eigen_oorzaken() {
+        blokken.extend(eigen_tekst(t));
+    }
     match &n.oorzaken {
         Some(o) => blokken.extend(oorzaken::blokken(o, t, &n.naam)),
-        None => blokken.push(Blok::Kader {
+        None if n.oorzaken_ontbreken() => blokken.push(Blok::Kader {
             titel: "In te vullen".into(),
             items: vec!["Oorzaken van het tekort (vraag A van het aanvraagformulier): bijvoorbeeld het budgetaandeel, de samenstelling van het bestand en de dienstverlening.".to_string()],
         }),
+        None => {}
     }
 
-    // --- Maatregelen: the action plan; else to be filled in ---
+    // --- Maatregelen: the gemeente's own words and the action plan; else to be filled in ---
     blokken.push(Blok::Kop1("Maatregelen".into()));
+    if let Some(t) = n.eigen_maatregelen() {
+        blokken.extend(eigen_tekst(t));
+    }
+    let aanhoudend = r.aanhoudend_tekort != Some(false) && n.regel.aanhoudend.is_some();
     match &n.plan {
         Some(p) => blokken.extend(maatregelen::blokken(p, n)),
-        None => {
+        None if n.maatregelen_ontbreken() => {
             let mut in_te_vullen = vec![
                 "Getroffen interne en externe maatregelen (vraag B).".to_string(),
                 "Het beoogde effect van de maatregelen op het tekort, kwantitatief of kwalitatief beschreven (vraag C).".to_string(),
             ];
-            if r.aanhoudend_tekort != Some(false) {
+            if aanhoudend && n.eigen_aanvullend().is_none() {
                 in_te_vullen.push(
                     "Aanvullende interne en externe maatregelen wegens het aanhoudende tekort (voorwaarde e, uitgebreid verzoek)."
                         .to_string(),
@@ -86,10 +94,15 @@ pub fn notitie(n: &NotitieInvoer) -> Document {
             }
             blokken.push(Blok::Kader { titel: "In te vullen".into(), items: in_te_vullen });
         }
+        None => {}
     }
-    if n.oorzaken.is_none() || n.plan.is_none() {
+    if let Some(t) = n.eigen_aanvullend().filter(|_| aanhoudend) {
+        blokken.push(Blok::Kop2("Aanvullende maatregelen wegens het aanhoudende tekort".into()));
+        blokken.extend(eigen_tekst(t));
+    }
+    if n.oorzaken_ontbreken() || n.maatregelen_ontbreken() {
         blokken.push(Blok::Alinea(gewoon(
-            "Wat hierboven \"in te vullen\" is, vult de gemeente zelf in, totdat de uitkeringen en het aanvalsplan in de BUIG-monitor staan.",
+            "Wat hierboven \"in te vullen\" is, schrijft de gemeente zelf bij het vangnetjaar in de BUIG-monitor; de notitie neemt die tekst dan over.",
         )));
     }
     blokken.push(Blok::Alinea(gewoon(

@@ -123,6 +123,18 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
                 _ => format!("Voorwaarde e (aanhoudend tekort) is niet van toepassing: een {} volstaat.", v.formulier_tekst()),
             }));
         }
+        for (wat, tekst) in [
+            ("De oorzaken van het tekort", v.eigen_oorzaken()),
+            ("De getroffen maatregelen", v.eigen_maatregelen()),
+            (
+                "De aanvullende maatregelen wegens het aanhoudende tekort",
+                v.eigen_aanvullend().filter(|_| r.aanhoudend_tekort != Some(false)),
+            ),
+        ] {
+            if let Some(t) = tekst {
+                arg.push(gewoon(format!("{wat}, in de woorden van de gemeente: {}", eerste_alinea(t))));
+            }
+        }
         if let Some(p) = &v.plan {
             arg.push(gewoon(format!(
                 "De maatregelen staan in het {}: {} acties in {} actielijnen{}. De notitie zet het doel af tegen de ontwikkeling van het bestand sinds de nulmeting.",
@@ -188,8 +200,8 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
             v.deadline()
         )));
     }
-    if aanvraag && (v.oorzaken.is_none() || v.plan.is_none()) {
-        let wat = match (v.oorzaken.is_none(), v.plan.is_none()) {
+    if aanvraag && (v.oorzaken_ontbreken() || v.maatregelen_ontbreken()) {
+        let wat = match (v.oorzaken_ontbreken(), v.maatregelen_ontbreken()) {
             (true, true) => "De oorzaken van het tekort en de maatregelen zijn",
             (true, false) => "De oorzaken van het tekort zijn",
             _ => "De maatregelen zijn",
@@ -260,4 +272,16 @@ pub fn ontwerpbesluit(naam: &str, t: Year, datum: Date, besluit: Vec<Tekst>) -> 
         Blok::Alinea(gewoon("De raad voornoemd,")),
         Blok::Alinea(gewoon("de griffier,                                        de voorzitter,")),
     ]
+}
+
+/// The first paragraph of a user's text, with a pointer to the rest when there is more.
+fn eerste_alinea(t: &str) -> String {
+    let t = t.replace("\r\n", "\n");
+    let mut delen = t.split("\n\n").map(str::trim).filter(|a| !a.is_empty());
+    let eerste = delen.next().unwrap_or_default().lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    if delen.next().is_some() {
+        format!("{eerste} (verder in de notitie)")
+    } else {
+        eerste
+    }
 }

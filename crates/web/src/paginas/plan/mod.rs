@@ -9,7 +9,7 @@
 
 pub mod wijzigen;
 
-pub use wijzigen::{evaluatie, import, risico, risico_verwijderen, status};
+pub use wijzigen::{evaluatie, import, koppeling, risico, risico_verwijderen, soort, status};
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -46,6 +46,8 @@ pub(crate) fn bevestiging(code: Option<&str>, actie: Option<&str>) -> Option<Mar
         "risico" => "Het risico is opgeslagen.".to_string(),
         "risico-verwijderd" => "Het risico is verwijderd.".to_string(),
         "plan" => "Het plan is opgeslagen.".to_string(),
+        "soort" => format!("De soort{van} is opgeslagen."),
+        "koppeling" => "De vangnetjaren van het plan zijn opgeslagen.".to_string(),
         _ => return None,
     };
     Some(html! { p.melding.goed role="status" { (tekst) } })
@@ -72,6 +74,7 @@ pub(crate) async fn scherm(
 ) -> Result<Response, Fout> {
     let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::plan(staat, code, titel).await?;
+    let koppelingen = staat.store.plan_koppelingen(code).await?;
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
         @if let Some(m) = melding { (m) }
@@ -84,6 +87,7 @@ pub(crate) async fn scherm(
             }
             Some(o) => {
                 h1 { (o.titel) " — " (b.naam) }
+                (koppeling_form(ik, code, o, &koppelingen, mag))
                 div.kaarten {
                     section.kaart { h2 { "Doel" } span.groot { @if let Some(d) = o.doel_uitkeringen { (d) " minder" } @else { "–" } } "uitkeringen" @if let Some(e) = o.doel_euro { ", " (euro(Some(e))) " per jaar" } }
                     section.kaart {
@@ -223,7 +227,21 @@ pub(crate) async fn actie_scherm(
                 tr { th scope="row" { "Trekker" } td { (a.trekker.as_deref().unwrap_or("–")) } }
                 tr { th scope="row" { "Planning" } td { (a.planning.as_deref().unwrap_or("–")) } }
                 tr { th scope="row" { "Looptijd" } td { (a.start.map(|k| k.to_string()).unwrap_or_else(|| "?".into())) " t/m " (a.eind.map(|k| k.to_string()).unwrap_or_else(|| "?".into())) } }
-                tr { th scope="row" { "Soort" } td { (a.soort.map_or("onbekend", |s| s.code())) } }
+                tr { th scope="row" { "Soort" } td {
+                    @if mag {
+                        form.inline method="post" action={ "/g/" (code) "/plan/actie/" (pagina::url_encode(&a.code)) "/soort" } {
+                            input type="hidden" name="csrf" value=(ik.csrf);
+                            input type="hidden" name="titel" value=(d.plan);
+                            label.verborgen for="soort" { "Soort maatregel" }
+                            select #soort name="soort" {
+                                @for (w, t) in [("", "onbekend"), ("intern", "intern"), ("extern", "extern")] {
+                                    option value=(w) selected[a.soort.map_or("", |s| s.code()) == w] { (t) }
+                                }
+                            }
+                            " " button.tweede type="submit" { "Opslaan" }
+                        }
+                    } @else { (a.soort.map_or("onbekend", |s| s.code())) }
+                } }
                 tr { th scope="row" { "Verwacht effect" } td { (a.effect_uitkeringen.map(|e| format!("{e} uitkeringen minder")).unwrap_or_else(|| "–".into())) @if let Some(e) = a.effect_euro { ", " (euro(Some(e))) " per jaar" } } }
             }
         }
@@ -271,4 +289,38 @@ pub(crate) async fn actie_scherm(
     };
     let titel = format!("Actie {} — aanvalsplan {}", a.code, b.naam);
     Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Aanvalsplan", &titel, body)).into_response())
+}
+
+/// The vangnet years the plan supports: its notitie vangnet takes its
+/// measures from the plan linked to that year (else the plan whose period covers it).
+fn koppeling_form(ik: &Ingelogd, code: GemeenteCode, o: &buig_plan::Overzicht, koppelingen: &[(String, Vec<i32>)], mag: bool) -> Markup {
+    let gekoppeld: Vec<i32> = koppelingen.iter().find(|(t, _)| *t == o.titel).map(|(_, j)| j.clone()).unwrap_or_default();
+    let van = o.van.map(|d| i32::from(d.year())).unwrap_or_else(|| i32::from(buig_dienst::vandaag().year()) - 1);
+    let tot = o.tot.map(|d| i32::from(d.year())).unwrap_or(van + 2).max(van);
+    let mut jaren: Vec<i32> = (van - 1..=tot + 1).collect();
+    jaren.extend(gekoppeld.iter().copied());
+    jaren.sort_unstable();
+    jaren.dedup();
+    let tekst = if gekoppeld.is_empty() {
+        "nog aan geen vangnetjaar gekoppeld; de notitie vangnet van een jaar in de looptijd van het plan gebruikt het".to_string()
+    } else {
+        nl::opsomming(&gekoppeld.iter().map(i32::to_string).collect::<Vec<_>>())
+    };
+    html! {
+        @if mag {
+            form.knoppen method="post" action={ "/g/" (code) "/plan/koppeling" } {
+                input type="hidden" name="csrf" value=(ik.csrf);
+                input type="hidden" name="titel" value=(o.titel);
+                fieldset {
+                    legend { "Vangnetjaren die dit plan onderbouwt" }
+                    @for j in &jaren {
+                        label.keuze { input type="checkbox" name="jaar" value=(j) checked[gekoppeld.contains(j)]; " " (j) }
+                    }
+                }
+                div { button.tweede type="submit" { "Vangnetjaren opslaan" } }
+            }
+        } @else {
+            p { "Vangnetjaren die dit plan onderbouwt: " (tekst) "." }
+        }
+    }
 }

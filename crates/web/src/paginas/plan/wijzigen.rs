@@ -269,3 +269,64 @@ pub async fn risico_verwijderen(
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
 }
+
+/// POST /g/{code}/plan/koppeling (role bewerker): the vangnet years the plan supports
+/// (the form sends `jaar` once per ticked box).
+pub async fn koppeling(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<String>, body: String) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        let velden: Vec<(String, String)> =
+            serde_urlencoded::from_str(&body).map_err(|_| Fout::Gegevens("het formulier is onleesbaar".into()))?;
+        let veld = |naam: &str| velden.iter().find(|(k, _)| k == naam).map(|(_, v)| v.clone()).unwrap_or_default();
+        ik.controleer_csrf(&veld("csrf"))?;
+        let titel = veld("titel");
+        let mut jaren = Vec::new();
+        for (_, j) in velden.iter().filter(|(k, _)| k == "jaar") {
+            match j.trim().parse::<i32>() {
+                Ok(j) if (2015..=2100).contains(&j) => jaren.push(j),
+                _ => return weiger(&staat, &ik, code, &titel, None, format!("jaar: \"{j}\" is geen jaar")).await,
+            }
+        }
+        if let Err(fout) = staat.store.koppel_plan(code, &titel, &jaren, Some(&ik.gebruiker.naam)).await {
+            return weiger(&staat, &ik, code, &titel, None, crate::fout::plan_melding(&fout)).await;
+        }
+        Ok(opgeslagen(code, None, "koppeling"))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SoortForm {
+    csrf: String,
+    titel: String,
+    soort: String,
+}
+
+/// POST /g/{code}/plan/actie/{actie}/soort (role bewerker): intern, extern or unknown.
+pub async fn soort(
+    State(staat): State<Staat>,
+    ik: Ingelogd,
+    Path((code, actie)): Path<(String, String)>,
+    Form(f): Form<SoortForm>,
+) -> Response {
+    let r = async {
+        let code = ik.gemeente(&code, Recht::Bewerken)?;
+        ik.controleer_csrf(&f.csrf)?;
+        let actie = actie.trim().to_uppercase();
+        let soort = match f.soort.trim() {
+            "" => None,
+            s => match s.parse::<buig_plan::Soort>() {
+                Ok(s) => Some(s),
+                Err(m) => return weiger(&staat, &ik, code, &f.titel, Some(&actie), format!("soort: {m}")).await,
+            },
+        };
+        if let Err(fout) = staat.store.zet_actie_soort(code, &f.titel, &actie, soort, Some(&ik.gebruiker.naam)).await {
+            return weiger(&staat, &ik, code, &f.titel, Some(&actie), crate::fout::plan_melding(&fout)).await;
+        }
+        Ok(opgeslagen(code, Some(&actie), "soort"))
+    }
+    .await;
+    r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}

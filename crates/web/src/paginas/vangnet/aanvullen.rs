@@ -85,7 +85,7 @@ fn optioneel_bedrag(s: &Option<String>, veld: &str) -> Result<Option<buig_core::
 }
 
 /// The page again with a refusal, status 422.
-async fn weiger(staat: &Staat, ik: &Ingelogd, code: &str, terug: &str, m: String) -> Response {
+pub(super) async fn weiger(staat: &Staat, ik: &Ingelogd, code: &str, terug: &str, m: String) -> Response {
     let q = JaarQuery { jaar: Some(terug.to_string()), ..Default::default() };
     match inhoud(staat, ik, code, &q, Some(m)).await {
         Ok(r) => (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response(),

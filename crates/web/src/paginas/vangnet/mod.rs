@@ -7,6 +7,7 @@
 //! view shows). Both say it in the sentences of `buig_prognose::zinnen`.
 
 pub mod aanvullen;
+pub mod toelichting;
 
 pub use aanvullen::{jaarcijfer, verleend};
 
@@ -41,6 +42,7 @@ pub(crate) fn bevestiging(code: &str) -> Option<&'static str> {
     match code {
         "jaarcijfer" => Some("De jaarcijfers zijn opgeslagen."),
         "verleend" => Some("Opgeslagen of over het jaar een vangnetuitkering is verleend."),
+        "toelichting" => Some("De toelichting is opgeslagen; de notitie en het raadsvoorstel nemen haar over."),
         _ => None,
     }
 }
@@ -176,6 +178,7 @@ pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQue
             }
         }
         @if mag { (aanvullen::formulieren(ik, code, jaar)) }
+        (toelichting::sectie(ik, code, &b, jaar, mag))
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Vangnet", &format!("Vangnet {} {}", jaar, b.naam), body).into_response())
 }
