@@ -87,6 +87,8 @@ enum Command {
     Verleend(verleend::VerleendArgs),
     /// De eigen tekst bij een vangnetjaar: oorzaken, maatregelen en aanvullende maatregelen, voor de notitie en het raadsvoorstel
     Toelichting(toelichting::ToelichtingArgs),
+    /// Het briefhoofd van de raadsdocumenten: afdeling, auteur, notanummer en portefeuillehouder
+    Briefhoofd(toelichting::BriefhoofdArgs),
     /// Het budget en het tekort van een eerder jaar vastleggen of tonen (jaarrekening, SiSa), voor de vangnetvoorwaarden
     Jaarcijfer(verleend::JaarcijferArgs),
 }
@@ -140,6 +142,7 @@ fn main() -> ExitCode {
         Command::Status(a) => status::status(a),
         Command::Verleend(a) => verleend::verleend(a),
         Command::Toelichting(a) => toelichting::toelichting(a),
+        Command::Briefhoofd(a) => toelichting::briefhoofd(a),
         Command::Jaarcijfer(a) => verleend::jaarcijfer(a),
     };
     match outcome {

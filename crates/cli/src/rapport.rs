@@ -82,7 +82,7 @@ pub(crate) fn rapport(a: &RapportArgs) -> Uit<()> {
                     (Some(false), _) => "geen recht".to_string(),
                     _ => format!("onbekend (indien voorwaarde b vervuld: {})", nl::money(r.vangnetuitkering_indien_recht)),
                 };
-                let doc = buig_rapport::notitie(&invoer);
+                let doc = buig_rapport::notitie(&invoer).met_briefhoofd(g.briefhoofd.as_ref());
                 let tekst = format!("{} — vangnetuitkering {uitkering}", doc.titel);
                 Ok::<_, Fout>((doc, tekst))
             }
@@ -106,7 +106,7 @@ pub(crate) fn rapport(a: &RapportArgs) -> Uit<()> {
                     )
                 };
                 let tekst = format!("{} (peildatum {})", doc.titel, nl::date_long(peil));
-                Ok((doc, tekst))
+                Ok((doc.met_briefhoofd(g.briefhoofd.as_ref()), tekst))
             }
         }
     })?;

@@ -170,3 +170,65 @@ mod tests {
         assert_eq!(lees("# Oorzaken\n\n", "t.txt", Year::new(2023)).unwrap_err(), "t.txt: er staat geen tekst onder de kopjes");
     }
 }
+
+#[derive(Args)]
+#[command(
+    after_help = "Voorbeelden:\n  buig briefhoofd --gemeente GM0150\n  buig briefhoofd --gemeente GM0150 --afdeling \"Werk en Inkomen\" --auteur \"J. de Vries\" --notanummer 2024/123 --portefeuillehouder \"wethouder Jansen\"\n\nEén keer instellen: elk raadsdocument van de gemeente neemt het over. Een leeg veld (\"\") wist het."
+)]
+pub(crate) struct BriefhoofdArgs {
+    /// CBS-code van de gemeente, bijvoorbeeld GM0150
+    #[arg(long)]
+    gemeente: String,
+    /// Afdeling, bijvoorbeeld "Werk en Inkomen"
+    #[arg(long)]
+    afdeling: Option<String>,
+    /// Wie de documenten opstelt
+    #[arg(long)]
+    auteur: Option<String>,
+    /// Het kenmerk van de notitie
+    #[arg(long)]
+    notanummer: Option<String>,
+    /// De wethouder; staat in het raadsvoorstel
+    #[arg(long)]
+    portefeuillehouder: Option<String>,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// `buig briefhoofd`: shows, or changes the given fields of, a gemeente's letterhead.
+pub(crate) fn briefhoofd(a: &BriefhoofdArgs) -> Uit<()> {
+    let code: GemeenteCode = a.gemeente.parse().map_err(|e| Fout::Invoer(format!("--gemeente: {e}")))?;
+    let db = |e: buig_store::StoreError| match e {
+        buig_store::StoreError::Data { veld, melding } => Fout::Invoer(format!("--{veld}: {melding}")),
+        e => Fout::Intern(e.to_string()),
+    };
+    let store = open_store(&a.db)?;
+    buig_store::block_on(async { store.gemeente(code).await.map_err(db)?.ok_or(Fout::Invoer(format!("--gemeente: {code} is onbekend"))) })?;
+    let mut b = buig_store::block_on(store.briefhoofd(code)).map_err(db)?.unwrap_or_default();
+    let wijzig = [
+        (&a.afdeling, &mut b.afdeling),
+        (&a.auteur, &mut b.auteur),
+        (&a.notanummer, &mut b.notanummer),
+        (&a.portefeuillehouder, &mut b.portefeuillehouder),
+    ];
+    let mut gewijzigd = false;
+    for (nieuw, veld) in wijzig {
+        if let Some(n) = nieuw {
+            *veld = n.trim().to_string();
+            gewijzigd = true;
+        }
+    }
+    if gewijzigd {
+        let wie = std::env::var("USER").ok().filter(|u| !u.is_empty()).map(|u| format!("cli:{u}")).unwrap_or_else(|| "cli".into());
+        buig_store::block_on(store.zet_briefhoofd(code, &b, Some(&wie))).map_err(db)?;
+        println!("Briefhoofd van {code} opgeslagen.");
+    }
+    let regels = b.kenmerken();
+    if regels.is_empty() {
+        println!("Voor {code} is geen briefhoofd ingevuld.");
+    }
+    for (k, v) in regels {
+        println!("{k}: {v}");
+    }
+    Ok(())
+}

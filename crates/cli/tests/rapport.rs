@@ -334,3 +334,48 @@ fn the_gemeentes_own_words_from_a_file_appear_in_the_notitie_and_the_raadsvoorst
     let o = buig(&db, &["toelichting", "--gemeente", "GM0150", "--jaar", "2023", "--json"]);
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap().as_array().unwrap().len(), 2);
 }
+
+/// Issue "A real gemeente" 4: the letterhead is set once and every council document carries it.
+#[test]
+fn the_letterhead_set_once_is_in_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = buig(
+        &db,
+        &[
+            "briefhoofd",
+            "--gemeente",
+            "GM9999",
+            "--afdeling",
+            "Werk en Inkomen",
+            "--auteur",
+            "J. de Vries",
+            "--portefeuillehouder",
+            "wethouder Jansen",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = buig(&db, &["briefhoofd", "--gemeente", "GM9999", "--notanummer", "2026/0412"]);
+    let uit = String::from_utf8_lossy(&o.stdout);
+    assert!(uit.contains("Afdeling: Werk en Inkomen") && uit.contains("Notanummer: 2026/0412"), "{uit}");
+    for (soort, extra) in
+        [("notitie-vangnet", &["--jaar", "2023"][..]), ("raadsmededeling", &["--jaar", "2026"][..]), ("monitor", &["--jaar", "2026"][..])]
+    {
+        let pad = dir.path().join(format!("{soort}.html"));
+        let mut args = vec!["rapport", soort, "--gemeente", "GM9999", "--formaat", "html", "-o", pad.to_str().unwrap()];
+        args.extend(extra);
+        let o = buig(&db, &args);
+        assert!(o.status.success(), "{soort}: {}", stderr(&o));
+        let html = std::fs::read_to_string(&pad).unwrap();
+        for regel in ["Werk en Inkomen", "J. de Vries", "2026/0412"] {
+            assert!(html.contains(regel), "{soort} carries «{regel}»");
+        }
+    }
+    let html = std::fs::read_to_string(dir.path().join("notitie-vangnet.html")).unwrap();
+    assert!(html.contains("Portefeuillehouder: </strong>wethouder Jansen") || html.contains("wethouder Jansen"), "the raadsvoorstel");
+    // A line break in a field is refused, and nothing changes.
+    let o = buig(&db, &["briefhoofd", "--gemeente", "GM9999", "--auteur", "twee\nregels"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = buig(&db, &["briefhoofd", "--gemeente", "GM9999"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Auteur: J. de Vries"));
+}

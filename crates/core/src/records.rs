@@ -317,3 +317,30 @@ impl Toelichting {
         self.oorzaken.trim().is_empty() && self.maatregelen.trim().is_empty() && self.aanvullende_maatregelen.trim().is_empty()
     }
 }
+
+/// The letterhead of a gemeente's documents, set once and used in every
+/// council document: the department, the author, the note number and the
+/// portefeuillehouder. Empty is not set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Briefhoofd {
+    pub afdeling: String,
+    pub auteur: String,
+    pub notanummer: String,
+    pub portefeuillehouder: String,
+}
+
+impl Briefhoofd {
+    /// The lines under a document's title, in this order, the empty ones left out.
+    pub fn kenmerken(&self) -> Vec<(String, String)> {
+        [
+            ("Afdeling", &self.afdeling),
+            ("Auteur", &self.auteur),
+            ("Notanummer", &self.notanummer),
+            ("Portefeuillehouder", &self.portefeuillehouder),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+        .collect()
+    }
+}

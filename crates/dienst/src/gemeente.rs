@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use buig_bestand::Maand;
-use buig_core::records::{BudgetSoort, Budgetbeschikking, Toelichting, Uitkering};
+use buig_core::records::{Briefhoofd, BudgetSoort, Budgetbeschikking, Toelichting, Uitkering};
 use buig_core::{GemeenteCode, Year};
 use buig_prognose::Gegevens;
 use buig_store::Store;
@@ -51,6 +51,8 @@ pub struct Gemeente {
     pub inwoners: BTreeMap<i32, u64>,
     /// The council's own words per vangnet year, every version (by year, then version).
     pub toelichtingen: Vec<Toelichting>,
+    /// The letterhead of its documents, when set.
+    pub briefhoofd: Option<Briefhoofd>,
 }
 
 /// Reads a gemeente's figures, spells and inhabitants (see [`laad_gegevens`] for `verleend`).
@@ -60,7 +62,8 @@ pub async fn laad(store: &Store, code: GemeenteCode, verleend: Option<Vec<i32>>)
     let inwoners = store.inwoners(code).await?.into_iter().map(|i| (i.jaar.get(), i.aantal)).collect();
     let naam = gegevens.naam.clone().unwrap_or_else(|| code.to_string());
     let toelichtingen = store.toelichtingen(code).await?;
-    Ok(Gemeente { code, naam, gegevens, uitkeringen, inwoners, toelichtingen })
+    let briefhoofd = store.briefhoofd(code).await?;
+    Ok(Gemeente { code, naam, gegevens, uitkeringen, inwoners, toelichtingen, briefhoofd })
 }
 
 impl Gemeente {

@@ -102,6 +102,17 @@ fn vast(s: &str) -> String {
 }
 
 impl Document {
+    /// The document with the gemeente's letterhead: its lines after the
+    /// "Gemeente" line (or first), each only when set.
+    pub fn met_briefhoofd(mut self, b: Option<&buig_core::records::Briefhoofd>) -> Document {
+        let Some(b) = b else { return self };
+        let na = self.kenmerken.iter().position(|(k, _)| k == "Gemeente").map_or(0, |i| i + 1);
+        for (i, k) in b.kenmerken().into_iter().enumerate() {
+            self.kenmerken.insert(na + i, k);
+        }
+        self
+    }
+
     /// The document as it is rendered: a non-breaking space after every euro
     /// sign, so an amount never breaks over two lines (the text model keeps
     /// plain spaces, which is what tests and [`Document::platte_tekst`] read).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The council's own words per vangnet year (migration 0011): every change
 //! a new version, audited in the same transaction; the highest is current.
+//! And the letterhead of a gemeente's documents (migration 0012).
 
 use buig_core::records::Toelichting;
 use buig_core::{GemeenteCode, Year};
@@ -88,5 +89,63 @@ fn rij(r: &AnyRow) -> Toelichting {
         aanvullende_maatregelen: r.get(4),
         gewijzigd: r.get(5),
         door: r.get(6),
+    }
+}
+
+impl Store {
+    /// Sets the letterhead of `code`'s documents (each field at most 200 characters), audited.
+    pub async fn zet_briefhoofd(
+        &self,
+        code: GemeenteCode,
+        b: &buig_core::records::Briefhoofd,
+        wie: Option<&str>,
+    ) -> Result<(), StoreError> {
+        for (veld, w) in
+            [("afdeling", &b.afdeling), ("auteur", &b.auteur), ("notanummer", &b.notanummer), ("portefeuillehouder", &b.portefeuillehouder)]
+        {
+            if w.chars().count() > 200 || w.chars().any(char::is_control) {
+                return Err(StoreError::Data { veld: veld.into(), melding: "hoogstens 200 tekens op één regel".into() });
+            }
+        }
+        let mut tx = self.schrijf_transactie().await?;
+        sqlx::query(
+            "INSERT INTO briefhoofden (gemeente, afdeling, auteur, notanummer, portefeuillehouder, gewijzigd) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (gemeente) DO UPDATE SET afdeling = excluded.afdeling, auteur = excluded.auteur, notanummer = excluded.notanummer,
+               portefeuillehouder = excluded.portefeuillehouder, gewijzigd = excluded.gewijzigd",
+        )
+        .bind(code.to_string())
+        .bind(b.afdeling.trim().to_string())
+        .bind(b.auteur.trim().to_string())
+        .bind(b.notanummer.trim().to_string())
+        .bind(b.portefeuillehouder.trim().to_string())
+        .bind(now_utc())
+        .execute(&mut *tx)
+        .await?;
+        let wat: Vec<String> = b.kenmerken().into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        audit_in(
+            &mut tx,
+            wie,
+            "briefhoofd",
+            Some(&code),
+            &format!("briefhoofd: {}", if wat.is_empty() { "leeg".into() } else { wat.join("; ") }),
+        )
+        .await?;
+        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The letterhead of `code`'s documents; `None` when never set.
+    pub async fn briefhoofd(&self, code: GemeenteCode) -> Result<Option<buig_core::records::Briefhoofd>, StoreError> {
+        Ok(sqlx::query("SELECT afdeling, auteur, notanummer, portefeuillehouder FROM briefhoofden WHERE gemeente = $1")
+            .bind(code.to_string())
+            .fetch_optional(self.pool())
+            .await?
+            .map(|r: AnyRow| buig_core::records::Briefhoofd {
+                afdeling: r.get(0),
+                auteur: r.get(1),
+                notanummer: r.get(2),
+                portefeuillehouder: r.get(3),
+            }))
     }
 }

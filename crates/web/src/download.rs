@@ -45,6 +45,7 @@ pub async fn document(
     let g = gegevens::gemeente(staat, code).await?;
     let mc = staat.instellingen.monte_carlo();
     let datum = buig_dienst::vandaag();
+    let briefhoofd = g.briefhoofd.clone();
     match soort {
         DocumentSoort::NotitieVangnet => {
             let jaar = jaar.ok_or_else(|| Fout::Gegevens("kies een jaar".into()))?;
@@ -56,7 +57,7 @@ pub async fn document(
                 Ok(buig_rapport::notitie(&notitie_invoer(&g, plan, Some(&landelijk), &vraag, &eigen_gemeenten)?))
             })
             .await?;
-            Ok((doc, format!("notitie-vangnet-{code}-{jaar}")))
+            Ok((doc.met_briefhoofd(briefhoofd.as_ref()), format!("notitie-vangnet-{code}-{jaar}")))
         }
         // Several gemeenten: the regional page makes it ([`regio`]).
         DocumentSoort::Regio => Err(Fout::NietGevonden),
@@ -77,7 +78,7 @@ pub async fn document(
                 rekenen(move || Ok(buig_rapport::kwartaalmonitor(&monitor_invoer(&g, Some(&landelijk), &vraag, mc, &eigen_gemeenten)?)))
                     .await?
             };
-            Ok((doc, naam))
+            Ok((doc.met_briefhoofd(briefhoofd.as_ref()), naam))
         }
     }
 }

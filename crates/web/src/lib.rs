@@ -116,6 +116,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/budget", get(paginas::budget::pagina))
         .route("/g/{code}/prognose", get(paginas::prognose::pagina))
         .route("/g/{code}/prognose/vastleggen", post(paginas::prognose::vastleggen))
+        .route("/g/{code}/briefhoofd", post(paginas::status::briefhoofd))
         .route("/g/{code}/raming", get(paginas::raming::pagina))
         .route("/g/{code}/gegevens", get(paginas::status::pagina))
         .route("/g/{code}/bestand", get(paginas::bestand::pagina))

@@ -1578,3 +1578,54 @@ async fn every_table_of_a_page_downloads_as_excel_with_the_figures_of_the_page()
         assert!(!html.contains("excel=1"));
     }
 }
+
+/// Issue "A real gemeente" 4: the letterhead is set once on the Gegevens page;
+/// a wrong field is named beside it and what was typed is kept.
+#[tokio::test]
+async fn the_letterhead_is_set_once_and_a_wrong_field_is_named_beside_it() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let post = |velden: Vec<(&'static str, String)>| {
+        let (c, url, client) = (c.clone(), format!("{}/g/GM9999/briefhoofd", s.url), s.client.clone());
+        async move { client.post(url).header("Cookie", c).form(&velden).send().await.unwrap() }
+    };
+    let r = post(vec![
+        ("csrf", csrf.clone()),
+        ("afdeling", "Werk en Inkomen".into()),
+        ("auteur", "A. Beleid".into()),
+        ("notanummer", "x".repeat(201)),
+        ("portefeuillehouder", "wethouder Jansen".into()),
+    ])
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"notanummer-fout\"") && html.contains("aria-invalid=\"true\""), "{html}");
+    assert!(html.contains("value=\"A. Beleid\""), "what was typed is kept");
+    assert!(s.store.briefhoofd(gm("GM9999")).await.unwrap().is_none(), "nothing stored");
+    let r = post(vec![
+        ("csrf", csrf.clone()),
+        ("afdeling", "Werk en Inkomen".into()),
+        ("auteur", "A. Beleid".into()),
+        ("notanummer", "2026/77".into()),
+        ("portefeuillehouder", "wethouder Jansen".into()),
+    ])
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let notitie = s.get("/g/GM9999/vangnet/notitie?jaar=2023&formaat=html", Some(&c)).await.text().await.unwrap();
+    assert!(notitie.contains("Werk en Inkomen") && notitie.contains("2026/77") && notitie.contains("wethouder Jansen"), "{notitie}");
+    let log = s.store.auditlog(Some(&gm("GM9999")), 1).await.unwrap();
+    assert_eq!(log[0].actie, "briefhoofd");
+    // A viewer sees it, cannot change it.
+    let (cl, csrf_l) = s.login("lezer").await;
+    let html = s.get("/g/GM9999/gegevens", Some(&cl)).await.text().await.unwrap();
+    assert!(html.contains("A. Beleid") && !html.contains("Briefhoofd opslaan"));
+    let r = s
+        .client
+        .post(format!("{}/g/GM9999/briefhoofd", s.url))
+        .header("Cookie", &cl)
+        .form(&[("csrf", csrf_l.as_str()), ("auteur", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}

@@ -148,5 +148,6 @@ pub fn notitie_invoer(
         oorzaken,
         plan,
         toelichting: g.toelichting(t).cloned(),
+        briefhoofd: g.briefhoofd.clone(),
     })
 }

@@ -150,6 +150,7 @@ pub fn gemeente(g: &Gegevens, uitkeringen: &[Uitkering], inwoners: &BTreeMap<i32
         uitkeringen: uitkeringen.to_vec(),
         inwoners: inwoners.clone(),
         toelichtingen: Vec::new(),
+        briefhoofd: None,
     }
 }
 

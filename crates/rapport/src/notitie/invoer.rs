@@ -38,6 +38,8 @@ pub struct NotitieInvoer {
     pub plan: Option<buig_plan::Overzicht>,
     /// The gemeente's own words about the year: causes, measures, additional measures.
     pub toelichting: Option<buig_core::records::Toelichting>,
+    /// The gemeente's letterhead (the raadsvoorstel's portefeuillehouder), when set.
+    pub briefhoofd: Option<buig_core::records::Briefhoofd>,
 }
 
 /// One year of bijlage 1, as the budget view has it; "onbekend" where absent.

@@ -34,7 +34,10 @@ pub fn blokken(v: &NotitieInvoer, besluit: &[Tekst]) -> Vec<Blok> {
         Blok::Alinea(met_kop("Onderwerp: ", format!("Vangnet BUIG {t}"))),
         Blok::Alinea(met_kop("Datum: ", nl::date_long(v.datum))),
         Blok::Alinea(met_kop("Voorstelnummer: ", IN_TE_VULLEN)),
-        Blok::Alinea(met_kop("Portefeuillehouder: ", IN_TE_VULLEN)),
+        Blok::Alinea(met_kop(
+            "Portefeuillehouder: ",
+            v.briefhoofd.as_ref().map(|b| b.portefeuillehouder.trim()).filter(|p| !p.is_empty()).unwrap_or(IN_TE_VULLEN),
+        )),
     ];
 
     b.push(Blok::Kop2("Voorstel".into()));
