@@ -12,7 +12,7 @@ use crate::fout::{Fout, Uit};
 
 #[derive(Args)]
 #[command(
-    after_help = "Voorbeelden:\n  buig serve\n  buig serve --adres 0.0.0.0:8080 --database postgres://buig@db/buig --zonder-demo\n  BUIG_DEMO=0 BUIG_LOG_FORMAT=json buig serve --config /etc/buig/buig.toml\n\nOp een lege database worden de demodata geladen en een demo-account aangemaakt; het wachtwoord wordt eenmalig getoond\n(of kies het met BUIG_DEMO_WACHTWOORD). --zonder-demo (of BUIG_DEMO=0) laadt niets en maakt geen account: maak dan de\neerste beheerder met buig gebruiker toevoegen NAAM --rol '*=beheerder'. Instellingen: buig.toml in de werkmap (of\n--config / BUIG_CONFIG), daarna de omgeving (BUIG_ADRES, DATABASE_URL, BUIG_DEMO, BUIG_LOG_FORMAT, BUIG_LOG_NIVEAU), daarna\ndeze opties. Controles voor een load balancer: /gezond en /gereed. Zie docs/web.md en docs/deploy.md."
+    after_help = "Voorbeelden:\n  buig serve\n  buig serve --adres 0.0.0.0:8080 --database postgres://buig@db/buig --zonder-demo\n  BUIG_DEMO=0 BUIG_LOG_FORMAT=json buig serve --config /etc/buig/buig.toml\n\nOp een lege database worden de demodata geladen en een demo-account aangemaakt; het wachtwoord wordt eenmalig getoond\n(of kies het met BUIG_DEMO_WACHTWOORD). --zonder-demo (of BUIG_DEMO=0) laadt niets en maakt geen account: maak dan de\neerste beheerder met buig gebruiker toevoegen NAAM --rol '*=beheerder'. Instellingen: buig.toml in de werkmap (of\n--config / BUIG_CONFIG), daarna de omgeving (BUIG_ADRES, DATABASE_URL, BUIG_DEMO, BUIG_LOG_FORMAT, BUIG_LOG_NIVEAU,\nBUIG_VERTROUWDE_PROXIES), daarna\ndeze opties. Controles voor een load balancer: /gezond en /gereed. Zie docs/web.md en docs/deploy.md."
 )]
 pub(crate) struct ServeArgs {
     /// Adres en poort om op te luisteren (standaard 127.0.0.1:8080)
@@ -55,5 +55,10 @@ pub(crate) fn serve(a: &ServeArgs) -> Uit<()> {
         ));
     }
     let store = buig_store::block_on(buig_store::Store::open(&c.database_url())).map_err(|e| Fout::Intern(e.to_string()))?;
-    buig_store::block_on(buig_web::serve(store, c.adres, buig_web::Start { demo: c.demo })).map_err(Fout::Intern)
+    buig_store::block_on(buig_web::serve(
+        store,
+        c.adres,
+        buig_web::Start { demo: c.demo, vertrouwde_proxies: c.vertrouwde_proxies.clone() },
+    ))
+    .map_err(Fout::Intern)
 }

@@ -12,6 +12,7 @@
 //! | `demo` | `BUIG_DEMO` (`0`/`1`, `nee`/`ja`, `false`/`true`) | `true` |
 //! | `log_formaat` | `BUIG_LOG_FORMAT` (`tekst`, `json`) | `tekst` |
 //! | `log_niveau` | `BUIG_LOG_NIVEAU` (`fout`, `waarschuwing`, `info`, `debug`) | `info` |
+//! | `vertrouwde_proxies` (list) | `BUIG_VERTROUWDE_PROXIES` (comma-separated) | none |
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -78,6 +79,8 @@ pub struct Configuratie {
     pub demo: bool,
     pub log_formaat: LogFormaat,
     pub log_niveau: LogNiveau,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
     /// The file that was read, if any.
     pub bestand: Option<PathBuf>,
 }
@@ -90,6 +93,7 @@ impl Default for Configuratie {
             demo: true,
             log_formaat: LogFormaat::Tekst,
             log_niveau: LogNiveau::Info,
+            vertrouwde_proxies: Vec::new(),
             bestand: None,
         }
     }
@@ -104,6 +108,15 @@ struct Bestand {
     demo: Option<bool>,
     log_formaat: Option<String>,
     log_niveau: Option<String>,
+    vertrouwde_proxies: Option<Vec<String>>,
+}
+
+fn proxies<'a>(bron: &str, lijst: impl Iterator<Item = &'a str>) -> Result<Vec<std::net::IpAddr>, String> {
+    lijst
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| a.parse().map_err(|_| format!("{bron}: \"{a}\" is geen IP-adres, zoals 10.0.0.5")))
+        .collect()
 }
 
 fn adres(bron: &str, s: &str) -> Result<SocketAddr, String> {
@@ -167,6 +180,9 @@ impl Configuratie {
             if let Some(n) = b.log_niveau {
                 c.log_niveau = niveau(&format!("{bron}, log_niveau"), &n)?;
             }
+            if let Some(v) = b.vertrouwde_proxies {
+                c.vertrouwde_proxies = proxies(&format!("{bron}, vertrouwde_proxies"), v.iter().map(String::as_str))?;
+            }
             c.bestand = Some(p);
         }
         if let Some(a) = env("BUIG_ADRES") {
@@ -183,6 +199,9 @@ impl Configuratie {
         }
         if let Some(n) = env("BUIG_LOG_NIVEAU") {
             c.log_niveau = niveau("BUIG_LOG_NIVEAU", &n)?;
+        }
+        if let Some(v) = env("BUIG_VERTROUWDE_PROXIES") {
+            c.vertrouwde_proxies = proxies("BUIG_VERTROUWDE_PROXIES", v.split(','))?;
         }
         Ok(c)
     }
@@ -216,6 +235,7 @@ mod tests {
         assert_eq!(c.adres, "0.0.0.0:9000".parse().unwrap());
         assert_eq!((c.demo, c.log_formaat, c.log_niveau), (false, LogFormaat::Json, LogNiveau::Info));
         assert_eq!(c.database_url(), "postgres://buig:geheim@db/buig");
+        assert_eq!(c.vertrouwde_proxies, vec!["10.0.0.5".parse::<std::net::IpAddr>().unwrap()]);
         let c = Configuratie::laad(
             Some(&p),
             &omgeving(&[

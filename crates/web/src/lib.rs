@@ -71,6 +71,8 @@ pub struct Instellingen {
     pub uploadmap: std::path::PathBuf,
     /// The largest data file the import page takes.
     pub max_upload: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the login limiter).
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Instellingen {
@@ -80,6 +82,7 @@ impl Default for Instellingen {
             runs: buig_dienst::prognose::MonteCarlo::default().runs,
             uploadmap: std::env::temp_dir(),
             max_upload: paginas::import::MAX_UPLOAD,
+            vertrouwde_proxies: Vec::new(),
         }
     }
 }
@@ -247,6 +250,8 @@ async fn demo_laden(store: &Store) -> Result<DemoStart, String> {
 pub struct Start {
     /// Load the demo data and the demo account into an empty database.
     pub demo: bool,
+    /// Reverse proxies trusted to name the client ([`Instellingen::vertrouwde_proxies`]).
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
 }
 
 /// How long running requests may take to finish after SIGTERM or Ctrl-C.
@@ -285,7 +290,11 @@ pub async fn serve(store: Store, adres: SocketAddr, start: Start) -> Result<(), 
     }
     let listener = tokio::net::TcpListener::bind(adres).await.map_err(|e| format!("kan niet luisteren op {adres}: {e}"))?;
     let adres = listener.local_addr().map_err(|e| e.to_string())?;
-    let instellingen = Instellingen { secure_cookies: !adres.ip().is_loopback(), ..Default::default() };
+    let instellingen = Instellingen {
+        secure_cookies: !adres.ip().is_loopback(),
+        vertrouwde_proxies: start.vertrouwde_proxies.clone(),
+        ..Default::default()
+    };
     let staat = Staat::new(store.clone(), instellingen);
     match &demo {
         Some(d) => {

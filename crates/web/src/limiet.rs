@@ -12,8 +12,10 @@
 //!   failures within the window are free, every further one doubles the
 //!   wait after the last (2 s, 4 s, … at most the window). A burst on random
 //!   names thus slows its own address only; there is no limit over all
-//!   users, so nobody else is locked out. The address is the TCP peer's: a
-//!   reverse proxy in front makes all users one address.
+//!   users, so nobody else is locked out. The address is the TCP peer's,
+//!   or behind a reverse proxy the configuration trusts the client it names
+//!   in `X-Forwarded-For` ([`klant_adres`]); an untrusted peer is never
+//!   believed, so the header cannot be forged around the limit.
 //! - Argon2 takes some 19 MB and a core per check: at most
 //!   [`Limiet::gelijktijdig`] checks run at once, each as a task of its own
 //!   holding its permit until the hash is done, also when the client has
@@ -59,15 +61,32 @@ impl Sleutel {
     }
 }
 
-/// The client's address as the server saw it, when it was recorded.
+/// The client's address: the TCP peer's, or — when the peer is a reverse
+/// proxy the configuration trusts (`vertrouwde_proxies`) — the last address
+/// in `X-Forwarded-For` that is not such a proxy.
 pub struct Klant(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for Klant {
+impl FromRequestParts<crate::Staat> for Klant {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Klant, Infallible> {
-        Ok(Klant(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    async fn from_request_parts(parts: &mut Parts, staat: &crate::Staat) -> Result<Klant, Infallible> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let doorgestuurd: Vec<&str> = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+        Ok(Klant(peer.map(|p| klant_adres(p, &doorgestuurd, &staat.instellingen.vertrouwde_proxies))))
     }
+}
+
+/// The client behind `peer`: only a trusted proxy is believed about whom it forwards.
+pub fn klant_adres(peer: IpAddr, doorgestuurd: &[&str], vertrouwd: &[IpAddr]) -> IpAddr {
+    let gewoon = |ip: IpAddr| match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
+        v4 => v4,
+    };
+    if !vertrouwd.contains(&gewoon(peer)) {
+        return peer;
+    }
+    let keten: Vec<IpAddr> = doorgestuurd.iter().flat_map(|v| v.split(',')).filter_map(|a| a.trim().parse().ok()).collect();
+    keten.into_iter().rev().find(|a| !vertrouwd.contains(&gewoon(*a))).unwrap_or(peer)
 }
 
 /// An attempt under way: reserved as a failure until [`Limiet::gelukt`].
@@ -279,6 +298,18 @@ mod tests {
         }
         assert!(a.begin_op("anna", DAAR, nu).await.unwrap().is_err());
         assert!(b.begin_op("anna", DAAR, nu).await.unwrap().is_err());
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_is_believed_about_the_client_it_forwards() {
+        let proxy: IpAddr = "10.0.0.5".parse().unwrap();
+        let klant: IpAddr = "198.51.100.7".parse().unwrap();
+        let vertrouwd = [proxy];
+        assert_eq!(klant_adres(proxy, &["203.0.113.9, 198.51.100.7"], &vertrouwd), klant, "the last hop the proxy saw");
+        assert_eq!(klant_adres(proxy, &["198.51.100.7, 10.0.0.5"], &vertrouwd), klant, "a chain of trusted proxies is skipped");
+        assert_eq!(klant_adres(klant, &["192.0.2.1"], &vertrouwd), klant, "a client cannot name another address");
+        assert_eq!(klant_adres(proxy, &["geen-adres"], &vertrouwd), proxy);
+        assert_eq!(klant_adres(proxy, &["192.0.2.1"], &[]), proxy, "no proxy trusted: the peer");
     }
 
     #[test]
