@@ -228,7 +228,7 @@ mod tests {
         let p = dir.path().join("buig.toml");
         std::fs::write(
             &p,
-            "adres = \"0.0.0.0:9000\"\ndatabase = \"postgres://buig:geheim@db/buig\"\ndemo = false\nlog_formaat = \"json\"\n",
+            "adres = \"0.0.0.0:9000\"\ndatabase = \"postgres://buig:geheim@db/buig\"\ndemo = false\nlog_formaat = \"json\"\nvertrouwde_proxies = [\"10.0.0.5\"]\n",
         )
         .unwrap();
         let c = Configuratie::laad(Some(&p), &omgeving(&[])).unwrap();
