@@ -17,7 +17,7 @@ const LENGTE_GEGENEREERD: usize = 20;
 
 #[derive(Args)]
 #[command(
-    after_help = "Voorbeelden:\n  buig gebruiker toevoegen anna --rol GM0150=bewerker --rol GM0153=lezer\n  buig gebruiker lijst\n  buig gebruiker rol anna GM0164 beheerder\n  buig gebruiker token anna --omschrijving \"nachtelijke import\"\n  buig gebruiker audit --gemeente GM0150 --limiet 20\n\nRollen: lezer (alleen lezen), bewerker (ook importeren en plannen bijwerken), beheerder (ook gebruikers beheren)."
+    after_help = "Voorbeelden:\n  buig gebruiker toevoegen anna --rol GM0150=bewerker --rol GM0153=lezer\n  buig gebruiker toevoegen beheer --rol '*=beheerder'\n  buig gebruiker lijst\n  buig gebruiker rol anna GM0164 beheerder\n  buig gebruiker token anna --omschrijving \"nachtelijke import\"\n  buig gebruiker audit --gemeente GM0150 --limiet 20\n\nRollen: lezer (alleen lezen), bewerker (ook importeren en plannen bijwerken), beheerder (ook gebruikers beheren)."
 )]
 pub struct GebruikerArgs {
     #[command(subcommand)]
@@ -59,9 +59,9 @@ struct ToevoegenArgs {
     /// Wachtwoord (minstens 12 tekens); zonder deze optie en zonder BUIG_WACHTWOORD wordt er een gemaakt en één keer getoond
     #[arg(long, env = "BUIG_WACHTWOORD", hide_env_values = true)]
     wachtwoord: Option<String>,
-    /// Rol voor een gemeente, bijvoorbeeld GM0150=bewerker (herhaalbaar)
+    /// Rol voor een gemeente, bijvoorbeeld GM0150=bewerker (herhaalbaar); '*=beheerder' geeft de rol voor elke gemeente in de database
     #[arg(long, value_name = "GEMEENTE=ROL", value_parser = gemeente_rol)]
-    rol: Vec<(GemeenteCode, Rol)>,
+    rol: Vec<(Doel, Rol)>,
     #[command(flatten)]
     db: DbArgs,
 }
@@ -130,10 +130,18 @@ struct AuditArgs {
     db: DbArgs,
 }
 
-/// `GM0150=bewerker` as a gemeente and a role.
-fn gemeente_rol(s: &str) -> Result<(GemeenteCode, Rol), String> {
-    let (g, r) = s.split_once('=').ok_or_else(|| format!("\"{s}\": verwacht GEMEENTE=ROL, bijvoorbeeld GM0150=bewerker"))?;
-    Ok((g.parse()?, r.parse()?))
+/// Whom a role of `toevoegen` is for: one gemeente, or (`*`) every gemeente in the database.
+#[derive(Clone, Copy, Debug)]
+enum Doel {
+    Gemeente(GemeenteCode),
+    Alle,
+}
+
+/// `GM0150=bewerker` (or `*=beheerder`) as a gemeente and a role.
+fn gemeente_rol(s: &str) -> Result<(Doel, Rol), String> {
+    let (g, r) = s.split_once('=').ok_or_else(|| format!("\"{s}\": verwacht GEMEENTE=ROL, bijvoorbeeld GM0150=bewerker of *=beheerder"))?;
+    let doel = if g.trim() == "*" { Doel::Alle } else { Doel::Gemeente(g.parse()?) };
+    Ok((doel, r.parse()?))
 }
 
 fn gemeente(veld: &str, s: &str) -> Result<GemeenteCode, Fout> {
@@ -178,9 +186,21 @@ pub fn gebruiker(a: &GebruikerArgs) -> Uit<()> {
             let (wachtwoord, gegenereerd) = wachtwoord_of_nieuw(&t.wachtwoord)?;
             let store = open_store(&t.db)?;
             buig_store::block_on(async {
+                // `*` stands for every gemeente in the database now (a gemeente added later needs `buig gebruiker rol`).
+                let mut rollen: Vec<(GemeenteCode, Rol)> = Vec::new();
+                for (doel, r) in &t.rol {
+                    match doel {
+                        Doel::Gemeente(g) => rollen.push((*g, *r)),
+                        Doel::Alle => {
+                            for g in store.gemeenten().await.map_err(dbfout)? {
+                                rollen.push((g.code, *r));
+                            }
+                        }
+                    }
+                }
                 store.gebruiker_toevoegen(&t.naam, &wachtwoord).await.map_err(fout)?;
                 let naam = t.naam.trim().to_lowercase();
-                for (g, r) in &t.rol {
+                for (g, r) in &rollen {
                     if let Err(e) = store.rol_toekennen(&naam, g, *r).await {
                         // All or nothing: a user without the roles asked for is not kept.
                         let _ = store.gebruiker_verwijderen(&naam).await;
@@ -192,10 +212,20 @@ pub fn gebruiker(a: &GebruikerArgs) -> Uit<()> {
                     }
                 }
                 audit(&store, "gebruiker.toevoegen", None, &format!("naam={naam}")).await?;
-                for (g, r) in &t.rol {
-                    audit(&store, "gebruiker.rol-toekennen", Some(g), &format!("naam={naam} rol={r}")).await?;
+                for (doel, r) in &t.rol {
+                    match doel {
+                        Doel::Gemeente(g) => audit(&store, "gebruiker.rol-toekennen", Some(g), &format!("naam={naam} rol={r}")).await?,
+                        Doel::Alle => {
+                            audit(&store, "gebruiker.rol-toekennen", None, &format!("naam={naam} rol={r} gemeenten=alle")).await?
+                        }
+                    }
                 }
-                println!("Gebruiker \"{naam}\" toegevoegd; rollen: {}.", rollen_tekst(&t.rol));
+                let alle = t.rol.iter().filter(|(d, _)| matches!(d, Doel::Alle)).count() > 0;
+                if alle {
+                    println!("Gebruiker \"{naam}\" toegevoegd; rollen voor {} gemeenten.", rollen.len());
+                } else {
+                    println!("Gebruiker \"{naam}\" toegevoegd; rollen: {}.", rollen_tekst(&rollen));
+                }
                 if gegenereerd {
                     println!("Wachtwoord (wordt maar één keer getoond): {wachtwoord}");
                 }

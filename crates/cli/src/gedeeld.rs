@@ -9,13 +9,19 @@ use crate::fout::{Fout, Uit};
 
 #[derive(Args)]
 pub(crate) struct DbArgs {
-    /// Database-URL (sqlite://pad.db of postgres://…); standaard DATABASE_URL of sqlite://buig.db
+    /// Database-URL (sqlite://pad.db of postgres://…); standaard DATABASE_URL, buig.toml of sqlite://buig.db
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     database: Option<String>,
 }
 
+/// The database: `--database`, else `DATABASE_URL`, else `database` in the
+/// configuration file (`BUIG_CONFIG`, or `buig.toml` in the working
+/// directory), else `sqlite://buig.db` — the same as `buig serve` uses.
 pub(crate) fn open_store(db: &DbArgs) -> Result<buig_store::Store, Fout> {
-    let url = db.database.clone().unwrap_or_else(buig_store::url_from_env);
+    let url = match db.database.clone().filter(|d| !d.trim().is_empty()) {
+        Some(d) => d,
+        None => buig_web::configuratie::Configuratie::laad(None, &|k| std::env::var(k).ok()).map_err(Fout::Invoer)?.database_url(),
+    };
     buig_store::block_on(buig_store::Store::open(&url)).map_err(|e| Fout::Intern(e.to_string()))
 }
 

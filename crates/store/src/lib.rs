@@ -6,7 +6,9 @@
 //!
 //! - [`Store::open`] connects, applies the migrations and fills the bundled
 //!   reference data (gemeenten with mergers, inhabitants, macrobudget) into
-//!   an empty database.
+//!   an empty database, holding the [`start`] slot, so instances started at
+//!   once on one database all come up; [`Store::gereed`] says whether the
+//!   database answers with every migration applied.
 //! - [`import`] stores a parsed file completely or not at all, one import at
 //!   a time, idempotent by file hash, replacing an older file for the same
 //!   scope (spells staged first, made current in one short transaction),
@@ -26,6 +28,7 @@ pub mod query;
 pub mod rapportage;
 mod referentie;
 mod snel;
+pub mod start;
 pub mod toelichting;
 pub mod verleend;
 
@@ -156,11 +159,26 @@ impl Store {
             .connect(&connect_url)
             .await
             .map_err(|bron| StoreError::Verbinding { url: redact(url), bron })?;
-        MIGRATOR.run(&pool).await?;
         let sqlite_pad = if backend == Backend::Sqlite { snel::sqlite_pad(url) } else { None };
         let store = Store { pool, backend, sqlite_pad, url: url.into(), proces_slot: import::proces_slot() };
-        referentie::vul_als_leeg(&store).await?;
+        // Several instances starting at once: one sets up, the others wait and find it done.
+        let slot = store.start_slot().await?;
+        let klaar = async {
+            MIGRATOR.run(&store.pool).await?;
+            referentie::vul_als_leeg(&store).await
+        }
+        .await;
+        slot.vrij().await;
+        klaar?;
         Ok(store)
+    }
+
+    /// Whether the database answers and every migration this program knows
+    /// is applied (the readiness check of `buig serve`).
+    pub async fn gereed(&self) -> Result<bool, StoreError> {
+        let toegepast: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = TRUE").fetch_all(&self.pool).await?;
+        Ok(MIGRATOR.iter().filter(|m| !m.migration_type.is_down_migration()).all(|m| toegepast.contains(&m.version)))
     }
 
     pub fn backend(&self) -> Backend {

@@ -110,22 +110,23 @@ pub async fn inloggen(State(staat): State<Staat>, Klant(adres): Klant, jar: Cook
         let m = "Het inlogformulier is verlopen. Probeer het nog eens.";
         return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::FORBIDDEN);
     }
-    let poging = match staat.limiet.begin(&naam, adres) {
-        Ok(p) => p,
-        Err(w) => {
+    let poging = match staat.limiet.begin(&naam, adres).await {
+        Ok(Ok(p)) => p,
+        Ok(Err(w)) => {
             let m = format!("Te veel mislukte pogingen. Probeer het {} opnieuw.", over(w));
             return login_pagina(&staat, jar, &terug, &naam, Some(&m), StatusCode::TOO_MANY_REQUESTS);
         }
+        Err(e) => return pagina::fout_response(None, Fout::Intern(e.to_string())),
     };
     let (store, n, w) = (staat.store.clone(), naam.clone(), f.wachtwoord);
     let gebruiker = match staat.limiet.controleer(async move { store.controleer_wachtwoord(&n, &w).await }).await {
         Some(Ok(g)) => g,
         Some(Err(e)) => {
-            staat.limiet.vrijgeven(poging);
+            let _ = staat.limiet.vrijgeven(poging).await;
             return pagina::fout_response(None, Fout::Intern(e.to_string()));
         }
         None => {
-            staat.limiet.vrijgeven(poging);
+            let _ = staat.limiet.vrijgeven(poging).await;
             let m = "Er wordt nu erg veel ingelogd. Probeer het over een minuut opnieuw.";
             return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::SERVICE_UNAVAILABLE);
         }
@@ -136,7 +137,9 @@ pub async fn inloggen(State(staat): State<Staat>, Klant(adres): Klant, jar: Cook
         let m = "Onbekende gebruikersnaam of onjuist wachtwoord.";
         return login_pagina(&staat, jar, &terug, &naam, Some(m), StatusCode::UNAUTHORIZED);
     };
-    staat.limiet.gelukt(poging);
+    if let Err(e) = staat.limiet.gelukt(poging).await {
+        return pagina::fout_response(None, Fout::Intern(e.to_string()));
+    }
     let sessie = match staat.store.sessie_maken(g.id, SESSIE_SECONDEN).await {
         Ok(s) => s,
         Err(e) => return pagina::fout_response(None, Fout::Intern(e.to_string())),

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! Why a page or an API call cannot be answered, and how each is told: a
 //! page through [`crate::pagina::fout_response`], JSON through [`json`].
-//! A fault of the server gets an id for the user; the log gets the cause.
+//! A fault of the server shows the user the request's id; the log gets the
+//! cause under the same id.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -62,10 +63,11 @@ pub fn willekeurig_hex(bytes: usize) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-/// Logs the cause of an internal fault and returns the id to show.
+/// Logs the cause of an internal fault and returns the id to show: the
+/// request's id ([`crate::logboek::huidig`]), which its log lines carry too.
 pub fn meld_intern(oorzaak: &str) -> String {
-    let id = willekeurig_hex(4);
-    eprintln!("fout {id}: {oorzaak}");
+    let id = crate::logboek::huidig();
+    tracing::error!(verzoek_id = %id, "interne fout: {oorzaak}");
     id
 }
 
@@ -78,7 +80,11 @@ pub fn json(f: Fout) -> Response {
         Fout::Gegevens(m) => (StatusCode::UNPROCESSABLE_ENTITY, "gegevens", m),
         Fout::Intern(oorzaak) => {
             let id = meld_intern(&oorzaak);
-            (StatusCode::INTERNAL_SERVER_ERROR, "intern", format!("interne fout {id}; de oorzaak staat in het serverlog"))
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "intern",
+                format!("interne fout; kenmerk van deze fout: {id} (de oorzaak staat in het serverlog)"),
+            )
         }
     };
     (status, Json(json!({ "fout": tekst, "code": code }))).into_response()

@@ -7,8 +7,14 @@
 //! cache ([`gegevens`]).
 //!
 //! - [`app`] builds the router for a [`Staat`]; tests bind it to port 0.
-//! - [`serve`] runs it on an address; on an empty database it loads the demo
-//!   data and a demo account first ([`start_demo`]).
+//! - [`serve`] runs it on an address until SIGTERM or Ctrl-C (running
+//!   requests get [`AFRONDEN`] to finish); on an empty database it loads
+//!   the demo data and a demo account first ([`start_demo`]) unless started
+//!   without them, holding the database's start slot so instances started
+//!   at once on one database all come up.
+//! - [`configuratie`]: defaults < `buig.toml` < environment; [`logboek`]:
+//!   logs (text or JSON) and the request id of every request;
+//!   [`gezondheid`]: `/gezond` and `/gereed`.
 //! - [`fout`]: why a request cannot be answered, as a page or as JSON;
 //!   [`sessie`]: who is asking and which gemeenten they may see;
 //!   [`auth`]: logging in and out; [`limiet`]: the login limiter;
@@ -26,12 +32,15 @@
 
 pub mod api;
 pub mod auth;
+pub mod configuratie;
 pub mod diagrammen;
 pub mod download;
 pub mod excel;
 pub mod fout;
 pub mod gegevens;
+pub mod gezondheid;
 pub mod limiet;
+pub mod logboek;
 pub mod pagina;
 pub mod paginas;
 pub mod planblokken;
@@ -40,6 +49,7 @@ pub mod statusblok;
 pub mod upload;
 pub mod vraag;
 
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -62,6 +72,8 @@ pub struct Instellingen {
     pub uploadmap: std::path::PathBuf,
     /// The largest data file the import page takes.
     pub max_upload: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (for the login limiter).
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Instellingen {
@@ -71,6 +83,7 @@ impl Default for Instellingen {
             runs: buig_dienst::prognose::MonteCarlo::default().runs,
             uploadmap: std::env::temp_dir(),
             max_upload: paginas::import::MAX_UPLOAD,
+            vertrouwde_proxies: Vec::new(),
         }
     }
 }
@@ -94,10 +107,10 @@ pub struct Staat {
 impl Staat {
     pub fn new(store: Store, instellingen: Instellingen) -> Staat {
         Staat {
+            limiet: Arc::new(limiet::Limiet::per_kern(store.clone())),
             store,
             instellingen: Arc::new(instellingen),
             cache: Arc::new(gegevens::Cache::default()),
-            limiet: Arc::new(limiet::Limiet::default()),
         }
     }
 }
@@ -107,6 +120,8 @@ pub fn app(staat: Staat) -> Router {
     let max_upload = staat.instellingen.max_upload;
     Router::new()
         .route("/", get(paginas::start))
+        .route("/gezond", get(gezondheid::gezond))
+        .route("/gereed", get(gezondheid::gereed))
         .route("/inloggen", get(auth::inloggen_formulier).post(auth::inloggen))
         .route("/uitloggen", post(auth::uitloggen))
         .route("/vergelijking", get(paginas::vergelijking::pagina))
@@ -144,6 +159,7 @@ pub fn app(staat: Staat) -> Router {
         .fallback(pagina::niet_gevonden)
         .layer(middleware::from_fn(excel::laag))
         .layer(middleware::from_fn(beveiliging))
+        .layer(middleware::from_fn(logboek::verzoek_id))
         .with_state(staat)
 }
 
@@ -183,6 +199,8 @@ pub struct DemoStart {
     pub data_geladen: bool,
     /// The demo account, when it was created now: (name, password).
     pub account: Option<(String, String)>,
+    /// The password was chosen with `BUIG_DEMO_WACHTWOORD` (so it is not printed).
+    pub wachtwoord_gekozen: bool,
 }
 
 /// The demo account's name.
@@ -191,7 +209,16 @@ pub const DEMO_GEBRUIKER: &str = "demo";
 /// On an empty database: load the demo data, and when there are no users,
 /// create `demo` with editor rights on the demo gemeenten (Voorbeeldstad and
 /// the seed gemeenten) and a random password — or `BUIG_DEMO_WACHTWOORD`.
+/// Holds the database's start slot: of instances started at once, one loads
+/// and the others find it done.
 pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
+    let slot = store.start_slot().await.map_err(|e| e.to_string())?;
+    let uit = demo_laden(store).await;
+    slot.vrij().await;
+    uit
+}
+
+async fn demo_laden(store: &Store) -> Result<DemoStart, String> {
     let mut uit = DemoStart::default();
     let leeg = store.aantal_uitkeringen().await.map_err(|e| e.to_string())?.is_empty();
     if leeg {
@@ -210,7 +237,9 @@ pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
         uit.data_geladen = true;
     }
     if store.aantal_gebruikers().await.map_err(|e| e.to_string())? == 0 {
-        let wachtwoord = std::env::var("BUIG_DEMO_WACHTWOORD").ok().filter(|w| !w.is_empty()).unwrap_or_else(auth::willekeurig_wachtwoord);
+        let gekozen = std::env::var("BUIG_DEMO_WACHTWOORD").ok().filter(|w| !w.is_empty());
+        uit.wachtwoord_gekozen = gekozen.is_some();
+        let wachtwoord = gekozen.unwrap_or_else(auth::willekeurig_wachtwoord);
         store.gebruiker_toevoegen(DEMO_GEBRUIKER, &wachtwoord).await.map_err(|e| e.to_string())?;
         for code in demo_gemeenten() {
             if store.gemeente(code).await.map_err(|e| e.to_string())?.is_some() {
@@ -223,37 +252,111 @@ pub async fn start_demo(store: &Store) -> Result<DemoStart, String> {
     Ok(uit)
 }
 
-/// Runs the app on `adres` until Ctrl-C; prints where it listens.
-pub async fn serve(store: Store, adres: SocketAddr) -> Result<(), String> {
-    let demo = start_demo(&store).await?;
+/// How a server starts.
+#[derive(Debug, Clone)]
+pub struct Start {
+    /// Load the demo data and the demo account into an empty database.
+    pub demo: bool,
+    /// Reverse proxies trusted to name the client ([`Instellingen::vertrouwde_proxies`]).
+    pub vertrouwde_proxies: Vec<std::net::IpAddr>,
+}
+
+/// How long running requests may take to finish after SIGTERM or Ctrl-C.
+pub const AFRONDEN: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// SIGTERM (what an orchestrator sends) or Ctrl-C.
+async fn stopsignaal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+/// Runs the app on `adres` until SIGTERM or Ctrl-C: then it stops
+/// accepting, lets running requests finish (at most [`AFRONDEN`]) and
+/// closes the database pool.
+pub async fn serve(store: Store, adres: SocketAddr, start: Start) -> Result<(), String> {
+    let demo = if start.demo { Some(start_demo(&store).await?) } else { None };
     let opgeruimd = upload::ruim_op(&std::env::temp_dir());
     if opgeruimd > 0 {
-        println!("{opgeruimd} achtergebleven upload(s) van een eerdere start verwijderd.");
+        logboek::melding(&format!("{opgeruimd} achtergebleven upload(s) van een eerdere start verwijderd."));
     }
     let listener = tokio::net::TcpListener::bind(adres).await.map_err(|e| format!("kan niet luisteren op {adres}: {e}"))?;
     let adres = listener.local_addr().map_err(|e| e.to_string())?;
-    let instellingen = Instellingen { secure_cookies: !adres.ip().is_loopback(), ..Default::default() };
-    let staat = Staat::new(store, instellingen);
-    if demo.data_geladen {
-        println!("De database was leeg: de demodata (Voorbeeldstad en de brondocumenten) zijn geladen.");
-    }
-    if let Some((naam, wachtwoord)) = &demo.account {
-        println!("Demo-account aangemaakt: gebruiker {naam}, wachtwoord {wachtwoord}");
-        println!("(bewaar dit wachtwoord: het wordt niet opnieuw getoond; wijzigen met buig gebruiker wachtwoord {naam})");
-    }
-    println!("buig-monitor draait op http://{adres}/  (stoppen met Ctrl-C)");
-    // Warm the cache of the demo's overview so the first visitor does not wait.
-    let warm = staat.clone();
-    tokio::spawn(async move {
-        if let Some(code) = demo_gemeenten().first() {
-            gegevens::verwarm(&warm, *code).await;
+    let instellingen = Instellingen {
+        secure_cookies: !adres.ip().is_loopback(),
+        vertrouwde_proxies: start.vertrouwde_proxies.clone(),
+        ..Default::default()
+    };
+    let staat = Staat::new(store.clone(), instellingen);
+    match &demo {
+        Some(d) => {
+            if d.data_geladen {
+                logboek::melding("De database was leeg: de demodata (Voorbeeldstad en de brondocumenten) zijn geladen.");
+            }
+            if let Some((naam, wachtwoord)) = &d.account {
+                if d.wachtwoord_gekozen {
+                    logboek::melding(&format!("Demo-account aangemaakt: gebruiker {naam}, met het wachtwoord uit BUIG_DEMO_WACHTWOORD"));
+                } else {
+                    // The demo's one printed secret: a random password on a first start with the demo data, never on a production start.
+                    logboek::melding(&format!("Demo-account aangemaakt: gebruiker {naam}, wachtwoord {wachtwoord}"));
+                    logboek::melding(&format!(
+                        "(bewaar dit wachtwoord: het wordt niet opnieuw getoond; wijzigen met buig gebruiker wachtwoord {naam})"
+                    ));
+                }
+            }
         }
-    });
+        None => {
+            if store.aantal_gebruikers().await.map_err(|e| e.to_string())? == 0 {
+                logboek::melding("Gestart zonder demodata. Er is nog geen gebruiker; maak de eerste beheerder met: buig gebruiker toevoegen NAAM --rol '*=beheerder'");
+            }
+        }
+    }
+    logboek::melding(&format!("buig-monitor draait op http://{adres}/  (stoppen met Ctrl-C of SIGTERM)"));
+    if demo.is_some() {
+        // Warm the cache of the demo's overview so the first visitor does not wait.
+        let warm = staat.clone();
+        tokio::spawn(async move {
+            if let Some(code) = demo_gemeenten().first() {
+                gegevens::verwarm(&warm, *code).await;
+            }
+        });
+    }
+    let (gestopt, mut gestopt_rx) = tokio::sync::watch::channel(false);
     // The client's address feeds the login limiter.
-    axum::serve(listener, app(staat).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("server gestopt: {e}"))
+    let server = axum::serve(listener, app(staat).into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(async move {
+        stopsignaal().await;
+        logboek::melding("Stoppen: er worden geen nieuwe verbindingen aangenomen; lopende verzoeken worden afgemaakt.");
+        let _ = gestopt.send(true);
+    });
+    let afkappen = async move {
+        let _ = gestopt_rx.wait_for(|g| *g).await;
+        tokio::time::sleep(AFRONDEN).await;
+    };
+    let uitkomst = tokio::select! {
+        r = server.into_future() => r.map_err(|e| format!("server gestopt: {e}")),
+        () = afkappen => {
+            tracing::warn!("niet alle verzoeken waren binnen {} s klaar; ze zijn afgebroken", AFRONDEN.as_secs());
+            Ok(())
+        }
+    };
+    if tokio::time::timeout(std::time::Duration::from_secs(5), store.close()).await.is_err() {
+        tracing::warn!("de databaseverbindingen sloten niet binnen 5 s");
+    }
+    logboek::melding("buig-monitor is gestopt.");
+    uitkomst
 }

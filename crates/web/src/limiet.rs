@@ -12,24 +12,28 @@
 //!   failures within the window are free, every further one doubles the
 //!   wait after the last (2 s, 4 s, … at most the window). A burst on random
 //!   names thus slows its own address only; there is no limit over all
-//!   users, so nobody else is locked out. The address is the TCP peer's: a
-//!   reverse proxy in front makes all users one address.
+//!   users, so nobody else is locked out. The address is the TCP peer's,
+//!   or behind a reverse proxy the configuration trusts the client it names
+//!   in `X-Forwarded-For` ([`klant_adres`]); an untrusted peer is never
+//!   believed, so the header cannot be forged around the limit.
 //! - Argon2 takes some 19 MB and a core per check: at most
 //!   [`Limiet::gelijktijdig`] checks run at once, each as a task of its own
 //!   holding its permit until the hash is done, also when the client has
 //!   gone; a check that finds no permit within [`WACHT`] is not made.
 //!
-//! In memory, per process (a later issue moves it to the database).
+//! The counts live in the database (`Store::inlogpoging_begin`), so every
+//! instance of the app on one database holds the same limits; the bound on
+//! checks at once is per instance (it protects this machine's memory).
 
-use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
+use buig_store::{Store, StoreError};
 use tokio::sync::Semaphore;
 
 /// At most this many failures per user name per window …
@@ -47,35 +51,65 @@ enum Sleutel {
     Adres(IpAddr),
 }
 
-/// The client's address as the server saw it, when it was recorded.
+impl Sleutel {
+    /// The key as the store keeps it (hashed there).
+    fn tekst(&self) -> String {
+        match self {
+            Sleutel::Naam(n) => format!("naam:{n}"),
+            Sleutel::Adres(a) => format!("adres:{a}"),
+        }
+    }
+}
+
+/// The client's address: the TCP peer's, or — when the peer is a reverse
+/// proxy the configuration trusts (`vertrouwde_proxies`) — the last address
+/// in `X-Forwarded-For` that is not such a proxy.
 pub struct Klant(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for Klant {
+impl FromRequestParts<crate::Staat> for Klant {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Klant, Infallible> {
-        Ok(Klant(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    async fn from_request_parts(parts: &mut Parts, staat: &crate::Staat) -> Result<Klant, Infallible> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let doorgestuurd: Vec<&str> = parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+        Ok(Klant(peer.map(|p| klant_adres(p, &doorgestuurd, &staat.instellingen.vertrouwde_proxies))))
     }
+}
+
+/// The client behind `peer`: only a trusted proxy is believed about whom it forwards.
+pub fn klant_adres(peer: IpAddr, doorgestuurd: &[&str], vertrouwd: &[IpAddr]) -> IpAddr {
+    let gewoon = |ip: IpAddr| match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(IpAddr::V6(v6), IpAddr::V4),
+        v4 => v4,
+    };
+    if !vertrouwd.contains(&gewoon(peer)) {
+        return peer;
+    }
+    let keten: Vec<IpAddr> = doorgestuurd.iter().flat_map(|v| v.split(',')).filter_map(|a| a.trim().parse().ok()).collect();
+    keten.into_iter().rev().find(|a| !vertrouwd.contains(&gewoon(*a))).unwrap_or(peer)
 }
 
 /// An attempt under way: reserved as a failure until [`Limiet::gelukt`].
 #[derive(Debug)]
 pub struct Poging {
+    id: i64,
     sleutels: Vec<Sleutel>,
-    tijd: Instant,
+    tijd: i64,
 }
 
 pub struct Limiet {
-    mislukt: Mutex<HashMap<Sleutel, VecDeque<Instant>>>,
+    store: Store,
     controles: Arc<Semaphore>,
     gelijktijdig: usize,
 }
 
-impl Default for Limiet {
-    /// As many checks at once as the machine has cores, at most four.
-    fn default() -> Limiet {
-        Limiet::new(std::thread::available_parallelism().map_or(1, |n| n.get()).min(4))
-    }
+/// Now, in unix milliseconds: the clock every instance shares.
+fn nu_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+fn ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
 /// An IPv6 client by its /64 (one household or server gets a whole /64).
@@ -90,25 +124,30 @@ fn adres_sleutel(ip: IpAddr) -> Sleutel {
     }
 }
 
-/// How long `sleutel` with these failures (oldest first, within the window) waits from `nu`.
-fn wachttijd(sleutel: &Sleutel, f: &VecDeque<Instant>, nu: Instant) -> Option<Duration> {
+/// How long `sleutel` with these failures (unix ms, oldest first, within the window) waits from `nu`.
+fn wachttijd(sleutel: &Sleutel, f: &[i64], nu: i64) -> Option<Duration> {
     let n = f.len();
     let tot = match sleutel {
-        Sleutel::Naam(_) if n >= MAX_PER_NAAM => f[n - MAX_PER_NAAM] + VENSTER,
+        Sleutel::Naam(_) if n >= MAX_PER_NAAM => f[n - MAX_PER_NAAM] + ms(VENSTER),
         Sleutel::Adres(_) if n >= VRIJ_PER_ADRES => {
             let stap = u32::try_from(n - VRIJ_PER_ADRES + 1).unwrap_or(u32::MAX).min(20);
-            f[n - 1] + Duration::from_secs(1u64 << stap).min(VENSTER)
+            f[n - 1] + ms(Duration::from_secs(1u64 << stap).min(VENSTER))
         }
         _ => return None,
     };
-    (tot > nu).then(|| tot - nu)
+    (tot > nu).then(|| Duration::from_millis(u64::try_from(tot - nu).unwrap_or(0)))
 }
 
 impl Limiet {
-    /// A limiter that lets `gelijktijdig` password checks run at once.
-    pub fn new(gelijktijdig: usize) -> Limiet {
+    /// A limiter over `store`'s counters that lets `gelijktijdig` password checks run at once.
+    pub fn new(store: Store, gelijktijdig: usize) -> Limiet {
         let gelijktijdig = gelijktijdig.max(1);
-        Limiet { mislukt: Mutex::default(), controles: Arc::new(Semaphore::new(gelijktijdig)), gelijktijdig }
+        Limiet { store, controles: Arc::new(Semaphore::new(gelijktijdig)), gelijktijdig }
+    }
+
+    /// As many checks at once as the machine has cores, at most four.
+    pub fn per_kern(store: Store) -> Limiet {
+        Limiet::new(store, std::thread::available_parallelism().map_or(1, |n| n.get()).min(4))
     }
 
     /// How many password checks may run at once.
@@ -118,33 +157,21 @@ impl Limiet {
 
     /// Starts an attempt for `naam` from `adres`, counted as a failure
     /// until it succeeds; or how long until one may be made.
-    pub fn begin(&self, naam: &str, adres: Option<IpAddr>) -> Result<Poging, Duration> {
-        let mut m = self.mislukt.lock().expect("limiter lock");
-        let nu = Instant::now();
-        if m.len() > 10_000 {
-            m.retain(|_, v| v.back().is_some_and(|t| nu.duration_since(*t) < VENSTER));
-        }
+    pub async fn begin(&self, naam: &str, adres: Option<IpAddr>) -> Result<Result<Poging, Duration>, StoreError> {
+        self.begin_op(naam, adres, nu_ms()).await
+    }
+
+    /// [`Limiet::begin`] at time `nu` (unix ms).
+    async fn begin_op(&self, naam: &str, adres: Option<IpAddr>, nu: i64) -> Result<Result<Poging, Duration>, StoreError> {
         // A name is kept by its first 128 characters: a key is never larger than that.
         let naam: String = naam.chars().take(128).collect::<String>().to_lowercase();
         let sleutels: Vec<Sleutel> = std::iter::once(Sleutel::Naam(naam)).chain(adres.map(adres_sleutel)).collect();
-        let mut wacht: Option<Duration> = None;
-        for s in &sleutels {
-            if let Some(v) = m.get_mut(s) {
-                while v.front().is_some_and(|t| nu.duration_since(*t) >= VENSTER) {
-                    v.pop_front();
-                }
-                if let Some(w) = wachttijd(s, v, nu) {
-                    wacht = Some(wacht.map_or(w, |x| x.max(w)));
-                }
-            }
-        }
-        if let Some(w) = wacht {
-            return Err(w);
-        }
-        for s in &sleutels {
-            m.entry(s.clone()).or_default().push_back(nu);
-        }
-        Ok(Poging { sleutels, tijd: nu })
+        let teksten: Vec<String> = sleutels.iter().map(Sleutel::tekst).collect();
+        let wacht = |i: usize, f: &[i64]| wachttijd(&sleutels[i], f, nu).map(ms);
+        Ok(match self.store.inlogpoging_begin(&teksten, nu, ms(VENSTER), wacht).await? {
+            Ok(id) => Ok(Poging { id, sleutels, tijd: nu }),
+            Err(w) => Err(Duration::from_millis(u64::try_from(w).unwrap_or(0))),
+        })
     }
 
     /// A wrong password: the attempt stays counted.
@@ -154,24 +181,21 @@ impl Limiet {
 
     /// The right password: the name starts afresh; the address keeps its
     /// other failures but not this attempt.
-    pub fn gelukt(&self, p: Poging) {
-        let mut m = self.mislukt.lock().expect("limiter lock");
+    pub async fn gelukt(&self, p: Poging) -> Result<(), StoreError> {
+        let mut adressen = Vec::new();
         for s in &p.sleutels {
             match s {
-                Sleutel::Naam(_) => {
-                    m.remove(s);
-                }
-                Sleutel::Adres(_) => neem_terug(&mut m, s, p.tijd),
+                Sleutel::Naam(_) => self.store.inlogpogingen_wissen(&s.tekst(), p.tijd - ms(VENSTER)).await?,
+                Sleutel::Adres(_) => adressen.push(s.tekst()),
             }
         }
+        self.store.inlogpoging_terug(p.id, &adressen).await
     }
 
     /// No check was made (no free check in time, or the store failed): the attempt does not count.
-    pub fn vrijgeven(&self, p: Poging) {
-        let mut m = self.mislukt.lock().expect("limiter lock");
-        for s in &p.sleutels {
-            neem_terug(&mut m, s, p.tijd);
-        }
+    pub async fn vrijgeven(&self, p: Poging) -> Result<(), StoreError> {
+        let teksten: Vec<String> = p.sleutels.iter().map(Sleutel::tekst).collect();
+        self.store.inlogpoging_terug(p.id, &teksten).await
     }
 
     /// Runs a password check as a task of its own that holds one of the
@@ -188,17 +212,6 @@ impl Limiet {
     }
 }
 
-fn neem_terug(m: &mut HashMap<Sleutel, VecDeque<Instant>>, s: &Sleutel, tijd: Instant) {
-    if let Some(v) = m.get_mut(s) {
-        if let Some(i) = v.iter().position(|t| *t == tijd) {
-            v.remove(i);
-        }
-        if v.is_empty() {
-            m.remove(s);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,56 +219,97 @@ mod tests {
     const HIER: Option<IpAddr> = Some(IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1)));
     const DAAR: Option<IpAddr> = Some(IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 2)));
 
-    #[test]
-    fn the_sixth_failure_within_the_window_blocks_the_name_but_not_another() {
-        let l = Limiet::default();
-        for _ in 0..MAX_PER_NAAM {
-            let p = l.begin("Anna", HIER).unwrap();
-            l.mislukt(p);
-        }
-        assert!(l.begin("anna", DAAR).is_err(), "the name, from any address");
-        let p = l.begin("bert", HIER).unwrap();
-        l.gelukt(p);
-        // A right password for anna, once the name may try again, starts her afresh.
-        l.mislukt.lock().unwrap().remove(&Sleutel::Naam("anna".into()));
-        let p = l.begin("ANNA", HIER).unwrap();
-        l.gelukt(p);
-        assert!(l.mislukt.lock().unwrap().get(&Sleutel::Naam("anna".into())).is_none());
+    /// A limiter over a fresh SQLite database of its own (kept alive by the returned directory).
+    async fn limiet(gelijktijdig: usize) -> (Limiet, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&format!("sqlite://{}", dir.path().join("l.db").display())).await.unwrap();
+        (Limiet::new(store, gelijktijdig), dir)
     }
 
-    #[test]
-    fn attempts_in_flight_count_so_fifty_at_once_for_one_name_let_five_through() {
-        let l = Limiet::default();
-        let door: Vec<Poging> = (0..50).filter_map(|_| l.begin("anna", HIER).ok()).collect();
+    async fn telt(l: &Limiet, s: &Sleutel, nu: i64) -> usize {
+        l.store.inlogpogingen(&s.tekst(), nu - ms(VENSTER)).await.unwrap().len()
+    }
+
+    #[tokio::test]
+    async fn the_sixth_failure_within_the_window_blocks_the_name_but_not_another() {
+        let (l, _d) = limiet(4).await;
+        let nu = nu_ms();
+        for _ in 0..MAX_PER_NAAM {
+            let p = l.begin_op("Anna", HIER, nu).await.unwrap().unwrap();
+            l.mislukt(p);
+        }
+        assert!(l.begin_op("anna", DAAR, nu).await.unwrap().is_err(), "the name, from any address");
+        let p = l.begin_op("bert", HIER, nu).await.unwrap().unwrap();
+        l.gelukt(p).await.unwrap();
+        // Once the window has passed the name may try again; a right password starts her afresh.
+        let later = nu + ms(VENSTER) + 1;
+        let p = l.begin_op("ANNA", HIER, later).await.unwrap().unwrap();
+        l.gelukt(p).await.unwrap();
+        assert_eq!(telt(&l, &Sleutel::Naam("anna".into()), later).await, 0);
+    }
+
+    #[tokio::test]
+    async fn attempts_in_flight_count_so_fifty_at_once_for_one_name_let_five_through() {
+        let (l, _d) = limiet(4).await;
+        let pogingen = (0..50).map(|_| l.begin("anna", HIER));
+        let door: Vec<Poging> = futures_util::future::join_all(pogingen).await.into_iter().filter_map(|r| r.unwrap().ok()).collect();
         assert_eq!(door.len(), MAX_PER_NAAM);
     }
 
-    #[test]
-    fn a_burst_on_random_names_slows_its_own_address_with_growing_waits_and_nobody_else() {
-        let l = Limiet::default();
+    #[tokio::test]
+    async fn a_burst_on_random_names_slows_its_own_address_with_growing_waits_and_nobody_else() {
+        let (l, _d) = limiet(4).await;
+        let nu = nu_ms();
         for i in 0..VRIJ_PER_ADRES {
-            let p = l.begin(&format!("naam{i}"), HIER).unwrap();
+            let p = l.begin_op(&format!("naam{i}"), HIER, nu).await.unwrap().unwrap();
             l.mislukt(p);
         }
-        let w = l.begin("nog-een", HIER).unwrap_err();
+        let w = l.begin_op("nog-een", HIER, nu).await.unwrap().unwrap_err();
         assert!(w > Duration::from_secs(1) && w <= Duration::from_secs(2), "{w:?}");
-        assert!(l.begin("anna", DAAR).is_ok(), "another address is not held up");
-        // One more failure (once the wait has passed) doubles the wait.
-        let mut m = l.mislukt.lock().unwrap();
-        let v = m.get_mut(&Sleutel::Adres(HIER.unwrap())).unwrap();
-        v.push_back(Instant::now());
-        let w = wachttijd(&Sleutel::Adres(HIER.unwrap()), v, Instant::now()).unwrap();
+        assert!(l.begin_op("anna", DAAR, nu).await.unwrap().is_ok(), "another address is not held up");
+        // One more failure, once the wait has passed, doubles the wait.
+        let later = nu + 2_500;
+        let p = l.begin_op("nog-een", HIER, later).await.unwrap().unwrap();
+        l.mislukt(p);
+        let w = l.begin_op("en-nog-een", HIER, later).await.unwrap().unwrap_err();
         assert!(w > Duration::from_secs(3) && w <= Duration::from_secs(4), "{w:?}");
     }
 
-    #[test]
-    fn an_attempt_that_was_never_checked_does_not_count() {
-        let l = Limiet::default();
+    #[tokio::test]
+    async fn an_attempt_that_was_never_checked_does_not_count() {
+        let (l, _d) = limiet(4).await;
+        let nu = nu_ms();
         for _ in 0..10 {
-            let p = l.begin("anna", HIER).unwrap();
-            l.vrijgeven(p);
+            let p = l.begin_op("anna", HIER, nu).await.unwrap().unwrap();
+            l.vrijgeven(p).await.unwrap();
         }
-        assert!(l.mislukt.lock().unwrap().is_empty());
+        assert_eq!(telt(&l, &Sleutel::Naam("anna".into()), nu).await, 0);
+        assert_eq!(telt(&l, &adres_sleutel(HIER.unwrap()), nu).await, 0);
+    }
+
+    #[tokio::test]
+    async fn two_limiters_on_one_database_count_the_same_attempts() {
+        let (a, _d) = limiet(4).await;
+        let b = Limiet::new(a.store.clone(), 4);
+        let nu = nu_ms();
+        for i in 0..MAX_PER_NAAM {
+            let l = if i % 2 == 0 { &a } else { &b };
+            l.mislukt(l.begin_op("anna", HIER, nu).await.unwrap().unwrap());
+        }
+        assert!(a.begin_op("anna", DAAR, nu).await.unwrap().is_err());
+        assert!(b.begin_op("anna", DAAR, nu).await.unwrap().is_err());
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_is_believed_about_the_client_it_forwards() {
+        let proxy: IpAddr = "10.0.0.5".parse().unwrap();
+        let klant: IpAddr = "198.51.100.7".parse().unwrap();
+        let vertrouwd = [proxy];
+        assert_eq!(klant_adres(proxy, &["203.0.113.9, 198.51.100.7"], &vertrouwd), klant, "the last hop the proxy saw");
+        assert_eq!(klant_adres(proxy, &["198.51.100.7, 10.0.0.5"], &vertrouwd), klant, "a chain of trusted proxies is skipped");
+        assert_eq!(klant_adres(klant, &["192.0.2.1"], &vertrouwd), klant, "a client cannot name another address");
+        assert_eq!(klant_adres(proxy, &["geen-adres"], &vertrouwd), proxy);
+        assert_eq!(klant_adres(proxy, &["192.0.2.1"], &[]), proxy, "no proxy trusted: the peer");
     }
 
     #[test]
@@ -268,7 +322,8 @@ mod tests {
 
     #[tokio::test]
     async fn no_more_checks_run_at_once_than_there_are_permits() {
-        let l = Arc::new(Limiet::new(2));
+        let (l, _d) = limiet(2).await;
+        let l = Arc::new(l);
         let bezig = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let hoogste = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let taken: Vec<_> = (0..8)

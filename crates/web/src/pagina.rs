@@ -145,7 +145,7 @@ pub fn fout_response(ik: Option<&Ingelogd>, fout: Fout) -> Response {
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Er ging iets mis",
-                format!("Er ging aan onze kant iets mis. Noem foutcode {id} als u dit meldt; de oorzaak staat in het serverlog."),
+                format!("Er ging aan onze kant iets mis. Noem het kenmerk als u dit meldt. Kenmerk van deze fout: {id}"),
             )
         }
     };

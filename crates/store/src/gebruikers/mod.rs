@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! User accounts (migration 0005): users with an argon2id password, a role
 //! per gemeente (lezer < bewerker < beheerder), login sessions with a CSRF
-//! token, API tokens and the audit log.
+//! token, API tokens, the audit log and the login limiter's counters
+//! (migration 0013, `pogingen.rs`).
 //!
 //! Invariants: a password is stored only as its argon2id PHC string; session
 //! and API tokens only as their SHA-256 (hex), so the database alone lets
@@ -13,6 +14,7 @@ mod audit;
 mod beheer;
 mod geheim;
 mod model;
+mod pogingen;
 mod sessies;
 #[cfg(test)]
 mod tests;
