@@ -18,6 +18,7 @@
 //! Loading is async (the store is); computing is plain functions, so the
 //! web app can run them off its async threads and cache them by data version.
 
+pub mod agenda;
 pub mod document;
 pub mod gemeente;
 pub mod landelijk;

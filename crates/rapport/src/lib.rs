@@ -23,6 +23,7 @@ pub mod doc;
 pub mod docx;
 pub mod gedeeld;
 pub mod html;
+pub mod ical;
 pub mod monitor;
 pub mod notitie;
 pub mod pdf;

@@ -20,6 +20,7 @@
 //! stored only as its keyed hash; the pseudonymisation key lives in
 //! `instellingen` and never leaves the store except to the importer.
 
+pub mod agenda;
 pub mod demo;
 pub mod gebruikers;
 pub mod import;

@@ -63,7 +63,7 @@ pub fn kaal(titel: &str, body: Markup) -> Html<String> {
 }
 
 /// The pages of one gemeente, in the order of the navigation: (path suffix, label).
-pub const PAGINAS: [(&str, &str); 9] = [
+pub const PAGINAS: [(&str, &str); 10] = [
     ("", "Overzicht"),
     ("/budget", "Budget"),
     ("/prognose", "Prognose"),
@@ -71,6 +71,7 @@ pub const PAGINAS: [(&str, &str); 9] = [
     ("/bestand", "Bestand"),
     ("/vangnet", "Vangnet"),
     ("/plan", "Aanvalsplan"),
+    ("/agenda", "Agenda"),
     ("/gegevens", "Gegevens"),
     ("/import", "Import"),
 ];

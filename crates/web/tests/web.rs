@@ -1629,3 +1629,97 @@ async fn the_letterhead_is_set_once_and_a_wrong_field_is_named_beside_it() {
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
+
+/// Issue "Beyond the anchors" 5: the agenda page with the vangnet deadline,
+/// the expected decisions and the gemeente's own dates; a calendar feed
+/// behind a token that holds only while the user has a role.
+#[tokio::test]
+async fn the_agenda_lists_the_dates_that_matter_and_feeds_a_calendar_behind_a_token() {
+    let s = Server::start().await;
+    let (c, csrf) = s.login("bewerker").await;
+    let vandaag = buig_dienst::vandaag();
+    let volgend = i32::from(vandaag.year()) + 1;
+    let termijn = buig_rules::calc::uiterste_indiendatum(buig_core::Year::new(i32::from(vandaag.year()))).unwrap();
+    let html = s.get("/g/GM9999/agenda", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains(&format!("Uiterste dag vangnetverzoek over {}", vandaag.year())), "{html}");
+    assert!(html.contains(&buig_core::nl::date_short(termijn)));
+    assert!(
+        html.contains(&format!("Beschikking voorlopig BUIG-budget {}", volgend + 1))
+            || html.contains(&format!("Beschikking definitief BUIG-budget {volgend}")),
+        "{html}"
+    );
+    let post = |pad: &'static str, velden: Vec<(&'static str, String)>| {
+        let (c, url, client) = (c.clone(), format!("{}/g/GM9999/{pad}", s.url), s.client.clone());
+        async move { client.post(url).header("Cookie", c).form(&velden).send().await.unwrap() }
+    };
+    // A date that does not exist: refused beside the field, what was typed kept.
+    let r = post(
+        "agenda",
+        vec![("csrf", csrf.clone()), ("datum", format!("31-02-{volgend}")), ("omschrijving", "Raadsvergadering vangnet".into())],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("bestaat niet in de kalender")
+            && html.contains("value=\"Raadsvergadering vangnet\"")
+            && html.contains("aria-invalid=\"true\""),
+        "{html}"
+    );
+    let r = post(
+        "agenda",
+        vec![("csrf", csrf.clone()), ("datum", format!("12-01-{volgend}")), ("omschrijving", "Raadsvergadering vangnet".into())],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = s.get("/g/GM9999/agenda?opgeslagen=datum", Some(&c)).await.text().await.unwrap();
+    assert!(html.contains("Raadsvergadering vangnet") && html.contains(&format!("12-01-{volgend}")), "{html}");
+
+    // The feed: a token made by a viewer, read without a session.
+    let (cl, csrf_l) = s.login("lezer").await;
+    let r = s
+        .client
+        .post(format!("{}/g/GM9999/agenda/abonnement", s.url))
+        .header("Cookie", &cl)
+        .form(&[("csrf", csrf_l.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let html = r.text().await.unwrap();
+    let i = html.find("/agenda/buigagenda_").expect("the address is shown once");
+    let adres = &html[i..html[i..].find(".ics").map(|j| i + j + 4).unwrap()];
+    let r = s.get(adres, None).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()[CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
+    let ics = r.text().await.unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains(&format!("DTSTART;VALUE=DATE:{volgend}0112")), "{ics}");
+    assert!(ics.replace("\r\n ", "").contains("(fatale termijn)"));
+    assert_eq!(s.get("/agenda/buigagenda_0000.ics", None).await.status(), StatusCode::NOT_FOUND);
+    // Without a role on the gemeente the address stops working.
+    s.store.rol_intrekken("lezer", &gm("GM9999")).await.unwrap();
+    assert_eq!(s.get(adres, None).await.status(), StatusCode::NOT_FOUND);
+    s.store.rol_toekennen("lezer", &gm("GM9999"), Rol::Lezer).await.unwrap();
+    assert_eq!(s.get(adres, None).await.status(), StatusCode::OK);
+    // Withdrawn: gone.
+    let (cl, csrf_l) = s.login("lezer").await;
+    let r = s
+        .client
+        .post(format!("{}/g/GM9999/agenda/intrekken", s.url))
+        .header("Cookie", &cl)
+        .form(&[("csrf", csrf_l.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.get(adres, None).await.status(), StatusCode::NOT_FOUND);
+    // A viewer cannot add or remove dates.
+    let r = s
+        .client
+        .post(format!("{}/g/GM9999/agenda", s.url))
+        .header("Cookie", &cl)
+        .form(&[("csrf", csrf_l.as_str()), ("datum", "2027-01-01"), ("omschrijving", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}

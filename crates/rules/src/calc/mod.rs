@@ -13,7 +13,7 @@ mod procedure;
 mod routes;
 mod treden;
 
-pub use procedure::{termijn_tekst, vraag_verleend};
+pub use procedure::{termijn_tekst, uiterste_indiendatum, vraag_verleend};
 
 use buig_core::{money, nl, Money, Percentage, Year};
 use rust_decimal::Decimal;

@@ -89,6 +89,12 @@ pub(crate) fn termijn(rule: &Rule, t: Year) -> Date {
     Date::new(t.get() as i16 + rule.termijn.jaren_na, rule.termijn.maand, rule.termijn.dag).expect("validated with the rule table")
 }
 
+/// The day the commission must have received the request over year `t`,
+/// from the bundled rule table; an error for a year it does not cover.
+pub fn uiterste_indiendatum(t: Year) -> Result<Date, crate::RuleError> {
+    Ok(termijn(crate::RuleTable::bundled().rule_for(t)?, t))
+}
+
 /// The deadline told against `datum`: passed, today, or in how many days.
 pub fn termijn_tekst(termijn: Date, datum: Date) -> String {
     let dagen = (termijn - datum).get_days();

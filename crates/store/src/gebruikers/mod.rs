@@ -25,3 +25,4 @@ pub use audit::AuditRegel;
 pub use geheim::willekeurig_wachtwoord;
 pub use model::{Gebruiker, GebruikerFout, Rol, MAX_NAAM, MAX_WACHTWOORD, MIN_WACHTWOORD, TOKEN_PREFIX};
 pub use sessies::Sessie;
+pub use tokens::AGENDA_PREFIX;

@@ -39,3 +39,51 @@ impl Store {
         }
     }
 }
+
+/// The prefix of a calendar feed token.
+pub const AGENDA_PREFIX: &str = "buigagenda_";
+
+impl Store {
+    /// A new calendar feed token for the user and gemeente, returned once; only its SHA-256 is stored. Audited.
+    pub async fn agenda_token_maken(&self, naam: &str, gemeente: &buig_core::GemeenteCode) -> Result<String, GebruikerFout> {
+        let id = self.bestaand_id(naam).await?;
+        let token = format!("{AGENDA_PREFIX}{}", willekeurig_hex()?);
+        sqlx::query("INSERT INTO agenda_tokens (token_sha256, gebruiker_id, gemeente, aangemaakt) VALUES ($1, $2, $3, $4)")
+            .bind(sha256_hex(&token))
+            .bind(id)
+            .bind(gemeente.to_string())
+            .bind(now_utc())
+            .execute(self.pool())
+            .await?;
+        self.audit(Some(naam), "agenda.token", Some(gemeente), "agenda-abonnement gemaakt").await?;
+        Ok(token)
+    }
+
+    /// The user and gemeente of a calendar feed token; `None` when unknown.
+    pub async fn agenda_token(&self, token: &str) -> Result<Option<(Gebruiker, buig_core::GemeenteCode)>, StoreError> {
+        let token = token.trim();
+        if !token.starts_with(AGENDA_PREFIX) || token.len() > 128 {
+            return Ok(None);
+        }
+        let rij: Option<(i64, String)> = sqlx::query_as("SELECT gebruiker_id, gemeente FROM agenda_tokens WHERE token_sha256 = $1")
+            .bind(sha256_hex(token))
+            .fetch_optional(self.pool())
+            .await?;
+        let Some((id, gemeente)) = rij else { return Ok(None) };
+        let Ok(gemeente) = gemeente.parse() else { return Ok(None) };
+        Ok(self.gebruiker_met_id(id).await?.map(|g| (g, gemeente)))
+    }
+
+    /// Withdraws every calendar feed token of the user for the gemeente. Audited.
+    pub async fn agenda_tokens_intrekken(&self, naam: &str, gemeente: &buig_core::GemeenteCode) -> Result<u64, GebruikerFout> {
+        let id = self.bestaand_id(naam).await?;
+        let n = sqlx::query("DELETE FROM agenda_tokens WHERE gebruiker_id = $1 AND gemeente = $2")
+            .bind(id)
+            .bind(gemeente.to_string())
+            .execute(self.pool())
+            .await?
+            .rows_affected();
+        self.audit(Some(naam), "agenda.token.ingetrokken", Some(gemeente), &format!("{n} agenda-abonnement(en) ingetrokken")).await?;
+        Ok(n)
+    }
+}

@@ -5,6 +5,7 @@
 //! another: what two pages share lives beside them (`pagina`, `diagrammen`,
 //! `vraag`, `download`).
 
+pub mod agenda;
 pub mod bestand;
 pub mod budget;
 pub mod import;
