@@ -246,14 +246,14 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     // One action: record a quarter with costs on its own page and evaluate it.
     c.find(Locator::LinkText("1B Integrale jongerenaanpak")).await.unwrap().click().await.unwrap();
     assert!(tekst(&c).await.contains("Nog geen status vastgelegd"));
-    c.find(Locator::Css("#kwartaal")).await.unwrap().send_keys("2023-K2").await.unwrap();
-    c.find(Locator::Css("#gerealiseerd")).await.unwrap().send_keys("290").await.unwrap();
-    c.find(Locator::Css("#kosten")).await.unwrap().send_keys("12.500").await.unwrap();
+    c.find(Locator::Css("#st-kwartaal")).await.unwrap().select_by_value("2023-K2").await.unwrap();
+    c.find(Locator::Css("#st-gerealiseerd")).await.unwrap().send_keys("290").await.unwrap();
+    c.find(Locator::Css("#st-kosten")).await.unwrap().send_keys("12.500").await.unwrap();
     c.find(Locator::Css("form[action$='/plan/status'] button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css("p.melding.goed")).await.unwrap();
     let t = tekst(&c).await;
     assert!(t.contains("De status van actie 1B is opgeslagen.") && t.contains("€ 12.500"), "{t}");
-    c.find(Locator::Css("#toelichting")).await.unwrap().send_keys("loopt goed, voortzetten").await.unwrap();
+    c.find(Locator::Css("#ev-toelichting")).await.unwrap().send_keys("loopt goed, voortzetten").await.unwrap();
     c.find(Locator::Css("form[action$='/plan/evaluatie'] button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::XPath("//p[contains(@class, 'melding') and contains(., 'evaluatie van actie 1B')]")).await.unwrap();
     let t = tekst(&c).await;

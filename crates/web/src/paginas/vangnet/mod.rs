@@ -153,7 +153,13 @@ fn voorwaarde_e(ik: &Ingelogd, code: GemeenteCode, b: &buig_dienst::gemeente::Ge
     }
 }
 
-pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: Option<String>) -> Result<Response, Fout> {
+pub(super) async fn inhoud(
+    staat: &Staat,
+    ik: &Ingelogd,
+    code: &str,
+    q: &JaarQuery,
+    ingevuld: Option<&crate::veld::Ingevuld>,
+) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
     let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
@@ -163,7 +169,7 @@ pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQue
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
         @if let Some(m) = q.opgeslagen.as_deref().and_then(bevestiging) { p.melding.goed role="status" { (m) } }
-        @if let Some(m) = &fout { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } }
+        @if let Some(i) = ingevuld { (i.samenvatting(aanvullen::LABELS)) }
         h1 { "Vangnet " (jaar) " — " (b.naam) }
         @if !keuzes.is_empty() {
             nav aria-label="Jaren" { p { "Jaar: " @for (j, _) in &keuzes { a href={ "/g/" (code) "/vangnet?jaar=" (j) } aria-current=[(*j == jaar).then_some("page")] { (j) } " " } } }
@@ -175,7 +181,7 @@ pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQue
                 @if let Some(v) = &st.positie { (uitleg(ik, code, &b, v, mag, st.notitie)) }
             }
         }
-        @if mag { (aanvullen::formulieren(ik, code, jaar)) }
+        @if mag { (aanvullen::formulieren(ik, code, jaar, ingevuld)) }
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Vangnet", &format!("Vangnet {} {}", jaar, b.naam), body).into_response())
 }
