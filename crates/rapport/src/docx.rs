@@ -53,14 +53,9 @@ fn plain(s: &str) -> Paragraph {
 /// left and right margins of 1.701 twips (3 cm) that docx-rs writes: 15 cm.
 const TEKSTBREEDTE_TWIPS: usize = 11_906 - 2 * 1_701;
 
-/// The width in twips of `text` in Arial at 9 pt (a table cell), by the
-/// advance of each kind of character, a little generous so the renderer's
-/// rounding never pushes the last character to a new line.
-fn tekstbreedte(text: &str, vet: bool) -> usize {
-    tekstbreedte_op(text, vet, 18)
-}
-
-/// The same at `halve_punten` (18 = 9 pt).
+/// The width in twips of `text` in Arial at `halve_punten` (18 = 9 pt, a
+/// table cell), by the advance of each kind of character, a little generous
+/// so the renderer's rounding never pushes the last character to a new line.
 fn tekstbreedte_op(text: &str, vet: bool, halve_punten: usize) -> usize {
     let em: f64 = text
         .chars()
@@ -127,56 +122,6 @@ fn kolommen_bij(t: &crate::doc::Tabel, halve_punten: usize) -> (Vec<usize>, Vec<
         }
     }
     (minimaal, gewenst)
-}
-
-#[cfg(test)]
-mod breedte_tests {
-    use super::*;
-    use crate::doc::Tabel;
-
-    /// Bijlage 1 of the notitie as rendered (a non-breaking space after each euro sign).
-    fn bijlage() -> Tabel {
-        let r = |c: [&str; 8]| c.iter().map(|s| s.replace("€ ", "€\u{a0}")).collect::<Vec<_>>();
-        Tabel {
-            kop: r(["Jaar", "Definitief budget", "Lasten", "Baten", "Netto lasten", "Tekort", "Tekort in %", "Bron"]).to_vec(),
-            rijen: vec![
-                r(["2021", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "—"]),
-                r(["2022", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "9,90%", "Jaarcijfers: raadsvoorstel vangnet 2022"]),
-                r([
-                    "2023",
-                    "€ 41.984.531",
-                    "onbekend",
-                    "onbekend",
-                    "€ 45.433.111",
-                    "€ 3.448.580",
-                    "8,21%",
-                    "Jaarcijfers: raadsvoorstel vangnet 2023",
-                ]),
-            ],
-            rechts: vec![false, true, true, true, true, true, true, false],
-        }
-    }
-
-    #[test]
-    fn no_year_amount_or_word_of_bijlage_1_is_narrower_than_its_column() {
-        let t = bijlage();
-        let b = kolombreedtes(&t);
-        assert_eq!(b.iter().sum::<usize>().abs_diff(TEKSTBREEDTE_TWIPS) < b.len(), true, "{b:?} fills the text width");
-        for (r, rij) in std::iter::once(&t.kop).chain(&t.rijen).enumerate() {
-            for (i, c) in rij.iter().enumerate() {
-                for stuk in c.split(' ') {
-                    let w = CELMARGE_TWIPS + tekstbreedte_op(stuk, r == 0, tabelgrootte(&t));
-                    assert!(w <= b[i], "{stuk:?} breaks in column {i} of {} twips", b[i]);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn an_amount_is_measured_whole_with_its_euro_sign() {
-        assert!(tekstbreedte("€\u{a0}41.984.531", false) > tekstbreedte("41.984.531", false));
-        assert!(tekstbreedte("€\u{a0}41.984.531", false) > 1000, "about 2 cm at 9 pt");
-    }
 }
 
 fn cell(text: &str, rechts: bool, kop: bool, grootte: usize) -> TableCell {
@@ -292,4 +237,54 @@ pub fn render(d: &Document) -> Result<Vec<u8>, RapportFout> {
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out).map_err(|e| RapportFout::Docx(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod breedte_tests {
+    use super::*;
+    use crate::doc::Tabel;
+
+    /// Bijlage 1 of the notitie as rendered (a non-breaking space after each euro sign).
+    fn bijlage() -> Tabel {
+        let r = |c: [&str; 8]| c.iter().map(|s| s.replace("€ ", "€\u{a0}")).collect::<Vec<_>>();
+        Tabel {
+            kop: r(["Jaar", "Definitief budget", "Lasten", "Baten", "Netto lasten", "Tekort", "Tekort in %", "Bron"]).to_vec(),
+            rijen: vec![
+                r(["2021", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "—"]),
+                r(["2022", "onbekend", "onbekend", "onbekend", "onbekend", "onbekend", "9,90%", "Jaarcijfers: raadsvoorstel vangnet 2022"]),
+                r([
+                    "2023",
+                    "€ 41.984.531",
+                    "onbekend",
+                    "onbekend",
+                    "€ 45.433.111",
+                    "€ 3.448.580",
+                    "8,21%",
+                    "Jaarcijfers: raadsvoorstel vangnet 2023",
+                ]),
+            ],
+            rechts: vec![false, true, true, true, true, true, true, false],
+        }
+    }
+
+    #[test]
+    fn no_year_amount_or_word_of_bijlage_1_is_narrower_than_its_column() {
+        let t = bijlage();
+        let b = kolombreedtes(&t);
+        assert!(b.iter().sum::<usize>().abs_diff(TEKSTBREEDTE_TWIPS) < b.len(), "{b:?} fills the text width");
+        for (r, rij) in std::iter::once(&t.kop).chain(&t.rijen).enumerate() {
+            for (i, c) in rij.iter().enumerate() {
+                for stuk in c.split(' ') {
+                    let w = CELMARGE_TWIPS + tekstbreedte_op(stuk, r == 0, tabelgrootte(&t));
+                    assert!(w <= b[i], "{stuk:?} breaks in column {i} of {} twips", b[i]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_amount_is_measured_whole_with_its_euro_sign() {
+        assert!(tekstbreedte_op("€\u{a0}41.984.531", false, 18) > tekstbreedte_op("41.984.531", false, 18));
+        assert!(tekstbreedte_op("€\u{a0}41.984.531", false, 18) > 1000, "about 2 cm at 9 pt");
+    }
 }

@@ -88,9 +88,12 @@ fn fout(e: XlsxError) -> RapportFout {
     RapportFout::Xlsx(e.to_string())
 }
 
+/// One sheet's table: its title, its headers and its rows of cells.
+pub type Blad = (String, Vec<String>, Vec<Vec<String>>);
+
 /// A workbook with one sheet per `(titel, kop, rijen)`: the title in the
 /// first row, the headers bold, the figures as numbers.
-pub fn werkmap(tabellen: &[(String, Vec<String>, Vec<Vec<String>>)]) -> Result<Vec<u8>, RapportFout> {
+pub fn werkmap(tabellen: &[Blad]) -> Result<Vec<u8>, RapportFout> {
     let mut wb = Workbook::new();
     let vet = Format::new().set_bold();
     let mut gebruikt = Vec::new();

@@ -954,11 +954,43 @@ async fn the_overview_prognosis_vangnet_page_api_and_raadsmededeling_state_the_s
     assert!(html.contains(&vangnet), "and the same vangnet outlook: {html}");
 }
 
+/// Undoes the demo's fictional peers (their spells), so a test starts from Voorbeeldstad alone.
+async fn zonder_buren(s: &Server) {
+    let h = s.store.historie().await.unwrap();
+    let buren = h.iter().find(|h| h.bestand == "demo: fictieve vergelijkingsgemeenten (uitkeringen)").expect("the peers' import");
+    s.store.herstel(buren.id, None, None, &mut |_| {}).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_demo_comparison_shows_a_national_and_a_size_class_line_of_fictional_peers_said_to_be_fictional() {
+    let s = Server::start().await;
+    let (c, _) = s.login("bewerker").await;
+    let html = s.get("/vergelijking", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    let n = buig_store::demo::BUREN.len() + 1;
+    assert!(html.contains(&format!("naast alle {n} gemeenten met uitkeringen")), "{html}");
+    assert!(html.contains("Demo: ") && html.contains("Voorbeeld-Noord") && html.contains("verzonnen"), "{html}");
+    // The chart's legend: Voorbeeldstad, all gemeenten, the size class.
+    for naam in ["Voorbeeldstad", "Alle gemeenten", "Grootteklasse 100.000 inwoners of meer"] {
+        assert!(html.contains(&format!(">{naam}")), "legend {naam}: {html}");
+    }
+    assert!(html.contains("Alle gemeenten in de database: 7 gemeenten."), "{html}");
+
+    // Without the peers Voorbeeldstad is alone: no group, no line, and never "alle 1 gemeenten".
+    zonder_buren(&s).await;
+    let html = s.get("/vergelijking", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(!html.contains("alle 1 gemeenten") && !html.contains("1 gemeenten"), "{html}");
+    assert!(html.contains("kan pas als de database uitkeringen heeft van minstens 5 andere gemeenten"), "{html}");
+    assert!(html.contains("(nu 0)"), "{html}");
+    assert!(!html.contains(">Alle gemeenten<") && !html.contains(">Grootteklasse"), "no group line in the legend: {html}");
+    assert!(!html.contains("Demo: "), "{html}");
+}
+
 /// Issue "Hardening" 2: a regional user with four roles must not read the
 /// one or two other gemeenten off a group by subtracting their own.
 #[tokio::test]
 async fn a_regional_user_cannot_read_another_gemeente_off_the_comparison_group() {
     let s = Server::start().await;
+    zonder_buren(&s).await;
     // Benefits for the four gemeenten of the role and for Deventer; Voorbeeldstad is in the demo already.
     let mut csv = String::from("gemeente,client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\n");
     for (g, n) in [("GM0005", 3), ("GM1663", 4), ("GM0053", 5), ("GM1651", 6), ("GM0150", 7)] {

@@ -106,9 +106,29 @@ async fn scherm(
     Ok((status, pagina::pagina(ik, Some((code, &b.naam)), "Import", &format!("Import {}", b.naam), body)).into_response())
 }
 
-/// The file name without the directories it was read from (an upload's private folder, a path on the command line).
+/// The file name without the directories it was read from (an upload's private folder, a path on
+/// the command line); a description such as a demo part's is shown as it is.
 fn bestandsnaam(pad: &str) -> &str {
-    pad.rsplit(['/', '\\']).next().unwrap_or(pad)
+    let pad_achtig = pad.starts_with(['/', '.', '\\']) || pad.get(1..3) == Some(":\\") || !pad.contains(' ');
+    if pad_achtig {
+        pad.rsplit(['/', '\\']).next().unwrap_or(pad)
+    } else {
+        pad
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bestandsnaam;
+
+    #[test]
+    fn the_history_shows_a_file_name_never_a_folder() {
+        assert_eq!(bestandsnaam("/tmp/buig-upload-12-ab/mijn bestand.csv"), "mijn bestand.csv");
+        assert_eq!(bestandsnaam("data/uitkeringen.csv"), "uitkeringen.csv");
+        assert_eq!(bestandsnaam("C:\\Users\\anna\\budget.xlsx"), "budget.xlsx");
+        assert_eq!(bestandsnaam("demo: Voorbeeldstad (uitkeringen)"), "demo: Voorbeeldstad (uitkeringen)");
+        assert_eq!(bestandsnaam("demo: budgetten uit de brondocumenten"), "demo: budgetten uit de brondocumenten");
+    }
 }
 
 /// A kind of file in words, for the history (an unknown code as it is).

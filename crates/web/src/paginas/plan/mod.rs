@@ -57,10 +57,24 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
         let melding = bevestiging(q.opgeslagen.as_deref(), None);
-        scherm(&staat, &ik, code, q.titel.as_deref(), melding, None, StatusCode::OK).await
+        scherm(&staat, &ik, code, q.titel.as_deref(), Antwoord { melding, ingevuld: None, status: StatusCode::OK }).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+/// What a page of the plan answers with: a banner, a refused form as it was sent, and the status.
+pub(crate) struct Antwoord<'a> {
+    pub melding: Option<Markup>,
+    pub ingevuld: Option<&'a Ingevuld>,
+    pub status: StatusCode,
+}
+
+impl<'a> Antwoord<'a> {
+    /// A refused form, shown again as it was sent (422).
+    pub fn geweigerd(ingevuld: &'a Ingevuld) -> Antwoord<'a> {
+        Antwoord { melding: None, ingevuld: Some(ingevuld), status: StatusCode::UNPROCESSABLE_ENTITY }
+    }
 }
 
 pub(crate) async fn scherm(
@@ -68,10 +82,9 @@ pub(crate) async fn scherm(
     ik: &Ingelogd,
     code: GemeenteCode,
     titel: Option<&str>,
-    melding: Option<Markup>,
-    ingevuld: Option<&Ingevuld>,
-    status: StatusCode,
+    antwoord: Antwoord<'_>,
 ) -> Result<Response, Fout> {
+    let Antwoord { melding, ingevuld, status } = antwoord;
     let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::plan(staat, code, titel).await?;
     let kansen: Vec<(String, String)> = std::iter::once(("".to_string(), "onbekend".to_string()))
@@ -192,7 +205,7 @@ pub async fn actie_pagina(
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
         let melding = bevestiging(q.opgeslagen.as_deref(), Some(&actie));
-        actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, melding, None, StatusCode::OK).await
+        actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, Antwoord { melding, ingevuld: None, status: StatusCode::OK }).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
@@ -204,10 +217,9 @@ pub(crate) async fn actie_scherm(
     code: GemeenteCode,
     titel: Option<&str>,
     actie_code: &str,
-    melding: Option<Markup>,
-    ingevuld: Option<&Ingevuld>,
-    status: StatusCode,
+    antwoord: Antwoord<'_>,
 ) -> Result<Response, Fout> {
+    let Antwoord { melding, ingevuld, status } = antwoord;
     let oordelen: Vec<(String, String)> =
         [Oordeel::Voortzetten, Oordeel::Regulier, Oordeel::Stoppen].iter().map(|o| (o.code().to_string(), o.tekst().to_string())).collect();
     let b = gegevens::gemeente(staat, code).await?;

@@ -13,7 +13,7 @@ use buig_plan::{Evaluatie, Kwartaal, Niveau, Oordeel, Risico, Status, Statusupda
 use maud::html;
 use serde::Deserialize;
 
-use super::{actie_scherm, bevestiging, scherm};
+use super::{actie_scherm, bevestiging, scherm, Antwoord};
 use crate::fout::Fout;
 use crate::pagina;
 use crate::sessie::{Ingelogd, Recht};
@@ -33,15 +33,16 @@ fn optioneel<T>(f: impl Fn(&str) -> Result<T, String>) -> impl Fn(&str) -> Resul
 /// plan; the form filled in as it was sent, each error beside its field.
 async fn weiger(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, titel: &str, actie: Option<&str>, i: Ingevuld) -> Result<Response, Fout> {
     match actie {
-        Some(a) => actie_scherm(staat, ik, code, Some(titel), a, None, Some(&i), StatusCode::UNPROCESSABLE_ENTITY).await,
-        None => scherm(staat, ik, code, Some(titel), None, Some(&i), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Some(a) => actie_scherm(staat, ik, code, Some(titel), a, Antwoord::geweigerd(&i)).await,
+        None => scherm(staat, ik, code, Some(titel), Antwoord::geweigerd(&i)).await,
     }
 }
 
 /// A refusal by the store (an unknown action, a plan that is gone): a message above the page.
 async fn weiger_melding(staat: &Staat, ik: &Ingelogd, code: GemeenteCode, titel: &str, m: String) -> Result<Response, Fout> {
     let melding = html! { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } };
-    scherm(staat, ik, code, Some(titel), Some(melding), None, StatusCode::UNPROCESSABLE_ENTITY).await
+    scherm(staat, ik, code, Some(titel), Antwoord { melding: Some(melding), ingevuld: None, status: StatusCode::UNPROCESSABLE_ENTITY })
+        .await
 }
 
 /// Back to the action's page or the plan, with the code of what was saved (see [`bevestiging`]).
@@ -282,7 +283,7 @@ pub async fn import(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
             Ok(x) => x,
             Err(i) => {
                 staat.store.audit(Some(&ik.gebruiker.naam), "plan.import", Some(&code), &format!("geweigerd: {}", i.als_tekst())).await?;
-                return scherm(&staat, &ik, code, titel.as_deref(), None, Some(&i), StatusCode::UNPROCESSABLE_ENTITY).await;
+                return scherm(&staat, &ik, code, titel.as_deref(), Antwoord::geweigerd(&i)).await;
             }
         };
         staat.store.bewaar_plan(&plan).await?;
