@@ -222,12 +222,59 @@ pub fn date_short(d: Date) -> String {
     format!("{:02}-{:02}-{}", d.day(), d.month(), d.year())
 }
 
+/// A moment stored as UTC (RFC 3339, `2026-12-04T13:05:00Z`) in Dutch local
+/// time, Europe/Amsterdam: `4 december 2026 14:05`. Dutch time is UTC+1, and
+/// UTC+2 in summer time: from the last Sunday of March to the last Sunday of
+/// October, both at 01:00 UTC (the EU rule, in force since 1996). Computed
+/// here rather than from a time-zone database, so it is the same on every
+/// machine. Text that is no such moment is returned as it is.
+pub fn tijdstip(utc: &str) -> String {
+    let Ok(ts) = utc.trim().parse::<jiff::Timestamp>() else {
+        return utc.to_string();
+    };
+    let t = jiff::tz::Offset::UTC.to_datetime(ts);
+    let wissel =
+        |maand: i8| jiff::civil::date(t.year(), maand, 1).nth_weekday_of_month(-1, jiff::civil::Weekday::Sunday).map(|d| d.at(1, 0, 0, 0));
+    let zomer = match (wissel(3), wissel(10)) {
+        (Ok(begin), Ok(eind)) => t >= begin && t < eind,
+        _ => false,
+    };
+    let lokaal = jiff::tz::Offset::constant(if zomer { 2 } else { 1 }).to_datetime(ts);
+    format!("{} {:02}:{:02}", date_long(lokaal.date()), lokaal.hour(), lokaal.minute())
+}
+
 /// The usual Dutch month abbreviations (`mrt`, not `maa`).
 const MONTHS_SHORT: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
 /// A month: `jan 2023`, `mrt 2024`.
 pub fn month_short(year: i16, month: i8) -> String {
     format!("{} {year}", MONTHS_SHORT[(month - 1) as usize])
+}
+
+#[cfg(test)]
+mod tijd_tests {
+    use super::tijdstip;
+
+    #[test]
+    fn a_winter_moment_is_one_hour_ahead_of_utc() {
+        assert_eq!(tijdstip("2026-12-04T13:05:00Z"), "4 december 2026 14:05");
+        assert_eq!(tijdstip("2026-12-31T23:30:00Z"), "1 januari 2027 00:30");
+    }
+
+    #[test]
+    fn summer_time_starts_and_ends_at_one_o_clock_utc_on_the_last_sunday() {
+        // 2026: summer time from 29 March to 25 October.
+        assert_eq!(tijdstip("2026-03-29T00:59:00Z"), "29 maart 2026 01:59");
+        assert_eq!(tijdstip("2026-03-29T01:00:00Z"), "29 maart 2026 03:00");
+        assert_eq!(tijdstip("2026-07-01T12:00:00Z"), "1 juli 2026 14:00");
+        assert_eq!(tijdstip("2026-10-25T00:59:00Z"), "25 oktober 2026 02:59");
+        assert_eq!(tijdstip("2026-10-25T01:00:00Z"), "25 oktober 2026 02:00");
+    }
+
+    #[test]
+    fn text_that_is_no_moment_is_shown_as_it_is() {
+        assert_eq!(tijdstip("gisteren"), "gisteren");
+    }
 }
 
 #[cfg(test)]

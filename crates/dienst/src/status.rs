@@ -181,5 +181,21 @@ pub fn status(g: &Gemeente) -> DataStatus {
             });
         }
     }
+    // Nothing about any year that is over: the last one is where a vangnet question starts.
+    let vorig = huidig.offset(-1);
+    if !jaren.iter().any(|j| j.jaar < huidig && (j.definitief || j.maanden > 0 || !j.jaarcijfers.is_empty())) {
+        if let Ok(rule) = tabel.rule_for(vorig) {
+            let mut nodig: Vec<Year> = rule.eerdere_jaren(vorig);
+            nodig.push(vorig);
+            blokkades.push(Blokkade {
+                antwoord: format!("Vangnet {vorig}"),
+                ontbreekt: format!(
+                    "Er zijn nog geen cijfers over {}: het definitieve budget en het tekort uit de jaarrekening of de SiSa-verantwoording.",
+                    buig_core::nl::jaren(&nodig)
+                ),
+                acties: nodig.iter().map(|x| Actie::Jaarcijfer { jaar: *x }).collect(),
+            });
+        }
+    }
     DataStatus { gemeente: g.code.to_string(), naam: g.naam.clone(), jaren, blokkades }
 }

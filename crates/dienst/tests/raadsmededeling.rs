@@ -227,3 +227,26 @@ fn the_raadsmededeling_carries_the_multi_year_outlook_for_the_begroting() {
     let d = raadsmededeling(&deventer(), &[], None, &vraag_deventer()).unwrap();
     assert!(!d.platte_tekst().contains("Meerjarenraming"));
 }
+
+#[test]
+fn the_shortfall_chart_carries_the_thresholds_of_the_rule_table_for_each_year() {
+    let d = raadsmededeling(&demo().gegevens, &demo().uitkeringen, None, &vraag_demo()).unwrap();
+    let g = d
+        .blokken
+        .iter()
+        .find_map(|b| match b {
+            Blok::Grafiek(g) if g.titel == "Tekort in % van het budget" => Some(g),
+            _ => None,
+        })
+        .expect("the demo has a shortfall chart");
+    // Each year's thresholds are those of its vangnet position's routes, as the rule table gives them.
+    assert!(!g.drempels.is_empty(), "threshold lines");
+    for d in &g.drempels {
+        assert!(["7,5%", "5%"].contains(&d.naam.as_str()), "{}", d.naam);
+        assert_eq!(d.waarden.len(), g.x_labels.len());
+    }
+    let zeven = g.drempels.iter().find(|d| d.naam == "7,5%").expect("the regular threshold");
+    assert!(zeven.waarden.iter().flatten().all(|v| *v == 7.5));
+    let svg = g.svg();
+    assert!(svg.contains(">7,5%</text>"), "labelled in the picture");
+}

@@ -146,6 +146,7 @@ fn value_range(g: &Grafiek) -> (f64, f64) {
     if let Some(b) = &g.band {
         b.onder.iter().chain(b.boven.iter()).filter_map(|v| finite(*v)).for_each(&mut see);
     }
+    g.drempels.iter().flat_map(|d| d.waarden.iter()).filter_map(|v| finite(*v)).for_each(&mut see);
     if g.soort != Soort::Lijn || g.nullijn {
         see(0.0);
     }
@@ -291,6 +292,8 @@ fn legend(out: &mut String, g: &Grafiek, width: f64) -> f64 {
         .reeksen
         .iter()
         .enumerate()
+        // A series without a single value has nothing to explain.
+        .filter(|(_, r)| r.waarden.iter().any(|v| finite(*v).is_some()))
         .map(|(s, r)| {
             let swatch = match g.soort {
                 Soort::Lijn => Swatch::Line(colour(s), r.stijl),
@@ -342,6 +345,74 @@ fn legend(out: &mut String, g: &Grafiek, width: f64) -> f64 {
     row_centre + LEGEND_ROW / 2.0
 }
 
+/// The colour of reference lines: dark enough against white and against the bars.
+const DREMPEL: &str = "#333333";
+
+/// Reference lines: a dashed segment across each slot where the line has a
+/// value (consecutive slots at one level joined), the label at the right end
+/// of the last segment. Labels closer than a line of text are moved apart: the
+/// upper one above its line, the lower one below.
+fn drempels(out: &mut String, g: &Grafiek, layout: &Layout) {
+    let slot = layout.slot();
+    let mut labels: Vec<(f64, f64, &str)> = Vec::new();
+    for d in &g.drempels {
+        let mut last: Option<(f64, f64)> = None;
+        let mut i = 0;
+        while i < layout.n {
+            let Some(v) = d.waarden.get(i).copied().and_then(finite) else {
+                i += 1;
+                continue;
+            };
+            let start = i;
+            while i + 1 < layout.n && d.waarden.get(i + 1).copied().and_then(finite) == Some(v) {
+                i += 1;
+            }
+            let (x1, x2, y) = (layout.left + start as f64 * slot, layout.left + (i + 1) as f64 * slot, layout.y(v));
+            let _ = write!(
+                out,
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{DREMPEL}" stroke-width="1.5" stroke-dasharray="{DASH}"/>"#,
+                coord(x1),
+                coord(y),
+                coord(x2),
+                coord(y)
+            );
+            last = Some((x2, y));
+            i += 1;
+        }
+        if let Some((x, y)) = last {
+            labels.push((x, y, d.naam.as_str()));
+        }
+    }
+    // Top to bottom; each label sits just above its line unless that would touch the one above.
+    labels.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut previous: Option<f64> = None;
+    for (x, y, naam) in labels {
+        let mut baseline = y - 4.0;
+        if let Some(p) = previous {
+            if baseline - p < FONT_SIZE + 1.0 {
+                baseline = (y + FONT_SIZE + 2.0).max(p + FONT_SIZE + 1.0);
+            }
+        }
+        previous = Some(baseline);
+        let w = text_width(naam, FONT_SIZE) + 4.0;
+        let _ = write!(
+            out,
+            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff" fill-opacity="0.85"/>"##,
+            coord(x - w - 2.0),
+            coord(baseline - FONT_SIZE + 1.0),
+            coord(w),
+            coord(FONT_SIZE + 2.0)
+        );
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{DREMPEL}" text-anchor="end">{}</text>"#,
+            coord(x - 4.0),
+            coord(baseline),
+            escape(naam)
+        );
+    }
+}
+
 /// The whole chart.
 pub(crate) fn svg(g: &Grafiek) -> String {
     let (w, h) = (g.breedte.max(1), g.hoogte.max(1));
@@ -391,8 +462,10 @@ pub(crate) fn svg(g: &Grafiek) -> String {
         y_max: *ticks.last().unwrap_or(&1.0),
     };
 
-    // Gridlines and y labels.
-    for (t, label) in ticks.iter().zip(&labels) {
+    // Gridlines and y labels; on a short chart every other label, so they never touch.
+    let y_step = if ticks.len() > 1 { (layout.y(ticks[0]) - layout.y(ticks[1])).abs() } else { f64::INFINITY };
+    let every = if y_step < FONT_SIZE + 2.0 { ((FONT_SIZE + 2.0) / y_step).ceil() as usize } else { 1 };
+    for (k, (t, label)) in ticks.iter().zip(&labels).enumerate() {
         let y = coord(layout.y(*t));
         let _ = write!(
             out,
@@ -400,6 +473,9 @@ pub(crate) fn svg(g: &Grafiek) -> String {
             coord(layout.left),
             coord(layout.right)
         );
+        if k % every != 0 {
+            continue;
+        }
         let _ = write!(
             out,
             r#"<text x="{}" y="{}" font-size="12" fill="{TEXT}" text-anchor="end">{}</text>"#,
@@ -475,6 +551,8 @@ pub(crate) fn svg(g: &Grafiek) -> String {
             }
         }
     }
+
+    drempels(&mut out, g, &layout);
 
     // X labels, thinned so they do not collide.
     let widest = g.x_labels.iter().map(|l| text_width(l, FONT_SIZE)).fold(0.0, f64::max);

@@ -83,6 +83,16 @@ pub struct Band {
     pub boven: Vec<Option<f64>>,
 }
 
+/// A reference line, such as a vangnet threshold of 5% or 7,5% of the budget:
+/// drawn dashed across each x position where it has a value (so a threshold
+/// that applies only in some years is drawn only there), labelled at its
+/// right end with `naam`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drempel {
+    pub naam: String,
+    pub waarden: Vec<Option<f64>>,
+}
+
 /// A chart: its data and how to show it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grafiek {
@@ -102,6 +112,8 @@ pub struct Grafiek {
     pub hoogte: u32,
     /// Draw the y = 0 line emphasised (for a saldo or a result).
     pub nullijn: bool,
+    /// Reference lines (thresholds), drawn over the data, in the table as columns.
+    pub drempels: Vec<Drempel>,
 }
 
 /// The chart's data as an accessible table.
@@ -130,6 +142,7 @@ impl Grafiek {
             breedte: 720,
             hoogte: 320,
             nullijn: false,
+            drempels: Vec::new(),
         }
     }
 
@@ -156,6 +169,10 @@ impl Grafiek {
             kop.push(format!("{} (boven)", band.naam));
             kolommen.push(&band.onder);
             kolommen.push(&band.boven);
+        }
+        for d in &self.drempels {
+            kop.push(format!("Drempel {}", d.naam));
+            kolommen.push(&d.waarden);
         }
         // Counts and percentages: whole numbers stay whole, otherwise one decimal
         // throughout, so a column lines up.

@@ -444,3 +444,82 @@ fn a_png_at_a_zero_or_absurd_scale_is_refused() {
     assert!(lijn().png(f32::NAN).is_err());
     assert!(lijn().png(1000.0).is_err());
 }
+
+/// A shortfall chart of four years with the thresholds of the years they apply to.
+fn tekort_met_drempels() -> Grafiek {
+    let mut g = Grafiek::new("Tekort in % van het budget", Soort::Staaf, Eenheid::Procent);
+    g.x_labels = ["2022", "2023", "2024", "2025 (verwacht)"].map(String::from).to_vec();
+    g.reeksen.push(Reeks::new("Tekort", some(&[9.9, 8.2, 3.1, 6.0])));
+    g.drempels.push(Drempel { naam: "7,5%".into(), waarden: some(&[7.5, 7.5, 7.5, 7.5]) });
+    g.drempels.push(Drempel { naam: "5%".into(), waarden: vec![None, None, None, Some(5.0)] });
+    g
+}
+
+/// The text elements with a bold weight that are not the title: the thresholds' labels.
+fn drempel_labels(svg: &str) -> Vec<(String, f64, f64)> {
+    elements(svg, "text")
+        .into_iter()
+        .filter(|e| attr(e, "font-weight").as_deref() == Some("bold") && attr(e, "text-anchor").as_deref() == Some("end"))
+        .map(|e| {
+            let at = svg.find(e).unwrap() + e.len() + 1;
+            let text = svg[at..at + svg[at..].find('<').unwrap()].to_owned();
+            (text, attr(e, "x").unwrap().parse().unwrap(), attr(e, "y").unwrap().parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn thresholds_are_dashed_lines_only_over_the_years_they_apply_to_and_labelled() {
+    let g = tekort_met_drempels();
+    let svg = g.svg();
+    check_well_formed(&svg).unwrap();
+    let dashed: Vec<&str> = elements(&svg, "line").into_iter().filter(|e| attr(e, "stroke-dasharray").is_some()).collect();
+    assert_eq!(dashed.len(), 2, "one joined segment for 7,5% and one for 5%: {dashed:?}");
+    let x = |e: &str, a: &str| attr(e, a).unwrap().parse::<f64>().unwrap();
+    let (lang, kort) = (dashed[0], dashed[1]);
+    // 7,5% spans all four years, 5% only the last: a quarter of the width.
+    let breed = x(lang, "x2") - x(lang, "x1");
+    assert!(((x(kort, "x2") - x(kort, "x1")) - breed / 4.0).abs() < 0.2, "{kort} against {lang}");
+    assert_eq!(x(kort, "x2"), x(lang, "x2"));
+    let labels: Vec<String> = drempel_labels(&svg).into_iter().map(|l| l.0).collect();
+    assert_eq!(labels, ["7,5%", "5%"]);
+    // The table has them as columns.
+    let t = g.tabel();
+    assert_eq!(t.kop, ["", "Tekort", "Drempel 7,5%", "Drempel 5%"]);
+    assert_eq!(t.rijen[0], ["2022", "9,9%", "7,5%", "–"]);
+    assert_eq!(t.rijen[3], ["2025 (verwacht)", "6,0%", "7,5%", "5,0%"]);
+}
+
+#[test]
+fn threshold_labels_close_together_do_not_overlap() {
+    // On a tall scale 5% and 7,5% lie a few pixels apart.
+    let mut g = tekort_met_drempels();
+    g.reeksen[0].waarden = some(&[60.0, 40.0, 3.0, 6.0]);
+    g.drempels[1].waarden = some(&[5.0, 5.0, 5.0, 5.0]);
+    let labels = drempel_labels(&g.svg());
+    assert_eq!(labels.len(), 2);
+    let (a, b) = (&labels[0], &labels[1]);
+    assert!((a.2 - b.2).abs() >= 12.0, "labels {a:?} and {b:?} must be a line of text apart");
+}
+
+#[test]
+fn the_legend_names_only_series_with_data() {
+    let mut g = lijn();
+    g.reeksen.push(Reeks::new("Grootteklasse", vec![None; 5]));
+    let svg = g.svg();
+    assert!(svg.contains(">Voorbeeldstad<"));
+    assert!(!svg.contains(">Grootteklasse<"), "a series without values is not in the legend");
+}
+
+#[test]
+fn y_labels_on_a_short_chart_are_thinned_so_they_never_touch() {
+    let mut g = lijn();
+    g.hoogte = 130;
+    let svg = g.svg();
+    let ys: Vec<f64> = elements(&svg, "text")
+        .into_iter()
+        .filter(|e| attr(e, "text-anchor").as_deref() == Some("end"))
+        .map(|e| attr(e, "y").unwrap().parse().unwrap())
+        .collect();
+    assert!(ys.len() >= 2 && ys.windows(2).all(|w| (w[0] - w[1]).abs() >= 12.0), "{ys:?}");
+}

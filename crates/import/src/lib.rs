@@ -24,6 +24,7 @@ mod convert;
 mod csv_source;
 mod error;
 mod pseudo;
+pub mod sjabloon;
 mod value;
 pub mod werkmap;
 mod xlsx_source;

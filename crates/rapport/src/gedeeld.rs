@@ -135,6 +135,25 @@ pub fn stroom_blokken(punten: &[Punt]) -> Vec<Blok> {
     grafiek_met_tabel(gs, tabel)
 }
 
+/// The thresholds of the vangnet routes (7,5%; from 2025 also the lowered 5%), each drawn only over the
+/// years whose rule has it, as the rule table gives them through each year's position.
+pub fn drempels(posities: &[Option<&VangnetPositie>]) -> Vec<buig_grafiek::Drempel> {
+    let per_jaar: Vec<Vec<Decimal>> = posities
+        .iter()
+        .map(|p| p.map(|v| v.resultaat.routes.iter().map(|r| r.drempel_percentage.value().normalize()).collect()).unwrap_or_default())
+        .collect();
+    let mut niveaus: Vec<Decimal> = per_jaar.iter().flatten().copied().collect();
+    niveaus.sort_by(|a, b| b.cmp(a));
+    niveaus.dedup();
+    niveaus
+        .into_iter()
+        .map(|p| buig_grafiek::Drempel {
+            naam: format!("{}%", nl::getal(p, p.scale())),
+            waarden: per_jaar.iter().map(|ps| ps.contains(&p).then(|| p.to_string().parse::<f64>().ok()).flatten()).collect(),
+        })
+        .collect()
+}
+
 /// A year's vangnet position in a table cell, as every view says it.
 pub fn vangnet_kort(v: Option<&VangnetPositie>) -> String {
     v.map(buig_prognose::zinnen::positie_kort).unwrap_or_else(|| "niet te bepalen".into())
@@ -148,9 +167,12 @@ pub fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseUitkomst>, t: Yea
     let mut gt = Grafiek::new("Tekort in % van het budget", Soort::Staaf, Eenheid::Procent);
     gt.nullijn = true;
     let mut pct = Vec::new();
+    // Per year the vangnet position whose routes name the thresholds of that year.
+    let mut posities: Vec<Option<&VangnetPositie>> = Vec::new();
     for y in (t.get() - 3)..t.get() {
         let y = Year::new(y);
         let j = o.jaren.iter().find(|j| j.jaar == y);
+        posities.push(j.and_then(|j| j.vangnet.as_ref()));
         let p = j.and_then(|j| j.tekort_percentage);
         gt.x_labels.push(y.to_string());
         pct.push(p.and_then(|d| d.value().to_string().parse::<f64>().ok()));
@@ -166,6 +188,7 @@ pub fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseUitkomst>, t: Yea
     match r {
         Some(r) => {
             let k = &r.kop;
+            posities.push(k.vangnet.as_ref());
             pct.push(k.tekort_percentage.value().to_string().parse::<f64>().ok());
             rijen.push(vec![
                 t.to_string(),
@@ -179,6 +202,7 @@ pub fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseUitkomst>, t: Yea
             // No monthly prognosis, but the year's figures a source states (a jaarcijfer).
             Some(v) => {
                 let r = &v.resultaat;
+                posities.push(Some(v));
                 pct.push(r.tekort_percentage.value().to_string().parse::<f64>().ok());
                 rijen.push(vec![
                     t.to_string(),
@@ -189,12 +213,14 @@ pub fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseUitkomst>, t: Yea
                 ]);
             }
             None => {
+                posities.push(None);
                 pct.push(None);
                 rijen.push(vec![t.to_string(), "prognose".into(), "onbekend".into(), "onbekend".into(), "niet te bepalen".into()]);
             }
         },
     }
     gt.reeksen.push(Reeks::new("Tekort %", pct));
+    gt.drempels = drempels(&posities);
 
     let tekst = match r {
         Some(r) => {
@@ -215,11 +241,17 @@ pub fn vangnet_blokken(o: &BudgetOverzicht, r: Option<&PrognoseUitkomst>, t: Yea
         },
     };
     b.push(Blok::Alinea(gewoon(tekst)));
-    let tabel = Tabel {
-        kop: vec!["Jaar".into(), "Stadium".into(), "Tekort".into(), "Tekort %".into(), "Vangnet".into()],
-        rijen,
-        rechts: vec![false, false, true, true, false],
-    };
+    let mut kop: Vec<String> = vec!["Jaar".into(), "Stadium".into(), "Tekort".into(), "Tekort %".into(), "Vangnet".into()];
+    let mut rechts = vec![false, false, true, true, false];
+    // The thresholds drawn in the chart, as columns: the level where it applies in that year.
+    for d in &gt.drempels {
+        kop.push(format!("Drempel {}", d.naam));
+        rechts.push(true);
+        for (rij, w) in rijen.iter_mut().zip(&d.waarden) {
+            rij.push(if w.is_some() { d.naam.clone() } else { "–".into() });
+        }
+    }
+    let tabel = Tabel { kop, rijen, rechts };
     b.extend(grafiek_met_tabel(gt, tabel));
     b
 }

@@ -3,8 +3,10 @@
 //! `buig-synth`: spells, budgets, monthly realisation and inhabitants that
 //! agree with each other) and the real budget decisions quoted in the seed
 //! documents (Deventer 2023–2024; Bedum, De Marne, Winsum, Eemsmond
-//! 2014–2018). Loaded by `buig demo`, each part as one import recorded in the
-//! history; a database that has Voorbeeldstad already is left alone.
+//! 2014–2018), and eight fictional peers "Voorbeeld-…" (spells and
+//! inhabitants only) so the comparison has groups to show. Loaded by
+//! `buig demo`, each part as one import recorded in the history; a database
+//! that has Voorbeeldstad already is left alone.
 
 use buig_core::records::Budgetbeschikking;
 use buig_core::GemeenteCode;
@@ -16,6 +18,9 @@ use crate::{Store, StoreError};
 /// Version tag of the generated demo data: bump it when the generator changes,
 /// so an existing database gets the new data instead of "unchanged".
 const DEMO_VERSIE: &str = "demo-voorbeeldstad-1";
+
+/// Whether a gemeente is one the demo invented (Voorbeeldstad or a fictional peer), and the peers.
+pub use buig_synth::{is_fictief, BUREN};
 
 impl Store {
     /// The seed documents' yearly shortfalls (`data/seed_jaarcijfers.csv`), with their source.
@@ -101,16 +106,32 @@ impl Store {
             }))
         });
         out.push(
-            self.importeer_rijen(
-                Soort::Budget,
-                "demo: budgetten uit de seed-documenten (data/budgetten.csv)".into(),
-                &sha("seedbudget"),
-                seeds,
-                1,
-                &mut |_| {},
-            )
-            .await?,
+            self.importeer_rijen(Soort::Budget, "demo: budgetten uit de brondocumenten".into(), &sha("seedbudget"), seeds, 1, &mut |_| {})
+                .await?,
         );
+        // The fictional peers, so the comparison page has a national and a size-class line.
+        let buren = buig_synth::buren();
+        for b in &buren {
+            sqlx::query(
+                "INSERT INTO gemeenten (code, naam, geldig_van, geldig_tot, opgegaan_in, opheffingsdatum, bron)
+                 VALUES ($1, $2, 2015, NULL, NULL, NULL, $3) ON CONFLICT (code) DO NOTHING",
+            )
+            .bind(b.gemeente.to_string())
+            .bind(b.naam.to_string())
+            .bind("fictieve vergelijkingsgemeente van de demo (buig-synth); geen echte CBS-code")
+            .execute(self.pool())
+            .await?;
+        }
+        let label = |deel: &str| format!("demo: fictieve vergelijkingsgemeenten ({deel})");
+        let uitkeringen = buren
+            .iter()
+            .flat_map(|b| b.uitkeringen.iter())
+            .map(|s| ok(Record::Uitkering(s.als_uitkering(pseudo.pseudoniem(&s.client_id)))));
+        out.push(
+            self.importeer_rijen(Soort::Uitkeringen, label("uitkeringen"), &sha("buren-uitkeringen"), uitkeringen, 1, &mut |_| {}).await?,
+        );
+        let inw = buren.iter().flat_map(|b| b.inwoners.iter().cloned()).map(Record::Inwoners).map(ok);
+        out.push(self.importeer_rijen(Soort::Inwoners, label("inwoners"), &sha("buren-inwoners"), inw, 1, &mut |_| {}).await?);
         self.laad_seed_jaarcijfers().await?;
         self.laad_seed_verleend().await?;
         Ok(out)

@@ -122,14 +122,8 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let wat: Vec<String> = b.kenmerken().into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        audit_in(
-            &mut tx,
-            wie,
-            "briefhoofd",
-            Some(&code),
-            &format!("briefhoofd: {}", if wat.is_empty() { "leeg".into() } else { wat.join("; ") }),
-        )
-        .await?;
+        let details = format!("briefhoofd: {}", if wat.is_empty() { "leeg".into() } else { wat.join("; ") });
+        audit_in(&mut tx, wie, "briefhoofd", Some(&code), &details).await?;
         sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())

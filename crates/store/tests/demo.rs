@@ -14,7 +14,17 @@ async fn the_demo_brings_voorbeeldstad_and_the_seed_figures() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&format!("sqlite://{}", dir.path().join("demo.db").display())).await.unwrap();
     let parts = store.laad_demo().await.unwrap();
-    assert_eq!(parts.len(), 5);
+    assert_eq!(parts.len(), 7, "Voorbeeldstad's four kinds, the seed budgets, the peers' spells and inhabitants");
+
+    // The fictional peers: named as such, with spells and inhabitants, no budgets.
+    for (code, naam, inwoners_2026, _) in buig_synth::BUREN {
+        let g = gm(code);
+        assert_eq!(store.gemeente(g).await.unwrap().unwrap().naam, naam);
+        assert!(buig_store::demo::is_fictief(g));
+        assert!(!store.uitkeringen(g).await.unwrap().is_empty());
+        assert_eq!(store.inwoners(g).await.unwrap().last().map(|i| i.aantal), Some(inwoners_2026));
+        assert!(store.budgetten(g).await.unwrap().is_empty());
+    }
 
     let vs = gm(buig_synth::VOORBEELDSTAD);
     assert_eq!(store.gemeente(vs).await.unwrap().unwrap().naam, "Voorbeeldstad");

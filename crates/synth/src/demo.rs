@@ -41,7 +41,7 @@ const SEED: u64 = 20_261_031;
 /// Spells 2015–2026, chosen so about 2,500 benefits run in 2024.
 const AANTAL_UITKERINGEN: u64 = 10_250;
 const EERSTE_JAAR: i32 = 2015;
-const PEILDATUM: Date = jiff::civil::date(2026, 10, 31);
+pub(crate) const PEILDATUM: Date = jiff::civil::date(2026, 10, 31);
 
 /// Inhabitants on 1 January 2015..=2026: steady growth of about 0.6% a year.
 const INWONERS: [u64; 12] = [96_412, 96_955, 97_540, 98_210, 98_803, 99_356, 99_871, 100_540, 101_298, 101_930, 102_415, 102_880];

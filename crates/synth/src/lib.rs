@@ -63,6 +63,7 @@
 //! otherwise return 14–365 days later (same scheme; a Bbz client returns on
 //! PW), with a new spell drawn as above: the "draaideur" within 12 months.
 
+mod buren;
 mod csv;
 mod dagen;
 mod demo;
@@ -73,6 +74,7 @@ use buig_core::records::{ClientPseudoniem, Regeling, Uitkering};
 use buig_core::GemeenteCode;
 use jiff::civil::Date;
 
+pub use crate::buren::{buren, is_fictief, Buur, BUREN};
 pub use crate::csv::{write_csv, HEADER};
 pub use crate::demo::{voorbeeldstad, Demo, DemoJaar, PRIJS_PER_UITKERING, VERHAAL, VOORBEELDSTAD};
 pub use crate::nationaal::{nationaal, verdeling, NationaalParams};

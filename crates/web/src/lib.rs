@@ -47,6 +47,7 @@ pub mod planblokken;
 pub mod sessie;
 pub mod statusblok;
 pub mod upload;
+pub mod veld;
 pub mod vraag;
 
 use std::future::IntoFuture;
@@ -147,6 +148,7 @@ pub fn app(staat: Staat) -> Router {
         .route("/g/{code}/vangnet/toelichting", post(paginas::vangnet::toelichting::opslaan))
         .route("/g/{code}/import", get(paginas::import::formulier).post(paginas::import::upload).layer(DefaultBodyLimit::max(max_upload)))
         .route("/g/{code}/import/bevestig", post(paginas::import::bevestig))
+        .route("/g/{code}/import/sjabloon/{bestand}", get(paginas::import::sjabloon))
         .route("/g/{code}/import/herstel", post(paginas::import::herstel))
         .route("/g/{code}/rapport/{soort}", get(paginas::rapport::document))
         .route("/g/{code}/plan", get(paginas::plan::pagina))

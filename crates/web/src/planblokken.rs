@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::pagina::euro;
 use crate::sessie::Ingelogd;
+use crate::veld::{self, Ingevuld, Invoer, Veld};
 
 pub fn status_grafiek(o: &buig_plan::Overzicht) -> Grafiek {
     let mut g = Grafiek::new("Acties per actielijn naar laatste status", Soort::GestapeldeStaaf, Eenheid::Aantal);
@@ -90,42 +91,81 @@ pub fn voortgang_kaart(v: &Voortgang) -> Markup {
     html! { p.voortgang { "Voortgang: " (buig_plan::voortgang_tekst(v)) } }
 }
 
-pub fn status_form(ik: &Ingelogd, code: GemeenteCode, titel: &str, acties: &[(String, String)], vast: Option<&str>) -> Markup {
+/// The labels of the plan forms' fields, for the summary of errors.
+pub const LABELS: &[(&str, &str)] = &[
+    ("actie", "Actie"),
+    ("kwartaal", "Kwartaal"),
+    ("status", "Status"),
+    ("gerealiseerd", "Gerealiseerd"),
+    ("kosten", "Kosten dit kwartaal"),
+    ("notitie", "Notitie"),
+    ("datum", "Datum"),
+    ("oordeel", "Oordeel"),
+    ("toelichting", "Toelichting"),
+    ("risico", "Risico"),
+    ("beheersmaatregel", "Beheersmaatregel"),
+    ("eigenaar", "Eigenaar"),
+    ("kans", "Kans"),
+    ("impact", "Impact"),
+    ("bestand", "Bestand"),
+    ("titel", "Titel van het plan"),
+    ("van", "Periode van"),
+    ("tot", "Periode tot en met"),
+    ("doel_uitkeringen", "Doel: uitkeringen minder"),
+    ("doel_euro", "Doel in euro's per jaar"),
+    ("nulmeting", "Nulmeting"),
+    ("blad", "Werkblad"),
+    ("sturing", "Sturing"),
+];
+
+/// A quarter's status of an action (`vast`: on the action's page); quarters from the plan's first year on.
+pub fn status_form(
+    ik: &Ingelogd,
+    code: GemeenteCode,
+    titel: &str,
+    acties: &[(String, String)],
+    vast: Option<&str>,
+    eerste_jaar: Option<i16>,
+    ingevuld: Option<&Ingevuld>,
+) -> Markup {
+    let (kwartalen, nu) = veld::kwartaalkeuze(eerste_jaar, buig_dienst::vandaag());
+    let statussen: Vec<(String, String)> = Status::ALLE.iter().map(|s| (s.code().to_string(), s.tekst().to_string())).collect();
+    let acties: Vec<(String, String)> = acties.iter().map(|(c, t)| (c.clone(), format!("{c} {t}"))).collect();
     html! {
-        form.knoppen method="post" action={ "/g/" (code) "/plan/status" } {
+        form.knoppen method="post" action={ "/g/" (code) "/plan/status" } novalidate {
             input type="hidden" name="csrf" value=(ik.csrf);
             input type="hidden" name="titel" value=(titel);
             @if let Some(a) = vast {
                 input type="hidden" name="actie" value=(a);
                 input type="hidden" name="terug" value="actie";
             } @else {
-                div { label for="actie" { "Actie" } select #actie name="actie" required { @for (c, t) in acties { option value=(c) { (c) " " (t) } } } }
+                (veld::keuze("st", "actie", "Actie", &acties, None, ingevuld))
             }
-            div { label for="kwartaal" { "Kwartaal" span.hint { "JJJJ-Kn, bijv. 2023-K2" } } input #kwartaal name="kwartaal" type="text" required pattern="[0-9]{4}-[KkQq][1-4]"; }
-            div { label for="status" { "Status" } select #status name="status" { @for s in Status::ALLE { option value=(s.code()) { (s.tekst()) } } } }
-            div { label for="gerealiseerd" { "Gerealiseerd" span.hint { "in de eenheid van de actie" } } input #gerealiseerd name="gerealiseerd" type="text" inputmode="decimal"; }
-            div { label for="kosten" { "Kosten dit kwartaal" span.hint { "euro's, bijv. 12.500" } } input #kosten name="kosten" type="text" inputmode="decimal"; }
-            div { label for="notitie" { "Notitie" } input #notitie name="notitie" type="text" maxlength="500"; }
+            (veld::keuze("st", "kwartaal", "Kwartaal", &kwartalen, Some(&nu), ingevuld))
+            (veld::keuze("st", "status", "Status", &statussen, None, ingevuld))
+            (Veld::new("gerealiseerd", "Gerealiseerd", Invoer::Getal).hint("in de eenheid van de actie").toon("st", ingevuld))
+            (Veld::new("kosten", "Kosten dit kwartaal", Invoer::Bedrag).hint("euro's, bijv. 12.500").toon("st", ingevuld))
+            (Veld::new("notitie", "Notitie", Invoer::Tekst).max(500).toon("st", ingevuld))
             div { button type="submit" { "Opslaan" } }
         }
     }
 }
 
 /// The upload form of a plan (CSV or XLSX, one row per action), as `buig plan import`.
-pub fn import_form(ik: &Ingelogd, code: GemeenteCode, titel: Option<&str>) -> Markup {
+pub fn import_form(ik: &Ingelogd, code: GemeenteCode, titel: Option<&str>, ingevuld: Option<&Ingevuld>) -> Markup {
     html! {
-        p { "Eén rij per actie met de kolommen lijn, code en titel en verder naar keuze lijn_naam, doelstelling, eenheid, doelwaarde, startwaarde, trekker, planning, start, eind, budget, soort, effect_uitkeringen, effect_euro (zie docs/plan.md). In XLSX mag een blad \"risico's\" de risico's geven. Alles of niets: bij één foute rij wordt niets opgeslagen. Een plan met dezelfde titel wordt vervangen; statussen en evaluaties van acties die blijven, blijven bewaard." }
-        form.knoppen method="post" action={ "/g/" (code) "/plan/import" } enctype="multipart/form-data" {
+        p { "Eén rij per actie met de kolommen lijn, code en titel en verder naar keuze lijn_naam, doelstelling, eenheid, doelwaarde, startwaarde, trekker, planning, start, eind, budget, soort, effect_uitkeringen, effect_euro. In Excel mag een blad \"risico's\" de risico's geven. Alles of niets: bij één foute rij wordt niets opgeslagen. Een plan met dezelfde titel wordt vervangen; statussen en evaluaties van acties die blijven, blijven bewaard." }
+        form.knoppen method="post" action={ "/g/" (code) "/plan/import" } enctype="multipart/form-data" novalidate {
             input type="hidden" name="csrf" value=(ik.csrf);
             div { label for="plan-bestand" { "Bestand" span.hint { "CSV of XLSX" } } input #plan-bestand type="file" name="bestand" accept=".csv,.txt,.xlsx" required; }
-            div { label for="plan-titel" { "Titel van het plan" } input #plan-titel type="text" name="titel" required maxlength="200" value=[titel]; }
-            div { label for="plan-van" { "Periode van" } input #plan-van type="date" name="van"; }
-            div { label for="plan-tot" { "Periode tot en met" } input #plan-tot type="date" name="tot"; }
-            div { label for="plan-doel-uitkeringen" { "Doel: uitkeringen minder" } input #plan-doel-uitkeringen type="text" inputmode="numeric" name="doel_uitkeringen"; }
-            div { label for="plan-doel-euro" { "Doel in euro's per jaar" } input #plan-doel-euro type="text" inputmode="decimal" name="doel_euro"; }
-            div { label for="plan-nulmeting" { "Nulmeting" } input #plan-nulmeting type="date" name="nulmeting"; }
-            div { label for="plan-blad" { "Werkblad (XLSX)" span.hint { "leeg = het eerste" } } input #plan-blad type="text" name="blad"; }
-            div { label for="plan-sturing" { "Sturing" span.hint { "wie stuurt, hoe wordt gerapporteerd" } } input #plan-sturing type="text" name="sturing" maxlength="2000"; }
+            (Veld::new("titel", "Titel van het plan", Invoer::Tekst).verplicht().max(200).standaard(titel.unwrap_or("")).toon("plan", ingevuld))
+            (Veld::new("van", "Periode van", Invoer::Datum).toon("plan", ingevuld))
+            (Veld::new("tot", "Periode tot en met", Invoer::Datum).toon("plan", ingevuld))
+            (Veld::new("doel_uitkeringen", "Doel: uitkeringen minder", Invoer::Geheel).toon("plan", ingevuld))
+            (Veld::new("doel_euro", "Doel in euro's per jaar", Invoer::Bedrag).toon("plan", ingevuld))
+            (Veld::new("nulmeting", "Nulmeting", Invoer::Datum).toon("plan", ingevuld))
+            (Veld::new("blad", "Werkblad (Excel)", Invoer::Tekst).hint("leeg = het eerste").toon("plan", ingevuld))
+            (Veld::new("sturing", "Sturing", Invoer::Tekst).hint("wie stuurt, hoe wordt gerapporteerd").max(2000).toon("plan", ingevuld))
             div { button type="submit" { "Importeren" } }
         }
     }

@@ -246,14 +246,14 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     // One action: record a quarter with costs on its own page and evaluate it.
     c.find(Locator::LinkText("1B Integrale jongerenaanpak")).await.unwrap().click().await.unwrap();
     assert!(tekst(&c).await.contains("Nog geen status vastgelegd"));
-    c.find(Locator::Css("#kwartaal")).await.unwrap().send_keys("2023-K2").await.unwrap();
-    c.find(Locator::Css("#gerealiseerd")).await.unwrap().send_keys("290").await.unwrap();
-    c.find(Locator::Css("#kosten")).await.unwrap().send_keys("12.500").await.unwrap();
+    c.find(Locator::Css("#st-kwartaal")).await.unwrap().select_by_value("2023-K2").await.unwrap();
+    c.find(Locator::Css("#st-gerealiseerd")).await.unwrap().send_keys("290").await.unwrap();
+    c.find(Locator::Css("#st-kosten")).await.unwrap().send_keys("12.500").await.unwrap();
     c.find(Locator::Css("form[action$='/plan/status'] button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::Css("p.melding.goed")).await.unwrap();
     let t = tekst(&c).await;
     assert!(t.contains("De status van actie 1B is opgeslagen.") && t.contains("€ 12.500"), "{t}");
-    c.find(Locator::Css("#toelichting")).await.unwrap().send_keys("loopt goed, voortzetten").await.unwrap();
+    c.find(Locator::Css("#ev-toelichting")).await.unwrap().send_keys("loopt goed, voortzetten").await.unwrap();
     c.find(Locator::Css("form[action$='/plan/evaluatie'] button[type=submit]")).await.unwrap().click().await.unwrap();
     c.wait().for_element(Locator::XPath("//p[contains(@class, 'melding') and contains(., 'evaluatie van actie 1B')]")).await.unwrap();
     let t = tekst(&c).await;
@@ -287,5 +287,129 @@ async fn a_new_user_logs_in_and_sees_how_the_year_goes_and_whether_the_vangnet_i
     c.wait().for_element(Locator::Css("#naam")).await.unwrap();
     c.goto(&format!("{url}/g/GM9999")).await.unwrap();
     assert!(c.current_url().await.unwrap().path().starts_with("/inloggen"));
+    c.close().await.unwrap();
+}
+
+/// Issue "A real gemeente", done when: Deventer, with nothing stored but the
+/// reference data, goes through the web app alone from its data status to
+/// "recht op € 149.870" — the figures of 2023, 2022 and 2021 typed in, the
+/// 2022 grant stated, its causes and measures written — and its notitie
+/// carries the words typed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deventer_goes_from_an_empty_data_status_to_its_vangnet_right_and_its_notitie_through_the_web_app_alone() {
+    let Some(driver) = start_driver().await else {
+        assert!(std::env::var_os("BUIG_E2E").is_none(), "BUIG_E2E is set but chromedriver cannot be started");
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"overgeslagen: de browsertest van Deventer (chromedriver ontbreekt)\n");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let store = buig_store::Store::open(&format!("sqlite://{}", dir.path().join("buig.db").display())).await.unwrap();
+    let wachtwoord = "deventer-wachtwoord-2024";
+    store.gebruiker_toevoegen("deventer", wachtwoord).await.unwrap();
+    store.rol_toekennen("deventer", &"GM0150".parse().unwrap(), buig_store::gebruikers::Rol::Bewerker).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = buig_web::app(buig_web::Staat::new(store.clone(), buig_web::Instellingen { runs: 200, ..Default::default() }));
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let profiel = tempfile::tempdir().unwrap();
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--window-size=1280,2000",
+                     format!("--user-data-dir={}", profiel.path().display())]
+        }
+    });
+    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&format!("http://127.0.0.1:{}", driver.1))
+        .await
+        .expect("a WebDriver session with chromium");
+
+    c.goto(&url).await.unwrap();
+    c.find(Locator::Css("#naam")).await.unwrap().send_keys("deventer").await.unwrap();
+    c.find(Locator::Css("#wachtwoord")).await.unwrap().send_keys(wachtwoord).await.unwrap();
+    c.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("nav.hoofd")).await.unwrap();
+
+    // The data status: nothing there yet, and what each gap blocks.
+    c.find(Locator::Css("nav.hoofd")).await.unwrap().find(Locator::LinkText("Gegevens")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("h1")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("Gegevens van Deventer") && t.contains("Vangnet 2025: Er zijn nog geen cijfers over"), "{t}");
+    foto(&c, "20-deventer-gegevens-leeg").await;
+
+    // The gap links to the form that fills it.
+    c.find(Locator::LinkText("budget en tekort 2023 invullen")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::Css("#jc-budget")).await.unwrap();
+    let jaarcijfer = |jaar: &'static str, budget: &'static str, tekort: &'static str| {
+        let c = c.clone();
+        async move {
+            let veld = c.find(Locator::Css("#jc-jaar")).await.unwrap();
+            veld.clear().await.unwrap();
+            veld.send_keys(jaar).await.unwrap();
+            c.find(Locator::Css("#jc-budget")).await.unwrap().send_keys(budget).await.unwrap();
+            c.find(Locator::Css("#jc-tekort")).await.unwrap().send_keys(tekort).await.unwrap();
+            c.find(Locator::Css("form[action$='/vangnet/jaarcijfer'] button[type=submit]")).await.unwrap().click().await.unwrap();
+            c.wait().for_element(Locator::Css("p.melding.goed")).await.unwrap();
+        }
+    };
+    // 2023 from the jaarrekening (seed 002), then the year itself.
+    jaarcijfer("2023", "41.984.531", "3.448.580").await;
+    c.goto(&format!("{url}/g/GM0150/vangnet?jaar=2023")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("Vangnet 2023 — Deventer") && t.contains("8,21%"), "{t}");
+    assert!(!t.contains("recht op een vangnetuitkering van € 149.870"), "not before 2021 and 2022 are known: {t}");
+    // 2022 and 2021, as the jaarrekening has them.
+    jaarcijfer("2022", "37.000.000", "3.663.000").await;
+    jaarcijfer("2021", "36.000.000", "500.000").await;
+    foto(&c, "21-deventer-jaren").await;
+    // Condition e: the 2022 grant, stated with its button.
+    c.goto(&format!("{url}/g/GM0150/vangnet?jaar=2023")).await.unwrap();
+    let ja = c.find(Locator::XPath("//form[input[@name='jaar' and @value='2022']]//button[@value='ja']")).await.unwrap();
+    ja.click().await.unwrap();
+    c.wait().for_element(Locator::Css("p.melding.goed")).await.unwrap();
+    c.goto(&format!("{url}/g/GM0150/vangnet?jaar=2023")).await.unwrap();
+    let t = tekst(&c).await;
+    assert!(t.contains("recht op een vangnetuitkering van € 149.870"), "{t}");
+    assert!(t.contains("uitgebreid verzoek"), "the 2022 grant makes it an extended request: {t}");
+    foto(&c, "22-deventer-recht").await;
+
+    // The council's own words.
+    let oorzaken = "Het budgetaandeel van Deventer daalt sinds 2020, terwijl meer statushouders instroomden.";
+    c.find(Locator::Css("#oorzaken")).await.unwrap().send_keys(oorzaken).await.unwrap();
+    c.find(Locator::Css("#maatregelen"))
+        .await
+        .unwrap()
+        .send_keys("- Werkgeversservicepunt Deventer\n- Pilot lifecoaching en jobcoaching")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#aanvullende_maatregelen"))
+        .await
+        .unwrap()
+        .send_keys("Intensieve begeleiding van jongeren naar werk.")
+        .await
+        .unwrap();
+    c.find(Locator::Css("form[action$='/vangnet/toelichting'] button[type=submit]")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//p[contains(., 'De toelichting is opgeslagen')]")).await.unwrap();
+    foto(&c, "23-deventer-toelichting").await;
+
+    // The notitie, as the council reads it.
+    c.find(Locator::LinkText("Notitie als HTML")).await.unwrap().click().await.unwrap();
+    c.wait().for_element(Locator::XPath("//h1[contains(., 'Notitie vangnet 2023')]")).await.unwrap();
+    let notitie = c.find(Locator::Css("body")).await.unwrap().text().await.unwrap().replace('\u{a0}', " ");
+    for woorden in [
+        oorzaken,
+        "Werkgeversservicepunt Deventer",
+        "Pilot lifecoaching en jobcoaching",
+        "Intensieve begeleiding van jongeren naar werk.",
+        "€ 149.870",
+    ] {
+        assert!(notitie.contains(woorden), "the notitie carries «{woorden}»");
+    }
+    assert!(!notitie.contains("Oorzaken van het tekort (vraag A van het aanvraagformulier)"), "nothing left to fill in about the causes");
+    foto(&c, "24-deventer-notitie").await;
     c.close().await.unwrap();
 }

@@ -476,14 +476,25 @@ async fn an_action_page_shows_its_history_and_takes_an_evaluation_and_the_plan_t
     // An evaluation without reasoning is refused; nothing more is stored.
     let r = post("evaluatie", vec![("actie", "1B"), ("datum", "2024-02-01"), ("oordeel", "stoppen"), ("toelichting", "  ")]).await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().replace('\u{a0}', " ").contains("toelichting: leeg"));
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("href=\"#ev-toelichting\">Toelichting</a>: leeg"), "{html}");
+    assert!(html.contains("id=\"ev-datum\" type=\"text\" name=\"datum\" value=\"2024-02-01\""), "the date is kept: {html}");
     assert_eq!(s.store.plan_evaluaties(gm("GM0150"), &titel).await.unwrap().len(), 1);
     // Negative costs are refused with the field named.
     let r = post("status", vec![("actie", "1B"), ("terug", "actie"), ("kwartaal", "2023-K4"), ("status", "achter"), ("kosten", "-5")])
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().replace('\u{a0}', " ").contains("kosten:"));
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("href=\"#st-kosten\">Kosten dit kwartaal</a>:"), "{html}");
+    assert!(html.contains("<option value=\"2023-K4\" selected>K4 2023</option>"), "the quarter chosen stays chosen: {html}");
+    assert!(html.contains("value=\"-5\" inputmode=\"decimal\" aria-invalid=\"true\" aria-describedby=\"st-kosten-fout\""), "{html}");
+    // A date typed the Dutch way is taken.
+    let r = post("evaluatie", vec![("actie", "1B"), ("datum", "01-02-2024"), ("oordeel", "regulier"), ("toelichting", "borgen")])
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.store.plan_evaluaties(gm("GM0150"), &titel).await.unwrap().len(), 2);
 
     let html = s.get("/g/GM0150/plan/actie/1B", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
     assert!(html.contains("Integrale jongerenaanpak"), "{html}");
@@ -520,7 +531,7 @@ async fn an_action_page_shows_its_history_and_takes_an_evaluation_and_the_plan_t
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().replace('\u{a0}', " ").contains("heeft geen risico 7"));
     let acties: Vec<String> = s.store.auditlog(Some(&gm("GM0150")), 10).await.unwrap().into_iter().map(|a| a.actie).collect();
-    assert_eq!(acties[..5], ["plan.risico", "plan.risico", "plan.evaluatie", "plan.status", "plan.status"]);
+    assert_eq!(acties[..5], ["plan.risico", "plan.risico", "plan.evaluatie", "plan.evaluatie", "plan.status"]);
     // An unknown action is a 404, as an unknown gemeente.
     assert_eq!(s.get("/g/GM0150/plan/actie/9Z", Some(&c)).await.status(), StatusCode::NOT_FOUND);
 }
@@ -664,10 +675,15 @@ async fn an_editor_completes_the_earlier_years_on_the_vangnet_page_and_the_answe
         form.extend(velden.into_iter().map(|(k, v)| (k, v.to_string())));
         s.client.post(format!("{}/g/GM0150/vangnet/{pad}", s.url)).header("Cookie", &c).form(&form).send()
     };
-    // A bad amount is refused with the field named; nothing stored.
+    // A bad amount is refused beside its field, the form keeps what was typed; nothing stored.
     let r = post("jaarcijfer", vec![("jaar", "2022"), ("budget", "veel"), ("tekort", "1")]).await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().replace('\u{a0}', " ").contains("Niet opgeslagen: budget:"));
+    let html = r.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(html.contains("Niet opgeslagen.") && html.contains("href=\"#jc-budget\">Definitief budget</a>"), "{html}");
+    assert!(html.contains("id=\"jc-budget\" type=\"text\" name=\"budget\" value=\"veel\""), "the typed amount is kept: {html}");
+    assert!(html.contains("aria-invalid=\"true\" aria-describedby=\"jc-budget-fout\""), "{html}");
+    assert!(html.contains("id=\"jc-tekort\" type=\"text\" name=\"tekort\" value=\"1\""), "{html}");
+    assert!(!html.contains("id=\"vl-bedrag\" type=\"text\" name=\"bedrag\" value=\"veel\""), "the other form is not filled in");
     assert_eq!(s.store.jaarcijfers(gm("GM0150")).await.unwrap().iter().filter(|j| j.status == "opgegeven").count(), 0);
     for (jaar, budget, tekort) in [("2022", "37.000.000", "3.663.000"), ("2021", "36.000.000", "-500.000")] {
         let r = post("jaarcijfer", vec![("jaar", jaar), ("budget", budget), ("tekort", tekort), ("bron", "jaarrekening")]).await.unwrap();
@@ -938,11 +954,43 @@ async fn the_overview_prognosis_vangnet_page_api_and_raadsmededeling_state_the_s
     assert!(html.contains(&vangnet), "and the same vangnet outlook: {html}");
 }
 
+/// Undoes the demo's fictional peers (their spells), so a test starts from Voorbeeldstad alone.
+async fn zonder_buren(s: &Server) {
+    let h = s.store.historie().await.unwrap();
+    let buren = h.iter().find(|h| h.bestand == "demo: fictieve vergelijkingsgemeenten (uitkeringen)").expect("the peers' import");
+    s.store.herstel(buren.id, None, None, &mut |_| {}).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_demo_comparison_shows_a_national_and_a_size_class_line_of_fictional_peers_said_to_be_fictional() {
+    let s = Server::start().await;
+    let (c, _) = s.login("bewerker").await;
+    let html = s.get("/vergelijking", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    let n = buig_store::demo::BUREN.len() + 1;
+    assert!(html.contains(&format!("naast alle {n} gemeenten met uitkeringen")), "{html}");
+    assert!(html.contains("Demo: ") && html.contains("Voorbeeld-Noord") && html.contains("verzonnen"), "{html}");
+    // The chart's legend: Voorbeeldstad, all gemeenten, the size class.
+    for naam in ["Voorbeeldstad", "Alle gemeenten", "Grootteklasse 100.000 inwoners of meer"] {
+        assert!(html.contains(&format!(">{naam}")), "legend {naam}: {html}");
+    }
+    assert!(html.contains("Alle gemeenten in de database: 7 gemeenten."), "{html}");
+
+    // Without the peers Voorbeeldstad is alone: no group, no line, and never "alle 1 gemeenten".
+    zonder_buren(&s).await;
+    let html = s.get("/vergelijking", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(!html.contains("alle 1 gemeenten") && !html.contains("1 gemeenten"), "{html}");
+    assert!(html.contains("kan pas als de database uitkeringen heeft van minstens 5 andere gemeenten"), "{html}");
+    assert!(html.contains("(nu 0)"), "{html}");
+    assert!(!html.contains(">Alle gemeenten<") && !html.contains(">Grootteklasse"), "no group line in the legend: {html}");
+    assert!(!html.contains("Demo: "), "{html}");
+}
+
 /// Issue "Hardening" 2: a regional user with four roles must not read the
 /// one or two other gemeenten off a group by subtracting their own.
 #[tokio::test]
 async fn a_regional_user_cannot_read_another_gemeente_off_the_comparison_group() {
     let s = Server::start().await;
+    zonder_buren(&s).await;
     // Benefits for the four gemeenten of the role and for Deventer; Voorbeeldstad is in the demo already.
     let mut csv = String::from("gemeente,client_id,regeling,startdatum,einddatum,reden_einde,geboortedatum,huishouden\n");
     for (g, n) in [("GM0005", 3), ("GM1663", 4), ("GM0053", 5), ("GM1651", 6), ("GM0150", 7)] {
@@ -1722,4 +1770,83 @@ async fn the_agenda_lists_the_dates_that_matter_and_feeds_a_calendar_behind_a_to
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
+
+/// The example value of a column of a kind's template, as the template's CSV writes it.
+fn voorbeeld(soort: buig_import::Soort, kolom: &str) -> String {
+    let k = buig_import::sjabloon::kolommen(soort).iter().find(|k| k.naam == kolom).unwrap();
+    k.voorbeeld.tekst(gm("GM0150"))
+}
+
+#[tokio::test]
+async fn every_template_downloaded_from_the_import_page_imports_its_example_row_into_the_store() {
+    use buig_core::nl;
+    use buig_import::Soort;
+    let s = Server::start().await;
+    let (c, csrf) = s.login("deventer").await;
+    let pagina = s.get("/g/GM0150/import", Some(&c)).await.text().await.unwrap().replace('\u{a0}', " ");
+    assert!(!pagina.contains("docs/import.md"), "no documentation paths on the page");
+    for soort in [Soort::Uitkeringen, Soort::Realisatie, Soort::Budget, Soort::Inwoners] {
+        for k in buig_import::sjabloon::kolommen(soort) {
+            assert!(pagina.contains(&format!("<strong>{}</strong>", k.naam)), "the page lists column {} of {soort}", k.naam);
+        }
+        for ext in ["csv", "xlsx"] {
+            let pad = format!("/g/GM0150/import/sjabloon/{soort}.{ext}");
+            assert!(pagina.contains(&format!("href=\"{pad}\"")), "the page links {pad}");
+            let r = s.get(&pad, Some(&c)).await;
+            assert_eq!(r.status(), StatusCode::OK, "{pad}");
+            assert!(r.headers()["content-disposition"].to_str().unwrap().contains(&format!("sjabloon-{soort}.{ext}")));
+            let bytes = r.bytes().await.unwrap().to_vec();
+            let naam = format!("ons-bestand-{soort}.{ext}");
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", csrf.clone())
+                .text("soort", soort.code())
+                .part("bestand", reqwest::multipart::Part::bytes(bytes).file_name(naam.clone()));
+            let r = s.client.post(format!("{}/g/GM0150/import", s.url)).header("Cookie", &c).multipart(form).send().await.unwrap();
+            let status = r.status();
+            let html = r.text().await.unwrap().replace('\u{a0}', " ");
+            assert_eq!(status, StatusCode::OK, "{naam}: {html}");
+            assert!(html.contains(&format!("van {naam}: 1 rijen")), "{naam} is stored: {html}");
+            // The history names the user's file, never the upload's private folder, in Dutch local time.
+            assert!(html.contains(&format!("<td>{naam}</td>")), "{naam} in the history");
+            assert!(!html.contains("buig-upload") && !html.contains("/tmp/") && !html.contains("UTC"));
+            assert!(html.contains("Bestand geïmporteerd"));
+        }
+    }
+    // The example rows' values are in the store.
+    let gm0150 = gm("GM0150");
+    let u = s.store.uitkeringen(gm0150).await.unwrap();
+    let u = u.iter().find(|u| nl::date_short(u.startdatum) == voorbeeld(Soort::Uitkeringen, "startdatum")).expect("the example spell");
+    assert_eq!(u.regeling.to_string(), voorbeeld(Soort::Uitkeringen, "regeling"));
+    assert_eq!(u.einddatum.map(nl::date_short), Some(voorbeeld(Soort::Uitkeringen, "einddatum")));
+    assert_eq!(u.geboortedatum.map(nl::date_short), Some(voorbeeld(Soort::Uitkeringen, "geboortedatum")));
+    assert_eq!(u.reden_einde.as_deref(), Some(voorbeeld(Soort::Uitkeringen, "reden_einde").as_str()));
+    assert_eq!(u.huishouden.as_deref(), Some(voorbeeld(Soort::Uitkeringen, "huishouden").as_str()));
+    let geld = |m: buig_core::Money| nl::getal(m.to_decimal(), 2);
+    let jaar = |soort| voorbeeld(soort, "jaar");
+    let m = s.store.realisatie(gm0150).await.unwrap();
+    let m = m
+        .iter()
+        .find(|m| m.jaar.to_string() == jaar(Soort::Realisatie) && m.maand.to_string() == voorbeeld(Soort::Realisatie, "maand"))
+        .expect("the example month");
+    assert_eq!(geld(m.lasten), voorbeeld(Soort::Realisatie, "lasten"));
+    assert_eq!(geld(m.baten), voorbeeld(Soort::Realisatie, "baten"));
+    assert_eq!(m.lks.map(geld), Some(voorbeeld(Soort::Realisatie, "lks")));
+    let b = s.store.budgetten(gm0150).await.unwrap();
+    let b = b
+        .iter()
+        .find(|b| b.jaar.to_string() == jaar(Soort::Budget) && b.soort.to_string() == voorbeeld(Soort::Budget, "soort"))
+        .expect("the example decision");
+    assert_eq!(geld(b.bedrag), voorbeeld(Soort::Budget, "bedrag"));
+    assert_eq!(b.blks.map(geld), Some(voorbeeld(Soort::Budget, "blks")));
+    assert_eq!(b.macrobudget.map(geld), Some(voorbeeld(Soort::Budget, "macrobudget")));
+    assert_eq!(b.aandeel.map(|p| nl::getal(p, 2)), Some(voorbeeld(Soort::Budget, "aandeel")));
+    assert_eq!(b.datum.map(nl::date_short), Some(voorbeeld(Soort::Budget, "datum")));
+    let i = s.store.inwoners(gm0150).await.unwrap();
+    let i = i.iter().find(|i| i.jaar.to_string() == jaar(Soort::Inwoners)).expect("the example year");
+    assert_eq!(i.aantal.to_string(), voorbeeld(Soort::Inwoners, "inwoners"));
+    // A template of another gemeente is not found; an unknown one neither.
+    assert_eq!(s.get("/g/GM9999/import/sjabloon/budget.csv", Some(&c)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/g/GM0150/import/sjabloon/budget.pdf", Some(&c)).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(s.get("/g/GM0150/import/sjabloon/budget.csv", None).await.status(), StatusCode::SEE_OTHER);
 }

@@ -21,7 +21,7 @@ mod tests;
 mod tokens;
 
 pub(crate) use audit::audit_in;
-pub use audit::AuditRegel;
+pub use audit::{actie_in_woorden, AuditRegel, ACTIES};
 pub use geheim::willekeurig_wachtwoord;
 pub use model::{Gebruiker, GebruikerFout, Rol, MAX_NAAM, MAX_WACHTWOORD, MIN_WACHTWOORD, TOKEN_PREFIX};
 pub use sessies::Sessie;

@@ -27,6 +27,15 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd) -> Response {
     }
 }
 
+/// `1 gemeente`, `9 gemeenten`.
+fn gemeenten(n: usize) -> String {
+    if n == 1 {
+        "1 gemeente".into()
+    } else {
+        format!("{} gemeenten", buig_core::nl::aantal(n as u64))
+    }
+}
+
 fn per1000(x: Option<f64>) -> String {
     x.map(|v| pagina::getal(v, 1)).unwrap_or_else(|| "–".into())
 }
@@ -53,10 +62,36 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
                 stijl: Stijl::Gestippeld,
             });
         }
+        // One line per size class of the user's gemeenten (regional users may span classes).
+        let mut klassen: Vec<&buig_bestand::Vergelijking> = Vec::new();
+        for k in rijen.iter().filter_map(|r| r.klasse.as_ref()) {
+            if !klassen.iter().any(|x| x.groep == k.groep) {
+                klassen.push(k);
+            }
+        }
+        for k in klassen {
+            g.reeksen.push(Lijn {
+                naam: buig_core::nl::hoofdletter(&k.groep),
+                waarden: g.x_labels.iter().map(|x| k.reeks.iter().find(|p| &p.periode == x).and_then(|p| p.per_1000)).collect(),
+                stijl: Stijl::Gestippeld,
+            });
+        }
     }
+    // Gemeenten with benefits other than the user's own: a group needs MIN_GROEP of them.
+    let eigen = ik.gebruiker.gemeenten();
+    let anderen: Vec<_> = l.reeksen.keys().filter(|c| !eigen.contains(c)).collect();
+    let groep_mogelijk = anderen.len() >= MIN_GROEP;
+    let fictief = !anderen.is_empty() && anderen.iter().all(|c| buig_store::demo::is_fictief(**c));
     let body = html! {
         h1 { "Vergelijking" }
-        p { "Uw gemeenten naast alle " (l.reeksen.len()) " gemeenten met uitkeringen in de database en naast hun grootteklasse (naar het laatst bekende inwonertal). Andere gemeenten tellen alleen mee in een groepstotaal. Een groepscijfer staat er alleen als in dat jaar minstens " (MIN_GROEP) " gemeenten buiten de gemeenten waar u toegang toe heeft eraan bijdragen; anders staat er een streepje." }
+        @if groep_mogelijk {
+            p { "Uw gemeenten naast alle " (gemeenten(l.reeksen.len())) " met uitkeringen in de database en naast hun grootteklasse (naar het laatst bekende inwonertal). Andere gemeenten tellen alleen mee in een groepstotaal. Een groepscijfer staat er alleen als in dat jaar minstens " (MIN_GROEP) " gemeenten buiten de gemeenten waar u toegang toe heeft eraan bijdragen; anders staat er een streepje." }
+        } @else {
+            p { "Uw gemeenten per jaar. Een vergelijking met andere gemeenten kan pas als de database uitkeringen heeft van minstens " (MIN_GROEP) " andere gemeenten dan die waar u toegang toe heeft (nu " (anderen.len()) "): zo is nooit één gemeente uit een groepscijfer af te lezen." }
+        }
+        @if fictief && groep_mogelijk {
+            p.melding.let-op { strong { "Demo: " } "de andere gemeenten in deze database zijn verzonnen. Het zijn " (gemeenten(anderen.len())) " met fictieve namen en cijfers (" (buig_core::nl::opsomming(&buig_store::demo::BUREN.iter().filter(|b| anderen.iter().any(|c| c.to_string() == b.0)).map(|b| b.1).collect::<Vec<_>>())) "), alleen om te laten zien hoe de vergelijking werkt." }
+        }
         (grafiek(&g))
         @for r in &rijen {
             h2 { (r.naam) " " span.klein { (r.code) } }
@@ -81,8 +116,8 @@ async fn inhoud(staat: &Staat, ik: &Ingelogd) -> Result<Response, Fout> {
                     } }
                 } }
                 p.bron {
-                    @if let Some(v) = &r.land { "Alle gemeenten: " (v.gemeenten) ". " } @else { "Te weinig andere gemeenten in de database voor een landelijke vergelijking. " }
-                    @if let Some(v) = &r.klasse { (v.groep) ": " (v.gemeenten) " gemeenten." } @else { "Grootteklasse: onbekend of te klein." }
+                    @if let Some(v) = &r.land { "Alle gemeenten in de database: " (gemeenten(v.gemeenten)) ". " } @else { "Te weinig andere gemeenten in de database voor een landelijke vergelijking. " }
+                    @if let Some(v) = &r.klasse { (buig_core::nl::hoofdletter(&v.groep)) ": " (gemeenten(v.gemeenten)) "." } @else { "Grootteklasse: onbekend of te weinig andere gemeenten." }
                 }
             }
         }

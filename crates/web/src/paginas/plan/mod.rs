@@ -25,6 +25,7 @@ use crate::gegevens;
 use crate::pagina::{self, euro, grafiek};
 use crate::planblokken::{actie_grafiek, import_form, kosten_cel, pct, per_status_tekst, status_form, status_grafiek, voortgang_kaart};
 use crate::sessie::{Ingelogd, Recht};
+use crate::veld::{self, Ingevuld, Invoer, Veld};
 use crate::Staat;
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,10 +59,24 @@ pub async fn pagina(State(staat): State<Staat>, ik: Ingelogd, Path(code): Path<S
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
         let melding = bevestiging(q.opgeslagen.as_deref(), None);
-        scherm(&staat, &ik, code, q.titel.as_deref(), melding, StatusCode::OK).await
+        scherm(&staat, &ik, code, q.titel.as_deref(), Antwoord { melding, ingevuld: None, status: StatusCode::OK }).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
+}
+
+/// What a page of the plan answers with: a banner, a refused form as it was sent, and the status.
+pub(crate) struct Antwoord<'a> {
+    pub melding: Option<Markup>,
+    pub ingevuld: Option<&'a Ingevuld>,
+    pub status: StatusCode,
+}
+
+impl<'a> Antwoord<'a> {
+    /// A refused form, shown again as it was sent (422).
+    pub fn geweigerd(ingevuld: &'a Ingevuld) -> Antwoord<'a> {
+        Antwoord { melding: None, ingevuld: Some(ingevuld), status: StatusCode::UNPROCESSABLE_ENTITY }
+    }
 }
 
 pub(crate) async fn scherm(
@@ -69,20 +84,24 @@ pub(crate) async fn scherm(
     ik: &Ingelogd,
     code: GemeenteCode,
     titel: Option<&str>,
-    melding: Option<Markup>,
-    status: StatusCode,
+    antwoord: Antwoord<'_>,
 ) -> Result<Response, Fout> {
+    let Antwoord { melding, ingevuld, status } = antwoord;
     let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::plan(staat, code, titel).await?;
     let koppelingen = staat.store.plan_koppelingen(code).await?;
+    let kansen: Vec<(String, String)> = std::iter::once(("".to_string(), "onbekend".to_string()))
+        .chain(["laag", "midden", "hoog"].map(|n| (n.to_string(), n.to_string())))
+        .collect();
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
         @if let Some(m) = melding { (m) }
+        @if let Some(i) = ingevuld { (i.samenvatting(crate::planblokken::LABELS)) }
         @match &o {
             None => {
                 h1 { "Aanvalsplan " (b.naam) }
                 p { "Er is nog geen aanvalsplan van " (b.naam) " in de database." }
-                @if mag { h2 #importeren { "Plan importeren" } (import_form(ik, code, None)) }
+                @if mag { h2 #importeren { "Plan importeren" } (import_form(ik, code, None, ingevuld)) }
                 @else { p { "Een bewerker kan er op deze pagina een importeren." } }
             }
             Some(o) => {
@@ -153,20 +172,20 @@ pub(crate) async fn scherm(
                 @if let Some(s) = &o.sturing { h2 { "Sturing" } p { (s) } }
                 @if mag {
                     h2 #bijwerken { "Status per kwartaal bijwerken" }
-                    (status_form(ik, code, &o.titel, &o.actielijnen.iter().flat_map(|l| &l.acties).map(|a| (a.actie.code.clone(), a.actie.titel.clone())).collect::<Vec<_>>(), None))
+                    (status_form(ik, code, &o.titel, &o.actielijnen.iter().flat_map(|l| &l.acties).map(|a| (a.actie.code.clone(), a.actie.titel.clone())).collect::<Vec<_>>(), None, o.van.map(|d| d.year()), ingevuld))
                     h2 #risico-toevoegen { "Risico toevoegen" }
-                    form.knoppen method="post" action={ "/g/" (code) "/plan/risico" } {
+                    form.knoppen method="post" action={ "/g/" (code) "/plan/risico" } novalidate {
                         input type="hidden" name="csrf" value=(ik.csrf);
                         input type="hidden" name="titel" value=(o.titel);
-                        div { label for="risico" { "Risico" } input #risico name="risico" type="text" required maxlength="500"; }
-                        div { label for="beheersmaatregel" { "Beheersmaatregel" } input #beheersmaatregel name="beheersmaatregel" type="text" required maxlength="1000"; }
-                        div { label for="eigenaar" { "Eigenaar" } input #eigenaar name="eigenaar" type="text" maxlength="200"; }
-                        div { label for="kans" { "Kans" } select #kans name="kans" { option value="" { "onbekend" } @for n in ["laag", "midden", "hoog"] { option value=(n) { (n) } } } }
-                        div { label for="impact" { "Impact" } select #impact name="impact" { option value="" { "onbekend" } @for n in ["laag", "midden", "hoog"] { option value=(n) { (n) } } } }
+                        (Veld::new("risico", "Risico", Invoer::Tekst).verplicht().max(500).toon("ri", ingevuld))
+                        (Veld::new("beheersmaatregel", "Beheersmaatregel", Invoer::Tekst).verplicht().max(1000).toon("ri", ingevuld))
+                        (Veld::new("eigenaar", "Eigenaar", Invoer::Tekst).max(200).toon("ri", ingevuld))
+                        (veld::keuze("ri", "kans", "Kans", &kansen, None, ingevuld))
+                        (veld::keuze("ri", "impact", "Impact", &kansen, None, ingevuld))
                         div { button type="submit" { "Toevoegen" } }
                     }
                 }
-                @if mag { h2 #importeren { "Plan opnieuw importeren" } (import_form(ik, code, Some(&o.titel))) }
+                @if mag { h2 #importeren { "Plan opnieuw importeren" } (import_form(ik, code, Some(&o.titel), ingevuld)) }
                 p.bron { "Bron: " (nl::leesbare_bron(&o.bron)) "." }
             }
         }
@@ -190,7 +209,7 @@ pub async fn actie_pagina(
     let r = async {
         let code = ik.gemeente(&code, Recht::Lezen)?;
         let melding = bevestiging(q.opgeslagen.as_deref(), Some(&actie));
-        actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, melding, StatusCode::OK).await
+        actie_scherm(&staat, &ik, code, q.titel.as_deref(), &actie, Antwoord { melding, ingevuld: None, status: StatusCode::OK }).await
     }
     .await;
     r.unwrap_or_else(|e| pagina::fout_response(Some(&ik), e))
@@ -202,15 +221,18 @@ pub(crate) async fn actie_scherm(
     code: GemeenteCode,
     titel: Option<&str>,
     actie_code: &str,
-    melding: Option<Markup>,
-    status: StatusCode,
+    antwoord: Antwoord<'_>,
 ) -> Result<Response, Fout> {
+    let Antwoord { melding, ingevuld, status } = antwoord;
+    let oordelen: Vec<(String, String)> =
+        [Oordeel::Voortzetten, Oordeel::Regulier, Oordeel::Stoppen].iter().map(|o| (o.code().to_string(), o.tekst().to_string())).collect();
     let b = gegevens::gemeente(staat, code).await?;
     let d = gegevens::plan_actie(staat, code, titel, actie_code).await?.ok_or(Fout::NietGevonden)?;
     let a = &d.regel.actie;
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
         @if let Some(m) = melding { (m) }
+        @if let Some(i) = ingevuld { (i.samenvatting(crate::planblokken::LABELS)) }
         p { a href={ "/g/" (code) "/plan" } { "← " (d.plan) } }
         h1 { "Actie " (a.code) ": " (a.titel) }
         p { "Actielijn " (a.lijn) ": " (d.lijn_naam) }
@@ -274,15 +296,15 @@ pub(crate) async fn actie_scherm(
         }
         @if mag {
             h2 #bijwerken { "Status van " (a.code) " bijwerken" }
-            (status_form(ik, code, &d.plan, &[], Some(&a.code)))
+            (status_form(ik, code, &d.plan, &[], Some(&a.code), a.start.map(|k| k.jaar), ingevuld))
             h2 #evalueren { "Actie " (a.code) " evalueren" }
-            form.knoppen method="post" action={ "/g/" (code) "/plan/evaluatie" } {
+            form.knoppen method="post" action={ "/g/" (code) "/plan/evaluatie" } novalidate {
                 input type="hidden" name="csrf" value=(ik.csrf);
                 input type="hidden" name="titel" value=(d.plan);
                 input type="hidden" name="actie" value=(a.code);
-                div { label for="datum" { "Datum" } input #datum name="datum" type="date" required value=(buig_dienst::vandaag()); }
-                div { label for="oordeel" { "Oordeel" } select #oordeel name="oordeel" { @for o in [Oordeel::Voortzetten, Oordeel::Regulier, Oordeel::Stoppen] { option value=(o.code()) { (o.tekst()) } } } }
-                div { label for="toelichting" { "Toelichting" } input #toelichting name="toelichting" type="text" required maxlength="2000"; }
+                (Veld::new("datum", "Datum", Invoer::Datum).verplicht().standaard(veld::datum_tekst(buig_dienst::vandaag())).toon("ev", ingevuld))
+                (veld::keuze("ev", "oordeel", "Oordeel", &oordelen, None, ingevuld))
+                (Veld::new("toelichting", "Toelichting", Invoer::Tekst).verplicht().max(2000).toon("ev", ingevuld))
                 div { button type="submit" { "Opslaan" } }
             }
         }

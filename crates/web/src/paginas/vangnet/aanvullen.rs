@@ -14,6 +14,7 @@ use super::{inhoud, JaarQuery};
 use crate::fout::Fout;
 use crate::pagina;
 use crate::sessie::{Ingelogd, Recht};
+use crate::veld::{self, Ingevuld, Invoer, Veld};
 use crate::Staat;
 
 /// Two buttons for one year of the aanhoudend window: was a vangnetuitkering granted over it?
@@ -30,30 +31,42 @@ pub fn knoppen_verleend(ik: &Ingelogd, code: GemeenteCode, terug: Year, jaar: Ye
     }
 }
 
-/// Forms for role bewerker: a past year's figures and whether a vangnetuitkering was granted.
-pub fn formulieren(ik: &Ingelogd, code: GemeenteCode, jaar: Year) -> Markup {
-    let vorig = jaar.offset(-1);
+/// The labels of the fields, for the summary of errors.
+pub(super) const LABELS: &[(&str, &str)] = &[
+    ("jaar", "Jaar"),
+    ("budget", "Definitief budget"),
+    ("tekort", "Tekort"),
+    ("budget_zonder_art7", "Budget zonder art. 7"),
+    ("bron", "Bron"),
+    ("verleend", "Verleend"),
+    ("bedrag", "Bedrag"),
+];
+
+/// Forms for role bewerker: a past year's figures and whether a vangnetuitkering was granted;
+/// `ingevuld` is what was sent when it was refused, shown again with the errors beside the fields.
+pub fn formulieren(ik: &Ingelogd, code: GemeenteCode, jaar: Year, ingevuld: Option<&Ingevuld>) -> Markup {
+    let vorig = jaar.offset(-1).to_string();
     html! {
         h2 #aanvullen { "Eerdere jaren aanvullen" }
         p { "Voor jaren zonder maandrealisatie: het definitieve budget en het tekort uit de jaarrekening of de SiSa-verantwoording (een overschot is een negatief tekort). Ze tellen mee in het meerjarig tekort (voorwaarde b)." }
-        form.knoppen method="post" action={ "/g/" (code) "/vangnet/jaarcijfer" } {
+        form.knoppen method="post" action={ "/g/" (code) "/vangnet/jaarcijfer" } novalidate {
             input type="hidden" name="csrf" value=(ik.csrf);
             input type="hidden" name="terug" value=(jaar);
-            div { label for="jc-jaar" { "Jaar" } input #jc-jaar type="number" name="jaar" required min="2014" max="2030" value=(vorig); }
-            div { label for="jc-budget" { "Definitief budget" span.hint { "euro's" } } input #jc-budget type="text" inputmode="decimal" name="budget" required; }
-            div { label for="jc-tekort" { "Tekort" span.hint { "negatief = overschot" } } input #jc-tekort type="text" inputmode="decimal" name="tekort" required; }
-            div { label for="jc-art7" { "Budget zonder art. 7" span.hint { "alleen als artikel 7 Besluit Participatiewet gold" } } input #jc-art7 type="text" inputmode="decimal" name="budget_zonder_art7"; }
-            div { label for="jc-bron" { "Bron" } input #jc-bron type="text" name="bron" maxlength="200" placeholder="jaarrekening"; }
+            (Veld::new("jaar", "Jaar", Invoer::Geheel).verplicht().max(4).standaard(vorig.clone()).toon("jc", ingevuld))
+            (Veld::new("budget", "Definitief budget", Invoer::Bedrag).hint("euro's").verplicht().toon("jc", ingevuld))
+            (Veld::new("tekort", "Tekort", Invoer::Bedrag).hint("negatief = overschot").verplicht().toon("jc", ingevuld))
+            (Veld::new("budget_zonder_art7", "Budget zonder art. 7", Invoer::Bedrag).hint("alleen als artikel 7 Besluit Participatiewet gold").toon("jc", ingevuld))
+            (Veld::new("bron", "Bron", Invoer::Tekst).max(200).hint("bijvoorbeeld jaarrekening").toon("jc", ingevuld))
             div { button type="submit" { "Opslaan" } }
         }
         p { "Is over een eerder jaar een vangnetuitkering verleend? Dat bepaalt of er sprake is van een aanhoudend tekort (voorwaarde e: uitgebreid verzoek)." }
-        form.knoppen method="post" action={ "/g/" (code) "/vangnet/verleend" } {
+        form.knoppen method="post" action={ "/g/" (code) "/vangnet/verleend" } novalidate {
             input type="hidden" name="csrf" value=(ik.csrf);
             input type="hidden" name="terug" value=(jaar);
-            div { label for="vl-jaar" { "Jaar" } input #vl-jaar type="number" name="jaar" required min="2014" max="2030" value=(vorig); }
-            div { label for="vl-verleend" { "Verleend" } select #vl-verleend name="verleend" { option value="ja" { "ja" } option value="nee" { "nee" } } }
-            div { label for="vl-bedrag" { "Bedrag" span.hint { "als bekend" } } input #vl-bedrag type="text" inputmode="decimal" name="bedrag"; }
-            div { label for="vl-bron" { "Bron" } input #vl-bron type="text" name="bron" maxlength="200" placeholder="beschikking"; }
+            (Veld::new("jaar", "Jaar", Invoer::Geheel).verplicht().max(4).standaard(vorig).toon("vl", ingevuld))
+            (veld::keuze("vl", "verleend", "Verleend", &[("ja".into(), "ja".into()), ("nee".into(), "nee".into())], None, ingevuld))
+            (Veld::new("bedrag", "Bedrag", Invoer::Bedrag).hint("als bekend").toon("vl", ingevuld))
+            (Veld::new("bron", "Bron", Invoer::Tekst).max(200).hint("bijvoorbeeld beschikking").toon("vl", ingevuld))
             div { button type="submit" { "Opslaan" } }
         }
     }
@@ -77,17 +90,24 @@ fn bron_of(b: &Option<String>, standaard: &str) -> String {
 }
 
 /// An optional amount: empty is `None`.
-fn optioneel_bedrag(s: &Option<String>, veld: &str) -> Result<Option<buig_core::Money>, String> {
-    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) => pagina::bedrag(s).map(Some).map_err(|e| format!("{veld}: {e}")),
+fn optioneel_bedrag(s: &str) -> Result<Option<buig_core::Money>, String> {
+    match s.trim() {
+        "" => Ok(None),
+        s => pagina::bedrag(s).map(Some),
     }
 }
 
-/// The page again with a refusal, status 422.
-pub(super) async fn weiger(staat: &Staat, ik: &Ingelogd, code: &str, terug: &str, m: String) -> Response {
+fn jaar_van(s: &str) -> Result<Year, String> {
+    if s.trim().is_empty() {
+        return Err("vul een jaar in".into());
+    }
+    s.trim().parse()
+}
+
+/// The page again with the form as it was sent and its errors, status 422.
+async fn weiger(staat: &Staat, ik: &Ingelogd, code: &str, terug: &str, ingevuld: Ingevuld) -> Response {
     let q = JaarQuery { jaar: Some(terug.to_string()), ..Default::default() };
-    match inhoud(staat, ik, code, &q, Some(m)).await {
+    match inhoud(staat, ik, code, &q, Some(&ingevuld)).await {
         Ok(r) => (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response(),
         Err(e) => pagina::fout_response(Some(ik), e),
     }
@@ -110,17 +130,23 @@ pub async fn jaarcijfer(
     let r = async {
         let gm = ik.gemeente(&code, Recht::Bewerken)?;
         ik.controleer_csrf(&f.csrf)?;
-        let lees = || -> Result<buig_core::records::Jaarcijfer, String> {
-            let jaar: Year = f.jaar.trim().parse().map_err(|e| format!("jaar: {e}"))?;
-            let budget = pagina::bedrag(&f.budget).map_err(|e| format!("budget: {e}"))?;
-            if !budget.is_positive() {
-                return Err("budget: een budget is groter dan nul".into());
-            }
-            let tekort = pagina::bedrag(&f.tekort).map_err(|e| format!("tekort: {e}"))?;
-            let budget_zonder_art7 = optioneel_bedrag(&f.budget_zonder_art7, "budget zonder art. 7")?;
-            if budget_zonder_art7.is_some_and(|b| !b.is_positive()) {
-                return Err("budget zonder art. 7: een budget is groter dan nul".into());
-            }
+        let lees = || -> Result<buig_core::records::Jaarcijfer, Ingevuld> {
+            let mut i = Ingevuld::nieuw("jc");
+            let jaar = i.lees("jaar", &f.jaar, jaar_van);
+            let budget = i.lees("budget", &f.budget, |s| match pagina::bedrag(s)? {
+                b if b.is_positive() => Ok(b),
+                _ => Err("een budget is groter dan nul".into()),
+            });
+            let tekort = i.lees("tekort", &f.tekort, pagina::bedrag);
+            let art7 = f.budget_zonder_art7.as_deref().unwrap_or("");
+            let budget_zonder_art7 = i.lees("budget_zonder_art7", art7, |s| match optioneel_bedrag(s)? {
+                Some(b) if !b.is_positive() => Err("een budget is groter dan nul".into()),
+                b => Ok(b),
+            });
+            i.bewaar("bron", f.bron.as_deref().unwrap_or(""));
+            let (Some(jaar), Some(budget), Some(tekort), Some(budget_zonder_art7)) = (jaar, budget, tekort, budget_zonder_art7) else {
+                return Err(i);
+            };
             Ok(buig_core::records::Jaarcijfer {
                 jaar,
                 stadium: buig_core::records::Stadium::Realisatie,
@@ -172,16 +198,20 @@ pub async fn verleend(
     let r = async {
         let gm = ik.gemeente(&code, Recht::Bewerken)?;
         ik.controleer_csrf(&f.csrf)?;
-        let lees = || -> Result<buig_store::verleend::Verleend, String> {
-            let jaar: Year = f.jaar.trim().parse().map_err(|e| format!("jaar: {e}"))?;
-            let verleend = match f.verleend.as_str() {
-                "ja" => true,
-                "nee" => false,
-                o => return Err(format!("verleend: \"{o}\" is geen ja of nee")),
-            };
-            let bedrag = optioneel_bedrag(&f.bedrag, "bedrag")?;
+        let lees = || -> Result<buig_store::verleend::Verleend, Ingevuld> {
+            let mut i = Ingevuld::nieuw("vl");
+            let jaar = i.lees("jaar", &f.jaar, jaar_van);
+            let verleend = i.lees("verleend", &f.verleend, |s| match s {
+                "ja" => Ok(true),
+                "nee" => Ok(false),
+                o => Err(format!("\"{o}\" is geen ja of nee")),
+            });
+            let bedrag = i.lees("bedrag", f.bedrag.as_deref().unwrap_or(""), optioneel_bedrag);
+            i.bewaar("bron", f.bron.as_deref().unwrap_or(""));
+            let (Some(jaar), Some(verleend), Some(bedrag)) = (jaar, verleend, bedrag) else { return Err(i) };
             if bedrag.is_some() && !verleend {
-                return Err("bedrag: een bedrag hoort alleen bij een verleende vangnetuitkering".into());
+                i.fout("bedrag", "een bedrag hoort alleen bij een verleende vangnetuitkering".into());
+                return Err(i);
             }
             Ok(buig_store::verleend::Verleend {
                 jaar,

@@ -63,9 +63,13 @@ fn jaren(o: &buig_prognose::BudgetOverzicht, huidig: Option<Year>) -> Vec<(Year,
 fn kies_jaar(q: &JaarQuery, keuzes: &[(Year, bool)]) -> Result<Year, Fout> {
     match q.jaar.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(j) => j.parse().map_err(|e| Fout::Gegevens(format!("jaar: {e}"))),
-        None => keuzes.iter().find(|(_, realisatie)| *realisatie).or(keuzes.first()).map(|(j, _)| *j).ok_or_else(|| {
-            Fout::Gegevens("er is nog geen jaar met een budget en een tekort of overschot, en geen lopend jaar met maandrealisatie".into())
-        }),
+        // Nothing known yet: the last year that is over, so the forms to fill it in are there.
+        None => Ok(keuzes
+            .iter()
+            .find(|(_, realisatie)| *realisatie)
+            .or(keuzes.first())
+            .map(|(j, _)| *j)
+            .unwrap_or_else(|| Year::new(i32::from(buig_dienst::vandaag().year()) - 1))),
     }
 }
 
@@ -155,7 +159,13 @@ fn voorwaarde_e(ik: &Ingelogd, code: GemeenteCode, b: &buig_dienst::gemeente::Ge
     }
 }
 
-pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQuery, fout: Option<String>) -> Result<Response, Fout> {
+pub(super) async fn inhoud(
+    staat: &Staat,
+    ik: &Ingelogd,
+    code: &str,
+    q: &JaarQuery,
+    ingevuld: Option<&crate::veld::Ingevuld>,
+) -> Result<Response, Fout> {
     let code = ik.gemeente(code, Recht::Lezen)?;
     let b = gegevens::gemeente(staat, code).await?;
     let o = gegevens::budget(staat, code).await?;
@@ -165,7 +175,7 @@ pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQue
     let mag = ik.gebruiker.mag_bewerken(&code);
     let body = html! {
         @if let Some(m) = q.opgeslagen.as_deref().and_then(bevestiging) { p.melding.goed role="status" { (m) } }
-        @if let Some(m) = &fout { p.melding.fout role="alert" { "Niet opgeslagen: " (m) } }
+        @if let Some(i) = ingevuld { (i.samenvatting(aanvullen::LABELS)) }
         h1 { "Vangnet " (jaar) " — " (b.naam) }
         @if !keuzes.is_empty() {
             nav aria-label="Jaren" { p { "Jaar: " @for (j, _) in &keuzes { a href={ "/g/" (code) "/vangnet?jaar=" (j) } aria-current=[(*j == jaar).then_some("page")] { (j) } " " } } }
@@ -177,7 +187,7 @@ pub(super) async fn inhoud(staat: &Staat, ik: &Ingelogd, code: &str, q: &JaarQue
                 @if let Some(v) = &st.positie { (uitleg(ik, code, &b, v, mag, st.notitie)) }
             }
         }
-        @if mag { (aanvullen::formulieren(ik, code, jaar)) }
+        @if mag { (aanvullen::formulieren(ik, code, jaar, ingevuld)) }
         (toelichting::sectie(ik, code, &b, jaar, mag))
     };
     Ok(pagina::pagina(ik, Some((code, &b.naam)), "Vangnet", &format!("Vangnet {} {}", jaar, b.naam), body).into_response())

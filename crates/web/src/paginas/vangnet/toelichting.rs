@@ -88,7 +88,7 @@ pub async fn opslaan(
         ik.controleer_csrf(&f.csrf)?;
         let jaar: Year = match f.jaar.trim().parse() {
             Ok(j) => j,
-            Err(e) => return Ok(super::aanvullen::weiger(&staat, &ik, &code, &f.jaar, format!("jaar: {e}")).await),
+            Err(e) => return Err(Fout::Gegevens(format!("jaar: {e}"))),
         };
         let t = Toelichting {
             jaar,
@@ -99,9 +99,8 @@ pub async fn opslaan(
             gewijzigd: String::new(),
             door: None,
         };
-        if let Err(e) = staat.store.zet_toelichting(gm, &t, Some(&ik.gebruiker.naam)).await {
-            return Ok(super::aanvullen::weiger(&staat, &ik, &code, &f.jaar, e.to_string()).await);
-        }
+        // The text areas hold at most what the store takes, so only a hand-made request is refused here.
+        staat.store.zet_toelichting(gm, &t, Some(&ik.gebruiker.naam)).await.map_err(|e| Fout::Gegevens(e.to_string()))?;
         Ok::<_, Fout>(
             axum::response::Redirect::to(&format!("/g/{gm}/vangnet?jaar={jaar}&opgeslagen=toelichting#toelichting")).into_response(),
         )
