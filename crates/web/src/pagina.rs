@@ -204,7 +204,8 @@ pub fn grafiek(g: &Grafiek) -> Markup {
     let t = g.tabel();
     html! {
         figure.grafiek {
-            (PreEscaped(g.svg()))
+            // On a phone the chart keeps a legible width and scrolls inside its own box.
+            div.grafiekrol tabindex="0" role="group" aria-label={ "Grafiek: " (g.titel) } { (PreEscaped(g.svg())) }
             details {
                 summary { "Tabel bij “" (g.titel) "”" }
                 div.tabelrol tabindex="0" {

@@ -102,15 +102,19 @@ async fn elke_pagina_toegankelijk(c: &Client, url: &str) {
             }
             if breedte == 390 {
                 foto(c, &format!("390-{naam}")).await;
-                // The page itself never scrolls sideways: wide tables scroll inside their own box.
+                // The page itself never scrolls sideways: wide tables and charts scroll inside their own box,
+                // and a chart keeps a width at which its labels stay legible.
                 let te_breed = c
                     .execute(
                         r#"const w = document.documentElement.clientWidth;
                            const breed = [...document.querySelectorAll('body *')]
-                             .filter(e => e.getBoundingClientRect().right > w && !(e.parentElement && e.parentElement.closest('.tabelrol')))
+                             .filter(e => e.getBoundingClientRect().right > w && !(e.parentElement && e.parentElement.closest('.tabelrol, .grafiekrol')))
                              .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''))
                              .slice(0, 8);
                            if (document.documentElement.scrollWidth > w + 1) breed.push('pagina ' + document.documentElement.scrollWidth + ' > ' + w);
+                           for (const s of document.querySelectorAll('.grafiekrol > svg')) {
+                             if (s.getBoundingClientRect().width < 500) breed.push('grafiek te smal om te lezen: ' + Math.round(s.getBoundingClientRect().width) + ' px');
+                           }
                            return breed;"#,
                         vec![],
                     )
