@@ -115,7 +115,7 @@ pub(crate) fn prognose(a: &PrognoseArgs) -> Uit<()> {
             let r = buig_dienst::prognose::prognose(&g, &v).map_err(fout::dienst(code))?;
             let vastgelegd = if a.vastleggen {
                 let wie = std::env::var("USER").ok().filter(|u| !u.is_empty()).map(|u| format!("cli:{u}"));
-                let rap = buig_prognose::rapportage::rapportage(&r);
+                let rap = buig_prognose::rapportage::rapportage(&r.prognose, &r.kop);
                 Some(buig_store::block_on(store.leg_rapportage_vast(code, &rap, wie.as_deref().or(Some("cli"))))?)
             } else {
                 None

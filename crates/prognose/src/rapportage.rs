@@ -21,8 +21,8 @@ use buig_core::{money, Money};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::prognose::dec;
-use crate::uitkomst::PrognoseUitkomst;
+use crate::kop::Kop;
+use crate::prognose::{dec, Prognose};
 
 /// How this prognosis moved since the last recorded report moment of its year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,19 +47,20 @@ pub struct VorigeRapportage {
     pub overig: Money,
 }
 
-/// The report moment of a prognosis: its headline and the volume and price it was made of.
-pub fn rapportage(u: &PrognoseUitkomst) -> Rapportage {
-    let volume: Decimal = u.prognose.maanden.iter().map(|m| dec(m.stand, 1)).sum();
+/// The report moment of a prognosis (`PrognoseUitkomst::prognose` and
+/// `::kop`): its headline and the volume and price it was made of.
+pub fn rapportage(prognose: &Prognose, kop: &Kop) -> Rapportage {
+    let volume: Decimal = prognose.maanden.iter().map(|m| dec(m.stand, 1)).sum();
     Rapportage {
-        jaar: u.prognose.jaar,
-        peildatum: u.prognose.peildatum.parse().unwrap_or_default(),
+        jaar: prognose.jaar,
+        peildatum: prognose.peildatum.parse().unwrap_or_default(),
         vastgelegd: String::new(),
         door: None,
-        resultaat: u.kop.resultaat,
-        budget: u.kop.budget,
-        netto_lasten: u.kop.netto_lasten,
+        resultaat: kop.resultaat,
+        budget: kop.budget,
+        netto_lasten: kop.netto_lasten,
         volume,
-        prijs: u.prognose.prijs_per_uitkering,
+        prijs: prognose.prijs_per_uitkering,
     }
 }
 
@@ -86,8 +87,8 @@ pub fn vergelijk(vorig: &Rapportage, nu: &Rapportage) -> VorigeRapportage {
 }
 
 /// The last report moment of the prognosis's year before its peildatum, compared.
-pub fn sinds_vorige(rapportages: &[Rapportage], u: &PrognoseUitkomst) -> Option<VorigeRapportage> {
-    let nu = rapportage(u);
+pub fn sinds_vorige(rapportages: &[Rapportage], prognose: &Prognose, kop: &Kop) -> Option<VorigeRapportage> {
+    let nu = rapportage(prognose, kop);
     rapportages.iter().filter(|r| r.jaar == nu.jaar && r.peildatum < nu.peildatum).max_by_key(|r| r.peildatum).map(|v| vergelijk(v, &nu))
 }
 

@@ -116,6 +116,6 @@ pub fn prognose_uitkomst(g: &Gegevens, uitkeringen: &[Uitkering], v: &PrognoseVr
         scenarios,
         vorige_rapportage: None,
     };
-    uitkomst.vorige_rapportage = sinds_vorige(&g.rapportages, &uitkomst);
+    uitkomst.vorige_rapportage = sinds_vorige(&g.rapportages, &uitkomst.prognose, &uitkomst.kop);
     Ok(uitkomst)
 }

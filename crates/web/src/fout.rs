@@ -56,12 +56,8 @@ pub fn plan_melding(e: &buig_store::plan::PlanOpslagFout) -> String {
     }
 }
 
-/// Random bytes as hex.
-pub fn willekeurig_hex(bytes: usize) -> String {
-    let mut b = vec![0u8; bytes];
-    getrandom::getrandom(&mut b).expect("the operating system's random source");
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
+/// Random bytes as hex (kept where the request ids are made).
+pub use crate::logboek::willekeurig_hex;
 
 /// Logs the cause of an internal fault and returns the id to show: the
 /// request's id ([`crate::logboek::huidig`]), which its log lines carry too.

@@ -58,7 +58,7 @@ pub fn melding(tekst: &str) {
 
 /// The id of the request being answered (a new one outside a request).
 pub fn huidig() -> String {
-    HUIDIG.try_with(Clone::clone).unwrap_or_else(|_| crate::fout::willekeurig_hex(8))
+    HUIDIG.try_with(Clone::clone).unwrap_or_else(|_| willekeurig_hex(8))
 }
 
 /// An id from the proxy is kept when it is short and plain (letters, digits, `-`, `_`, `.`); it goes into logs and pages.
@@ -73,7 +73,7 @@ pub async fn verzoek_id(mut req: Request<axum::body::Body>, next: Next) -> Respo
         .get(&VERZOEK_ID)
         .and_then(|v| v.to_str().ok())
         .filter(|v| geldig(v))
-        .map_or_else(|| crate::fout::willekeurig_hex(8), str::to_string);
+        .map_or_else(|| willekeurig_hex(8), str::to_string);
     if let Ok(v) = HeaderValue::from_str(&id) {
         req.headers_mut().insert(VERZOEK_ID.clone(), v);
     }
@@ -95,6 +95,13 @@ pub async fn verzoek_id(mut req: Request<axum::body::Body>, next: Next) -> Respo
         res.headers_mut().insert(VERZOEK_ID.clone(), v);
     }
     res
+}
+
+/// Random bytes as hex.
+pub fn willekeurig_hex(bytes: usize) -> String {
+    let mut b = vec![0u8; bytes];
+    getrandom::getrandom(&mut b).expect("the operating system's random source");
+    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -158,7 +158,7 @@ pub async fn vastleggen(
         let b = gegevens::gemeente(&staat, code).await?;
         let keuze = k.keuze(&b)?;
         let r = gegevens::prognose(&staat, code, keuze.clone()).await?;
-        let rap = buig_prognose::rapportage::rapportage(&r);
+        let rap = buig_prognose::rapportage::rapportage(&r.prognose, &r.kop);
         staat.store.leg_rapportage_vast(code, &rap, Some(&ik.gebruiker.naam)).await?;
         Ok::<_, Fout>(
             axum::response::Redirect::to(&format!("/g/{code}/prognose?jaar={}&peildatum={}&vastgelegd=1", keuze.jaar, keuze.peildatum))
