@@ -323,13 +323,15 @@ pub fn gebruiker(a: &GebruikerArgs) -> Uit<()> {
                 println!("Het auditlog is leeg{}.", g.map(|g| format!(" voor {g}")).unwrap_or_default());
                 return Ok(());
             }
-            println!("{:<20}  {:<16} {:<28} {:<8} details", "tijd", "gebruiker", "actie", "gemeente");
+            // Dutch local time and the action in words, its code beside it for scripts.
+            println!("{:<24}  {:<16} {:<60} {:<8} details", "tijd (Nederlandse tijd)", "gebruiker", "actie", "gemeente");
             for r in regels {
+                let actie = format!("{} ({})", buig_store::gebruikers::actie_in_woorden(&r.actie), r.actie);
                 println!(
-                    "{:<20}  {:<16} {:<28} {:<8} {}",
-                    r.tijd,
+                    "{:<24}  {:<16} {:<60} {:<8} {}",
+                    buig_core::nl::tijdstip(&r.tijd),
                     r.gebruiker.as_deref().unwrap_or("(cli)"),
-                    r.actie,
+                    actie,
                     r.gemeente.as_deref().unwrap_or("-"),
                     r.details
                 );

@@ -124,7 +124,7 @@ fn imports_from_the_command_line_are_audited_stored_and_refused() {
     let o = buig(&db, &["gebruiker", "audit", "--gemeente", "GM0150"]);
     assert!(o.status.success(), "{}", text(&o));
     let t = text(&o);
-    let geweigerd = t.find("import.geweigerd").expect("the refusal is in the audit log");
+    let geweigerd = t.find("Import geweigerd (import.geweigerd)").expect("the refusal is in the audit log, in words");
     let opgeslagen = t.find("realisatie goed.csv: 1 rijen, opgeslagen").expect("the stored import is in the audit log");
     assert!(geweigerd < opgeslagen, "newest first: {t}");
     assert!(t.contains("realisatie fout.csv: fout.csv: rij 2, kolom maand"), "{t}");
