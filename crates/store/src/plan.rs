@@ -465,7 +465,7 @@ impl Store {
             format!("{titel} gekoppeld aan vangnetjaar {}", tekst.replace(',', ", "))
         };
         crate::gebruikers::audit_in(&mut tx, wie, "plan.gekoppeld", Some(&gemeente), &details).await?;
-        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await.map_err(StoreError::from)?;
+        crate::verleend::bump(&mut tx).await.map_err(StoreError::from)?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
@@ -510,7 +510,7 @@ impl Store {
         }
         let wat = soort.map_or("onbekend", |s| s.code());
         crate::gebruikers::audit_in(&mut tx, wie, "plan.soort", Some(&gemeente), &format!("{titel}, actie {actie}: soort {wat}")).await?;
-        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await.map_err(StoreError::from)?;
+        crate::verleend::bump(&mut tx).await.map_err(StoreError::from)?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }

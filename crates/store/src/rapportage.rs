@@ -46,7 +46,7 @@ impl Store {
             buig_core::nl::money(r.resultaat)
         );
         audit_in(&mut tx, wie, "prognose.vastgelegd", Some(&code), &details).await?;
-        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await?;
+        crate::verleend::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(r)
     }

@@ -34,19 +34,7 @@ impl Store {
     pub async fn start_slot(&self) -> Result<StartSlot, StoreError> {
         let houder = match (self.backend, &self.sqlite_pad) {
             (Backend::Sqlite, Some(pad)) => {
-                let mut naam = pad.as_os_str().to_owned();
-                naam.push("-start");
-                let f = std::fs::OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(&naam)
-                    .map_err(|e| StoreError::Lezen(format!("{}: {e}", std::path::Path::new(&naam).display())))?;
-                let f = tokio::task::spawn_blocking(move || f.lock().map(|()| f))
-                    .await
-                    .map_err(|e| StoreError::Lezen(e.to_string()))?
-                    .map_err(|e| StoreError::Lezen(e.to_string()))?;
-                Houder::Bestand(f)
+                Houder::Bestand(crate::import::slot::wacht_op(crate::import::slot::slotbestand(pad, "-start")?).await?)
             }
             (Backend::Sqlite, None) => Houder::Geen,
             (Backend::Postgres, _) => {

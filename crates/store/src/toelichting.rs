@@ -62,7 +62,7 @@ impl Store {
         .await?;
         let details = format!("toelichting vangnet {} opgeslagen (versie {})", nieuw.jaar, nieuw.versie);
         audit_in(&mut tx, wie, "toelichting.opgeslagen", Some(&code), &details).await?;
-        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await?;
+        crate::verleend::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(nieuw)
     }
@@ -124,7 +124,7 @@ impl Store {
         let wat: Vec<String> = b.kenmerken().into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
         let details = format!("briefhoofd: {}", if wat.is_empty() { "leeg".into() } else { wat.join("; ") });
         audit_in(&mut tx, wie, "briefhoofd", Some(&code), &details).await?;
-        sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut *tx).await?;
+        crate::verleend::bump(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -114,7 +114,7 @@ impl Store {
 }
 
 /// One more change outside the imports: the data version moves on.
-async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), sqlx::Error> {
+pub(crate) async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE data_teller SET teller = teller + 1 WHERE id = 1").execute(&mut **tx).await?;
     Ok(())
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! Every table of every page as an Excel workbook: the page frame marks a
-//! page with tables (`<!--excel-->`), this layer turns the mark into a link
-//! to the same address with `excel=1`, and answers such a request with the
-//! page's own tables read back from its HTML — so the workbook holds exactly
-//! the figures the page shows, numbers as numbers
-//! ([`buig_rapport::xlsx::cel`]), nothing computed twice.
+//! Every table of every page as an Excel workbook: this layer keeps the
+//! page's address for the request ([`link`]: the page frame puts a link to
+//! the same address with `excel=1` on a page with tables), and answers such
+//! a request with the page's own tables read back from its HTML — so the
+//! workbook holds exactly the figures the page shows, numbers as numbers
+//! ([`buig_rapport::xlsx::cel`]), nothing computed twice. Other pages pass
+//! through untouched.
 
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Method, Request, StatusCode, Uri};
@@ -13,8 +14,16 @@ use axum::response::{IntoResponse, Response};
 use buig_rapport::xlsx::{werkmap, Blad};
 use scraper::{ElementRef, Html, Selector};
 
-/// The mark the page frame puts where the link goes.
-pub const MARK: &str = "<!--excel-->";
+tokio::task_local! {
+    /// The address of the page being answered, without `excel`.
+    static ADRES: String;
+}
+
+/// The link to the current page's tables in Excel; `None` outside a page request.
+pub fn link() -> Option<maud::Markup> {
+    let href = ADRES.try_with(|a| excel_adres(a)).ok()?;
+    Some(maud::html! { p.excel { a.knop.tweede href=(href) download { "Tabellen van deze pagina in Excel" } } })
+}
 
 /// The most of a page this layer reads (pages are far smaller).
 const MAX_PAGINA: usize = 32 * 1024 * 1024;
@@ -89,7 +98,7 @@ fn bestandsnaam(pad: &str) -> String {
     format!("{veilig}.xlsx")
 }
 
-/// The layer: the link on pages with tables, the workbook when asked.
+/// The layer: the page's address for its link, the workbook when asked.
 pub async fn laag(mut req: Request<Body>, next: Next) -> Response {
     if req.method() != Method::GET || req.uri().path().starts_with("/api/") || req.uri().path().starts_with("/static/") {
         return next.run(req).await;
@@ -100,40 +109,31 @@ pub async fn laag(mut req: Request<Body>, next: Next) -> Response {
             *req.uri_mut() = uri;
         }
     }
-    let res = next.run(req).await;
+    if !excel {
+        return ADRES.scope(adres, next.run(req)).await;
+    }
+    let res = ADRES.scope(adres.clone(), next.run(req)).await;
     let html_pagina = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
     if res.status() != StatusCode::OK || !html_pagina {
         return res;
     }
-    let (mut parts, body) = res.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGINA).await else {
+    let Ok(bytes) = axum::body::to_bytes(res.into_body(), MAX_PAGINA).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "De pagina is te groot om te lezen.").into_response();
     };
-    let html = String::from_utf8_lossy(&bytes);
-    if excel {
-        let pad = adres.split('?').next().unwrap_or("/").to_string();
-        let bladen = tabellen(&html);
-        return match tokio::task::spawn_blocking(move || werkmap(&bladen)).await {
-            Ok(Ok(xlsx)) => {
-                let mut r = xlsx.into_response();
-                let h = r.headers_mut();
-                h.insert(header::CONTENT_TYPE, HeaderValue::from_static(crate::download::XLSX));
-                if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", bestandsnaam(&pad))) {
-                    h.insert(header::CONTENT_DISPOSITION, v);
-                }
-                r
+    let pad = adres.split('?').next().unwrap_or("/").to_string();
+    let bladen = tabellen(&String::from_utf8_lossy(&bytes));
+    match tokio::task::spawn_blocking(move || werkmap(&bladen)).await {
+        Ok(Ok(xlsx)) => {
+            let mut r = xlsx.into_response();
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(crate::download::XLSX));
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", bestandsnaam(&pad))) {
+                h.insert(header::CONTENT_DISPOSITION, v);
             }
-            _ => (StatusCode::INTERNAL_SERVER_ERROR, "Het Excel-bestand kon niet worden gemaakt.").into_response(),
-        };
+            r
+        }
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "Het Excel-bestand kon niet worden gemaakt.").into_response(),
     }
-    if !html.contains(MARK) {
-        return Response::from_parts(parts, Body::from(bytes));
-    }
-    let href = excel_adres(&adres);
-    let link = maud::html! { p.excel { a.knop.tweede href=(href) download { "Tabellen van deze pagina in Excel" } } }.into_string();
-    let nieuw = html.replacen(MARK, &link, 1);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(nieuw))
 }
 
 #[cfg(test)]

@@ -50,8 +50,8 @@ pub fn kaal(titel: &str, body: Markup) -> Html<String> {
                 body.kaal {
                     header.balk { a.merk href="/" { "BUIG-monitor" } }
                     main #inhoud {
-                        // The layer in `excel` puts the link to this page's tables in Excel here.
-                        @if body.0.contains("<table") { (maud::PreEscaped(crate::excel::MARK)) }
+                        // A page with tables links to them in Excel (see `excel`).
+                        @if body.0.contains("<table") { @if let Some(l) = crate::excel::link() { (l) } }
                         (body)
                     }
                 }
@@ -114,8 +114,8 @@ pub fn pagina(ik: &Ingelogd, gemeente: Option<(GemeenteCode, &str)>, actief: &st
                         }
                     }
                     main #inhoud {
-                        // The layer in `excel` puts the link to this page's tables in Excel here.
-                        @if body.0.contains("<table") { (maud::PreEscaped(crate::excel::MARK)) }
+                        // A page with tables links to them in Excel (see `excel`).
+                        @if body.0.contains("<table") { @if let Some(l) = crate::excel::link() { (l) } }
                         (body)
                     }
                     footer { "BUIG-monitor — cijfers uit de eigen administratie, berekend met de regels van de Participatiewet en het Besluit Participatiewet." }

@@ -70,18 +70,7 @@ impl Store {
         details: &str,
     ) -> Result<(), StoreError> {
         for _ in 0..POGINGEN {
-            let r = sqlx::query(
-                "INSERT INTO auditlog (id, tijd, gebruiker, actie, gemeente, details)
-                 SELECT COALESCE(MAX(id), 0) + 1, $1, $2, $3, $4, $5 FROM auditlog WHERE 1 = 1
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(now_utc())
-            .bind(gebruiker.map(str::to_string))
-            .bind(actie.to_string())
-            .bind(gemeente.map(|g| g.to_string()))
-            .bind(details.to_string())
-            .execute(self.pool())
-            .await?;
+            let r = regel(gebruiker, actie, gemeente, details).execute(self.pool()).await?;
             if r.rows_affected() == 1 {
                 return Ok(());
             }
@@ -109,6 +98,26 @@ impl Store {
     }
 }
 
+/// The INSERT of one audit line, with the next free id (retried by the
+/// caller when another writer took that id first).
+fn regel<'q>(
+    gebruiker: Option<&str>,
+    actie: &str,
+    gemeente: Option<&GemeenteCode>,
+    details: &str,
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(
+        "INSERT INTO auditlog (id, tijd, gebruiker, actie, gemeente, details)
+         SELECT COALESCE(MAX(id), 0) + 1, $1, $2, $3, $4, $5 FROM auditlog WHERE 1 = 1
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(now_utc())
+    .bind(gebruiker.map(str::to_string))
+    .bind(actie.to_string())
+    .bind(gemeente.map(|g| g.to_string()))
+    .bind(details.to_string())
+}
+
 /// Writes one line to the audit log inside `tx`, so a change and its line
 /// are stored together or not at all (an import, a herstel).
 pub(crate) async fn audit_in(
@@ -119,18 +128,7 @@ pub(crate) async fn audit_in(
     details: &str,
 ) -> Result<(), StoreError> {
     for _ in 0..POGINGEN {
-        let r = sqlx::query(
-            "INSERT INTO auditlog (id, tijd, gebruiker, actie, gemeente, details)
-             SELECT COALESCE(MAX(id), 0) + 1, $1, $2, $3, $4, $5 FROM auditlog WHERE 1 = 1
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(now_utc())
-        .bind(gebruiker.map(str::to_string))
-        .bind(actie.to_string())
-        .bind(gemeente.map(|g| g.to_string()))
-        .bind(details.to_string())
-        .execute(&mut **tx)
-        .await?;
+        let r = regel(gebruiker, actie, gemeente, details).execute(&mut **tx).await?;
         if r.rows_affected() == 1 {
             return Ok(());
         }

@@ -27,7 +27,7 @@ mod bevestiging;
 mod bulk;
 pub mod herstel;
 mod historie;
-mod slot;
+pub(crate) mod slot;
 mod staging;
 mod uitkeringen;
 mod uitkomst;

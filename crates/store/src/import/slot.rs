@@ -23,6 +23,26 @@ use crate::{Backend, Store, StoreError};
 /// Key of the PostgreSQL advisory lock ("buigimpt").
 const SLEUTEL: i64 = 0x6275_6967_696d_7074;
 
+/// The lock file beside a SQLite database (`buig.db-import`, `buig.db-start`), opened, not locked.
+pub(crate) fn slotbestand(pad: &std::path::Path, achtervoegsel: &str) -> Result<std::fs::File, StoreError> {
+    let mut naam = pad.as_os_str().to_owned();
+    naam.push(achtervoegsel);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&naam)
+        .map_err(|e| StoreError::Lezen(format!("{}: {e}", std::path::Path::new(&naam).display())))
+}
+
+/// Waits, off the async threads, until the lock on `f` is ours.
+pub(crate) async fn wacht_op(f: std::fs::File) -> Result<std::fs::File, StoreError> {
+    tokio::task::spawn_blocking(move || f.lock().map(|()| f))
+        .await
+        .map_err(|e| StoreError::Lezen(e.to_string()))?
+        .map_err(|e| StoreError::Lezen(e.to_string()))
+}
+
 /// Held while an import or herstel runs; dropped, the next may start.
 pub(crate) enum Slot {
     Bestand(std::fs::File),
@@ -35,23 +55,12 @@ impl Store {
     pub(crate) async fn import_slot(&self, voortgang: &mut (dyn FnMut(Stap) + Send)) -> Result<Slot, StoreError> {
         let slot = match (self.backend, &self.sqlite_pad) {
             (Backend::Sqlite, Some(pad)) => {
-                let mut naam = pad.as_os_str().to_owned();
-                naam.push("-import");
-                let f = std::fs::OpenOptions::new()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(&naam)
-                    .map_err(|e| StoreError::Lezen(format!("{}: {e}", std::path::Path::new(&naam).display())))?;
+                let f = slotbestand(pad, "-import")?;
                 match f.try_lock() {
                     Ok(()) => Slot::Bestand(f),
                     Err(std::fs::TryLockError::WouldBlock) => {
                         voortgang(Stap::Wachten);
-                        tokio::task::spawn_blocking(move || f.lock().map(|()| f))
-                            .await
-                            .map_err(|e| StoreError::Lezen(e.to_string()))?
-                            .map(Slot::Bestand)
-                            .map_err(|e| StoreError::Lezen(e.to_string()))?
+                        Slot::Bestand(wacht_op(f).await?)
                     }
                     Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::Lezen(e.to_string())),
                 }
